@@ -1,0 +1,194 @@
+"""Paragraphs and sentences with exact character offsets, and which of them are body text.
+
+Offsets index the article's text, so ``text[s.start:s.end]`` is always the sentence: every
+number computed later can point back at the words behind it. Sentence boundaries come from
+syntok (pure Python, no downloads; chosen over pysbd after measuring both, see
+``benchmarks/segmenters.py``). Non-body lines — the headline, headings ("Synopsis", "Key
+Takeaways"), a summary list under them, a "Frequently Asked Questions" block with its Q&A,
+a copyright line, a dateline, a lede repeated verbatim — are kept but marked, so analysis
+can leave them out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import syntok.segmenter as _syntok
+
+#: Sentence kinds. Only ``body`` counts as article body.
+KINDS = ("body", "list", "title", "heading", "summary", "faq", "boilerplate", "dateline",
+         "duplicate")
+NON_BODY = frozenset(KINDS) - {"body", "list"}
+
+_BULLET = re.compile(r"^[-•*·▪–]\s+\S")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+_SUMMARY_HEADING = re.compile(
+    r"^(synopsis|summary|key takeaways|key points|highlights|in brief|at a glance|tl;?dr)\b",
+    re.I)
+_FAQ_HEADING = re.compile(r"^(frequently asked questions|faqs?\b)", re.I)
+_BOILERPLATE = re.compile(
+    r"^(copyright\b|©|\(c\)\s*\d{4}|all rights reserved|this article (was|has been) "
+    r"(reproduced|published)|read more\b|follow us\b)", re.I)
+# "Washington, July 12 (NationPress) " / "SEOUL, Dec. 2 (Yonhap) -- " / "SEOUL (AP) — "
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z.\- ]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r" ?\((?:[A-Z][\w .&'-]{1,40})\)\s*(?:[-–—]{1,2}\s*)?")
+_END_PUNCT = tuple('.!?:;,"”’\'')
+_SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "at", "by",
+                "or", "vs", "vs.", "from", "as", "is", "are", "again"}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+
+    @property
+    def body(self) -> bool:
+        return self.kind in ("body", "list")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Blocks of text separated by line breaks, trimmed of surrounding white space.
+
+    A line that starts in lower case after a line without closing punctuation continues the
+    previous paragraph (``…integrity,”`` / ``she stated, as quoted by TASS.``).
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        a += len(line) - len(line.lstrip())
+        b -= len(line) - len(line.rstrip())
+        if spans and stripped[0].islower() and not _ends_sentence(text[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip("\"”’' )")
+    return s.endswith((".", "!", "?"))
+
+
+def _is_heading(s: str) -> bool:
+    """A short line in headline case without closing punctuation ("Stability in the Region")."""
+    words = s.split()
+    if not words or len(words) > 12 or s.endswith(_END_PUNCT) or _BULLET.match(s):
+        return False
+    if not words[0][0].isupper() and not words[0][0].isdigit():
+        return False
+    content = [w for w in words if w.lower().strip("()") not in _SMALL_WORDS]
+    capped = sum(1 for w in content if w.strip("(")[:1].isupper() or w[:1].isdigit())
+    return capped >= max(1, 0.6 * len(content))
+
+
+def _is_title(s: str) -> bool:
+    words = s.split()
+    return 0 < len(words) <= 25 and not s.endswith((".", ",", ";", ":")) and _is_heading(
+        s.rstrip("?!")) or (s.endswith("?") and _is_heading(s[:-1]))
+
+
+def classify_paragraphs(text: str) -> list[Paragraph]:
+    """Give every paragraph a kind (see :data:`KINDS`)."""
+    spans = paragraph_spans(text)
+    out: list[Paragraph] = []
+    section = None  # "summary" or "faq" while inside such a block
+    title_text = None
+    for i, (a, b) in enumerate(spans):
+        s = text[a:b]
+        later = [text[x:y] for x, y in spans[i + 1: i + 3]]
+        if i == 0 and _is_title(s):
+            kind, title_text = "title", s
+        elif s == title_text:
+            kind = "title"
+        elif any(p != s and p.startswith(s) for p in later) and len(s.split()) >= 6:
+            kind = "duplicate"  # a lede or standfirst repeated at the start of the next paragraph
+        elif _BOILERPLATE.match(s):
+            kind = "boilerplate"
+        elif _FAQ_HEADING.match(s) and _is_heading(s):
+            kind, section = "heading", "faq"
+        elif _SUMMARY_HEADING.match(s) and len(s.split()) <= 4:
+            kind, section = "heading", "summary"
+        elif _is_heading(s) and not _NUMBERED.match(s):
+            kind, section = "heading", None
+        elif section == "faq":
+            kind = "faq"
+        elif section == "summary" and _BULLET.match(s):
+            kind = "summary"
+        else:
+            section = None
+            kind = "list" if _BULLET.match(s) or _NUMBERED.match(s) else "body"
+        out.append(Paragraph(a, b, kind))
+    return out
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Offset where the body begins after a wire dateline such as "Washington, July 12 (X) "."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one paragraph), trimmed of white space."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    starts = [sent[0].offset for para in _syntok.analyze(chunk) for sent in para if sent]
+    if not starts:
+        return [(start, end)] if chunk.strip() else []
+    starts[0] = 0
+    bounds = starts + [len(chunk)]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = chunk[a:b]
+        b = a + len(piece.rstrip())
+        a += len(piece) - len(piece.lstrip())
+        if b > a:
+            out.append((start + a, start + b))
+    return _reattach_closers(text, out)
+
+
+def _reattach_closers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Move a closing quote or bracket that starts a sentence back to the previous one."""
+    fixed = list(spans)
+    for i in range(1, len(fixed)):
+        a, b = fixed[i]
+        k = a
+        while k < b and text[k] in "”’)]»":
+            k += 1
+        if k > a:
+            pa, _ = fixed[i - 1]
+            fixed[i - 1] = (pa, k)
+            while k < b and text[k].isspace():
+                k += 1
+            fixed[i] = (k, b)
+    return [(a, b) for a, b in fixed if b > a]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """All sentences of an article, in order, each with its paragraph index and kind."""
+    out: list[Sentence] = []
+    for pi, para in enumerate(classify_paragraphs(text)):
+        a, b = para.start, para.end
+        if para.kind == "body":
+            d = dateline_end(text, a, b)
+            if d > a:
+                out.append(Sentence(a, a + len(text[a:d].rstrip()), pi, "dateline"))
+                a = d
+        for sa, sb in split_sentences(text, a, b):
+            out.append(Sentence(sa, sb, pi, para.kind))
+    return out
