@@ -27,7 +27,7 @@ report: $(STAMP)  ## run every notebook into reports/ (executed .ipynb + HTML)
 	$(BIN)/korea-analysis report
 
 test: $(STAMP)  ## lint and run the test suite
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
 lab: $(STAMP)  ## open JupyterLab on notebooks/ (loopback only, with token)

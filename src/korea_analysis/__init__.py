@@ -9,6 +9,7 @@ try:
 except PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0+unknown"
 
+from korea_analysis.annotate import Annotations, annotate  # noqa: E402
 from korea_analysis.corpus import CorpusError, load_corpus  # noqa: E402
 
-__all__ = ["CorpusError", "load_corpus", "__version__"]
+__all__ = ["Annotations", "CorpusError", "annotate", "load_corpus", "__version__"]

@@ -1,1 +1,99 @@
-def main(argv=None):\n    return 0
+"""``korea-analysis`` command line: ``annotate`` writes tables, ``report`` runs the notebooks."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from korea_analysis import __version__
+
+
+def _parse_value(text: str):
+    """``-p name value``: the value is read as YAML, so 3, 0.5, true, [a, b] keep their type."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="korea-analysis", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("annotate", help="annotate a corpus and write each table as CSV")
+    a.add_argument("corpus", nargs="?", default=None,
+                   help="directory of .txt, .txt, .csv, .jsonl or .parquet (default: bundled)")
+    a.add_argument("--out", required=True, help="folder for the CSV tables")
+
+    r = sub.add_parser("report", help="run every notebook into reports/ (ipynb + HTML)")
+    r.add_argument("--corpus", default=None, help="corpus path (default: bundled corpus)")
+    r.add_argument("--out", default="reports", help="reports folder (default: reports/)")
+    r.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks")
+    r.add_argument("--jobs", type=int, default=None, help="notebooks at once (default: cores)")
+    r.add_argument("--params", metavar="FILE", help="YAML file of notebook parameters")
+    r.add_argument("-p", "--param", nargs=2, action="append", default=[],
+                   metavar=("NAME", "VALUE"), help="one notebook parameter (value read as YAML)")
+    r.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    from korea_analysis.corpus import CorpusError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "annotate":
+            return _annotate(args)
+        return _report(args)
+    except CorpusError as e:
+        print(f"korea-analysis: error: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        from korea_analysis.report import ReportError
+
+        if isinstance(e, ReportError | yaml.YAMLError | OSError):
+            print(f"korea-analysis: error: {e}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _annotate(args) -> int:
+    from korea_analysis.annotate import annotate
+    from korea_analysis.corpus import load_corpus
+
+    ann = annotate(load_corpus(args.corpus))
+    for p in ann.to_csv(args.out):
+        print(p)
+    return 0
+
+
+def _report(args) -> int:
+    from korea_analysis.report import ReportError, run
+
+    params = {}
+    if args.params:
+        path = Path(args.params)
+        if not path.is_file():
+            raise ReportError(f"--params {path}: file does not exist")
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(loaded, dict):
+            raise ReportError(f"--params {path}: expected a mapping of name: value")
+        params.update(loaded)
+    for name, value in args.param:
+        params[name] = _parse_value(value)
+    summary = run(corpus=args.corpus, out=args.out, only=args.only, params=params,
+                  jobs=args.jobs, timeout=args.timeout)
+    print(f"index: {summary.run_dir / 'index.html'}")
+    if not summary.ok:
+        failed = [r.name for r in summary.results if r.status != "ok"]
+        print(f"korea-analysis: {len(failed)} notebook(s) failed: {', '.join(failed)}; "
+              "earlier reports were left as they were", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -171,7 +171,8 @@ def _metadata_fields(row: Mapping, cols, exclude: Iterable[str] = ()) -> dict:
     for k, v in row.items():
         if k is None or k in exclude or k == cols["text"] or k == cols["id"]:
             continue
-        key = {cols["title"]: "title", cols["source"]: "source", cols["date"]: "published"}.get(k, k)
+        names = {cols["title"]: "title", cols["source"]: "source", cols["date"]: "published"}
+        key = names.get(k, k)
         out[key] = None if v is None or (isinstance(v, str) and not v.strip()) else v
     return out
 

@@ -1,0 +1,80 @@
+"""One house style for every chart: a title that states the finding, n= and a source line.
+
+Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies); each
+bloc always gets the same colour. ``save`` writes the PNG with the exact data plotted as CSV
+beside it, so a reader can check every bar.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+             "#000000"]
+BLOC_COLOURS = {
+    "ROK-US-Japan": "#0072B2",        # blue
+    "DPRK-Russia-China": "#D55E00",   # vermillion
+    "other": "#999999",
+    None: "#999999",
+}
+DPI = 110
+
+STYLE = {
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "figure.figsize": (8, 4.5),
+    "axes.prop_cycle": mpl.cycler(color=OKABE_ITO),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "font.size": 10,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+}
+
+
+def use_house_style() -> None:
+    """Apply the style to every following chart (notebooks call it once)."""
+    mpl.rcParams.update(STYLE)
+
+
+def bloc_colour(bloc) -> str:
+    return BLOC_COLOURS.get(bloc if isinstance(bloc, str) else None, BLOC_COLOURS["other"])
+
+
+def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis, bundled corpus",
+           xlabel: str | None = None, ylabel: str | None = None) -> None:
+    """Title states the finding; the footer gives n= and the source of the data."""
+    ax.set_title(title)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    ax.figure.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
+                   ha="left", va="bottom")
+    ax.figure.tight_layout(rect=(0, 0.04, 1, 1))
+
+
+def save(fig, data: pd.DataFrame, name: str, out_dir: str | os.PathLike | None = None) -> Path:
+    """Write ``name.png`` and ``name.csv`` (the plotted data) into ``out_dir``.
+
+    ``out_dir`` defaults to ``$KOREA_ANALYSIS_FIGURES`` (set by the report runner to the run
+    folder) or ``figures/`` in the working directory.
+    """
+    out = Path(out_dir or os.environ.get("KOREA_ANALYSIS_FIGURES", "figures"))
+    out.mkdir(parents=True, exist_ok=True)
+    png = out / f"{name}.png"
+    fig.savefig(png, bbox_inches="tight")
+    data.to_csv(out / f"{name}.csv", index=False)
+    return png
+
+
+def close(fig) -> None:
+    plt.close(fig)

@@ -1,0 +1,347 @@
+"""Run every notebook with papermill into its own report folder and export HTML.
+
+Each run writes ``<out>/<timestamp>/`` (executed ``.ipynb``, HTML with the code hidden, the
+charts' PNG + CSV, ``index.html``); ``<out>/latest`` is switched to it only when every
+notebook succeeded, so a failed run never replaces or deletes the last good reports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from korea_analysis import __version__
+from korea_analysis.corpus import DEFAULT_CORPUS, load_corpus
+
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+KERNEL_NAME = "korea-analysis"
+CELL_TIMEOUT = 600  # seconds per cell
+
+
+class ReportError(RuntimeError):
+    """A problem found before anything runs (bad parameter, missing notebook, bad folder)."""
+
+
+@dataclass
+class NotebookResult:
+    name: str
+    title: str
+    question: str
+    status: str = "pending"  # ok | failed
+    seconds: float = 0.0
+    error: str = ""
+    ipynb: str = ""
+    html: str = ""
+    thumbnail: str = ""  # data: URI of the main chart
+    parameters: dict = field(default_factory=dict)
+
+
+# --- kernel -------------------------------------------------------------------------------------
+
+def ensure_kernel(name: str = KERNEL_NAME) -> str:
+    """Make sure the project's kernel spec exists in this environment (installs it if not)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if name not in KernelSpecManager().find_kernel_specs():
+        from ipykernel.kernelspec import install
+
+        install(kernel_name=name, display_name="Python (korea-analysis)", prefix=sys.prefix)
+    return name
+
+
+# --- notebooks and their parameters -------------------------------------------------------------
+
+def discover(nb_dir: str | os.PathLike = NOTEBOOK_DIR, only: list[str] | None = None) -> list[Path]:
+    nb_dir = Path(nb_dir)
+    found = sorted(p for p in nb_dir.glob("*.ipynb") if not p.name.startswith("."))
+    if only:
+        chosen = []
+        for name in only:
+            hits = [p for p in found if p.stem == name or p.name == name or
+                    p.stem.split("_", 1)[-1] == name or p.stem.startswith(name)]
+            if not hits:
+                raise ReportError(f"--only {name}: no such notebook in {nb_dir} "
+                                  f"(have: {', '.join(p.stem for p in found)})")
+            chosen += [h for h in hits if h not in chosen]
+        found = chosen
+    if not found:
+        raise ReportError(f"{nb_dir}: no notebooks found")
+    return found
+
+
+_TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list,
+          "dict": dict, "None": type(None), "NoneType": type(None)}
+
+
+def _type_ok(value, type_name: str) -> bool:
+    names = [t.strip() for t in type_name.replace("Optional[", "").rstrip("]").split("|")]
+    types = []
+    for n in names:
+        base = n.split("[", 1)[0]
+        if base not in _TYPES:
+            return True  # a type we do not check
+        types.append(_TYPES[base])
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, tuple(t for ts in types for t in (ts if isinstance(ts, tuple) else
+                                                                (ts,))))
+
+
+def declared_parameters(nb: Path) -> dict:
+    import papermill
+
+    return papermill.inspect_notebook(str(nb))
+
+
+def check_parameters(notebooks: list[Path], params: dict) -> dict[Path, dict]:
+    """Split ``params`` per notebook; unknown names and wrong types are errors, not warnings."""
+    declared = {nb: declared_parameters(nb) for nb in notebooks}
+    known = {name for d in declared.values() for name in d}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise ReportError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks declare: "
+                          f"{', '.join(sorted(known))}")
+    per_nb = {}
+    for nb, decl in declared.items():
+        mine = {}
+        for name, value in params.items():
+            if name not in decl:
+                continue
+            tname = decl[name].get("inferred_type_name") or "None"
+            if not _type_ok(value, tname):
+                raise ReportError(f"parameter {name}={value!r} ({type(value).__name__}) does not "
+                                  f"match {nb.name}'s declared type {tname}")
+            mine[name] = value
+        per_nb[nb] = mine
+    return per_nb
+
+
+def notebook_intro(nb: Path) -> tuple[str, str]:
+    """Title (first ``# `` heading) and the question it answers (the paragraph after it)."""
+    book = nbformat.read(nb, as_version=4)
+    for cell in book.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
+            lines = cell.source.strip().splitlines()
+            title = lines[0][2:].strip()
+            rest = " ".join(x.strip() for x in lines[1:] if x.strip())
+            return title, rest.split("\n")[0]
+    return nb.stem, ""
+
+
+# --- execution -----------------------------------------------------------------------------------
+
+def export_html(ipynb: Path, out: Path) -> Path:
+    """HTML with code cells hidden and images embedded; what it shows needs no network."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4))
+    out.write_text(_strip_remote_scripts(body), encoding="utf-8")
+    return out
+
+
+def _strip_remote_scripts(page: str) -> str:
+    """Remove <script src="https://…"> (require.js, MathJax): reports must render offline."""
+    import re
+
+    return re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", page)
+
+
+def _first_png(ipynb: Path) -> str:
+    book = nbformat.read(ipynb, as_version=4)
+    for cell in book.cells:
+        for o in cell.get("outputs", []):
+            png = o.get("data", {}).get("image/png")
+            if png:
+                return "data:image/png;base64," + "".join(png.split())
+    return ""
+
+
+def execute_one(nb: Path, run_dir: Path, params: dict, *, kernel: str = KERNEL_NAME,
+                timeout: int = CELL_TIMEOUT, log=print) -> NotebookResult:
+    import papermill
+
+    title, question = notebook_intro(nb)
+    res = NotebookResult(name=nb.stem, title=title, question=question, parameters=params)
+    out_nb = run_dir / f"{nb.stem}.ipynb"
+    t0 = time.perf_counter()
+    log(f"[{nb.stem}] started")
+    try:
+        papermill.execute_notebook(
+            str(nb), str(out_nb), parameters=params, kernel_name=kernel, cwd=str(nb.parent),
+            progress_bar=False, execution_timeout=timeout, log_output=False)
+        export_html(out_nb, run_dir / f"{nb.stem}.html")
+        res.status, res.html = "ok", f"{nb.stem}.html"
+        res.thumbnail = _first_png(out_nb)
+    except Exception as e:  # a raising cell, a dead kernel, a timeout: all recorded, none fatal
+        res.status = "failed"
+        res.error = _short_error(e)
+        if out_nb.exists():
+            failed = out_nb.with_name(f"{nb.stem}.failed.ipynb")
+            out_nb.replace(failed)
+            out_nb = failed
+    res.seconds = time.perf_counter() - t0
+    res.ipynb = out_nb.name if out_nb.exists() else ""
+    log(f"[{nb.stem}] {res.status} in {res.seconds:.1f}s" + (f": {res.error}" if res.error else ""))
+    return res
+
+
+def _short_error(e: Exception) -> str:
+    ename = getattr(e, "ename", type(e).__name__)
+    evalue = getattr(e, "evalue", str(e))
+    return f"{ename}: {evalue}".strip()[:500]
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+@dataclass
+class RunSummary:
+    run_dir: Path
+    results: list[NotebookResult]
+    corpus: dict
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status == "ok" for r in self.results)
+
+
+def corpus_summary(corpus) -> dict:
+    articles = load_corpus(corpus)
+    digest = hashlib.sha256()
+    for aid, text in sorted(zip(articles.article_id, articles.text, strict=True)):
+        digest.update(aid.encode() + b"\0" + text.encode() + b"\0")
+    dates = articles.published.dropna()
+    return {
+        "path": str(Path(corpus).resolve()) if corpus else str(DEFAULT_CORPUS),
+        "articles": len(articles),
+        "first": dates.min().date().isoformat() if len(dates) else "",
+        "last": dates.max().date().isoformat() if len(dates) else "",
+        "sha256": digest.hexdigest()[:16],
+    }
+
+
+def new_run_dir(out: Path) -> Path:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ReportError(f"{out}: cannot create the output folder ({e.strerror})") from None
+    if not os.access(out, os.W_OK):
+        raise ReportError(f"{out}: output folder is not writable")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    run_dir, k = out / stamp, 1
+    while run_dir.exists():
+        k += 1
+        run_dir = out / f"{stamp}-{k}"
+    run_dir.mkdir()
+    return run_dir
+
+
+def publish(out: Path, run_dir: Path, names: list[str]) -> None:
+    """Point ``latest`` (atomically) and top-level ``<name>.html`` links at a complete run."""
+    latest = out / "latest"
+    if latest.exists() and not latest.is_symlink():
+        raise ReportError(f"{latest} exists and is not a link; move it away to publish")
+    tmp = out / f".latest-{os.getpid()}"
+    if tmp.is_symlink():
+        tmp.unlink()
+    os.symlink(run_dir.name, tmp)
+    os.replace(tmp, latest)
+    for name in names + ["index"]:
+        link = out / f"{name}.html"
+        if link.is_symlink() or not link.exists():
+            if link.is_symlink():
+                link.unlink()
+            os.symlink(f"latest/{name}.html", link)
+
+
+def run(*, corpus=None, out="reports", only=None, params=None, jobs=None,
+        nb_dir=NOTEBOOK_DIR, timeout=CELL_TIMEOUT, log=print) -> RunSummary:
+    """Execute the notebooks; returns the summary (``.ok`` is False if any failed)."""
+    notebooks = discover(nb_dir, only)
+    params = dict(params or {})
+    if corpus:
+        params["corpus"] = str(Path(corpus).resolve())
+    for key in ("corpus", "actors"):
+        if params.get(key) and not Path(params[key]).exists():
+            raise ReportError(f"--{key} {params[key]}: path does not exist")
+    per_nb = check_parameters(notebooks, params)
+    corpus_info = corpus_summary(params.get("corpus") or None)
+    kernel = ensure_kernel()
+    out = Path(out).resolve()
+    run_dir = new_run_dir(out)
+    figures = run_dir / "figures"
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
+    log(f"korea-analysis {__version__}: {len(notebooks)} notebook(s), {jobs} at a time, "
+        f"corpus {corpus_info['articles']} article(s) -> {run_dir}")
+    results: dict[Path, NotebookResult] = {}
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futs = {}
+        for nb in notebooks:
+            p = dict(per_nb[nb])
+            if "figures_dir" in declared_parameters(nb):
+                p.setdefault("figures_dir", str(figures))
+            futs[pool.submit(execute_one, nb, run_dir, p, kernel=kernel, timeout=timeout,
+                             log=log)] = nb
+        for done, fut in enumerate(as_completed(futs), start=1):
+            results[futs[fut]] = fut.result()
+            log(f"progress: {done}/{len(notebooks)} done")
+    summary = RunSummary(run_dir, [results[nb] for nb in notebooks], corpus_info)
+    write_index(summary)
+    if summary.ok:
+        publish(out, run_dir, [r.name for r in summary.results])
+    return summary
+
+
+def write_index(summary: RunSummary) -> Path:
+    """``index.html``: every report with its question, thumbnail, status, time and inputs."""
+    e = html.escape
+    c = summary.corpus
+    rows = []
+    for r in summary.results:
+        thumb = (f'<img src="{r.thumbnail}" alt="main chart of {e(r.title)}" width="240">'
+                 if r.thumbnail else "")
+        link = (f'<a href="{e(r.html)}">{e(r.title)}</a>' if r.html else e(r.title))
+        if r.status == "ok":
+            status = '<span class="ok">ok</span>'
+        else:
+            partial = (f' — <a href="{e(r.ipynb)}">partial notebook</a>' if r.ipynb else "")
+            status = f'<span class="failed">failed</span>: <code>{e(r.error)}</code>{partial}'
+        params = e(json.dumps(r.parameters, default=str, ensure_ascii=False)) or "{}"
+        rows.append(f"<tr><td>{thumb}</td><td><strong>{link}</strong><br>{e(r.question)}</td>"
+                    f"<td>{status}</td><td>{r.seconds:.1f} s</td><td><code>{params}</code></td>"
+                    "</tr>")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>korea-analysis reports — {e(summary.run_dir.name)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 1200px; }}
+table {{ border-collapse: collapse; width: 100%; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: .5rem; vertical-align: top; text-align: left; }}
+.ok {{ color: #009E73; font-weight: bold; }} .failed {{ color: #D55E00; font-weight: bold; }}
+code {{ font-size: .85em; word-break: break-all; }}
+</style></head><body>
+<h1>korea-analysis reports</h1>
+<p>Run <code>{e(summary.run_dir.name)}</code> · package version {e(__version__)} ·
+{"all reports succeeded" if summary.ok else "<strong>some reports failed</strong>"}</p>
+<p>Corpus: <code>{e(c['path'])}</code> — {c['articles']} article(s), dated {e(c['first'])} to
+{e(c['last'])}, content hash <code>{e(c['sha256'])}</code></p>
+<table><thead><tr><th>Main chart</th><th>Report</th><th>Status</th><th>Run time</th>
+<th>Parameters</th></tr></thead><tbody>
+{"".join(rows)}
+</tbody></table></body></html>
+"""
+    path = summary.run_dir / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+

@@ -1,0 +1,79 @@
+"""The runner: papermill executes the notebooks in a temporary folder and exports HTML."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from korea_analysis import report
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_corpus_overview_runs_into_html_with_its_chart(tmp_path):
+    summary = report.run(out=tmp_path, only=["01_corpus_overview"], log=lambda *_: None)
+    assert summary.ok, [r.error for r in summary.results]
+    run_dir = summary.run_dir
+    html = (run_dir / "01_corpus_overview.html").read_text()
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', html)  # the chart, embedded
+    assert (run_dir / "figures" / "01_body_share.png").stat().st_size > 10_000
+    assert "kim-putin-liberation-letters" in html
+    assert "import korea_analysis" not in html  # code cells hidden
+    assert not re.search(r'<script[^>]+src="https?://', html)  # nothing loads from a CDN
+    chart = (run_dir / "figures" / "01_body_share.csv").read_text().splitlines()
+    assert chart[0].startswith("article_id,body,")
+    assert chart[1].startswith("armistice-70th-anniversary,582,")  # all 582 words are body
+    # published: latest and the top-level link point at the complete run
+    assert (tmp_path / "latest").resolve() == run_dir.resolve()
+    assert (tmp_path / "01_corpus_overview.html").read_text() == html
+
+
+def _notebook(path, body):
+    nb = new_notebook(cells=[new_markdown_cell("# Broken\n\nA notebook that raises."),
+                             new_code_cell('corpus: str = ""  # corpus', metadata={
+                                 "tags": ["parameters"]}),
+                             new_code_cell(body)])
+    nb.metadata["kernelspec"] = {"name": "korea-analysis", "display_name": "k",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_keeps_the_last_good_run(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs / "a_good.ipynb", "print('fine')")
+    first = report.run(out=tmp_path / "out", nb_dir=nbs, log=lambda *_: None)
+    assert first.ok
+    _notebook(nbs / "b_bad.ipynb", "raise RuntimeError('boom in cell')")
+    second = report.run(out=tmp_path / "out", nb_dir=nbs, log=lambda *_: None)
+    assert not second.ok
+    bad = [r for r in second.results if r.name == "b_bad"][0]
+    assert bad.status == "failed" and "RuntimeError: boom in cell" in bad.error
+    assert (second.run_dir / "b_bad.failed.ipynb").exists()
+    assert (second.run_dir / "a_good.html").exists()  # the others are still produced
+    assert (tmp_path / "out" / "latest").resolve() == first.run_dir.resolve()
+    index = (second.run_dir / "index.html").read_text()
+    assert "boom in cell" in index and 'href="b_bad.failed.ipynb"' in index
+
+
+def test_unknown_and_mistyped_parameters_fail_before_running(tmp_path):
+    nb = ROOT / "notebooks" / "01_corpus_overview.ipynb"
+    with pytest.raises(report.ReportError, match="unknown parameter.*corpuss"):
+        report.check_parameters([nb], {"corpuss": "x"})
+    with pytest.raises(report.ReportError, match="corpus=3 .int. does not match"):
+        report.check_parameters([nb], {"corpus": 3})
+    assert report.check_parameters([nb], {"corpus": "data"}) == {nb: {"corpus": "data"}}
+
+
+def test_cli_reports_a_missing_corpus_clearly(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "korea_analysis.cli", "report", "--corpus",
+                          str(tmp_path / "missing"), "--out", str(tmp_path / "r")],
+                         capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "missing: path does not exist" in res.stderr
+    assert not (tmp_path / "r").exists()  # nothing created before the inputs are checked

@@ -1,0 +1,139 @@
+"""Sentences: exact offsets on any text, and boundaries of the bundled articles checked by hand."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from korea_analysis import load_corpus
+from korea_analysis.text import paragraph_spans, sentences, split_sentences
+
+
+def texts(article_id):
+    df = load_corpus()
+    return df.set_index("article_id").loc[article_id, "text"]
+
+
+def spans(t):
+    return [t[s.start:s.end] for s in sentences(t)]
+
+
+# --- the offset invariant -----------------------------------------------------------------------
+
+ALPHABET = st.sampled_from(list("abc XYZ.?!,;:'\"“”‘’()-–—\n\t0123\u00a0é한") + ["U.S.", "Dr. ",
+                                                                              "\n\n", "- "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_offsets_always_slice_the_sentence(text):
+    prev_end = 0
+    for s in sentences(text):
+        piece = text[s.start:s.end]
+        assert piece and piece == piece.strip()
+        assert s.start >= prev_end  # ordered, never overlapping
+        prev_end = s.end
+    # every non-space character belongs to exactly one sentence
+    covered = sum(len(text[s.start:s.end].replace(" ", "")) for s in sentences(text))
+    assert covered <= len(text.replace(" ", ""))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_offsets_on_arbitrary_unicode(text):
+    for s in sentences(text):
+        assert text[s.start:s.end] == text[s.start:s.end].strip() != ""
+
+
+# --- hard cases ---------------------------------------------------------------------------------
+
+def test_abbreviations_do_not_end_sentences():
+    t = ("The U.S. envoy met Sen. Kim in Baltimore, Md., on Dec. 3. Gen. Paul LaCamera said the "
+         "drills will go on. Then he left.")
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "The U.S. envoy met Sen. Kim in Baltimore, Md., on Dec. 3.",
+        "Gen. Paul LaCamera said the drills will go on.",
+        "Then he left.",
+    ]
+
+
+def test_quotation_with_several_sentences_keeps_its_closing_mark():
+    t = "“We will respond. We are ready,” the ministry said. Officials agreed."
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "“We will respond.", "We are ready,” the ministry said.", "Officials agreed."]
+
+
+def test_bullets_are_sentences_of_their_own():
+    t = "Key points\n- First point here\n- Second point.\nBody text follows. It ends."
+    got = [(t[s.start:s.end], s.kind) for s in sentences(t)]
+    assert got == [("Key points", "heading"), ("- First point here", "summary"),
+                   ("- Second point.", "summary"), ("Body text follows.", "body"),
+                   ("It ends.", "body")]
+
+
+def test_lower_case_line_continues_the_paragraph():
+    t = "“We support Russia,”\nshe stated, as quoted by TASS.\nNext paragraph."
+    assert [t[a:b] for a, b in paragraph_spans(t)] == [
+        "“We support Russia,”\nshe stated, as quoted by TASS.", "Next paragraph."]
+
+
+def test_dateline_is_split_off_and_not_body():
+    t = "SEOUL, Dec. 2 (Yonhap) -- North Korea fired a missile. It flew 300 km."
+    got = [(t[s.start:s.end], s.kind) for s in sentences(t)]
+    assert got[0] == ("SEOUL, Dec. 2 (Yonhap) --", "dateline")
+    assert got[1] == ("North Korea fired a missile.", "body")
+
+
+# --- the bundled articles, checked by hand ------------------------------------------------------
+
+def test_armistice_article_sentences():
+    got = spans(texts("armistice-70th-anniversary"))
+    assert len(got) == 20
+    assert got[2] == ("That’s a value that makes the alliance both binding and strategic, as the "
+                      "two allies expand cooperation in security, Yoon said.")
+    assert got[7] == ("The Yoon administration is pressing ahead with a plan using overwhelming "
+                      "power to deter North Korea’s aggression and that’s “sound enough for Seoul "
+                      "and Washington to seek together” but the Yoon administration needs to give "
+                      "just as much attention to the “power of dialogue,” Park added.")
+    assert got[14] == "The North had sealed its borders since then."
+    assert got[-1].startswith("The envoys from Moscow and Beijing -- the North’s two")
+
+
+def test_lavrov_article_marks_title_summary_and_dateline():
+    t = texts("lavrov-choe-wonsan-talks")
+    ss = sentences(t)
+    kinds = [s.kind for s in ss]
+    assert kinds[:9] == ["title", "heading", "heading"] + ["summary"] * 5 + ["dateline"]
+    assert all(k == "body" for k in kinds[9:])
+    assert t[ss[8].start:ss[8].end] == "Washington, July 12 (NationPress)"
+    assert t[ss[9].start:ss[9].end].startswith("North Korea and Russia have strengthened")
+    # the quote paragraph and its attribution line form one sentence
+    quote = [t[s.start:s.end] for s in ss if t[s.start:s.end].startswith("“The strategic")][0]
+    assert quote.endswith("integrity,”\nshe stated, as quoted by TASS.")
+    assert len(ss) == 20
+
+
+def test_tensions_article_marks_titles_headings_copyright():
+    t = texts("tensions-increasing-north-korea")
+    non_body = [(t[s.start:s.end], s.kind) for s in sentences(t) if not s.body]
+    assert non_body == [
+        ("Are Tensions Increasing Again With North Korea?", "title"),
+        ("Are Tensions Increasing Again With North Korea?", "title"),
+        ("No Official Peace and Current Relations", "heading"),
+        ("Stability in the Region", "heading"),
+        ("Copyright 2021,", "boilerplate"),
+    ]
+    body = [t[s.start:s.end] for s in sentences(t) if s.body]
+    assert len(body) == 19
+    assert body[3].endswith("“peace and stability in the Taiwan Strait.”")
+
+
+def test_kim_putin_article_faq_block_is_not_body():
+    t = texts("kim-putin-liberation-letters")
+    ss = sentences(t)
+    body = [s for s in ss if s.body]
+    assert len(body) == 17
+    assert t[body[-1].start:body[-1].end].startswith("As the world watches")
+    faq = [t[s.start:s.end] for s in ss if s.kind == "faq"]
+    assert len(faq) == 11
+    assert faq[0] == ("1. What prompted the exchange of letters between Kim Jong Un and "
+                      "Vladimir Putin?")
+    assert [s.kind for s in ss if t[s.start:s.end] == "Frequently Asked Questions (FAQ)"] == [
+        "heading"]
