@@ -1,0 +1,395 @@
+"""Place actors on a DPRK-Russia-China vs ROK-US-Japan axis using only what the text says.
+
+Input is the ``events`` table (one row per scored sentence in which ``source`` acts toward
+``target``; ``score`` in [-1, 1], negative = conflict). Expected bloc labels may colour a chart
+or be compared with the result (:func:`bloc_agreement`), but never enter a position.
+
+Method, and why
+---------------
+1. **Dyads.** Each unordered pair gets its mean event score, with a 95% percentile bootstrap
+   interval that resamples *articles* (sentences of one article are not independent).
+2. **Signed affinity.** ``w_ij = mean_ij * n_ij / (n_ij + k)`` (default ``k = 2``): one
+   sentence counts a third, ten count 5/6, so thin evidence is shrunk toward "no relation".
+   Actors with fewer than ``min_events`` events are left out; the axis is computed on the
+   largest connected group of the rest (a separate group has no relation to it, so its
+   side would be arbitrary) and needs at least three actors (with two, the "axis" is just the
+   sign of one dyad score, which :func:`dyads` already reports).
+3. **1-D axis: leading eigenvector of the signed affinity matrix ``W``.** It maximises
+   ``sum_ij w_ij x_i x_j`` over unit vectors: cooperating pairs on the same side, conflicting
+   pairs on opposite sides, each pair counted by its evidence. When the relations are
+   structurally balanced (friends of friends are friends, enemies of friends are enemies),
+   ``W`` is a sign-switched non-negative matrix, so by Perron-Frobenius the eigenvector's
+   signs are exactly the two blocs; when they are not, it is the best relaxed compromise.
+   Magnitudes grow with how much evidence ties an actor into the structure, so an actor seen
+   in one weak relation sits near 0 rather than at an extreme. This is chosen over the
+   signed Laplacian, whose smallest eigenvector puts every actor of a balanced graph at
+   exactly +-1 whatever its evidence. Caveat: the most reported actors also get the largest
+   magnitudes; read the magnitude as "how strongly the text aligns it", not ideology.
+4. **2-D map: classical MDS** with ``d_ij^2 = 2 (1 - w_ij)`` (``w_ii = 1``; unseen pairs
+   ``w = 0``): the chord distance if ``w`` were a cosine, so MDS reduces to the eigenvectors of
+   the double-centred ``W`` and its first axis agrees with the 1-D axis.
+5. **Orientation and scale.** The eigenvector's sign is arbitrary, so it is flipped to put
+   ``orient`` (default USA) on the positive side; if that actor has no position, the actor
+   with the largest magnitude is made positive (recorded in ``attrs["oriented_by"]``).
+   Positions are divided by their maximum magnitude, into [-1, 1].
+6. **Uncertainty.** Articles are resampled with replacement; each resample is recomputed,
+   its sign aligned to the full-data axis (so mere flips don't widen intervals) and its
+   length matched to the full-data positions of the actors both share (an eigenvector is only
+   defined up to scale, and a resample missing some actors would otherwise inflate the rest);
+   the 2.5 and 97.5 percentiles are then taken over the resamples where the actor has a
+   position. Intervals may therefore reach slightly beyond [-1, 1].
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+#: Where the bundled UNGA ideal points come from (also in the CSV's ``source`` column).
+UNGA_CITATION = (
+    "Bailey, M. A., Strezhnev, A., & Voeten, E. (2017). Estimating Dynamic State Preferences "
+    "from United Nations Voting Data. Journal of Conflict Resolution, 61(2), 430-456. "
+    "doi:10.1177/0022002715595700. Data: Voeten, UN General Assembly Voting Data, Harvard "
+    "Dataverse, doi:10.7910/DVN/LEJUQZ (IdealPointAll)."
+)
+UNGA_FILE = "unga_ideal_points.csv"
+
+#: Side of the axis each expected bloc should fall on (labels compared case- and
+#: punctuation-insensitively, see :func:`bloc_agreement`).
+EXPECTED_SIDE = {"ROK-US-Japan": 1, "DPRK-Russia-China": -1}
+
+DYAD_COLUMNS = ["actor_a", "actor_b", "n_events", "n_articles", "score", "score_low",
+                "score_high"]
+POSITION_COLUMNS = ["actor", "position", "position_low", "position_high", "x", "y",
+                    "n_events", "enough"]
+REQUIRED = ["article_id", "source", "target", "score"]
+#: Fewest actors for which a 1-D axis says more than one dyad score.
+MIN_ACTORS = 3
+_EPS = 1e-12
+
+
+# --------------------------------------------------------------------------- preparation
+class _Evidence:
+    """Events reduced to per-article, per-pair sums and counts, so resamples are matrix sums."""
+
+    def __init__(self, events: pd.DataFrame, extra_actors: Iterable[str] = ()):
+        missing = [c for c in REQUIRED if c not in events.columns]
+        if missing:
+            raise ValueError(f"events lacks column(s) {missing}; has {list(events.columns)}")
+        ev = events[REQUIRED].copy()
+        ev = ev.dropna(subset=["source", "target"])
+        ev["source"] = ev["source"].astype(str)
+        ev["target"] = ev["target"].astype(str)
+        self.actors = sorted(set(ev["source"]) | set(ev["target"]) | {str(a) for a in
+                                                                        extra_actors})
+        ev["score"] = pd.to_numeric(ev["score"], errors="coerce").clip(-1.0, 1.0)
+        # Self-directed and unscored rows say nothing about a relation between two actors.
+        ev = ev[(ev["source"] != ev["target"]) & ev["score"].notna()]
+        ev["article_id"] = ev["article_id"].astype(str)
+        a = np.minimum(ev["source"].to_numpy(), ev["target"].to_numpy())
+        b = np.maximum(ev["source"].to_numpy(), ev["target"].to_numpy())
+        ev["actor_a"], ev["actor_b"] = a, b
+        self.articles = sorted(ev["article_id"].unique())
+        pairs = ev[["actor_a", "actor_b"]].drop_duplicates().sort_values(["actor_a", "actor_b"])
+        self.pairs = list(pairs.itertuples(index=False, name=None))
+        pair_ix = {p: i for i, p in enumerate(self.pairs)}
+        art_ix = {a: i for i, a in enumerate(self.articles)}
+        actor_ix = {a: i for i, a in enumerate(self.actors)}
+        self.sums = np.zeros((len(self.articles), len(self.pairs)))
+        self.counts = np.zeros((len(self.articles), len(self.pairs)))
+        rows = ev["article_id"].map(art_ix).to_numpy(dtype=int)
+        cols = np.array([pair_ix[p] for p in zip(a, b, strict=True)], dtype=int)
+        np.add.at(self.sums, (rows, cols), ev["score"].to_numpy(dtype=float))
+        np.add.at(self.counts, (rows, cols), 1.0)
+        self.pair_a = np.array([actor_ix[p[0]] for p in self.pairs], dtype=int)
+        self.pair_b = np.array([actor_ix[p[1]] for p in self.pairs], dtype=int)
+
+    def weights(self, n_boot: int, seed: int) -> np.ndarray:
+        """How often each article is drawn in each resample (rows: resamples)."""
+        n_art = len(self.articles)
+        if n_boot <= 0 or n_art == 0:
+            return np.zeros((0, n_art))
+        rng = np.random.default_rng(seed)
+        return rng.multinomial(n_art, np.full(n_art, 1.0 / n_art), size=n_boot).astype(float)
+
+    def actor_counts(self, pair_n: np.ndarray) -> np.ndarray:
+        """Events per actor (as source or target) from events per pair."""
+        out = np.zeros(len(self.actors))
+        np.add.at(out, self.pair_a, pair_n)
+        np.add.at(out, self.pair_b, pair_n)
+        return out
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den with NaN where den is 0 (a pair absent from a resample)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+
+
+def _interval(draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """2.5/97.5 percentiles per column, ignoring NaN; NaN where a column has no value."""
+    if draws.shape[0] == 0 or draws.shape[1] == 0:
+        nan = np.full(draws.shape[1], np.nan)
+        return nan, nan.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns -> NaN, on purpose
+        low, high = np.nanpercentile(draws, [2.5, 97.5], axis=0)
+    return low, high
+
+
+# --------------------------------------------------------------------------- dyads
+def dyads(events: pd.DataFrame, *, n_boot: int = 200, seed: int = 0) -> pd.DataFrame:
+    """One row per unordered pair (``actor_a`` < ``actor_b``): how many events, mean score and a
+    95% bootstrap interval over articles, so a pair seen in one article reads as uncertain.
+
+    Columns: ``actor_a``, ``actor_b``, ``n_events``, ``n_articles``, ``score``, ``score_low``,
+    ``score_high``. Rows with a missing actor or score, or with ``source == target``, are
+    ignored. An empty table is returned (not an error) when no pair is left.
+    """
+    evd = _Evidence(events)
+    if not evd.pairs:
+        return pd.DataFrame({c: pd.Series(dtype=_dyad_dtype(c)) for c in DYAD_COLUMNS})
+    n = evd.counts.sum(axis=0)
+    score = evd.sums.sum(axis=0) / n
+    w = evd.weights(n_boot, seed)
+    low, high = _interval(_ratio(w @ evd.sums, w @ evd.counts))
+    return pd.DataFrame({
+        "actor_a": [p[0] for p in evd.pairs],
+        "actor_b": [p[1] for p in evd.pairs],
+        "n_events": n.astype(int),
+        "n_articles": (evd.counts > 0).sum(axis=0).astype(int),
+        "score": score,
+        "score_low": low,
+        "score_high": high,
+    })
+
+
+def _dyad_dtype(column: str) -> str:
+    return "object" if column.startswith("actor") else (
+        "int64" if column.startswith("n_") else "float64")
+
+
+# --------------------------------------------------------------------------- positions
+def _affinity(evd: _Evidence, pair_sum: np.ndarray, pair_n: np.ndarray, keep: np.ndarray,
+              shrinkage: float) -> np.ndarray:
+    """Symmetric signed affinity over all actors: mean score x n/(n+k), 0 where unseen."""
+    k = len(evd.actors)
+    mat = np.zeros((k, k))
+    seen = (pair_n > 0) & keep[evd.pair_a] & keep[evd.pair_b]
+    w = _ratio(pair_sum, pair_n) * pair_n / (pair_n + shrinkage)
+    mat[evd.pair_a[seen], evd.pair_b[seen]] = w[seen]
+    mat[evd.pair_b[seen], evd.pair_a[seen]] = w[seen]
+    return mat
+
+
+def _main_group(evd: _Evidence, pair_n: np.ndarray, keep: np.ndarray,
+                mat: np.ndarray) -> np.ndarray:
+    """Indices of the largest connected group of kept actors (ties: more |affinity|, then
+    alphabetical), linked by pairs seen at least once."""
+    k = len(evd.actors)
+    adj = np.zeros((k, k), dtype=bool)
+    seen = (pair_n > 0) & keep[evd.pair_a] & keep[evd.pair_b]
+    adj[evd.pair_a[seen], evd.pair_b[seen]] = True
+    adj[evd.pair_b[seen], evd.pair_a[seen]] = True
+    label = np.full(k, -1)
+    groups: list[np.ndarray] = []
+    for start in range(k):
+        if not keep[start] or label[start] >= 0 or not adj[start].any():
+            continue
+        stack, members = [start], []
+        label[start] = len(groups)
+        while stack:
+            i = stack.pop()
+            members.append(i)
+            for j in np.flatnonzero(adj[i] & (label < 0)):
+                label[j] = len(groups)
+                stack.append(j)
+        groups.append(np.array(sorted(members)))
+    if not groups:
+        return np.array([], dtype=int)
+    return max(groups, key=lambda g: (len(g), np.abs(mat[np.ix_(g, g)]).sum(), -g[0]))
+
+
+def _axis(evd: _Evidence, pair_sum: np.ndarray, pair_n: np.ndarray, min_events: int,
+          shrinkage: float) -> tuple[np.ndarray, np.ndarray, float]:
+    """Unit leading eigenvector over the main group (NaN elsewhere), the affinity matrix and
+    the relative eigengap (how well the axis is determined)."""
+    k = len(evd.actors)
+    vec = np.full(k, np.nan)
+    keep = evd.actor_counts(pair_n) >= min_events
+    mat = _affinity(evd, pair_sum, pair_n, keep, shrinkage)
+    group = _main_group(evd, pair_n, keep, mat)
+    if len(group) < MIN_ACTORS:
+        return vec, mat, np.nan
+    vals, vecs = np.linalg.eigh(mat[np.ix_(group, group)])
+    if vals[-1] <= _EPS:  # all relations scored exactly 0: no axis
+        return vec, mat, np.nan
+    vec[group] = vecs[:, -1]
+    return vec, mat, float((vals[-1] - vals[-2]) / vals[-1])
+
+
+def _mds(mat: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """Classical MDS (2-D) of d^2 = 2(1 - w) with unit self-affinity, i.e. of J W J."""
+    out = np.full((len(mat), 2), np.nan)
+    if len(idx) < MIN_ACTORS:
+        return out
+    sub = mat[np.ix_(idx, idx)] + np.eye(len(idx))
+    cen = np.eye(len(idx)) - 1.0 / len(idx)
+    vals, vecs = np.linalg.eigh(cen @ sub @ cen)
+    top = np.argsort(vals)[::-1][:2]
+    out[idx] = vecs[:, top] * np.sqrt(np.clip(vals[top], 0.0, None))
+    return out
+
+
+def _largest_positive(values: np.ndarray) -> float:
+    """Sign (+1/-1) making the largest-magnitude value positive; ties: first (alphabetical)."""
+    finite = np.flatnonzero(np.isfinite(values) & (np.abs(values) > _EPS))
+    if len(finite) == 0:
+        return 1.0
+    best = max(finite, key=lambda i: (round(abs(values[i]), 12), -i))
+    return float(np.sign(values[best]))
+
+
+def positions(events: pd.DataFrame, *, min_events: int = 2,
+              orient: str | Sequence[str] | None = "USA", n_boot: int = 200, seed: int = 0,
+              shrinkage: float = 2.0, actors: Iterable[str] = ()) -> pd.DataFrame:
+    """Where the text places each actor on the bloc axis (1-D) and on a 2-D map.
+
+    Columns: ``actor``, ``position`` (in [-1, 1]; ``orient`` positive), ``position_low`` /
+    ``position_high`` (95% bootstrap over articles), ``x``, ``y`` (MDS map, jointly scaled into
+    [-1, 1], ``x`` aligned with ``position``), ``n_events`` and ``enough`` (at least
+    ``min_events`` events *and* a position). Actors without enough evidence are listed with
+    NaN, not dropped, so a chart can say so; ``actors`` adds names to list even if unseen.
+    ``orient`` may be a sequence, tried in order. ``attrs`` records ``oriented_by``,
+    ``eigengap`` (relative gap under the leading eigenvalue; near 0 = axis poorly determined),
+    ``n_boot`` and ``n_articles``. See the module docstring for the method.
+    """
+    if shrinkage < 0 or min_events < 1:
+        raise ValueError(f"need shrinkage >= 0 and min_events >= 1, got {shrinkage}, {min_events}")
+    evd = _Evidence(events, actors)
+    k = len(evd.actors)
+    pair_sum, pair_n = evd.sums.sum(axis=0), evd.counts.sum(axis=0)
+    n_events = evd.actor_counts(pair_n).astype(int)
+    vec, mat, gap = _axis(evd, pair_sum, pair_n, min_events, shrinkage)
+    defined = np.isfinite(vec)
+
+    sign, oriented_by = 1.0, None
+    for name in [orient] if isinstance(orient, str) else list(orient or []):
+        i = evd.actors.index(name) if name in evd.actors else -1
+        if i >= 0 and defined[i] and abs(vec[i]) > _EPS:
+            sign, oriented_by = float(np.sign(vec[i])), name
+            break
+    else:
+        sign = _largest_positive(vec)
+    vec = vec * sign
+    scale = np.nanmax(np.abs(vec)) if defined.any() else np.nan
+    pos = vec / scale if defined.any() else vec
+
+    xy = _mds(mat, np.flatnonzero(defined))
+    if defined.any():
+        if np.nansum(xy[:, 0] * pos) < 0:
+            xy[:, 0] *= -1
+        xy[:, 1] *= _largest_positive(xy[:, 1])
+        xy_scale = np.nanmax(np.abs(xy))
+        if xy_scale > _EPS:
+            xy = xy / xy_scale
+
+    draws = np.full((max(n_boot, 0), k), np.nan)
+    if defined.any():
+        w = evd.weights(n_boot, seed)
+        for b, (b_sum, b_n) in enumerate(zip(w @ evd.sums, w @ evd.counts, strict=True)):
+            bvec = _axis(evd, b_sum, b_n, min_events, shrinkage)[0]
+            common = np.isfinite(bvec) & defined
+            dot = float(np.dot(bvec[common], pos[common]))
+            if abs(dot) > _EPS:  # no shared actor (or orthogonal): cannot be aligned
+                size = np.linalg.norm(pos[common]) / np.linalg.norm(bvec[common])
+                draws[b] = bvec * np.sign(dot) * size
+    low, high = _interval(draws)
+
+    out = pd.DataFrame({
+        "actor": np.array(evd.actors, dtype=object),
+        "position": pos,
+        "position_low": np.where(defined, low, np.nan),
+        "position_high": np.where(defined, high, np.nan),
+        "x": xy[:, 0],
+        "y": xy[:, 1],
+        "n_events": n_events,
+        "enough": defined & (n_events >= min_events),
+    }, columns=POSITION_COLUMNS)
+    out["position"] = out["position"].astype(float)
+    out["enough"] = out["enough"].astype(bool)
+    out.attrs.update(oriented_by=oriented_by if defined.any() else None, eigengap=gap,
+                     n_boot=int(max(n_boot, 0)), n_articles=len(evd.articles))
+    return out
+
+
+# --------------------------------------------------------------------------- comparisons
+def _side_of(label: object) -> int | None:
+    """+1 / -1 for a recognised bloc label (or a number), None otherwise."""
+    if isinstance(label, int | float | np.integer | np.floating) and np.isfinite(label):
+        return int(np.sign(label)) or None
+    norm = re.sub(r"[^a-z0-9]", "", str(label).casefold())
+    for name, side in EXPECTED_SIDE.items():
+        if norm == re.sub(r"[^a-z0-9]", "", name.casefold()):
+            return side
+    return None
+
+
+def bloc_agreement(positions: pd.DataFrame, blocs: Mapping[str, object]) -> float:
+    """Share of bloc-labelled actors with a position whose side matches the expected one
+    (ROK-US-Japan positive, DPRK-Russia-China negative); NaN if none can be checked.
+
+    A check on the result, never an input to it. Labels are matched ignoring case and
+    punctuation (``"rok_us_japan"`` works); a numeric label is the expected sign; other labels
+    (e.g. ``"neutral"``) are skipped. A position of exactly 0 counts as a mismatch.
+    """
+    if positions.empty:
+        return float("nan")
+    usable = positions[positions["enough"].astype(bool) & positions["position"].notna()]
+    hits = total = 0
+    for actor, position in zip(usable["actor"], usable["position"], strict=True):
+        side = _side_of(blocs.get(actor)) if actor in blocs else None
+        if side is None:
+            continue
+        total += 1
+        hits += int(np.sign(position) == side)
+    return hits / total if total else float("nan")
+
+
+def unga_reference(session: int = 78) -> pd.DataFrame:
+    """Bundled UNGA ideal points for one session (columns ``session``, ``year``, ``actor``,
+    ``ideal_point``, ``source``), an outside yardstick for the text-derived axis; see
+    :data:`UNGA_CITATION`. Raises ``ValueError`` naming the sessions available."""
+    path = resources.files("korea_analysis").joinpath(UNGA_FILE)
+    with path.open("r", encoding="utf-8") as fh:
+        table = pd.read_csv(fh)
+    out = table[table["session"] == session].reset_index(drop=True)
+    if out.empty:
+        raise ValueError(f"no UNGA ideal points for session {session}; "
+                         f"available: {sorted(table['session'].unique().tolist())}")
+    return out
+
+
+def rank_correlation(positions: pd.DataFrame, reference: pd.DataFrame) -> tuple[float, int]:
+    """Spearman's rho between text positions and a reference (``ideal_point`` column, else
+    ``position``) over actors in both with a position; NaN when fewer than 3 or constant.
+
+    Spearman = Pearson on average ranks, so ties are handled as usual without scipy.
+    """
+    value = "ideal_point" if "ideal_point" in reference.columns else "position"
+    if positions.empty or reference.empty:
+        return float("nan"), 0
+    ours = positions[positions["enough"].astype(bool) & positions["position"].notna()]
+    both = ours[["actor", "position"]].merge(
+        reference[["actor", value]].rename(columns={value: "_ref"}).dropna(), on="actor")
+    n = len(both)
+    if n < MIN_ACTORS:
+        return float("nan"), n
+    r1, r2 = both["position"].rank(), both["_ref"].rank()
+    if r1.nunique() < 2 or r2.nunique() < 2:
+        return float("nan"), n
+    return float(r1.corr(r2)), n

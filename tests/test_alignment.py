@@ -1,0 +1,273 @@
+"""Alignment axis: hand-made events whose answers are known, checked by hand where possible."""
+from __future__ import annotations
+
+import inspect
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from korea_analysis.alignment import (
+    DYAD_COLUMNS,
+    POSITION_COLUMNS,
+    UNGA_CITATION,
+    bloc_agreement,
+    dyads,
+    positions,
+    rank_correlation,
+    unga_reference,
+)
+
+COUNTERFACTUAL_DIR = Path(__file__).parent / "data" / "counterfactual"
+COLUMNS = ["article_id", "sentence_id", "source", "target", "score", "cue"]
+BLOCS = {"USA": "ROK-US-Japan", "KOR": "ROK-US-Japan", "JPN": "ROK-US-Japan",
+         "PRK": "DPRK-Russia-China", "RUS": "DPRK-Russia-China", "CHN": "DPRK-Russia-China"}
+
+
+def _events(rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def peninsula() -> pd.DataFrame:
+    """The peninsula as reported: PRK-RUS and PRK-CHN cooperate, KOR-USA and JPN-KOR cooperate,
+    USA-PRK and USA-CHN clash. Scores on the Goldstein scale / 10."""
+    return _events([
+        ("putin-kim-summit", 0, "PRK", "RUS", 0.8, "signed"),
+        ("putin-kim-summit", 1, "RUS", "PRK", 0.4, "pledged"),
+        ("putin-kim-summit", 2, "PRK", "RUS", 0.34, "praised"),
+        ("lavrov-choe-talks", 0, "RUS", "PRK", 0.4, "pledged"),
+        ("lavrov-choe-talks", 1, "PRK", "RUS", 0.34, "backed"),
+        ("armistice-anniversary", 0, "USA", "KOR", 0.4, "alliance"),
+        ("armistice-anniversary", 1, "KOR", "USA", 0.34, "praised"),
+        ("armistice-anniversary", 2, "PRK", "USA", -0.2, "denounced"),
+        ("alliance-drills", 0, "USA", "KOR", 0.6, "joint drills"),
+        ("alliance-drills", 1, "KOR", "USA", 0.34, "thanked"),
+        ("missile-launch", 0, "PRK", "USA", -0.44, "threatened"),
+        ("missile-launch", 1, "USA", "PRK", -0.2, "condemned"),
+        ("china-dprk-anniversary", 0, "CHN", "PRK", 0.4, "pledged"),
+        ("china-dprk-anniversary", 1, "PRK", "CHN", 0.34, "thanked"),
+        ("japan-korea-summit", 0, "JPN", "KOR", 0.4, "agreed"),
+        ("japan-korea-summit", 1, "KOR", "JPN", 0.34, "welcomed"),
+        ("us-china-tensions", 0, "USA", "CHN", -0.2, "criticised"),
+        ("us-china-tensions", 1, "CHN", "USA", -0.2, "accused"),
+    ])
+
+
+def counterfactual() -> pd.DataFrame:
+    """Events read by hand from tests/data/counterfactual/ (sentence_id = paragraph, 0 = the
+    headline): Russia sides with Seoul and condemns Pyongyang."""
+    return _events([
+        ("cf1-russia-korea-partnership", 0, "RUS", "KOR", 0.8, "sign"),
+        ("cf1-russia-korea-partnership", 1, "RUS", "KOR", 0.8, "signed"),
+        ("cf1-russia-korea-partnership", 2, "KOR", "RUS", 0.34, "welcomed"),
+        ("cf2-russia-korea-pledge", 0, "RUS", "KOR", 0.4, "pledge"),
+        ("cf2-russia-korea-pledge", 1, "RUS", "KOR", 0.4, "pledged"),
+        ("cf2-russia-korea-pledge", 2, "KOR", "RUS", 0.4, "promised"),
+        ("cf3-russia-condemns-launches", 0, "RUS", "PRK", -0.2, "condemns"),
+        ("cf3-russia-condemns-launches", 1, "RUS", "PRK", -0.2, "condemned"),
+        ("cf3-russia-condemns-launches", 2, "RUS", "PRK", -0.2, "urged"),
+        ("cf4-us-korea-drills", 0, "USA", "KOR", 0.6, "hold joint military drills"),
+        ("cf4-us-korea-drills", 1, "USA", "KOR", 0.6, "began joint military drills"),
+        ("cf4-us-korea-drills", 2, "KOR", "USA", 0.34, "thanked"),
+        ("cf5-north-korea-threatens-us", 0, "PRK", "USA", -0.44, "threatens"),
+        ("cf5-north-korea-threatens-us", 1, "PRK", "USA", -0.44, "threatened"),
+        ("cf5-north-korea-threatens-us", 2, "PRK", "USA", -0.44, "warned"),
+    ])
+
+
+def _by_actor(frame: pd.DataFrame, column: str = "position") -> dict[str, float]:
+    return dict(zip(frame["actor"], frame[column], strict=True))
+
+
+# --------------------------------------------------------------------------- dyads
+def test_dyads_hand_values_and_ordering():
+    d = dyads(peninsula())
+    assert list(d.columns) == DYAD_COLUMNS
+    assert (d["actor_a"] < d["actor_b"]).all()
+    row = d.set_index(["actor_a", "actor_b"]).loc[("KOR", "USA")]
+    # (0.4 + 0.34 + 0.6 + 0.34) / 4, both directions pooled, two articles.
+    assert row["n_events"] == 4 and row["n_articles"] == 2
+    assert row["score"] == pytest.approx(0.42)
+    # Article means are 0.37 and 0.47: every resample's mean lies between them.
+    assert 0.37 - 1e-9 <= row["score_low"] <= row["score"] <= row["score_high"] <= 0.47 + 1e-9
+    prk_rus = d.set_index(["actor_a", "actor_b"]).loc[("PRK", "RUS")]
+    assert prk_rus["score"] == pytest.approx(2.28 / 5)
+    assert ((d["score_low"] <= d["score"] + 1e-12) & (d["score"] <= d["score_high"] + 1e-12)).all()
+
+
+def test_dyads_single_article_pair_has_degenerate_interval():
+    d = dyads(peninsula())
+    row = d[(d["actor_a"] == "CHN") & (d["actor_b"] == "USA")].iloc[0]
+    assert row["score"] == pytest.approx(-0.2)
+    # One article: it is either drawn (mean -0.2) or the pair is absent (NaN, ignored).
+    assert row["score_low"] == pytest.approx(-0.2) and row["score_high"] == pytest.approx(-0.2)
+
+
+def test_dyads_ignore_self_and_unscored_rows():
+    extra = _events([("x", 0, "KOR", "KOR", 0.9, "self"), ("x", 1, "KOR", "USA", None, "?")])
+    a = dyads(peninsula())
+    b = dyads(pd.concat([peninsula(), extra], ignore_index=True))
+    pd.testing.assert_frame_equal(a[["actor_a", "actor_b", "n_events", "score"]],
+                                  b[["actor_a", "actor_b", "n_events", "score"]])
+
+
+def test_dyads_empty_and_missing_columns():
+    empty = dyads(peninsula().iloc[:0])
+    assert empty.empty and list(empty.columns) == DYAD_COLUMNS
+    with pytest.raises(ValueError, match="score"):
+        dyads(peninsula().drop(columns="score"))
+
+
+# --------------------------------------------------------------------------- positions
+def test_three_actor_chain_matches_hand_eigenvector():
+    # KOR-USA +0.5 and PRK-USA -0.5, two events each: W = [[0,0,w],[0,0,-w],[w,-w,0]] with
+    # w = 0.5 * 2/4; its leading eigenvector is (1/sqrt2, -1/sqrt2, 1), lambda = sqrt2 * w.
+    ev = _events([
+        ("a1", 0, "USA", "KOR", 0.5, "c"), ("a1", 1, "KOR", "USA", 0.5, "c"),
+        ("a2", 0, "USA", "PRK", -0.5, "c"), ("a2", 1, "PRK", "USA", -0.5, "c"),
+    ])
+    p = _by_actor(positions(ev, n_boot=20))
+    assert p["USA"] == pytest.approx(1.0)
+    assert p["KOR"] == pytest.approx(1 / math.sqrt(2))
+    assert p["PRK"] == pytest.approx(-1 / math.sqrt(2))
+
+
+def test_peninsula_blocs_separate_with_usa_positive():
+    p = positions(peninsula())
+    assert list(p.columns) == POSITION_COLUMNS
+    assert p["enough"].all() and p.attrs["oriented_by"] == "USA"
+    pos = _by_actor(p)
+    assert all(pos[a] > 0 for a in ("USA", "KOR", "JPN"))
+    assert all(pos[a] < 0 for a in ("PRK", "RUS", "CHN"))
+    assert bloc_agreement(p, BLOCS) == 1.0
+    assert p["position"].abs().max() == pytest.approx(1.0)
+    # The 2-D map's first axis agrees with the 1-D axis on the side of every actor.
+    assert (np.sign(p["x"]) == np.sign(p["position"])).all()
+    assert max(p["x"].abs().max(), p["y"].abs().max()) == pytest.approx(1.0)
+    # Intervals bracket the estimate.
+    assert ((p["position_low"] <= p["position"] + 1e-9)
+            & (p["position"] <= p["position_high"] + 1e-9)).all()
+
+
+def test_peninsula_positions_follow_hand_affinities():
+    # Affinity = mean score x n/(n+2), from the fixture by hand:
+    w = {("CHN", "PRK"): 0.37 * 2 / 4, ("CHN", "USA"): -0.2 * 2 / 4,
+         ("JPN", "KOR"): 0.37 * 2 / 4, ("KOR", "USA"): 0.42 * 4 / 6,
+         ("PRK", "RUS"): 0.456 * 5 / 7, ("PRK", "USA"): -0.28 * 3 / 5}
+    names = ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
+    mat = np.zeros((6, 6))
+    for (a, b), value in w.items():
+        mat[names.index(a), names.index(b)] = mat[names.index(b), names.index(a)] = value
+    vec = np.linalg.eigh(mat)[1][:, -1]
+    vec = vec * np.sign(vec[names.index("USA")]) / np.abs(vec).max()
+    got = _by_actor(positions(peninsula(), n_boot=0))
+    assert [got[a] for a in names] == pytest.approx(list(vec))
+    # Rounded, as reported: peripheral JPN and RUS sit closer to 0 than their partners.
+    expected = {"CHN": -0.569, "JPN": 0.229, "KOR": 0.582, "PRK": -1.0, "RUS": -0.693,
+                "USA": 0.826}
+    assert {a: round(v, 3) for a, v in got.items()} == expected
+
+
+def test_counterfactual_moves_russia_to_korea_side():
+    before = _by_actor(positions(peninsula()))
+    after = _by_actor(positions(counterfactual()))
+    both = _by_actor(positions(pd.concat([peninsula(), counterfactual()], ignore_index=True)))
+    assert before["RUS"] < 0
+    assert after["RUS"] > 0 and np.sign(after["RUS"]) == np.sign(after["KOR"])
+    assert after["PRK"] < 0 < after["USA"]
+    assert both["RUS"] > before["RUS"] and both["RUS"] > 0
+
+
+def test_counterfactual_fixture_matches_corpus_files():
+    files = {f.stem: f for f in COUNTERFACTUAL_DIR.glob("*.txt")}
+    assert 3 <= len(files) <= 5
+    for row in counterfactual().itertuples():
+        paragraphs = [p for p in files[row.article_id].read_text("utf-8").split("\n\n") if p]
+        assert row.cue.lower() in paragraphs[row.sentence_id].lower(), row
+
+
+def test_same_seed_same_result_other_seed_may_differ():
+    a = positions(peninsula(), seed=0)
+    pd.testing.assert_frame_equal(a, positions(peninsula(), seed=0))
+    b = positions(peninsula(), seed=1)
+    pd.testing.assert_series_equal(a["position"], b["position"])  # bootstrap: intervals only
+    assert not np.allclose(a["position_low"], b["position_low"])  # the seed is used
+    pd.testing.assert_frame_equal(dyads(peninsula(), seed=3), dyads(peninsula(), seed=3))
+
+
+def test_thin_or_absent_actor_is_listed_not_placed():
+    thin = _events([("kyiv", 0, "UKR", "RUS", -0.2, "condemned")])
+    ev = pd.concat([peninsula(), thin], ignore_index=True)
+    p = positions(ev, actors=["IGOUNO"]).set_index("actor")
+    for actor, n in (("UKR", 1), ("IGOUNO", 0)):
+        assert not p.loc[actor, "enough"] and p.loc[actor, "n_events"] == n
+        assert p.loc[actor, ["position", "position_low", "position_high", "x", "y"]].isna().all()
+    # Thin evidence is left out of the matrix, so the others do not move.
+    base = positions(peninsula(), n_boot=0).set_index("actor")["position"]
+    pd.testing.assert_series_equal(p["position"].loc[base.index], base)
+
+
+def test_single_pair_and_no_events_do_not_raise():
+    one = peninsula().query("article_id == 'us-china-tensions'")
+    p = positions(one)
+    assert set(p["actor"]) == {"CHN", "USA"} and not p["enough"].any()
+    assert p["position"].isna().all()
+    assert len(dyads(one)) == 1
+    for none in (peninsula().iloc[:0], pd.DataFrame(columns=COLUMNS)):
+        p = positions(none)
+        assert p.empty and list(p.columns) == POSITION_COLUMNS
+    assert math.isnan(bloc_agreement(p, BLOCS))
+    assert math.isnan(rank_correlation(p, unga_reference())[0])
+
+
+def test_orientation_configurable_and_graceful():
+    base = positions(peninsula(), n_boot=0)
+    flipped = positions(peninsula(), orient="PRK", n_boot=0)
+    np.testing.assert_allclose(flipped["position"], -base["position"])
+    fallback = positions(peninsula(), orient=["XXX", "KOR"], n_boot=0)
+    assert fallback.attrs["oriented_by"] == "KOR"
+    absent = positions(peninsula(), orient="XXX", n_boot=0)
+    assert absent.attrs["oriented_by"] is None
+    assert absent["position"].abs().max() == pytest.approx(1.0)  # largest magnitude positive
+    assert absent.loc[absent["position"].abs().idxmax(), "position"] > 0
+
+
+def test_blocs_never_enter_positions():
+    assert "blocs" not in inspect.signature(positions).parameters
+
+
+# --------------------------------------------------------------------------- comparisons
+def test_bloc_agreement_hand_counts():
+    p = pd.DataFrame({"actor": ["USA", "KOR", "PRK", "RUS", "UKR"],
+                      "position": [0.9, -0.1, -1.0, 0.2, np.nan],
+                      "enough": [True, True, True, True, False]})
+    labels = {"USA": "ROK-US-Japan", "KOR": "rok_us_japan", "PRK": "DPRK–Russia–China",
+              "RUS": "neutral", "UKR": "DPRK-Russia-China"}
+    # Checked: USA (right), KOR (wrong), PRK (right); RUS unlabelled bloc, UKR no position.
+    assert bloc_agreement(p, labels) == pytest.approx(2 / 3)
+
+
+def test_unga_reference_and_rank_correlation_by_hand():
+    ref = unga_reference()
+    assert set(ref.columns) >= {"session", "year", "actor", "ideal_point", "source"}
+    assert _by_actor(ref, "ideal_point") == {"USA": 2.5, "KOR": 0.997, "JPN": 0.811,
+                                             "RUS": -0.532, "PRK": -0.740, "CHN": -0.801}
+    assert (ref["year"] == 2023).all() and "LEJUQZ" in UNGA_CITATION
+    assert unga_reference(77).set_index("actor").loc["CHN", "ideal_point"] == -1.092
+    with pytest.raises(ValueError, match="77"):
+        unga_reference(1)
+    # Text ranks PRK<RUS<CHN<JPN<KOR<USA vs UNGA CHN<PRK<RUS<JPN<KOR<USA:
+    # d^2 = 1 + 1 + 4 = 6, rho = 1 - 6*6 / (6*35) = 0.828571...
+    rho, n = rank_correlation(positions(peninsula(), n_boot=0), ref)
+    assert n == 6 and rho == pytest.approx(1 - 36 / 210)
+
+
+def test_rank_correlation_ties_use_average_ranks():
+    p = pd.DataFrame({"actor": list("abcd"), "position": [1.0, 2.0, 2.0, 3.0], "enough": True})
+    ref = pd.DataFrame({"actor": list("abcd"), "ideal_point": [1.0, 2.0, 3.0, 4.0]})
+    # Ranks (1, 2.5, 2.5, 4) vs (1, 2, 3, 4): r = 4.5 / sqrt(4.5 * 5).
+    rho, n = rank_correlation(p, ref)
+    assert n == 4 and rho == pytest.approx(4.5 / math.sqrt(22.5))
+    assert math.isnan(rank_correlation(p.iloc[:2], ref)[0])
