@@ -31,7 +31,8 @@ test: $(STAMP)  ## lint and run the test suite
 	$(BIN)/python -m pytest -q
 
 lab: $(STAMP)  ## open JupyterLab on notebooks/ (loopback only, with token)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks --ServerApp.open_browser=False
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks --no-browser \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean-cache:  ## remove cached annotations
 	rm -rf .cache

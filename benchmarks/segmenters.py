@@ -2,14 +2,18 @@
 
     .venv/bin/pip install pysbd   # optional: only this script uses it
     .venv/bin/python benchmarks/segmenters.py
+    .venv/bin/python benchmarks/segmenters.py --check-fast ../shared/datasets/polnear/*/text/*.txt
 
 Correctness: boundaries within each paragraph against the hand-checked sentences of the
 bundled articles (tests/test_text.py checks the same list) plus the hard cases below.
 Speed: words/second on the bundled articles repeated to about 200,000 words.
 """
+import sys
 import time
+from pathlib import Path
 
 from korea_analysis import load_corpus
+from korea_analysis.corpus import DEFAULT_CORPUS
 from korea_analysis.text import classify_paragraphs, sentences
 
 HARD_CASES = [
@@ -71,7 +75,28 @@ def speed(fn, texts, target=200_000):
     return reps * words / (time.perf_counter() - t0)
 
 
+def check_fast(paths) -> int:
+    """The fast path for plain paragraphs must give exactly syntok's sentences."""
+    from korea_analysis.text import _plain_starts, paragraph_spans, split_sentences
+
+    n = plain = differ = 0
+    for path in paths:
+        t = Path(path).read_text(encoding="utf-8")
+        for a, b in paragraph_spans(t):
+            n += 1
+            plain += _plain_starts(t[a:b]) is not None
+            if split_sentences(t, a, b, fast=True) != split_sentences(t, a, b, fast=False):
+                differ += 1
+                print("differs:", t[a:b][:120].replace("\n", " "))
+    print(f"fast path: {plain:,} of {n:,} paragraphs plain, {differ} differ from syntok")
+    return differ
+
+
 def main():
+    if "--check-fast" in sys.argv:  # e.g. --check-fast ../shared/datasets/polnear/*/text/*.txt
+        files = [a for a in sys.argv[1:] if a != "--check-fast"]
+        files += [str(p) for p in sorted(DEFAULT_CORPUS.glob("*.txt"))]
+        sys.exit(1 if check_fast(files) else 0)
     texts = list(load_corpus().text)
     for name, fn in [("syntok", syntok_spans), ("pysbd", pysbd_spans)]:
         try:

@@ -27,9 +27,20 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("corpus", nargs="?", default=None,
                    help="directory of .txt, .txt, .csv, .jsonl or .parquet (default: bundled)")
     a.add_argument("--out", required=True, help="folder for the CSV tables")
+    a.add_argument("--actors", default=None, help="actor dictionary YAML (default: bundled)")
+    a.add_argument("--cues", default=None, help="event cue dictionary YAML (default: bundled)")
+    a.add_argument("--backend", default=None, help="sentiment backend (default: lexicon+linear)")
+    a.add_argument("--workers", type=int, default=1, help="processes for the article pass")
+    a.add_argument("--no-cache", action="store_true", help="annotate everything afresh")
+    a.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address (tcp://host:port) to run the article pass on")
+
+    c = sub.add_parser("cache", help="show or clear the annotation cache")
+    c.add_argument("action", choices=["info", "clear"])
 
     r = sub.add_parser("report", help="run every notebook into reports/ (ipynb + HTML)")
     r.add_argument("--corpus", default=None, help="corpus path (default: bundled corpus)")
+    r.add_argument("--actors", default=None, help="actor dictionary YAML (default: bundled)")
     r.add_argument("--out", default="reports", help="reports folder (default: reports/)")
     r.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks")
     r.add_argument("--jobs", type=int, default=None, help="notebooks at once (default: cores)")
@@ -47,14 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "annotate":
             return _annotate(args)
+        if args.command == "cache":
+            return _cache(args)
         return _report(args)
-    except CorpusError as e:
-        print(f"korea-analysis: error: {e}", file=sys.stderr)
-        return 2
     except Exception as e:
+        from korea_analysis.actors import ActorDictionaryError
         from korea_analysis.report import ReportError
 
-        if isinstance(e, ReportError | yaml.YAMLError | OSError):
+        if isinstance(e, CorpusError | ActorDictionaryError | ReportError | yaml.YAMLError |
+                      OSError):
             print(f"korea-analysis: error: {e}", file=sys.stderr)
             return 2
         raise
@@ -63,10 +75,26 @@ def main(argv: list[str] | None = None) -> int:
 def _annotate(args) -> int:
     from korea_analysis.annotate import annotate
     from korea_analysis.corpus import load_corpus
+    from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    ann = annotate(load_corpus(args.corpus))
+    ann = annotate(load_corpus(args.corpus), args.actors, cues=args.cues,
+                   backend=args.backend or DEFAULT_BACKEND, cache=False if args.no_cache else None,
+                   workers=args.workers, scheduler=args.scheduler)
     for p in ann.to_csv(args.out):
         print(p)
+    return 0
+
+
+def _cache(args) -> int:
+    from korea_analysis.cache import clear_cache, default_cache_dir
+
+    if args.action == "clear":
+        print(f"removed {clear_cache()}")
+    else:
+        base = default_cache_dir()
+        files = [f for f in base.rglob("*") if f.is_file()] if base.exists() else []
+        size = sum(f.stat().st_size for f in files)
+        print(f"{base}: {size / 1e6:.1f} MB")
     return 0
 
 
@@ -84,8 +112,8 @@ def _report(args) -> int:
         params.update(loaded)
     for name, value in args.param:
         params[name] = _parse_value(value)
-    summary = run(corpus=args.corpus, out=args.out, only=args.only, params=params,
-                  jobs=args.jobs, timeout=args.timeout)
+    summary = run(corpus=args.corpus, actors=args.actors, out=args.out, only=args.only,
+                  params=params, jobs=args.jobs, timeout=args.timeout)
     print(f"index: {summary.run_dir / 'index.html'}")
     if not summary.ok:
         failed = [r.name for r in summary.results if r.status != "ok"]

@@ -215,8 +215,15 @@ class RunSummary:
         return all(r.status == "ok" for r in self.results)
 
 
-def corpus_summary(corpus) -> dict:
+def corpus_summary(corpus, actors=None, log=print) -> dict:
+    """Load and annotate the corpus once (filling the cache every notebook reads)."""
+    from korea_analysis.annotate import annotate
+
     articles = load_corpus(corpus)
+    t0 = time.perf_counter()
+    ann = annotate(articles, actors or None)
+    log(f"annotated {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
+        f"({len(ann.mentions)} mentions, {len(ann.quotes)} quotes, {len(ann.events)} events)")
     digest = hashlib.sha256()
     for aid, text in sorted(zip(articles.article_id, articles.text, strict=True)):
         digest.update(aid.encode() + b"\0" + text.encode() + b"\0")
@@ -264,18 +271,20 @@ def publish(out: Path, run_dir: Path, names: list[str]) -> None:
             os.symlink(f"latest/{name}.html", link)
 
 
-def run(*, corpus=None, out="reports", only=None, params=None, jobs=None,
+def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs=None,
         nb_dir=NOTEBOOK_DIR, timeout=CELL_TIMEOUT, log=print) -> RunSummary:
     """Execute the notebooks; returns the summary (``.ok`` is False if any failed)."""
     notebooks = discover(nb_dir, only)
     params = dict(params or {})
     if corpus:
         params["corpus"] = str(Path(corpus).resolve())
+    if actors:
+        params["actors"] = str(Path(actors).resolve())
     for key in ("corpus", "actors"):
         if params.get(key) and not Path(params[key]).exists():
             raise ReportError(f"--{key} {params[key]}: path does not exist")
     per_nb = check_parameters(notebooks, params)
-    corpus_info = corpus_summary(params.get("corpus") or None)
+    corpus_info = corpus_summary(params.get("corpus") or None, params.get("actors"), log=log)
     kernel = ensure_kernel()
     out = Path(out).resolve()
     run_dir = new_run_dir(out)

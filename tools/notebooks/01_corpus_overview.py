@@ -17,12 +17,12 @@ figures_dir: str = "figures"  # where each chart's PNG and CSV are written
 ("code", """
 from IPython.display import display
 
-import korea_analysis as ka
+
 from korea_analysis import charts, views
 
-charts.use_house_style()
-articles = ka.load_corpus(corpus or None)
-ann = ka.annotate(articles)
+views.setup_notebook()
+
+ann = views.load(corpus)
 """),
 ("md", """
 ## How we did it

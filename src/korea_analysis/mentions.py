@@ -1,0 +1,218 @@
+"""Find every actor mention in the body sentences of one article.
+
+Rules, in the order they apply: a person not in the dictionary but introduced with a role
+and a nationality or institution ("Chang Ho-jin, South Korea's national security adviser")
+is recorded with that country; dictionary names match longest-first on word tokens; "the
+North"/"the South" count only in an article about Korea; a surname alone ("Park", "Kim")
+resolves to the person last named in full earlier in the article, else to the one person
+with that surname holding office on the publication date. Event names listed as
+``not_actors`` ("Korean War") block a match.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from korea_analysis.actors import ActorDictionary, Person, tokens
+
+ROLE_WORDS = (
+    "professor", "minister", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman",
+    "analyst", "researcher", "fellow", "director", "ambassador", "envoy", "official",
+    "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
+    "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
+    "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
+)
+_ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+|-[a-z]+){1,3}"
+# "Chang Ho-jin, South Korea's national security adviser, said" / "Yang Moo-jin, a professor …"
+_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<desc>[^,;:“”\"()]{{3,140}})")
+# "the North Korean vice foreign minister, Kim Son Gyong," / "US Defence Secretary Lloyd Austin"
+_TITLED = re.compile(
+    rf"(?P<desc>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(ROLE_WORDS)})s?),?\s+(?P<name>{_NAME})\b")
+SURNAME_FIRST = {
+    "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
+    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
+    "Hwang", "Ahn", "An", "Song", "Yang", "Hong", "Ko", "Koh", "Go", "Moon", "Mun", "Son", "Bae",
+    "Baek", "Suh", "Nam", "Noh", "No", "Ryu", "Yoo", "Wi", "Chun", "Ban", "Li", "Wang",
+    "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
+    "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
+    "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
+}
+_TITLE_WORDS = {
+    "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
+    "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
+    "Rep", "Dr", "Mr", "Mrs", "Ms", "Professor", "Prof", "Former", "Supreme", "State", "Chief",
+    "Admiral", "Adm", "Spokesperson", "Spokesman",
+}
+_GROUP_AFTER = {"family", "dynasty", "regime", "clan", "era"}
+_TOP_TITLES = ("leader", "supreme leader", "general secretary", "president", "prime minister",
+               "premier", "chairman", "acting president")
+
+
+@dataclass(slots=True)
+class Mention:
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+    actor: str
+    entity: str
+    kind: str  # country, demonym, capital, institution, person
+    role: str = ""  # a person's position on the publication date
+
+
+def _surname_of(name: str) -> str:
+    parts = re.split(r"\s+", name)
+    return parts[0] if parts[0] in SURNAME_FIRST or len(parts) > 2 else parts[-1]
+
+
+def _first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """First actor named inside text[a:b] (for a new person's description)."""
+    toks = tokens(text, a, b)
+    for i, (tok, _, _) in enumerate(toks):
+        for n in range(min(actors.first.get(tok, 0), len(toks) - i), 0, -1):
+            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+            if e and e.actors:
+                return e.actors[0]
+    return None
+
+
+def _new_people(text: str, a: int, b: int, actors: ActorDictionary) -> list[tuple[int, int, str,
+                                                                                  str, str]]:
+    """People absent from the dictionary, introduced with a role and a country."""
+    if not _ROLE.search(text, a, b):  # both patterns need a role word: most sentences have none
+        return []
+    found = []
+    for m in _APPOSITIVE.finditer(text, a, b):
+        name = m.group("name")
+        if _ROLE.search(m.group("desc")) and not _known(name, actors):
+            actor = _first_actor(text, m.start("desc"), m.end("desc"), actors)
+            if actor:
+                found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
+    for m in _TITLED.finditer(text, a, b):
+        name = m.group("name")
+        if _known(name, actors) or any(s <= m.start("name") < e for s, e, *_ in found):
+            continue
+        actor = _first_actor(text, m.start("desc"), m.end("desc"), actors)
+        if actor:
+            found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
+    return found
+
+
+def _known(name: str, actors: ActorDictionary) -> bool:
+    """True when the name, or any part of it, is already in the dictionary or is a title."""
+    key = tuple(t for t, _, _ in tokens(name))
+    if key[0].lower() in ROLE_WORDS or key[0] in _TITLE_WORDS:
+        return True
+    return any(key[i:j] in actors.entries for i in range(len(key))
+               for j in range(i + 1, len(key) + 1))
+
+
+def find_mentions(text: str, sentences, actors: ActorDictionary,
+                  published: dt.date | None = None) -> list[Mention]:
+    """Mentions in the body sentences of one article, in text order.
+
+    ``sentences`` are :class:`korea_analysis.text.Sentence` objects (or anything with
+    ``start``, ``end`` and ``body``); ``sentence_id`` is the index into that list.
+    """
+    recent: dict[str, tuple[str, str, Person | None]] = {}  # surname -> (name, actor, person)
+    out: list[Mention] = []
+    for sid, s in enumerate(sentences):
+        if not s.body:
+            continue
+        new = {start: (end, name, actor) for start, end, name, actor, _ in
+               _new_people(text, s.start, s.end, actors)}
+        toks = tokens(text, s.start, s.end)
+        i = 0
+        while i < len(toks):
+            tok, ta, tb = toks[i]
+            if ta in new:
+                end, name, actor = new.pop(ta)
+                out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person"))
+                recent[_surname_of(name)] = (name, actor, None)
+                while i < len(toks) and toks[i][1] < end:
+                    i += 1
+                continue
+            n = _longest(toks, i, actors)
+            if n:
+                e = actors.entries[tuple(t for t, _, _ in toks[i:i + n])]
+                a, b = ta, toks[i + n - 1][2]
+                for code in e.actors:
+                    role = ""
+                    if e.person is not None:
+                        pos = e.person.position_on(published)
+                        role = pos.title if pos else ""
+                        if e.person.surname:
+                            recent[e.person.surname] = (e.person.name, code, e.person)
+                    out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
+                i += n
+                continue
+            m = _the_north_south(toks, i)
+            if m is None:
+                m = _surname(toks, i, recent, actors, published)
+            if m is not None:
+                a, b, code, entity, kind, role = m
+                out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role))
+            i += 1
+    # "the North"/"the South" name the Koreas only in an article about Korea
+    ns = {"the North", "the South", "The North", "The South"}
+    if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns
+                                       for m in out):
+        out = [m for m in out if m.text not in ns]
+    return out
+
+
+def _longest(toks, i: int, actors: ActorDictionary) -> int:
+    longest = actors.first.get(toks[i][0], 0)
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+        if e is not None:
+            return n  # a not_actors entry consumes its tokens and emits nothing
+    return 0
+
+
+def _the_north_south(toks, i: int):
+    tok = toks[i][0]
+    if tok not in ("North", "South") or i == 0 or toks[i - 1][0] not in ("the", "The"):
+        return None
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if nxt[:1].isupper() or nxt == "-":  # "the South China Sea", "the North-South summit"
+        return None
+    code = "PRK" if tok == "North" else "KOR"
+    return toks[i - 1][1], toks[i][2], code, "", "country", ""
+
+
+def _surname(toks, i: int, recent, actors: ActorDictionary, published):
+    tok, a, b = toks[i]
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if nxt in _GROUP_AFTER:
+        return None
+    if tok in recent:
+        name, code, person = recent[tok]
+    else:
+        person = _office_holder(tok, actors, published)
+        if person is None:
+            return None
+        name, code = person.name, person.actor
+        recent[tok] = (name, code, person)
+    role = ""
+    if person is not None:
+        pos = person.position_on(published)
+        role = pos.title if pos else ""
+    return a, b, code, name, "person", role
+
+
+def _office_holder(surname: str, actors: ActorDictionary, published) -> Person | None:
+    """Whom a surname alone names when nobody was named in full before it.
+
+    The one dictionary person with that surname, if in office on the date; else the one
+    person with that surname holding a top office (leader, president, premier) on the date.
+    "Lee" in 2023 therefore stays unresolved, "Yoon" is the president and "Kim" the leader.
+    """
+    people = actors.surnames.get(surname, ())
+    if len(people) == 1:
+        return people[0] if people[0].position_on(published) else None
+    top = [p for p in people if (pos := p.position_on(published))
+           and pos.title.lower() in _TOP_TITLES]
+    return top[0] if len(top) == 1 else None

@@ -1,0 +1,41 @@
+"""A progress bar for long annotation runs: articles done, words/second and time left.
+
+Uses tqdm (``tqdm.auto`` picks the notebook widget or the terminal bar). Short runs show
+nothing, and ``KOREA_ANALYSIS_PROGRESS=0`` turns it off (``=1`` forces it on).
+"""
+from __future__ import annotations
+
+import os
+import time
+
+MIN_ARTICLES = 200  # below this a run takes about a second: no bar
+
+
+class Progress:
+    def __init__(self, total: int, words: int, label: str = "annotating"):
+        self.total, self.words, self.label = total, words, label
+        self.done = 0
+        self.t0 = time.perf_counter()
+        flag = os.environ.get("KOREA_ANALYSIS_PROGRESS")
+        show = flag == "1" or (flag != "0" and total >= MIN_ARTICLES)
+        self.bar = None
+        if show:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc=label, unit="article", smoothing=0.1)
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self.bar is not None:
+            elapsed = max(time.perf_counter() - self.t0, 1e-9)
+            wps = self.words * (self.done / max(self.total, 1)) / elapsed
+            self.bar.set_postfix_str(f"{wps:,.0f} words/s", refresh=False)
+            self.bar.update(n)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+        return False

@@ -1,0 +1,646 @@
+"""Target-dependent sentiment: how a sentence speaks of one mention in it, offline.
+
+A whole-sentence score cannot tell who is praised and who is blamed in "Seoul praised
+Washington's support while condemning Pyongyang's launches", so every backend looks at the
+mention's surroundings: its clause (widened when it is a bare name, as in "Miller said"), or
+sentiment words weighted by their distance from the mention and by the clause boundaries in
+between, with negation handled. Backends sit in a registry (:func:`register_backend`); the
+rest of the package calls :func:`score_mention` / :func:`score_text`, or ``get_backend(name)``:
+
+- ``lexicon+linear`` (default): a logistic regression fitted on NewsMTSC train
+  (``benchmarks/train_sentiment.py``) over words and bigrams around the masked mention and
+  lexicon scores (TextBlob's, VADER's word list, and ours), plus a fixed push from the
+  geopolitical lexicon, because NewsMTSC (US politics) hardly speaks of sanctions or
+  missiles. Weights ship as ``sentiment_linear.csv``, applied in pure Python.
+- ``textblob``: TextBlob's (pattern) lexicon plus the editable geopolitical lexicon
+  ``sentiment_lexicon.csv`` ("sanctions", "condemn", "cooperation", ...), distance-weighted.
+- ``textblob-plain``: ``TextBlob(clause).sentiment``, for comparison.
+- ``vader``: vaderSentiment's compound score of the clause.
+
+Every backend returns ``(polarity, subjectivity)``, polarity in [-1, 1] and subjectivity in
+[0, 1]; :func:`polarity_label` maps a polarity to negative/neutral/positive with the
+backend's thresholds (tuned on NewsMTSC train). Speed: a sentence is tokenised and looked up
+in the lexicons once (cached) however many mentions it has, and TextBlob's and VADER's
+word lists are read from their data files: importing TextBlob imports NLTK (~2 s), and
+``TextBlob(s).sentiment`` spends its time in a regex tokeniser.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import math
+import os
+import re
+import xml.etree.ElementTree as ET
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+#: The editable geopolitical lexicon (``term,polarity,subjectivity``; ``#`` starts a comment).
+LEXICON_PATH = HERE / "sentiment_lexicon.csv"
+#: Weights of the ``lexicon+linear`` backend and its metadata (thresholds, training figures).
+LINEAR_WEIGHTS_PATH = HERE / "sentiment_linear.csv"
+LINEAR_META_PATH = HERE / "sentiment_linear.yaml"
+
+DEFAULT_BACKEND = "lexicon+linear"
+LABELS = ("negative", "neutral", "positive")
+TARGET = "_t_"  # stands for the mention, so the model learns the context and not the name
+
+Score = tuple[float, float]
+
+# --- tokens, negation and clauses -------------------------------------------------------------
+
+# "U.S." and "Sen." stay whole (their periods would end a clause); "didn't" -> "did" "n't";
+# "Korea's" -> "korea" "'s"; every other punctuation mark is a token.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Pres|Jan|Feb|Mar|Apr|Aug"
+    r"|Sept?|Oct|Nov|Dec|vs)\.(?=\s+\w)"
+    r"|\d+(?:[.,:]\d+)+"
+    r"|\w+(?=n['’]t\b)|n['’]t\b|['’]s\b|\w+|[^\w\s]")
+NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither", "cannot",
+                       "hardly"})
+#: Tokens that end a clause: punctuation, and conjunctions that usually turn to another topic.
+CLAUSE_BREAKS = frozenset(",;:()[]\"“”—–?!.") | frozenset(
+    {"but", "while", "whereas", "although", "though", "however", "yet", "despite", "unlike"})
+MIN_CLAUSE_WORDS = 3  # a clause with fewer other words ("Kim," / "Miller said") is widened
+NEGATION_REACH = 3  # a negation reaches this many tokens on, within its clause
+DECAY = 8.0  # tokens: a sentiment word this far from the mention counts 1/e as much
+CROSSING = 0.3  # factor per clause boundary between a sentiment word and the mention
+
+
+@dataclass(eq=False)  # hashed by identity, so it can key the per-sentence caches
+class Lexicon:
+    """Word scores ``(polarity, subjectivity, intensity)``, phrases, and intensifiers."""
+
+    words: dict[str, tuple[float, float, float]]
+    phrases: dict[str, list[tuple[tuple[str, ...], float, float]]]
+    modifiers: frozenset[str]
+    geo: frozenset[str]  # words and phrase heads that come from the geopolitical lexicon
+
+
+@dataclass(eq=False)
+class Sentence:
+    """One sentence, tokenised once for all its mentions (see :func:`sentence`)."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    marked: tuple[str, ...]  # words inside a negation's reach prefixed "!"
+    seg: tuple[int, ...]  # clause segment of each token; a break token opens a segment
+    seg_start: tuple[int, ...]  # first token of each segment, then len(words)
+    seg_words: tuple[int, ...]  # word (not punctuation) tokens per segment
+    _items: dict = field(default_factory=dict)
+
+    def items(self, lexicon: Lexicon) -> list[tuple[int, float, float]]:
+        """:func:`assessments` of the sentence with ``lexicon``, computed once."""
+        got = self._items.get(lexicon)
+        if got is None:
+            got = self._items[lexicon] = assessments(self.words, lexicon)
+        return got
+
+
+@lru_cache(maxsize=512)
+def sentence(text: str) -> Sentence:
+    """Tokens (lower case, with offsets), negation marks and clause segments of ``text``."""
+    words, starts, ends = [], [], []
+    for m in _TOKEN.finditer(text):
+        words.append(m.group().lower().replace("’", "'"))
+        starts.append(m.start())
+        ends.append(m.end())
+    marked = list(words)
+    seg, seg_start, seg_words = [], [0], [0]
+    neg_at = -100
+    for i, w in enumerate(words):
+        if w in CLAUSE_BREAKS:
+            neg_at = -100
+            if i:
+                seg_start.append(i)
+                seg_words.append(0)
+        elif w in NEGATIONS:
+            neg_at = i
+        elif i - neg_at <= NEGATION_REACH:
+            marked[i] = "!" + w
+        seg.append(len(seg_start) - 1)
+        if w[0].isalnum():
+            seg_words[-1] += 1
+    seg_start.append(len(words))
+    return Sentence(tuple(words), tuple(starts), tuple(ends), tuple(marked), tuple(seg),
+                    tuple(seg_start), tuple(seg_words))
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """The lower-cased tokens of ``text``."""
+    return sentence(text).words
+
+
+def clear_caches() -> None:
+    """Forget the tokenised sentences (for timing, or after editing a lexicon in place)."""
+    sentence.cache_clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a mention sits: tokens ``[i0, i1)`` of its sentence, and its clause ``[a, b)``."""
+
+    s: Sentence
+    i0: int
+    i1: int
+    a: int
+    b: int
+    seg0: int  # segments of the mention's first and last token
+    seg1: int
+
+
+def locate(text: str, start: int, end: int) -> Mention:
+    """The mention ``text[start:end]`` in its sentence's tokens, with its clause."""
+    s = sentence(text)
+    i0 = bisect_right(s.ends, start)  # tokens ending before the mention
+    i1 = max(i0, bisect_left(s.starts, end))  # tokens starting before its end
+    n = len(s.words)
+    seg0 = s.seg[i0] if i0 < n and i1 > i0 else (s.seg[i0 - 1] if i0 else 0)
+    seg1 = s.seg[i1 - 1] if i1 > i0 else seg0
+    # the clause: segments lo..hi, widened (right first, then alternating) while too short
+    inside = sum(1 for w in s.words[i0:i1] if w[0].isalnum())
+    lo, hi = seg0, seg1
+    count = sum(s.seg_words[lo:hi + 1]) - inside
+    last = len(s.seg_words) - 1
+    right = True
+    while count < MIN_CLAUSE_WORDS and (lo > 0 or hi < last):
+        if (right and hi < last) or lo == 0:
+            hi += 1
+            count += s.seg_words[hi]
+        else:
+            lo -= 1
+            count += s.seg_words[lo]
+        right = not right
+    a = s.seg_start[lo]
+    if a < n and s.words[a] in CLAUSE_BREAKS and a < i0:
+        a += 1  # the break that opens the clause is not part of it
+    return Mention(s, i0, i1, a, s.seg_start[hi + 1], seg0, seg1)
+
+
+def clause_text(text: str, start: int, end: int) -> str:
+    """The characters of the mention's clause (for scorers that tokenise for themselves)."""
+    m = locate(text, start, end)
+    if m.b <= m.a:
+        return text[start:end]
+    return text[min(start, m.s.starts[m.a]):max(end, m.s.ends[m.b - 1])]
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ImportError(f"the {package} package is required for sentiment scoring")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+@lru_cache(maxsize=1)
+def textblob_lexicon() -> tuple[dict[str, tuple[float, float, float]], frozenset[str]]:
+    """TextBlob's word scores as TextBlob averages them for untagged text, and its adverbs.
+
+    Same numbers as ``textblob.en.sentiment`` (senses averaged per tag, then over tags;
+    "-ly" adverbs derived from adjectives), without importing TextBlob and so NLTK.
+    """
+    per_tag: dict[str, dict[str | None, list[tuple[float, float, float]]]] = {}
+    for el in ET.parse(_package_file("textblob", "en", "en-sentiment.xml")).getroot().iter("word"):
+        form = el.get("form")
+        if not form:
+            continue
+        psi = (float(el.get("polarity", 0.0)), float(el.get("subjectivity", 0.0)),
+               float(el.get("intensity", 1.0)))
+        per_tag.setdefault(form, {}).setdefault(el.get("pos"), []).append(psi)
+    table: dict[str, dict[str | None, tuple[float, ...]]] = {}
+    for w, tags in per_tag.items():
+        avg = {t: tuple(sum(x) / len(x) for x in zip(*v, strict=True)) for t, v in tags.items()}
+        avg[None] = tuple(sum(x) / len(x) for x in zip(*avg.values(), strict=True))
+        table[w] = avg
+    for w, tags in list(table.items()):
+        if "JJ" in tags:
+            adv = (w[:-1] + "i" if w.endswith("y") else w[:-2] if w.endswith("le") else w) + "ly"
+            entry = table.setdefault(adv, {})
+            entry["RB"] = entry[None] = tags["JJ"]
+    words = {w: tags[None] for w, tags in table.items()}
+    modifiers = frozenset(w for w, tags in table.items() if "RB" in tags)
+    return words, modifiers  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> Lexicon:
+    """VADER's word valences divided by 4 into [-1, 1], from its file (not its code).
+
+    VADER rates verbs and nouns ("threat", "support") that TextBlob's adjective list lacks.
+    """
+    words = {}
+    with open(_package_file("vaderSentiment", "vader_lexicon.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[0].isalpha():
+                v = float(parts[1]) / 4
+                words[parts[0].lower()] = (v, abs(v), 1.0)
+    return Lexicon(words, {}, frozenset(), frozenset())
+
+
+def read_lexicon(path: str | os.PathLike) -> list[tuple[str, float, float]]:
+    """Rows of a lexicon CSV; a bad row raises ValueError naming the file and line."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        lines = [(i, ln) for i, ln in enumerate(f, 1) if ln.strip() and not ln.startswith("#")]
+    reader = csv.reader(ln for _, ln in lines)
+    header = next(reader, None)
+    if header is None or [h.strip() for h in header[:3]] != ["term", "polarity", "subjectivity"]:
+        raise ValueError(f"{path}: header must be 'term,polarity,subjectivity'")
+    for (lineno, _), row in zip(lines[1:], reader, strict=True):
+        try:
+            term, p, s = row[0].strip().lower(), float(row[1]), float(row[2])
+        except (IndexError, ValueError):
+            raise ValueError(f"{path}: line {lineno}: expected term,polarity,subjectivity, "
+                             f"got {row!r}") from None
+        if not term or not -1 <= p <= 1 or not 0 <= s <= 1:
+            raise ValueError(f"{path}: line {lineno}: {row!r} out of range "
+                             "(polarity in [-1, 1], subjectivity in [0, 1])")
+        rows.append((term, p, s))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
+    """TextBlob's lexicon overlaid with a geopolitical one (``path`` or :data:`LEXICON_PATH`).
+
+    A term scored 0 and 0 is removed from TextBlob's list; a term of several words is
+    matched as a phrase.
+    """
+    base, modifiers = textblob_lexicon()
+    words = dict(base)
+    phrases: dict[str, list[tuple[tuple[str, ...], float, float]]] = {}
+    geo = set()
+    for term, p, s in read_lexicon(path or LEXICON_PATH):
+        toks = tuple(t.group().lower().replace("’", "'") for t in _TOKEN.finditer(term))
+        if len(toks) == 1:
+            if p == 0 and s == 0:
+                words.pop(toks[0], None)
+            else:
+                words[toks[0]] = (p, s, 1.0)
+                geo.add(toks[0])
+        elif toks:
+            phrases.setdefault(toks[0], []).append((toks, p, s))
+            geo.add(toks[0])
+    for v in phrases.values():
+        v.sort(key=lambda x: -len(x[0]))  # longest phrase first
+    return Lexicon(words, phrases, modifiers, frozenset(geo))
+
+
+@lru_cache(maxsize=4)
+def geo_lexicon(lexicon: Lexicon) -> Lexicon:
+    """Only the geopolitical terms of ``lexicon`` (the linear backend's fixed prior)."""
+    words = {w: v for w, v in lexicon.words.items() if w in lexicon.geo}
+    return Lexicon(words, lexicon.phrases, frozenset(), lexicon.geo)
+
+
+def assessments(words: tuple[str, ...] | list[str], lexicon: Lexicon
+                ) -> list[tuple[int, float, float]]:
+    """(token index, polarity, subjectivity) of each sentiment word or phrase.
+
+    TextBlob's rules, kept: an intensifier ("very") scales the next word instead of counting
+    itself, and a negation up to :data:`NEGATION_REACH` tokens before a word (in the same
+    clause) turns its polarity to -0.5 times itself ("not good" is slightly bad).
+    """
+    lex, phrases, modifiers = lexicon.words, lexicon.phrases, lexicon.modifiers
+    out = []
+    neg_at = -100
+    boost = 1.0
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if w in NEGATIONS:
+            neg_at = i
+            i += 1
+            continue
+        if w in CLAUSE_BREAKS:
+            neg_at = -100
+        score = None
+        width = 1
+        for toks, p, s in phrases.get(w, ()):
+            if tuple(words[i:i + len(toks)]) == toks:
+                score, width = (p, s), len(toks)
+                break
+        if score is None:
+            e = lex.get(w)
+            if e is not None:
+                if w in modifiers and i + 1 < n and words[i + 1] in lex:
+                    boost = e[2]
+                    i += 1
+                    continue
+                score = (e[0], e[1])
+        if score is not None:
+            p, s = score
+            if boost != 1.0:
+                p, s = max(-1.0, min(1.0, p * boost)), min(1.0, s * boost)
+            if i - neg_at <= NEGATION_REACH:
+                p = -0.5 * p
+                neg_at = -100
+            out.append((i, p, s))
+        boost = 1.0
+        i += width
+    return out
+
+
+def toward(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
+    """Polarity and subjectivity toward the mention by ``lexicon``, and the words counted.
+
+    A mean of the sentence's sentiment words weighted by exp(-distance / DECAY) times
+    CROSSING per clause boundary in between: the mention's own clause dominates, but a
+    sentence that states its sentiment once, elsewhere, still counts.
+    """
+    s, i0, i1 = m.s, m.i0, m.i1
+    seg = s.seg
+    wsum = psum = ssum = 0.0
+    k = 0
+    for i, p, q in s.items(lexicon):
+        if i < i0:
+            wt = math.exp((i - i0) / DECAY) * CROSSING ** (m.seg0 - seg[i])
+        elif i >= i1:
+            wt = math.exp((i1 - 1 - i) / DECAY) * CROSSING ** (seg[i] - m.seg1)
+        else:
+            continue  # a word of the mention itself
+        wsum += wt
+        psum += wt * p
+        ssum += wt * q
+        k += 1
+    if not k:
+        return 0.0, 0.0, 0
+    return psum / wsum, ssum / wsum, k
+
+
+def in_clause(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
+    """Plain mean (TextBlob's) of the sentiment words in the mention's clause."""
+    psum = ssum = 0.0
+    k = 0
+    for i, p, q in m.s.items(lexicon):
+        if m.a <= i < m.b and not m.i0 <= i < m.i1:
+            psum += p
+            ssum += q
+            k += 1
+    return (psum / k, ssum / k, k) if k else (0.0, 0.0, 0)
+
+
+# --- backends -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Backend:
+    """A named scorer. ``thresholds`` (lo, hi): polarity < lo is negative, > hi positive."""
+
+    name: str
+    score_mention: Callable[[str, int, int], Score]
+    score_text: Callable[[str], Score]
+    thresholds: tuple[float, float] = (-0.05, 0.05)
+    #: True when fitted on NewsMTSC train: its scores of train are then in-sample.
+    trained: bool = False
+    description: str = ""
+
+
+_FACTORIES: dict[str, Callable[[], Backend]] = {}
+
+
+def register_backend(name: str, factory: Callable[[], Backend]) -> None:
+    """Add (or replace) a backend; ``factory`` runs on first use, so imports stay lazy."""
+    _FACTORIES[name] = factory
+    get_backend.cache_clear()
+
+
+def backends() -> list[str]:
+    """Names of the registered backends."""
+    return list(_FACTORIES)
+
+
+@cache
+def get_backend(name: str = DEFAULT_BACKEND) -> Backend:
+    """The backend called ``name``; ValueError naming the choices if there is none."""
+    if name not in _FACTORIES:
+        raise ValueError(f"unknown sentiment backend {name!r}; choose one of "
+                         f"{', '.join(repr(b) for b in _FACTORIES)}")
+    return _FACTORIES[name]()
+
+
+def score_mention(text: str, start: int, end: int, *, backend: str = DEFAULT_BACKEND) -> Score:
+    """Sentiment toward ``text[start:end]`` in the sentence ``text``: (polarity, subjectivity)."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"mention span [{start}, {end}) is not inside the text "
+                         f"(length {len(text)})")
+    return get_backend(backend).score_mention(text, start, end)
+
+
+def score_text(text: str, *, backend: str = DEFAULT_BACKEND) -> Score:
+    """Sentiment of a whole span (e.g. a quotation): (polarity, subjectivity)."""
+    return get_backend(backend).score_text(text)
+
+
+def polarity_label(polarity: float, *, backend: str = DEFAULT_BACKEND) -> str:
+    """negative / neutral / positive by the backend's thresholds."""
+    lo, hi = get_backend(backend).thresholds
+    return "negative" if polarity < lo else "positive" if polarity > hi else "neutral"
+
+
+def _make_textblob() -> Backend:
+    lexicon = load_lexicon()
+
+    def mention(text: str, start: int, end: int) -> Score:
+        p, s, _ = toward(locate(text, start, end), lexicon)
+        return p, s
+
+    def whole(text: str) -> Score:
+        items = sentence(text).items(lexicon)
+        if not items:
+            return 0.0, 0.0
+        return (sum(p for _, p, _ in items) / len(items),
+                sum(s for _, _, s in items) / len(items))
+
+    return Backend("textblob", mention, whole, thresholds=(-0.001, 0.116),
+                   description="TextBlob's + the geopolitical lexicon, distance-weighted")
+
+
+def _make_textblob_plain() -> Backend:
+    from textblob import TextBlob  # imports NLTK: ~2 s, only for this backend
+
+    def whole(text: str) -> Score:
+        s = TextBlob(text).sentiment
+        return float(s.polarity), float(s.subjectivity)
+
+    def mention(text: str, start: int, end: int) -> Score:
+        return whole(clause_text(text, start, end))
+
+    return Backend("textblob-plain", mention, whole, thresholds=(-0.004, 0.018),
+                   description="TextBlob(clause).sentiment")
+
+
+def _make_vader() -> Backend:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError as e:
+        raise ImportError("the 'vader' backend needs the vaderSentiment package") from e
+    analyzer = SentimentIntensityAnalyzer()
+
+    def whole(text: str) -> Score:
+        d = analyzer.polarity_scores(text)
+        return float(d["compound"]), float(1.0 - d["neu"])
+
+    def mention(text: str, start: int, end: int) -> Score:
+        return whole(clause_text(text, start, end))
+
+    return Backend("vader", mention, whole, thresholds=(-0.001, 0.244),
+                   description="vaderSentiment compound of the clause")
+
+
+# --- lexicon+linear ---------------------------------------------------------------------------
+
+#: Feature groups computed; sentiment_linear.yaml records those it was trained with.
+FEATURE_GROUPS = frozenset({"uni", "bi", "clause", "window", "dense", "vader", "geo"})
+#: The feature holding the geopolitical lexicon's polarity; its weights are set, not fitted.
+GEO_PRIOR = "#geo_prior"
+WINDOW = 4  # tokens either side of the mention that get side-marked features
+
+
+def mention_features(m: Mention, lexicon: Lexicon | None = None) -> dict[str, float]:
+    """Features of one mention (``benchmarks/train_sentiment.py`` fits on the same).
+
+    Words of the sentence ("u:"), bigrams with the mention as :data:`TARGET` ("b:"), words
+    of its clause ("c:") and of a window by side ("l:", "r:"), all marked "!" inside a
+    negation's reach; each group of binary features scaled to unit length. Then lexicon
+    scores as numbers ("#...").
+    """
+    lexicon = lexicon or load_lexicon()
+    s, i0, i1, a, b = m.s, m.i0, m.i1, m.a, m.b
+    words, marked = s.words, s.marked
+    g = FEATURE_GROUPS
+    sent: set[str] = set()
+    if "uni" in g:
+        sent.update("u:" + marked[i] for i in range(i0) if words[i][0].isalnum())
+        sent.update("u:" + marked[i] for i in range(i1, len(words)) if words[i][0].isalnum())
+    if "bi" in g:
+        sent.update("b:" + x + " " + y for x, y in zip(marked[:i0], marked[1:i0], strict=False))
+        sent.update("b:" + x + " " + y for x, y in zip(marked[i1:], marked[i1 + 1:], strict=False))
+        if i0:
+            sent.add("b:" + marked[i0 - 1] + " " + TARGET)
+        if i1 < len(words):
+            sent.add("b:" + TARGET + " " + marked[i1])
+    local: set[str] = set()
+    if "clause" in g:
+        local.update("c:" + marked[i] for i in range(a, i0) if words[i][0].isalnum())
+        local.update("c:" + marked[i] for i in range(i1, b) if words[i][0].isalnum())
+    if "window" in g:
+        local.update("l:" + marked[i] for i in range(max(0, i0 - WINDOW), i0))
+        local.update("r:" + marked[i] for i in range(i1, min(len(words), i1 + WINDOW)))
+    feats: dict[str, float] = {}
+    for group in (sent, local):
+        if group:
+            v = 1.0 / math.sqrt(len(group))
+            for f in group:
+                feats[f] = v
+    if "dense" in g:
+        p, q, k = toward(m, lexicon)
+        cp, cq, _ = in_clause(m, lexicon)
+        feats["#pol"] = p
+        feats["#subj"] = q
+        feats["#clause_pol"] = cp
+        feats["#clause_subj"] = cq
+        feats["#has_sentiment"] = 1.0 if k else 0.0
+    if "vader" in g:
+        vlex = vader_lexicon()
+        p, _, k = toward(m, vlex)
+        feats["#v_pol"] = p
+        feats["#v_clause_pol"] = in_clause(m, vlex)[0]
+        feats["#v_has"] = 1.0 if k else 0.0
+    if "geo" in g:
+        feats[GEO_PRIOR] = toward(m, geo_lexicon(lexicon))[0]
+    return feats
+
+
+@dataclass
+class LinearModel:
+    """Weights per feature and class, applied in pure Python (no scikit-learn at run time)."""
+
+    weights: dict[str, tuple[float, float, float]]
+    bias: tuple[float, float, float]
+    thresholds: tuple[float, float]
+
+    def proba(self, feats: dict[str, float]) -> tuple[float, float, float]:
+        z0, z1, z2 = self.bias
+        w = self.weights
+        for f, v in feats.items():
+            c = w.get(f)
+            if c is not None:
+                z0 += c[0] * v
+                z1 += c[1] * v
+                z2 += c[2] * v
+        top = max(z0, z1, z2)
+        e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+        t = e0 + e1 + e2
+        return e0 / t, e1 / t, e2 / t
+
+
+def probability_score(p_neg: float, p_neu: float, p_pos: float) -> Score:
+    """(polarity, subjectivity) from class probabilities.
+
+    Polarity is the margin by which the winning side beats both others (0 when neutral
+    wins), so its sign is the classifier's decision and its size the confidence;
+    P(pos) - P(neg) alone would call a 40/35/25 split positive. Subjectivity is 1 - P(neu).
+    """
+    pol = max(0.0, p_pos - max(p_neu, p_neg)) - max(0.0, p_neg - max(p_neu, p_pos))
+    return pol, 1.0 - p_neu
+
+
+def read_linear(weights_path: str | os.PathLike = LINEAR_WEIGHTS_PATH,
+                meta_path: str | os.PathLike = LINEAR_META_PATH) -> LinearModel:
+    """Weights written by ``benchmarks/train_sentiment.py``; ValueError if they do not fit."""
+    weights: dict[str, tuple[float, float, float]] = {}
+    with open(weights_path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        if next(reader, None) != ["feature", *LABELS]:
+            raise ValueError(f"{weights_path}: header must be feature,{','.join(LABELS)}")
+        for row in reader:
+            weights[row[0]] = (float(row[1]), float(row[2]), float(row[3]))
+    with open(meta_path, encoding="utf-8") as f:
+        meta = yaml.safe_load(f)
+    if set(meta.get("feature_groups", ())) != FEATURE_GROUPS or "#bias" not in weights:
+        raise ValueError(f"{meta_path}: trained with feature groups {meta.get('feature_groups')}"
+                         f", the code computes {sorted(FEATURE_GROUPS)}: retrain with "
+                         "benchmarks/train_sentiment.py")
+    lo, hi = meta["thresholds"]
+    return LinearModel(weights, weights.pop("#bias"), (float(lo), float(hi)))
+
+
+def _make_linear() -> Backend:
+    model = read_linear()
+    lexicon = load_lexicon()
+
+    def mention(text: str, start: int, end: int) -> Score:
+        return probability_score(*model.proba(mention_features(locate(text, start, end),
+                                                               lexicon)))
+
+    def whole(text: str) -> Score:
+        # a quotation names no one: score its words as the context of an absent mention
+        n = len(sentence(text).words)
+        return probability_score(*model.proba(mention_features(locate_end(text, n), lexicon)))
+
+    return Backend("lexicon+linear", mention, whole, thresholds=model.thresholds, trained=True,
+                   description="logistic regression (NewsMTSC train) + lexicons")
+
+
+def locate_end(text: str, n: int) -> Mention:
+    """A mention of no tokens after the last token of ``text`` (for whole-span scores)."""
+    s = sentence(text)
+    last = len(s.seg_start) - 2
+    return Mention(s, n, n, 0, n, max(last, 0), max(last, 0))
+
+
+register_backend("lexicon+linear", _make_linear)
+register_backend("textblob", _make_textblob)
+register_backend("textblob-plain", _make_textblob_plain)
+register_backend("vader", _make_vader)

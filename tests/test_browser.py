@@ -1,0 +1,106 @@
+"""The reports as a reader sees them: headless Chromium renders the index and every report.
+
+Runs the whole report on a corpus of hostile articles (a <script>, an <img onerror>, Markdown
+and HTML in titles and outlets) and checks in a real browser that every page renders, every
+image loads, every link resolves, nothing is fetched from the network and no script from the
+articles runs. Needs Debian's chromium (``.ci/run`` installs it) and the playwright package.
+"""
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from korea_analysis import report
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    summary = report.run(corpus=HOSTILE, out=out, log=lambda *_: None)
+    assert summary.ok, [(r.name, r.error) for r in summary.results]
+    return summary
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def visit(browser, path: Path):
+    """Open a page; returns (page, console messages, dialogs, network requests)."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    console, dialogs, requests = [], [], []
+    page.on("console", lambda m: console.append(m.text))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    return page, console, dialogs, requests
+
+
+def test_every_page_renders_offline_without_running_article_scripts(hostile_run, browser):
+    pages = [hostile_run.run_dir / "index.html"] + [hostile_run.run_dir / r.html
+                                                     for r in hostile_run.results]
+    assert len(pages) == 5
+    for path in pages:
+        page, console, dialogs, requests = visit(browser, path)
+        assert page.title() != "PWNED", path.name
+        assert not any("hostile-ran" in c for c in console), path.name
+        assert dialogs == [], path.name
+        assert requests == [], f"{path.name} tried the network: {requests}"
+        images = page.eval_on_selector_all(
+            "img", "els => els.map(e => [e.complete, e.naturalWidth, e.getAttribute('alt')])")
+        assert all(done and width > 0 for done, width, _ in images), path.name
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            url = urlparse(href)
+            if url.scheme == "file":
+                assert Path(unquote(url.path)).exists(), f"{path.name}: broken link {href}"
+        body = page.inner_text("body")
+        assert body.strip(), path.name
+        page.close()
+
+
+def test_hostile_text_is_shown_as_text(hostile_run, browser):
+    page, *_ = visit(browser, hostile_run.run_dir / "01_corpus_overview.html")
+    body = page.inner_text("body")
+    assert "<img src=x onerror=" in body  # the title, shown literally
+    assert "# Heading **bold** [x](javascript:alert(1))" in body  # Markdown not rendered
+    assert page.eval_on_selector_all("img[src='x']", "els => els.length") == 0
+    page, *_ = visit(browser, hostile_run.run_dir / "02_actor_sentiment.html")
+    assert "<script>document.title" in page.inner_text("body")  # the evidence sentence, as text
+    page, *_ = visit(browser, hostile_run.run_dir / "03_quote_attribution.html")
+    assert "We will respond <b onmouseover=alert(1)>now</b>" in page.inner_text("body")
+    assert page.eval_on_selector_all("iframe", "els => els.length") == 0
+
+
+def test_index_screenshot(hostile_run, browser, tmp_path):
+    from PIL import Image
+
+    page, *_ = visit(browser, hostile_run.run_dir / "index.html")
+    shot = tmp_path / "index.png"
+    page.screenshot(path=str(shot), full_page=True)
+    img = Image.open(shot).convert("L")
+    assert img.width == 1200 and img.height >= 600
+    dark = sum(img.histogram()[:128]) / (img.width * img.height)
+    assert 0.005 < dark < 0.5  # text and thumbnails drawn, not a blank or black page
+    assert page.eval_on_selector_all("img", "els => els.length") == 4  # one thumbnail each
+    assert "all reports succeeded" in page.inner_text("body")

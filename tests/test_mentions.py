@@ -1,0 +1,146 @@
+"""Actor mentions: the bundled articles against a hand-checked list, and one case per rule."""
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import korea_analysis as ka
+from korea_analysis.actors import ActorDictionaryError, load_actors
+from korea_analysis.mentions import find_mentions
+from korea_analysis.text import sentences
+
+EXPECTED = Path(__file__).parent / "data" / "bundled_mentions.csv"
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def found(text, actors, published=None):
+    return [(m.text, m.actor, m.entity, m.kind)
+            for m in find_mentions(text, sentences(text), actors, published)]
+
+
+def test_bundled_articles_match_the_hand_checked_mentions():
+    """Every mention (offsets, code, entity, kind) in tests/data/bundled_mentions.csv was read
+    against the article text; the file holds 180 mentions in the four articles."""
+    ann = ka.annotate(ka.load_corpus())
+    cols = ["article_id", "start", "end", "text", "actor", "entity", "kind"]
+    got = ann.mentions[cols].fillna("")
+    want = pd.read_csv(EXPECTED, keep_default_na=False)[cols]
+    assert len(want) == 180
+    got_set = set(map(tuple, got.astype(str).to_numpy()))
+    want_set = set(map(tuple, want.astype(str).to_numpy()))
+    assert got_set - want_set == set(), "false positives"
+    assert want_set - got_set == set(), "missed"
+    text = ka.load_corpus().set_index("article_id")["text"]
+    for r in want.itertuples():  # offsets point at the words
+        assert text[r.article_id][r.start:r.end] == r.text
+
+
+def test_longest_match_wins(actors):
+    t = "The United Nations Security Council met on North Korea."
+    assert found(t, actors)[0] == ("United Nations Security Council", "IGOUNO",
+                                   "United Nations Security Council", "institution")
+
+
+def test_acronyms_are_case_sensitive(actors):
+    assert found("Tell us what the US wants.", actors) == [("US", "USA", "", "country")]
+
+
+def test_possessives_and_hyphenated_pairs(actors):
+    t = "Japan’s envoy and China's envoy praised Seoul-Washington ties."
+    assert [(x[0], x[1]) for x in found(t, actors)] == [
+        ("Japan", "JPN"), ("China", "CHN"), ("Seoul", "KOR"), ("Washington", "USA")]
+
+
+def test_two_koreas_names_both(actors):
+    assert [x[1] for x in found("Talks between the two Koreas stalled.", actors)] == ["PRK",
+                                                                                     "KOR"]
+
+
+def test_the_north_only_in_an_article_about_korea(actors):
+    assert [x[:2] for x in found("Seoul warned the North again.", actors)] == [
+        ("Seoul", "KOR"), ("the North", "PRK")]
+    assert found("Rain fell in the North of England.", actors) == []  # no Korea in the text
+    # "the South China Sea" is not the South
+    t = "North Korea watched the South China Sea."
+    assert [x[0] for x in found(t, actors)] == ["North Korea"]
+
+
+def test_korean_war_and_academic_fields_are_not_actors(actors):
+    t = "Veterans of the Korean War met a professor of North Korean Studies at home."
+    assert found(t, actors) == []
+
+
+def test_surname_resolves_to_the_right_kim(actors):
+    t = ("Kim Jong Un met Putin. Kim praised the talks. Later the vice minister, Kim Son Gyong, "
+         "spoke. Kim criticised the United States.")
+    kims = [(x[0], x[2]) for x in found(t, actors, dt.date(2023, 8, 15)) if x[0].startswith("Kim")]
+    assert kims == [("Kim Jong Un", "Kim Jong Un"), ("Kim", "Kim Jong Un"),
+                    ("Kim Son Gyong", "Kim Son Gyong"), ("Kim", "Kim Son Gyong")]
+
+
+def test_surname_alone_uses_the_office_holder_on_the_publication_date(actors):
+    t = "Yoon said the alliance is strong. Lee said nothing."
+    got = {m.text: (m.entity, m.role) for m in
+           find_mentions(t, sentences(t), actors, dt.date(2023, 7, 27))}
+    assert got["Yoon"] == ("Yoon Suk Yeol", "president")
+    assert "Lee" not in got  # several Lees, none president in 2023: left unresolved
+    got = {m.text: m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2025, 7, 12))}
+    assert got["Lee"] == "Lee Jae-myung"
+
+
+def test_date_selects_the_role(actors):
+    t = "Moon Jae-in spoke in Seoul."
+    role = {m.text: m.role for m in find_mentions(t, sentences(t), actors, dt.date(2019, 1, 1))}
+    assert role["Moon Jae-in"] == "president"
+    role = {m.text: m.role for m in find_mentions(t, sentences(t), actors, dt.date(2024, 1, 1))}
+    assert role["Moon Jae-in"] == ""  # out of office by then
+
+
+def test_unknown_person_introduced_with_a_nationality(actors):
+    t = ("Han Ji-soo, South Korea's national security adviser, said talks would resume. "
+         "Han added that Washington agreed.")
+    got = found(t, actors)
+    assert got[0] == ("Han Ji-soo", "KOR", "Han Ji-soo", "person")
+    assert ("Han", "KOR", "Han Ji-soo", "person") in got
+
+
+def test_unknown_person_after_a_title(actors):
+    t = "Russian Deputy Foreign Minister Andrei Rudenko arrived. Rudenko met officials."
+    got = found(t, actors)
+    assert ("Andrei Rudenko", "RUS", "Andrei Rudenko", "person") in got
+    assert ("Rudenko", "RUS", "Andrei Rudenko", "person") in got
+
+
+def test_a_place_that_is_also_a_name_is_not_a_person(actors):
+    # "Washington" is the US capital metonym, never a person; "Park" alone is nobody here
+    t = "Washington said the park in Seoul would reopen. Park benches were new."
+    assert [(x[0], x[1]) for x in found(t, actors, dt.date(2023, 1, 1))] == [
+        ("Washington", "USA"), ("Seoul", "KOR")]
+
+
+def test_non_body_lines_have_no_mentions(actors):
+    t = "North Korea and Russia\n\nKey Takeaways\n- North Korea fired.\nRussia agreed."
+    assert [x[0] for x in found(t, actors)] == ["Russia"]
+
+
+def test_bad_dictionary_is_a_clear_error(tmp_path):
+    f = tmp_path / "a.yaml"
+    f.write_text("actors:\n  AAA: {names: [Foo]}\n  BBB: {names: [Foo]}\n")
+    with pytest.raises(ActorDictionaryError, match="'Foo' is already listed for AAA"):
+        load_actors(f)
+    f.write_text("actors:\n  AAA: {names: [Foo]}\npeople:\n  - {name: X Y, actor: ZZZ}\n")
+    with pytest.raises(ActorDictionaryError, match="unknown actor 'ZZZ'"):
+        load_actors(f)
+
+
+def test_user_dictionary_replaces_the_bundled_one(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text("actors:\n  ATL: {name: Atlantis, names: [Atlantis], bloc: other}\n")
+    mine = load_actors(f)
+    assert found("Atlantis and North Korea met.", mine) == [("Atlantis", "ATL", "", "country")]
+    assert mine.blocs == {"ATL": "other"}

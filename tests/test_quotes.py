@@ -1,0 +1,344 @@
+"""Quote finding and speaker attribution: the bundled articles, checked by hand, and one case
+per construction the engine handles (word orders, passives, pronouns, marks)."""
+from __future__ import annotations
+
+import pytest
+
+from korea_analysis import load_corpus
+from korea_analysis.quotes import KINDS, Quote, find_quotes, load_cues
+from korea_analysis.text import sentences
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, str]:
+    df = load_corpus()
+    return dict(zip(df["article_id"], df["text"], strict=True))
+
+
+def _one(quotes: list[Quote], words: str) -> Quote:
+    hits = [q for q in quotes if words in q.quote]
+    assert len(hits) == 1, (words, [q.quote for q in quotes])
+    return hits[0]
+
+
+def _mention(text: str, q: Quote) -> str | None:
+    return None if q.speaker_start is None else text[q.speaker_start:q.speaker_end]
+
+
+def _check_offsets(text: str, quotes: list[Quote]) -> None:
+    sents = sentences(text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.quote
+        assert q.kind in KINDS
+        s = sents[q.sentence_id]
+        assert s.start <= q.start < s.end or s.start <= q.start <= s.end + 1
+
+
+# --- the bundled articles, quote by quote ------------------------------------------------------
+
+def test_armistice(corpus):
+    text = corpus["armistice-70th-anniversary"]
+    qs = find_quotes(text)
+    _check_offsets(text, qs)
+    marked = [q for q in qs if q.kind != "indirect"]
+    assert len(marked) == 5  # every pair of quotation marks in the article
+
+    q = _one(qs, "And they remain the source of our shared strength")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "the statement", "said")
+    assert q.role == "a statement released by the White House on Wednesday"
+
+    q = _one(qs, "North Korea is reaching out to China and Russia")
+    assert (q.kind, q.speaker, _mention(text, q)) == ("direct", "Park Won-gon", "Park Won-gon")
+    assert text[q.speaker_start - 5:q.speaker_start] == "said "
+    assert q.role == "a professor of North Korean Studies at Ewha Womans University"
+
+    for words in ("sound enough for Seoul and Washington to seek together", "power of dialogue"):
+        q = _one(qs, words)
+        assert (q.kind, q.speaker, _mention(text, q), q.cue) == (
+            "partial", "Park Won-gon", "Park", "added")
+
+    q = _one(qs, "But sanctions on North Korea should stay put")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Park Won-gon", "noted")
+
+    q = _one(qs, "those weapons are meant for self-defense")
+    assert (q.kind, q.speaker, _mention(text, q)) == ("indirect", "Kim Jong-un", "Kim")
+    assert q.cue == "was quoted as saying"
+    assert q.quote.startswith("those weapons")  # the reported clause, "that" left out
+
+    q = _one(qs, "the parade could mobilize")
+    assert (q.kind, q.speaker) == ("indirect", "Yang Moo-jin")
+    assert q.role == "a professor at the University of North Korean Studies in Seoul"
+    q = _one(qs, "as the two allies expand cooperation")
+    assert (q.kind, q.speaker) == ("indirect", "Yoon")
+    q = _one(qs, "Pyongyang could hold a military parade")
+    assert (q.kind, q.speaker) == ("indirect", "Military sources in Seoul")
+    q = _one(qs, "leader Kim Jong-un met with Russian Defense Minister")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "North Korea’s state media", "According to")
+
+
+def test_lavrov_choe(corpus):
+    text = corpus["lavrov-choe-wonsan-talks"]
+    qs = find_quotes(text)
+    _check_offsets(text, qs)
+    assert len([q for q in qs if q.kind != "indirect"]) == 4
+
+    # Lavrov repeats words that are Choe's ("Choe's previous characterization ... as"):
+    # the quoted phrase is hers.
+    q = _one(qs, "invincible military brotherhood")
+    assert (q.kind, q.speaker, _mention(text, q), q.cue) == (
+        "partial", "Choe Son-hui", "Choe", "characterization")
+
+    q = _one(qs, "unbreakable")
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Choe Son-hui", "asserting")
+
+    # the quotation ends a line with ,” and the cue opens the next line
+    q = _one(qs, "The strategic choice and resolve of the DPRK government")
+    assert q.quote.endswith("territorial integrity,")
+    assert (q.kind, q.speaker, _mention(text, q), q.cue, q.channel) == (
+        "direct", "Choe Son-hui", "she", "stated", "TASS")
+
+    q = _one(qs, "comprehensive strategic partnership")
+    assert (q.kind, q.speaker, q.speaker_start, q.cue) == ("term", None, None, None)
+
+
+def test_tensions(corpus):
+    text = corpus["tensions-increasing-north-korea"]
+    qs = find_quotes(text)
+    _check_offsets(text, qs)
+    assert len([q for q in qs if q.kind != "indirect"]) == 3
+
+    q = _one(qs, "peace and stability in the Taiwan Strait")
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Lloyd Austin and Suh Wook", "announced")
+    assert q.role == "US Defence Secretary; South Korea’s Defense Secretary"
+
+    q = _one(qs, "through dialogue and consultations with the North")
+    assert (q.kind, q.speaker, q.cue, q.channel) == (
+        "partial", "A South Korean Ministry of Unification official", "told", "Newsweek")
+
+    q = _one(qs, "end of war declaration")  # "Moon hopes creating an “…” will reduce …"
+    assert (q.kind, q.speaker) == ("term", None)
+
+
+def test_kim_putin_letters(corpus):
+    text = corpus["kim-putin-liberation-letters"]
+    qs = find_quotes(text)
+    _check_offsets(text, qs)
+    assert all(q.kind == "indirect" for q in qs)  # no quotation marks in this article
+    q = _one(qs, "the United States of exploiting its authority")
+    assert (q.speaker, q.role, q.cue) == (
+        "Kim Son Gyong", "The North Korean vice foreign minister", "accusing")
+
+
+# --- word orders ---------------------------------------------------------------------------------
+
+def test_name_said():
+    text = "“We will never give up our nuclear deterrent,” Kim said on Tuesday."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, _mention(text, q), q.cue) == ("direct", "Kim", "Kim", "said")
+    assert q.quote == "We will never give up our nuclear deterrent,"
+    assert (q.start, q.end) == (1, 45)
+
+
+def test_said_name_with_role():
+    text = ("“The talks are over,” said Park Won-gon, a professor at Ewha Womans University, "
+            "referring to the summit.")
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.role) == ("Park Won-gon", "a professor at Ewha Womans University")
+
+
+def test_title_goes_to_role():
+    text = "“We are ready,” North Korean Foreign Minister Choe Son-hui said."
+    (q,) = find_quotes(text)
+    assert (q.speaker, _mention(text, q), q.role) == (
+        "Choe Son-hui", "Choe Son-hui", "North Korean Foreign Minister")
+
+
+def test_cue_then_colon():
+    (q,) = find_quotes("Yoon said: “Peace comes through strength.”")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Yoon", "said")
+
+
+def test_colon_without_cue():
+    (q,) = find_quotes("The ministry urged restraint: “Both sides must step back.”")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "The ministry", "urged")
+
+
+def test_according_to():
+    (q,) = find_quotes("According to the Unification Ministry, “no contact has been made.”")
+    assert (q.speaker, q.cue) == ("the Unification Ministry", "According to")
+
+
+def test_split_quote_around_cue():
+    for text in ("“We are ready,” Kim said. “The enemy should not test us.”",
+                 "“We are ready,” Kim said, “and the enemy should not test us.”"):
+        a, b = find_quotes(text)
+        assert a.speaker == b.speaker == "Kim"
+        assert b.kind == "direct"
+        assert _mention(text, a) == _mention(text, b) == "Kim"
+
+
+def test_quote_only_paragraph_continues_speaker():
+    text = ("North Korean leader Kim Jong Un spoke at the meeting.\n\n"
+            "“We will strengthen our forces,” Kim said.\n\n“The situation is grave.”")
+    a, b = find_quotes(text)
+    assert a.speaker == b.speaker == "Kim Jong Un"
+    assert (b.kind, b.cue, b.speaker_start) == ("direct", None, a.speaker_start)
+
+
+def test_cue_after_partial_quotes():
+    text = ("The policy is “sound enough for Seoul and Washington to seek together” but needs "
+            "the “power of dialogue,” Park added.")
+    a, b = find_quotes(text)
+    assert (a.kind, a.speaker, b.kind, b.speaker) == ("partial", "Park", "partial", "Park")
+
+
+def test_who_clause_is_role():
+    text = ("Cha Du-hyeogn, who studies the North at the Asan Institute, said the launch was "
+            "“a clear provocation.”")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker) == ("partial", "Cha Du-hyeogn")
+    assert q.role == "who studies the North at the Asan Institute"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Defense Minister Lee Jong-sup warned that the North would face “an overwhelming "
+     "response” to any attack.", "warned"),
+    ("Pyongyang vowed to build “the most powerful nuclear force” in the world.", "vowed"),
+    ("“Dialogue is the only way,” Moon stressed.", "stressed"),
+    ("“We did nothing wrong,” the spokesman insisted.", "insisted"),
+    ("Moon reiterated that the door to talks “remains open.”", "reiterated"),
+    ("The president urged Pyongyang to “return to the table.”", "urged"),
+])
+def test_broad_cues(text, cue):
+    (q,) = find_quotes(text)
+    assert q.cue == cue and q.speaker is not None and q.kind in ("direct", "partial")
+
+
+# --- passives and unquoted speech ----------------------------------------------------------------
+
+def test_passive_with_channel():
+    text = "Kim was quoted by KCNA as saying that the missile test was a warning to Washington."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.channel) == ("indirect", "Kim", "KCNA")
+    assert q.quote == "the missile test was a warning to Washington"
+
+
+def test_indirect_speech():
+    (q,) = find_quotes("Yoon said the alliance with Washington is stronger than ever.")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Yoon", "said")
+    assert q.quote == "the alliance with Washington is stronger than ever"
+
+    text = "Unification Minister Kim Yung-ho told reporters that Seoul remains open to dialogue."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.role) == ("indirect", "Kim Yung-ho", "Unification Minister")
+    assert q.quote == "Seoul remains open to dialogue"
+
+
+def test_no_speech_no_indirect():
+    assert find_quotes("It is essential to note that the two sides met in June.") == []
+
+
+# --- channels ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, channel", [
+    ("“The United States must stop,” Kim Yo-jong said in a statement carried by KCNA.", "KCNA"),
+    ("“We are ready,” Kim said, according to the Korean Central News Agency.",
+     "the Korean Central News Agency"),
+    ("A ministry official told Yonhap that the talks would resume.", "Yonhap"),
+    ("“We support Russia,” she stated, as quoted by TASS.", "TASS"),
+])
+def test_channels(text, channel):
+    (q,) = find_quotes(text)
+    assert q.channel == channel
+    assert q.speaker != channel
+
+
+# --- resolving speakers --------------------------------------------------------------------------
+
+def test_pronoun_two_sentences_back():
+    text = ("South Korean President Moon Jae-in visited the border on Monday. He toured the "
+            "observation post. “Peace is within reach,” he said.")
+    (q,) = find_quotes(text)
+    assert (q.speaker, _mention(text, q)) == ("Moon Jae-in", "he")
+
+
+def test_pronoun_gender_from_callback():
+    text = ("Kim Yo-jong, the sister of leader Kim Jong Un, issued a statement. Kim Jong Un "
+            "did not appear. “Seoul will pay a price,” she said.")
+    genders = {"Kim Yo-jong": "female", "Kim Jong Un": "male"}
+    (q,) = find_quotes(text, gender_of=genders.get)
+    assert q.speaker == "Kim Yo-jong"
+
+
+def test_pronoun_gender_from_earlier_pronouns():
+    text = ("Choe Son-hui met Sergei Lavrov in Wonsan. Choe praised her country's army, and "
+            "Lavrov thanked his hosts.\n“We support Russia,” she said.")
+    (q,) = find_quotes(text)
+    assert q.speaker == "Choe Son-hui"
+
+
+def test_surname_to_full_name():
+    text = "Park Won-gon of Ewha Womans University spoke. “Sanctions should stay,” Park said."
+    (q,) = find_quotes(text)
+    assert (q.speaker, _mention(text, q)) == ("Park Won-gon", "Park")
+
+
+# --- quotation marks -----------------------------------------------------------------------------
+
+def test_odd_and_unclosed_marks_do_not_crash():
+    assert find_quotes("He said “this is open and never closed.") != []
+    qs = find_quotes("He said “this is open. Then “another one” appeared, he said.")
+    assert [q.quote for q in qs if q.kind != "indirect"] == ["another one"]
+    assert find_quotes("” stray closer and a lone \" mark, “ and « too.") is not None
+    assert find_quotes("") == []
+
+
+def test_apostrophes_are_not_marks():
+    text = "The two Koreas’ leaders met. Both Koreas' officials said “talks went well,” he said."
+    qs = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert [q.quote for q in qs] == ["talks went well,"]
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "“Kim told me, ‘We are ready to talk,’ and I believed him,” Trump said."
+    (q,) = find_quotes(text)
+    assert q.quote == "Kim told me, ‘We are ready to talk,’ and I believed him,"
+    assert q.speaker == "Trump"
+
+
+def test_quote_across_paragraphs():
+    text = ("Moon Jae-in spoke on Monday. “The first part of my remarks.\n\n"
+            "“The second part,” he said.")
+    a, b = find_quotes(text)
+    assert a.quote == "The first part of my remarks."
+    assert b.quote == "The second part,"
+    assert a.speaker == b.speaker == "Moon Jae-in"
+    assert a.kind == b.kind == "direct"
+
+
+def test_straight_and_guillemet_marks():
+    (q,) = find_quotes('"We oppose any provocation," the Foreign Ministry said in a statement.')
+    assert (q.quote, q.speaker) == ("We oppose any provocation,", "the Foreign Ministry")
+    (q,) = find_quotes("The minister said « we are ready » to reporters.")
+    assert (q.quote, q.speaker, q.kind) == ("we are ready", "The minister", "partial")
+
+
+def test_term_without_cue():
+    text = "The two leaders signed a “comprehensive strategic partnership” agreement in June."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker) == ("term", None)
+
+
+def test_sentences_passed_in_give_ids():
+    text = "The talks ended. “We will meet again,” Kim said."
+    sents = sentences(text)
+    (q,) = find_quotes(text, sents)
+    assert q.sentence_id == 1
+
+
+def test_cue_file_is_editable_data():
+    cues = load_cues()
+    assert load_cues() is cues  # cached
+    for word in ("say", "tell", "add", "note", "warn", "vow", "stress", "urge", "accuse"):
+        assert word in cues.data["verbs"]
+    assert "said" in cues.forms and "told" in cues.forms and "reiterated" in cues.forms

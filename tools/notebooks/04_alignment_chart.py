@@ -1,0 +1,87 @@
+CELLS = [
+("md", """
+# Who lines up with whom
+
+Where the coverage places each actor between the DPRK–Russia–China and the ROK–US–Japan blocs,
+computed only from what the text says actors do to each other — and how that compares with how
+the same states vote at the UN General Assembly.
+
+Data: the bundled corpus unless `corpus` points elsewhere.
+"""),
+("code", """
+# Parameters (papermill overrides these; run as is in JupyterLab)
+corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
+actors: str = ""  # actor dictionary YAML (empty: the bundled one)
+min_events: int = 2  # actors with fewer events are listed, not placed
+n_boot: int = 200  # bootstrap resamples of articles for the intervals
+seed: int = 0  # random seed of the bootstrap (same seed, same result)
+orient: str = "USA"  # this actor is put on the positive side of the axis
+date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
+date_to: str = ""  # last publication date to include (empty: no limit)
+figures_dir: str = "figures"  # where each chart's PNG and CSV are written
+""", "parameters"),
+("code", """
+from IPython.display import display
+
+from korea_analysis import alignment, charts, views
+
+views.setup_notebook()
+ann = views.load(corpus, actors, date_from=date_from, date_to=date_to)
+pos = views.alignment_table(ann, min_events=min_events, n_boot=n_boot, seed=seed, orient=orient)
+print(views.corpus_sentence(ann))
+"""),
+("md", """
+## How we did it
+
+Each sentence in which one actor acts toward another is an event scored from −1 (conflict) to
++1 (cooperation). For every pair of actors the scores are averaged and shrunk toward zero when
+evidence is thin; the axis is the leading eigenvector of that signed affinity matrix (allies on
+one side, adversaries on the other), oriented so that `orient` is positive. Intervals come from
+resampling articles. Bloc labels in the dictionary colour the points and are compared with the
+result afterwards — they never enter the computation.
+"""),
+("md", """
+## Finding: the text separates the two blocs
+"""),
+("code", """
+fig, data = views.alignment_chart(pos, ann)
+_ = charts.save(fig, data, "04_alignment", figures_dir)
+agree = alignment.bloc_agreement(pos[pos["enough"]], ann.actors.blocs)
+print(f"Agreement with the expected blocs: {agree:.0%} of the placed actors with a bloc label "
+      "fall on their bloc's side.")
+display(pos)
+"""),
+("md", """
+## Finding: the map of cooperation and conflict
+"""),
+("code", """
+fig, data = views.alignment_map(pos, ann)
+_ = charts.save(fig, data, "04_map", figures_dir)
+"""),
+("md", """
+## Finding: who cooperates and who clashes, pair by pair
+"""),
+("code", """
+fig, data = views.dyad_heatmap(ann)
+_ = charts.save(fig, data, "04_dyads", figures_dir)
+"""),
+("md", """
+## Finding: coverage and UN votes, compared
+
+UN General Assembly ideal points (Bailey, Strezhnev & Voeten 2017, J. Conflict Resolution
+61(2); data: Voeten, Harvard Dataverse, doi:10.7910/DVN/LEJUQZ) place states by how they vote.
+This axis places them by what this corpus reports they do to each other. The two measure
+different things — votes vs coverage — so agreement in rank is a sanity check, not a validation.
+"""),
+("code", """
+fig, data, rho, n = views.unga_comparison(pos, session=78)
+_ = charts.save(fig, data, "04_unga", figures_dir)
+display(data)
+"""),
+("md", """
+## The strongest evidence behind each edge
+"""),
+("code", """
+display(views.strongest_evidence(ann))
+"""),
+]
