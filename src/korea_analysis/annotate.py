@@ -108,6 +108,17 @@ def speaker_actor(quote, mentions, actors: ActorDictionary) -> str | None:
     return None
 
 
+def full_name(quote, mentions) -> str | None:
+    """A surname-only speaker ("Yoon said") takes the full name the mention resolved to."""
+    if not quote.speaker or quote.speaker_start is None:
+        return quote.speaker
+    for m in mentions:
+        if (m.kind == "person" and m.entity and m.start < quote.speaker_end
+                and quote.speaker_start < m.end and quote.speaker in m.entity.split()):
+            return m.entity
+    return quote.speaker
+
+
 def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     """Rows of every per-article table for one article (``row`` has the loader's columns)."""
     aid, text = row.article_id, row.text
@@ -128,6 +139,7 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     for q in find_quotes(text, sents, gender_of=ctx.actors.gender_of):
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
+        q.speaker = full_name(q, mentions)
         code = speaker_actor(q, mentions, ctx.actors)
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,

@@ -27,9 +27,9 @@ _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+|-[a-z]+){1,3}"
 # "Chang Ho-jin, South Korea's national security adviser, said" / "Yang Moo-jin, a professor …"
 _APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<desc>[^,;:“”\"()]{{3,140}})")
-# "the North Korean vice foreign minister, Kim Son Gyong," / "US Defence Secretary Lloyd Austin"
-_TITLED = re.compile(
-    rf"(?P<desc>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(ROLE_WORDS)})s?),?\s+(?P<name>{_NAME})\b")
+# after a role word: "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong,"
+_AFTER_ROLE = re.compile(rf",?\s+(?P<name>{_NAME})\b")
+_WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+\s+){0,6}$")  # the description: up to six words
 SURNAME_FIRST = {
     "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
     "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
@@ -81,7 +81,8 @@ def _first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | No
 def _new_people(text: str, a: int, b: int, actors: ActorDictionary) -> list[tuple[int, int, str,
                                                                                   str, str]]:
     """People absent from the dictionary, introduced with a role and a country."""
-    if not _ROLE.search(text, a, b):  # both patterns need a role word: most sentences have none
+    roles = list(_ROLE.finditer(text, a, b))
+    if not roles:  # both patterns need a role word: most sentences have none
         return []
     found = []
     for m in _APPOSITIVE.finditer(text, a, b):
@@ -90,13 +91,18 @@ def _new_people(text: str, a: int, b: int, actors: ActorDictionary) -> list[tupl
             actor = _first_actor(text, m.start("desc"), m.end("desc"), actors)
             if actor:
                 found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
-    for m in _TITLED.finditer(text, a, b):
+    for r in roles:  # "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong"
+        m = _AFTER_ROLE.match(text, r.end(), b)
+        if not m:
+            continue
         name = m.group("name")
         if _known(name, actors) or any(s <= m.start("name") < e for s, e, *_ in found):
             continue
-        actor = _first_actor(text, m.start("desc"), m.end("desc"), actors)
+        before = _WORDS_BEFORE.search(text, max(a, r.start() - 160), r.start())
+        desc_start = before.start() if before else r.start()
+        actor = _first_actor(text, desc_start, r.end(), actors)
         if actor:
-            found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
+            found.append((m.start("name"), m.end("name"), name, actor, text[desc_start:r.end()]))
     return found
 
 

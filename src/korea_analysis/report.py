@@ -130,10 +130,9 @@ def notebook_intro(nb: Path) -> tuple[str, str]:
     book = nbformat.read(nb, as_version=4)
     for cell in book.cells:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
-            lines = cell.source.strip().splitlines()
-            title = lines[0][2:].strip()
-            rest = " ".join(x.strip() for x in lines[1:] if x.strip())
-            return title, rest.split("\n")[0]
+            head, _, rest = cell.source.strip().partition("\n")
+            first_para = rest.strip().split("\n\n")[0]
+            return head[2:].strip(), " ".join(first_para.split())
     return nb.stem, ""
 
 
@@ -146,8 +145,18 @@ def export_html(ipynb: Path, out: Path) -> Path:
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4))
-    out.write_text(_strip_remote_scripts(body), encoding="utf-8")
+    body = _strip_remote_scripts(body).replace("</head>", _REPORT_CSS + "</head>", 1)
+    out.write_text(body, encoding="utf-8")
     return out
+
+
+# Text reads left to right: left-align table cells (numbers stay right-aligned by pandas'
+# own inline styles where set), and keep long evidence sentences wrapping.
+_REPORT_CSS = """<style>
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon td { max-width: 40em; }
+</style>
+"""
 
 
 def _strip_remote_scripts(page: str) -> str:
@@ -227,12 +236,16 @@ def corpus_summary(corpus, actors=None, log=print) -> dict:
     digest = hashlib.sha256()
     for aid, text in sorted(zip(articles.article_id, articles.text, strict=True)):
         digest.update(aid.encode() + b"\0" + text.encode() + b"\0")
-    dates = articles.published.dropna()
+    from korea_analysis.views import format_date
+
+    dated = articles.dropna(subset=["published"]).sort_values("published")
+    first = dated.iloc[0] if len(dated) else None
+    last = dated.iloc[-1] if len(dated) else None
     return {
         "path": str(Path(corpus).resolve()) if corpus else str(DEFAULT_CORPUS),
         "articles": len(articles),
-        "first": dates.min().date().isoformat() if len(dates) else "",
-        "last": dates.max().date().isoformat() if len(dates) else "",
+        "first": format_date(first.published, first.date_precision) if first is not None else "",
+        "last": format_date(last.published, last.date_precision) if last is not None else "",
         "sha256": digest.hexdigest()[:16],
     }
 
@@ -325,7 +338,8 @@ def write_index(summary: RunSummary) -> Path:
         else:
             partial = (f' — <a href="{e(r.ipynb)}">partial notebook</a>' if r.ipynb else "")
             status = f'<span class="failed">failed</span>: <code>{e(r.error)}</code>{partial}'
-        params = e(json.dumps(r.parameters, default=str, ensure_ascii=False)) or "{}"
+        shown = {k: v for k, v in r.parameters.items() if k != "figures_dir"}
+        params = e(json.dumps(shown, default=str, ensure_ascii=False)) if shown else "defaults"
         rows.append(f"<tr><td>{thumb}</td><td><strong>{link}</strong><br>{e(r.question)}</td>"
                     f"<td>{status}</td><td>{r.seconds:.1f} s</td><td><code>{params}</code></td>"
                     "</tr>")

@@ -55,14 +55,11 @@ Score = tuple[float, float]
 
 # --- tokens, negation and clauses -------------------------------------------------------------
 
-# "U.S." and "Sen." stay whole (their periods would end a clause); "didn't" -> "did" "n't";
-# "Korea's" -> "korea" "'s"; every other punctuation mark is a token.
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"
-    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Pres|Jan|Feb|Mar|Apr|Aug"
-    r"|Sept?|Oct|Nov|Dec|vs)\.(?=\s+\w)"
-    r"|\d+(?:[.,:]\d+)+"
-    r"|\w+(?=n['’]t\b)|n['’]t\b|['’]s\b|\w+|[^\w\s]")
+# "U.S.", "e.g." and "Sen." stay whole (their periods would end a clause); "Korea's" ->
+# "korea" "'s"; "didn't" is split into "did" "n't" after matching; every other punctuation
+# mark is a token. Ordered so the common case fails few alternatives first.
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.|[A-Z][a-z]{0,3}\.(?=\s+\w)|\d+(?:[.,:]\d+)+"
+                    r"|\w+(?:['’]t\b)?|['’]s\b|[^\w\s]")
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither", "cannot",
                        "hardly"})
 #: Tokens that end a clause: punctuation, and conjunctions that usually turn to another topic.
@@ -82,6 +79,10 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], float, float]]]
     modifiers: frozenset[str]
     geo: frozenset[str]  # words and phrase heads that come from the geopolitical lexicon
+    keys: frozenset[str] = frozenset()  # every token assessments() must look at
+
+    def __post_init__(self):
+        self.keys = frozenset(self.words) | frozenset(self.phrases) | NEGATIONS | CLAUSE_BREAKS
 
 
 @dataclass(eq=False)
@@ -96,6 +97,8 @@ class Sentence:
     seg_start: tuple[int, ...]  # first token of each segment, then len(words)
     seg_words: tuple[int, ...]  # word (not punctuation) tokens per segment
     _items: dict = field(default_factory=dict)
+    #: per-sentence data a backend derives once (e.g. the linear backend's feature sums)
+    memo: dict = field(default_factory=dict)
 
     def items(self, lexicon: Lexicon) -> list[tuple[int, float, float]]:
         """:func:`assessments` of the sentence with ``lexicon``, computed once."""
@@ -108,21 +111,35 @@ class Sentence:
 @lru_cache(maxsize=512)
 def sentence(text: str) -> Sentence:
     """Tokens (lower case, with offsets), negation marks and clause segments of ``text``."""
-    words, starts, ends = [], [], []
-    for m in _TOKEN.finditer(text):
-        words.append(m.group().lower().replace("’", "'"))
-        starts.append(m.start())
-        ends.append(m.end())
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # lower() changed a length (rare letters): token by token
+        words = [text[a:b].lower() for a, b in spans]
+    else:
+        words = [low[a:b] for a, b in spans]
+    if "’" in text:
+        words = [w.replace("’", "'") for w in words]
+    if "'t" in low or "’t" in low:  # "didn't" -> "did" "n't"
+        w2, s2 = [], []
+        for w, (a, b) in zip(words, spans, strict=True):
+            if len(w) > 3 and w.endswith("n't"):
+                w2 += [w[:-3], "n't"]
+                s2 += [(a, b - 3), (b - 3, b)]
+            else:
+                w2.append(w)
+                s2.append((a, b))
+        words, spans = w2, s2
     marked = list(words)
     seg, seg_start, seg_words = [], [0], [0]
     neg_at = -100
+    breaks, negations = CLAUSE_BREAKS, NEGATIONS
     for i, w in enumerate(words):
-        if w in CLAUSE_BREAKS:
+        if w in breaks:
             neg_at = -100
             if i:
                 seg_start.append(i)
                 seg_words.append(0)
-        elif w in NEGATIONS:
+        elif w in negations:
             neg_at = i
         elif i - neg_at <= NEGATION_REACH:
             marked[i] = "!" + w
@@ -130,8 +147,8 @@ def sentence(text: str) -> Sentence:
         if w[0].isalnum():
             seg_words[-1] += 1
     seg_start.append(len(words))
-    return Sentence(tuple(words), tuple(starts), tuple(ends), tuple(marked), tuple(seg),
-                    tuple(seg_start), tuple(seg_words))
+    return Sentence(tuple(words), tuple(a for a, _ in spans), tuple(b for _, b in spans),
+                    tuple(marked), tuple(seg), tuple(seg_start), tuple(seg_words))
 
 
 def tokenize(text: str) -> tuple[str, ...]:
@@ -313,42 +330,42 @@ def assessments(words: tuple[str, ...] | list[str], lexicon: Lexicon
     clause) turns its polarity to -0.5 times itself ("not good" is slightly bad).
     """
     lex, phrases, modifiers = lexicon.words, lexicon.phrases, lexicon.modifiers
+    keys = lexicon.keys
     out = []
     neg_at = -100
-    boost = 1.0
-    i, n = 0, len(words)
-    while i < n:
+    boost_at, boost = -1, 1.0
+    skip_to = 0
+    n = len(words)
+    for i in [i for i, w in enumerate(words) if w in keys]:  # most words are in no list
+        if i < skip_to:
+            continue  # inside a phrase already scored
         w = words[i]
         if w in NEGATIONS:
             neg_at = i
-            i += 1
             continue
         if w in CLAUSE_BREAKS:
             neg_at = -100
         score = None
-        width = 1
         for toks, p, s in phrases.get(w, ()):
             if tuple(words[i:i + len(toks)]) == toks:
-                score, width = (p, s), len(toks)
+                score = (p, s)
+                skip_to = i + len(toks)
                 break
         if score is None:
             e = lex.get(w)
-            if e is not None:
-                if w in modifiers and i + 1 < n and words[i + 1] in lex:
-                    boost = e[2]
-                    i += 1
-                    continue
-                score = (e[0], e[1])
-        if score is not None:
-            p, s = score
-            if boost != 1.0:
-                p, s = max(-1.0, min(1.0, p * boost)), min(1.0, s * boost)
-            if i - neg_at <= NEGATION_REACH:
-                p = -0.5 * p
-                neg_at = -100
-            out.append((i, p, s))
-        boost = 1.0
-        i += width
+            if e is None:
+                continue
+            if w in modifiers and i + 1 < n and words[i + 1] in lex:
+                boost_at, boost = i + 1, e[2]
+                continue
+            score = (e[0], e[1])
+        p, s = score
+        if boost_at == i:
+            p, s = max(-1.0, min(1.0, p * boost)), min(1.0, s * boost)
+        if i - neg_at <= NEGATION_REACH:
+            p = -0.5 * p
+            neg_at = -100
+        out.append((i, p, s))
     return out
 
 
@@ -569,6 +586,13 @@ class LinearModel:
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]
     thresholds: tuple[float, float]
+    #: the same weights by group, keyed without the prefix ("u:korea" -> by_group["u"]["korea"])
+    by_group: dict[str, dict[str, tuple[float, float, float]]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for name, c in self.weights.items():
+            if name[1:2] == ":":
+                self.by_group.setdefault(name[0], {})[name[2:]] = c
 
     def proba(self, feats: dict[str, float]) -> tuple[float, float, float]:
         z0, z1, z2 = self.bias
@@ -616,28 +640,137 @@ def read_linear(weights_path: str | os.PathLike = LINEAR_WEIGHTS_PATH,
     return LinearModel(weights, weights.pop("#bias"), (float(lo), float(hi)))
 
 
+class FastLinear:
+    """``model.proba(mention_features(m))`` without building the features, for speed.
+
+    The sentence-wide group (words and bigrams) is summed once per sentence; a mention then
+    takes out what its own tokens contributed and adds its two bigrams; weights are looked
+    up by word without building prefixed names. Must agree with the reference path to
+    rounding (checked in tests/test_sentiment.py).
+    """
+
+    def __init__(self, model: LinearModel, lexicon: Lexicon):
+        self.model, self.lexicon = model, lexicon
+        self.vader, self.geo = vader_lexicon(), geo_lexicon(lexicon)
+        g = model.by_group
+        self.wu, self.wb, self.wc, self.wl, self.wr = (
+            g.get(k, {}) for k in ("u", "b", "c", "l", "r"))
+        w = model.weights
+        self.dense = [w.get(k) for k in (
+            "#pol", "#subj", "#clause_pol", "#clause_subj", "#has_sentiment", "#v_pol",
+            "#v_clause_pol", "#v_has", GEO_PRIOR)]
+
+    def _sentence_sums(self, s: Sentence):
+        got = s.memo.get(self)
+        if got is not None:
+            return got
+        words, marked = s.words, s.marked
+        ucount: dict[str, int] = {}
+        for w, m in zip(words, marked, strict=True):
+            if w[0].isalnum():
+                ucount[m] = ucount.get(m, 0) + 1
+        bigrams = [x + " " + y for x, y in zip(marked, marked[1:], strict=False)]
+        bcount: dict[str, int] = {}
+        for f in bigrams:
+            bcount[f] = bcount.get(f, 0) + 1
+        z0 = z1 = z2 = 0.0
+        for table, keys in ((self.wu, ucount), (self.wb, bcount)):
+            for f in keys:
+                c = table.get(f)
+                if c is not None:
+                    z0 += c[0]
+                    z1 += c[1]
+                    z2 += c[2]
+        got = s.memo[self] = (ucount, bigrams, bcount, (z0, z1, z2))
+        return got
+
+    def proba(self, m: Mention) -> tuple[float, float, float]:
+        s, i0, i1, a, b = m.s, m.i0, m.i1, m.a, m.b
+        words, marked = s.words, s.marked
+        n = len(words)
+        ucount, bigrams, bcount, (z0, z1, z2) = self._sentence_sums(s)
+        size = len(ucount) + len(bcount)
+        # take out what the mention's own tokens contributed to the sentence group
+        for table, counts, gone in (
+                (self.wu, ucount, [marked[i] for i in range(i0, i1) if words[i][0].isalnum()]),
+                (self.wb, bcount, bigrams[max(i0 - 1, 0):min(i1, n - 1)])):
+            for f in set(gone):
+                if counts[f] == gone.count(f):
+                    size -= 1
+                    c = table.get(f)
+                    if c is not None:
+                        z0 -= c[0]
+                        z1 -= c[1]
+                        z2 -= c[2]
+        new = []
+        if i0:
+            new.append(marked[i0 - 1] + " " + TARGET)
+        if i1 < n:
+            new.append(TARGET + " " + marked[i1])
+        for f in new:
+            size += 1
+            c = self.wb.get(f)
+            if c is not None:
+                z0 += c[0]
+                z1 += c[1]
+                z2 += c[2]
+        if size:
+            v = 1.0 / math.sqrt(size)
+            z0, z1, z2 = z0 * v, z1 * v, z2 * v
+        # the clause and window group
+        cset = {marked[i] for i in range(a, i0) if words[i][0].isalnum()}
+        cset.update(marked[i] for i in range(i1, b) if words[i][0].isalnum())
+        lset = set(marked[max(0, i0 - WINDOW):i0])
+        rset = set(marked[i1:i1 + WINDOW])
+        size = len(cset) + len(lset) + len(rset)
+        if size:
+            v = 1.0 / math.sqrt(size)
+            for table, keys in ((self.wc, cset), (self.wl, lset), (self.wr, rset)):
+                for f in keys:
+                    c = table.get(f)
+                    if c is not None:
+                        z0 += c[0] * v
+                        z1 += c[1] * v
+                        z2 += c[2] * v
+        # lexicon scores
+        p, q, k = toward(m, self.lexicon)
+        cp, cq, _ = in_clause(m, self.lexicon)
+        vp, _, vk = toward(m, self.vader)
+        values = (p, q, cp, cq, 1.0 if k else 0.0, vp, in_clause(m, self.vader)[0],
+                  1.0 if vk else 0.0, toward(m, self.geo)[0])
+        for c, x in zip(self.dense, values, strict=True):
+            if c is not None and x:
+                z0 += c[0] * x
+                z1 += c[1] * x
+                z2 += c[2] * x
+        bias = self.model.bias
+        z0, z1, z2 = z0 + bias[0], z1 + bias[1], z2 + bias[2]
+        top = max(z0, z1, z2)
+        e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+        t = e0 + e1 + e2
+        return e0 / t, e1 / t, e2 / t
+
+
 def _make_linear() -> Backend:
-    model = read_linear()
-    lexicon = load_lexicon()
+    fast = FastLinear(read_linear(), load_lexicon())
 
     def mention(text: str, start: int, end: int) -> Score:
-        return probability_score(*model.proba(mention_features(locate(text, start, end),
-                                                               lexicon)))
+        return probability_score(*fast.proba(locate(text, start, end)))
 
     def whole(text: str) -> Score:
         # a quotation names no one: score its words as the context of an absent mention
-        n = len(sentence(text).words)
-        return probability_score(*model.proba(mention_features(locate_end(text, n), lexicon)))
+        return probability_score(*fast.proba(locate_end(text)))
 
-    return Backend("lexicon+linear", mention, whole, thresholds=model.thresholds, trained=True,
-                   description="logistic regression (NewsMTSC train) + lexicons")
+    return Backend("lexicon+linear", mention, whole, thresholds=fast.model.thresholds,
+                   trained=True, description="logistic regression (NewsMTSC train) + lexicons")
 
 
-def locate_end(text: str, n: int) -> Mention:
+def locate_end(text: str) -> Mention:
     """A mention of no tokens after the last token of ``text`` (for whole-span scores)."""
     s = sentence(text)
-    last = len(s.seg_start) - 2
-    return Mention(s, n, n, 0, n, max(last, 0), max(last, 0))
+    n = len(s.words)
+    last = max(len(s.seg_start) - 2, 0)
+    return Mention(s, n, n, 0, n, last, last)
 
 
 register_backend("lexicon+linear", _make_linear)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import syntok._segmentation_states as _syntok_states
 import syntok.segmenter as _syntok
 
 #: Sentence kinds. Only ``body`` counts as article body.
@@ -149,11 +150,15 @@ def dateline_end(text: str, start: int, end: int) -> int:
 # and on PolNeAR's 924 articles by benchmarks/segmenters.py --check-fast), so the fast path
 # skips it; anything else — abbreviations, initials, "U.S.", ellipses — goes to syntok.
 _TERMINAL = re.compile(r"[.!?]")
-_PLAIN_END = re.compile(r"(?:(?<=[a-z][a-z])|(?<=\d))[.!?](?:\s+(?=[A-Z“\"‘(])|[”\"’)]*\s*$)")
+_PLAIN_END = re.compile(r"(?:(?<=[A-Za-z][a-z])|(?<=[A-Z][A-Z])|(?<=\d))[.!?]"
+                        r"(?:\s+(?=[A-Z“\"‘(])|[”\"’)]*\s*$)")
 _LAST_WORD = re.compile(r"(\w+)$")
 # syntok also splits at "WASHINGTON (AP) — The", at line breaks and around braces
 _SYNTOK_SPLITS = re.compile(r"\)\s*[—–]|[\n{}]")
-_LOWER_ABBREV = frozenset("etc al vs approx dept est fig inc jr sr ltd no st mt ft".split())
+# words after which syntok does not split (its abbreviations and months), and a few more
+_NOT_FINAL = (_syntok_states.State.abbreviations | _syntok_states.State.months
+              | frozenset("etc al vs approx dept est fig inc jr sr ltd no No NO st mt ft".split()))
+_ROMAN = re.compile(r"[IVXLCDM]+|[A-Za-z]")
 
 
 def _plain_starts(chunk: str) -> list[int] | None:
@@ -166,8 +171,8 @@ def _plain_starts(chunk: str) -> list[int] | None:
     for m in ends:
         word = _LAST_WORD.search(chunk, 0, m.start())
         w = word.group(1) if word else ""
-        if not (w.isdigit() or w.islower()) or w in _LOWER_ABBREV or not chunk[:word.start()
-                                                                              ].strip():
+        if (w in _NOT_FINAL or _ROMAN.fullmatch(w) or not (w.isalpha() or w.isdigit())
+                or not chunk[:word.start()].strip()):
             return None
     first = len(chunk) - len(chunk.lstrip())
     return [first] + [m.end() for m in ends if m.end() < len(chunk)]

@@ -309,14 +309,14 @@ def quote_table(ann: Annotations) -> pd.DataFrame:
                          zip(q["speaker"], q["role"], q["speaker_actor"], strict=True)]
     q["bloc"] = q["speaker_actor"].map(ann.actors.blocs)
     q["words"] = q["quote"].map(count_words)
-    return q[["article_id", "sentence_id", "kind", "speaker", "speaker_actor", "speaker_type",
-              "role", "cue", "channel", "quote", "words", "polarity", "subjectivity", "bloc"]]
+    return q[["speaker", "speaker_actor", "speaker_type", "kind", "quote", "cue", "channel",
+              "role", "article_id", "sentence_id", "words", "polarity", "subjectivity", "bloc"]]
 
 
 def who_is_quoted(ann: Annotations) -> pd.DataFrame:
     """Quotes and quoted words per country and speaker type (indirect speech counted apart)."""
     q = quote_table(ann)
-    q["country"] = q["speaker_actor"].fillna("(none)")
+    q["country"] = q["speaker_actor"].fillna("(no country)")
     out = q.pivot_table(index="country", columns="speaker_type", values="words", aggfunc="size",
                         fill_value=0)
     out["quotes"] = out.sum(axis=1)

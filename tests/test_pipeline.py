@@ -1,0 +1,111 @@
+"""The whole pass: alignment from text, cache, workers and Dask give the same tables."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import korea_analysis as ka
+from korea_analysis import alignment, cache
+
+COUNTERFACTUAL = Path(__file__).parent / "data" / "counterfactual"
+
+
+def position(ann, actor):
+    row = ann.alignment[ann.alignment.actor == actor].iloc[0]
+    assert row.enough
+    return row.position
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return ka.annotate(ka.load_corpus(), cache=False)
+
+
+def test_bundled_positions_separate_the_two_blocs(bundled):
+    for actor in ("USA", "KOR", "JPN"):
+        assert position(bundled, actor) > 0, actor
+    for actor in ("PRK", "RUS", "CHN"):
+        assert position(bundled, actor) < 0, actor
+    placed = bundled.alignment[bundled.alignment.enough]
+    assert alignment.bloc_agreement(placed, bundled.actors.blocs) == 1.0
+
+
+def test_counterfactual_corpus_moves_russia_toward_south_korea(bundled):
+    """Russia signs a partnership with South Korea and condemns the North: the text, not the
+    dictionary's bloc label, must decide where Russia goes."""
+    cf = ka.annotate(ka.load_corpus(COUNTERFACTUAL), cache=False)
+    assert position(cf, "RUS") > 0 and position(cf, "KOR") > 0 and position(cf, "PRK") < 0
+    both = ka.annotate(pd.concat([ka.load_corpus(), ka.load_corpus(COUNTERFACTUAL)],
+                                 ignore_index=True), cache=False)
+    assert position(both, "RUS") > position(bundled, "RUS")
+
+
+def test_same_seed_same_result():
+    arts = ka.load_corpus()
+    a = ka.annotate(arts, cache=False, seed=7)
+    b = ka.annotate(arts, cache=False, seed=7)
+    pd.testing.assert_frame_equal(a.alignment, b.alignment)
+    pd.testing.assert_frame_equal(a.dyads, b.dyads)
+    pd.testing.assert_frame_equal(a.actor_sentiment, b.actor_sentiment)
+
+
+def test_a_corpus_without_events_does_not_break():
+    arts = pd.DataFrame({"article_id": ["x"], "text": ["Nothing about any country here."],
+                         "published": [pd.NaT], "title": [None], "source": [None]})
+    ann = ka.annotate(arts, cache=False)
+    assert ann.events.empty and ann.dyads.empty
+    assert ann.alignment.empty or not ann.alignment.enough.any()
+
+
+def assert_same(a, b):
+    for name, df in a.tables().items():
+        pd.testing.assert_frame_equal(df, getattr(b, name), check_dtype=False, obj=name)
+
+
+def corpus_of(n):
+    base = ka.load_corpus()
+    rows = [base.iloc[i % len(base)].to_dict() | {"article_id": f"a{i}"} for i in range(n)]
+    return pd.DataFrame(rows)
+
+
+def test_cache_reuses_rows_and_redoes_only_changed_articles(tmp_path, monkeypatch):
+    arts = corpus_of(6)
+    fresh = ka.annotate(arts, cache=False)
+    first = ka.annotate(arts, cache=tmp_path)
+    assert_same(fresh, first)
+    calls = []
+    real = cache._annotate_chunk
+    monkeypatch.setattr(cache, "_annotate_chunk",
+                        lambda chunk, ctx=None: calls.append(list(chunk.article_id)) or
+                        real(chunk, ctx))
+    second = ka.annotate(arts, cache=tmp_path)
+    assert calls == []  # nothing re-annotated
+    assert_same(fresh, second)
+    changed = arts.copy()
+    changed.loc[2, "text"] = changed.loc[2, "text"] + "\n\nJapan praised South Korea."
+    third = ka.annotate(changed, cache=tmp_path)
+    assert calls == [["a2"]]  # only the changed article
+    assert_same(ka.annotate(changed, cache=False), third)
+    assert list(tmp_path.glob("*/*.parquet"))  # parquet, never pickle
+    assert not list(tmp_path.rglob("*.pkl")) and not list(tmp_path.rglob("*.pickle"))
+
+
+def test_workers_give_identical_tables(monkeypatch):
+    monkeypatch.setattr(cache, "CHUNK", 2)
+    arts = corpus_of(8)
+    assert_same(ka.annotate(arts, cache=False), ka.annotate(arts, cache=False, workers=2))
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_identical_tables(monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(cache, "CHUNK", 3)
+    arts = corpus_of(8)
+    local = ka.annotate(arts, cache=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        on_dask = ka.annotate(arts, cache=False, scheduler=client)
+        by_address = ka.annotate(arts, cache=False, scheduler=cluster.scheduler_address)
+    assert_same(local, on_dask)
+    assert_same(local, by_address)
