@@ -109,3 +109,32 @@ def test_dask_local_cluster_gives_identical_tables(monkeypatch):
         by_address = ka.annotate(arts, cache=False, scheduler=cluster.scheduler_address)
     assert_same(local, on_dask)
     assert_same(local, by_address)
+
+
+def test_bundled_quotes_have_speakers_and_countries(bundled):
+    """Checked by hand against the four articles: who said it, for which country, how."""
+    q = bundled.quotes
+    def text_or_none(v):
+        return v if isinstance(v, str) else None
+
+    got = {(r.article_id[:8], r.sentence_id, r.kind): (text_or_none(r.speaker),
+                                                       text_or_none(r.speaker_actor),
+                                                       text_or_none(r.channel))
+           for r in q.itertuples()}
+    assert got[("armistic", 2, "indirect")] == ("Yoon Suk Yeol", "KOR", None)  # "Yoon said"
+    assert got[("armistic", 4, "direct")] == ("the statement", "USA", None)  # White House's
+    assert got[("armistic", 6, "direct")] == ("Park Won-gon", "KOR", None)
+    assert got[("armistic", 8, "direct")] == ("Park Won-gon", "KOR", None)
+    assert got[("armistic", 17, "indirect")] == ("Kim Jong-un", "PRK", None)  # quoted as saying
+    assert got[("lavrov-c", 14, "direct")] == ("Choe Son-hui", "PRK", "TASS")  # "she stated"
+    assert got[("lavrov-c", 13, "partial")] == ("Choe Son-hui", "PRK", None)  # “unbreakable”
+    assert got[("lavrov-c", 17, "term")] == (None, None, None)  # “comprehensive … partnership”
+    assert got[("tensions", 16, "partial")] == (
+        "A South Korean Ministry of Unification official", "KOR", "Newsweek")
+    assert got[("kim-puti", 12, "indirect")] == ("Kim Son Gyong", "PRK", None)
+    partial = q[(q.article_id == "armistice-70th-anniversary") & (q.kind == "partial")]
+    assert list(partial.quote) == ["sound enough for Seoul and Washington to seek together",
+                                   "power of dialogue,"]
+    text = ka.load_corpus().set_index("article_id")["text"]
+    for r in q.itertuples():  # offsets point at the quoted words
+        assert text[r.article_id][r.start:r.end] == r.quote

@@ -63,9 +63,20 @@ class CueBook:
 
         return hashlib.sha256(Path(self.path).read_bytes()).hexdigest()[:16]
 
-    @functools.cached_property
-    def prefix_lengths(self) -> tuple[int, ...]:
-        return tuple(sorted({len(p) for p in self.prefix}))
+    def candidates(self, word: str) -> tuple[int, ...]:
+        """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
+        found = self._memo.get(word)
+        if found is None:
+            hits = list(self.exact.get(word, ()))
+            for k in self._prefix_lengths:
+                if k <= len(word):
+                    hits.extend(self.prefix.get(word[:k], ()))
+            found = self._memo[word] = tuple(hits)
+        return found
+
+    def __post_init__(self) -> None:
+        self._prefix_lengths = sorted({len(p) for p in self.prefix})
+        self._memo: dict[str, tuple[int, ...]] = {}
 
 
 def _compile_pattern(pattern: str) -> str:
@@ -127,14 +138,9 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
     word does not grow with the number of cues.
     """
     found = []
-    lengths = book.prefix_lengths
+    candidates = book.candidates
     for w in _CUE_WORD.finditer(text, start, end):
-        word = w.group().lower()
-        cands = list(book.exact.get(word, ()))
-        for k in lengths:
-            if k <= len(word):
-                cands.extend(book.prefix.get(word[:k], ()))
-        for i in cands:
+        for i in candidates(w.group().lower()):
             m = book.regexes[i].match(text, w.start(), end)
             if m:
                 found.append((m.start(), m.end(), book.cues[i]))
@@ -214,6 +220,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         s = sentences[sid]
         seen: set[tuple] = set()
         any_cue = False
+        clause_polarity = functools.cache(polarity) if polarity else None
         for ca, cb in _clauses(text, s.start, s.end):
             cms = [m for m in ms if ca <= m.start < cb]
             hits = [h for h in find_cues(text, ca, cb, cues)  # "Cooperation" in an org's name
@@ -259,7 +266,8 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                         "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
                         "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],
                         "goldstein": cue.goldstein,
-                        "polarity": polarity(text[ca:cb]) if polarity else float("nan"),
+                        "polarity": (clause_polarity(text[ca:cb]) if clause_polarity
+                                     else float("nan")),
                         "score": round(weight * cue.goldstein / 10, 4), "negated": neg,
                         "cue_start": a, "cue_end": b,
                     })

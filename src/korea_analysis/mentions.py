@@ -140,7 +140,7 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 while i < len(toks) and toks[i][1] < end:
                     i += 1
                 continue
-            n = _longest(toks, i, actors)
+            n = _longest(toks, i, actors) if tok in actors.first else 0
             if n:
                 e = actors.entries[tuple(t for t, _, _ in toks[i:i + n])]
                 a, b = ta, toks[i + n - 1][2]
@@ -154,8 +154,11 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
                 i += n
                 continue
+            if not tok[0].isupper():  # most words: no name, no surname, not North/South
+                i += 1
+                continue
             m = _the_north_south(toks, i)
-            if m is None:
+            if m is None and (tok in recent or tok in actors.surnames):
                 m = _surname(toks, i, recent, actors, published)
             if m is not None:
                 a, b, code, entity, kind, role = m

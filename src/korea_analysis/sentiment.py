@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import yaml
@@ -92,25 +93,34 @@ class Sentence:
     words: tuple[str, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    isword: tuple[bool, ...]  # not punctuation
     marked: tuple[str, ...]  # words inside a negation's reach prefixed "!"
-    seg: tuple[int, ...]  # clause segment of each token; a break token opens a segment
-    seg_start: tuple[int, ...]  # first token of each segment, then len(words)
-    seg_words: tuple[int, ...]  # word (not punctuation) tokens per segment
+    seg_start: tuple[int, ...]  # first token of each clause segment, then len(words)
+    word_count: tuple[int, ...]  # words before each token index (len(words) + 1 entries)
     _items: dict = field(default_factory=dict)
     #: per-sentence data a backend derives once (e.g. the linear backend's feature sums)
     memo: dict = field(default_factory=dict)
 
-    def items(self, lexicon: Lexicon) -> list[tuple[int, float, float]]:
-        """:func:`assessments` of the sentence with ``lexicon``, computed once."""
+    def seg_of(self, i: int) -> int:
+        """Clause segment of token ``i`` (a break token opens a segment)."""
+        return min(bisect_right(self.seg_start, i), len(self.seg_start) - 1) - 1
+
+    def items(self, lexicon: Lexicon) -> list[tuple[int, float, float, int]]:
+        """:func:`assessments` of the sentence with ``lexicon`` plus each item's segment."""
         got = self._items.get(lexicon)
         if got is None:
-            got = self._items[lexicon] = assessments(self.words, lexicon)
+            got = self._items[lexicon] = [(i, p, q, self.seg_of(i))
+                                          for i, p, q in assessments(self.words, lexicon)]
         return got
 
 
 @lru_cache(maxsize=512)
 def sentence(text: str) -> Sentence:
-    """Tokens (lower case, with offsets), negation marks and clause segments of ``text``."""
+    """Tokens (lower case, with offsets), negation marks and clause segments of ``text``.
+
+    Written as list comprehensions rather than one loop: this runs once per sentence and
+    is most of the cost of scoring its mentions.
+    """
     spans = [m.span() for m in _TOKEN.finditer(text)]
     low = text.lower()
     if len(low) != len(text):  # lower() changed a length (rare letters): token by token
@@ -129,26 +139,23 @@ def sentence(text: str) -> Sentence:
                 w2.append(w)
                 s2.append((a, b))
         words, spans = w2, s2
-    marked = list(words)
-    seg, seg_start, seg_words = [], [0], [0]
-    neg_at = -100
-    breaks, negations = CLAUSE_BREAKS, NEGATIONS
-    for i, w in enumerate(words):
-        if w in breaks:
-            neg_at = -100
-            if i:
-                seg_start.append(i)
-                seg_words.append(0)
-        elif w in negations:
-            neg_at = i
-        elif i - neg_at <= NEGATION_REACH:
-            marked[i] = "!" + w
-        seg.append(len(seg_start) - 1)
-        if w[0].isalnum():
-            seg_words[-1] += 1
-    seg_start.append(len(words))
+    n = len(words)
+    breaks = CLAUSE_BREAKS
+    marked = words
+    negations = [i for i, w in enumerate(words) if w in NEGATIONS]
+    if negations:
+        marked = list(words)
+        for i in negations:
+            for k in range(i + 1, min(i + 1 + NEGATION_REACH, n)):
+                w = words[k]
+                if w in breaks or w in NEGATIONS:
+                    break
+                marked[k] = "!" + w
+    isword = [w[0].isalnum() for w in words]
     return Sentence(tuple(words), tuple(a for a, _ in spans), tuple(b for _, b in spans),
-                    tuple(marked), tuple(seg), tuple(seg_start), tuple(seg_words))
+                    tuple(isword), tuple(marked),
+                    (0, *[i for i, w in enumerate(words) if i and w in breaks], n),
+                    tuple(accumulate(isword, initial=0)))
 
 
 def tokenize(text: str) -> tuple[str, ...]:
@@ -177,29 +184,38 @@ class Mention:
 def locate(text: str, start: int, end: int) -> Mention:
     """The mention ``text[start:end]`` in its sentence's tokens, with its clause."""
     s = sentence(text)
-    i0 = bisect_right(s.ends, start)  # tokens ending before the mention
-    i1 = max(i0, bisect_left(s.starts, end))  # tokens starting before its end
-    n = len(s.words)
-    seg0 = s.seg[i0] if i0 < n and i1 > i0 else (s.seg[i0 - 1] if i0 else 0)
-    seg1 = s.seg[i1 - 1] if i1 > i0 else seg0
+    return _mention(s, bisect_right(s.ends, start), bisect_left(s.starts, end))
+
+
+def locate_end(text: str) -> Mention:
+    """A mention of no tokens after the last token of ``text`` (for whole-span scores)."""
+    s = sentence(text)
+    return _mention(s, len(s.words), len(s.words))
+
+
+def _mention(s: Sentence, i0: int, i1: int) -> Mention:
+    i1 = max(i0, i1)
+    if i1 > i0:
+        seg0, seg1 = s.seg_of(i0), s.seg_of(i1 - 1)
+    else:
+        seg0 = seg1 = s.seg_of(i0 - 1) if i0 else 0
     # the clause: segments lo..hi, widened (right first, then alternating) while too short
-    inside = sum(1 for w in s.words[i0:i1] if w[0].isalnum())
+    starts, wc = s.seg_start, s.word_count
     lo, hi = seg0, seg1
-    count = sum(s.seg_words[lo:hi + 1]) - inside
-    last = len(s.seg_words) - 1
+    inside = wc[i1] - wc[i0]
+    last = len(starts) - 2
     right = True
-    while count < MIN_CLAUSE_WORDS and (lo > 0 or hi < last):
+    while (wc[starts[hi + 1]] - wc[starts[lo]] - inside < MIN_CLAUSE_WORDS
+           and (lo > 0 or hi < last)):
         if (right and hi < last) or lo == 0:
             hi += 1
-            count += s.seg_words[hi]
         else:
             lo -= 1
-            count += s.seg_words[lo]
         right = not right
-    a = s.seg_start[lo]
-    if a < n and s.words[a] in CLAUSE_BREAKS and a < i0:
+    a = starts[lo]
+    if a < i0 and s.words[a] in CLAUSE_BREAKS:
         a += 1  # the break that opens the clause is not part of it
-    return Mention(s, i0, i1, a, s.seg_start[hi + 1], seg0, seg1)
+    return Mention(s, i0, i1, a, starts[hi + 1], seg0, seg1)
 
 
 def clause_text(text: str, start: int, end: int) -> str:
@@ -376,15 +392,14 @@ def toward(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
     CROSSING per clause boundary in between: the mention's own clause dominates, but a
     sentence that states its sentiment once, elsewhere, still counts.
     """
-    s, i0, i1 = m.s, m.i0, m.i1
-    seg = s.seg
+    i0, i1 = m.i0, m.i1
     wsum = psum = ssum = 0.0
     k = 0
-    for i, p, q in s.items(lexicon):
+    for i, p, q, sg in m.s.items(lexicon):
         if i < i0:
-            wt = math.exp((i - i0) / DECAY) * CROSSING ** (m.seg0 - seg[i])
+            wt = math.exp((i - i0) / DECAY) * CROSSING ** (m.seg0 - sg)
         elif i >= i1:
-            wt = math.exp((i1 - 1 - i) / DECAY) * CROSSING ** (seg[i] - m.seg1)
+            wt = math.exp((i1 - 1 - i) / DECAY) * CROSSING ** (sg - m.seg1)
         else:
             continue  # a word of the mention itself
         wsum += wt
@@ -400,7 +415,7 @@ def in_clause(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
     """Plain mean (TextBlob's) of the sentiment words in the mention's clause."""
     psum = ssum = 0.0
     k = 0
-    for i, p, q in m.s.items(lexicon):
+    for i, p, q, _ in m.s.items(lexicon):
         if m.a <= i < m.b and not m.i0 <= i < m.i1:
             psum += p
             ssum += q
@@ -476,8 +491,8 @@ def _make_textblob() -> Backend:
         items = sentence(text).items(lexicon)
         if not items:
             return 0.0, 0.0
-        return (sum(p for _, p, _ in items) / len(items),
-                sum(s for _, _, s in items) / len(items))
+        return (sum(it[1] for it in items) / len(items),
+                sum(it[2] for it in items) / len(items))
 
     return Backend("textblob", mention, whole, thresholds=(-0.001, 0.116),
                    description="TextBlob's + the geopolitical lexicon, distance-weighted")
@@ -534,12 +549,12 @@ def mention_features(m: Mention, lexicon: Lexicon | None = None) -> dict[str, fl
     """
     lexicon = lexicon or load_lexicon()
     s, i0, i1, a, b = m.s, m.i0, m.i1, m.a, m.b
-    words, marked = s.words, s.marked
+    words, marked, isword = s.words, s.marked, s.isword
     g = FEATURE_GROUPS
     sent: set[str] = set()
     if "uni" in g:
-        sent.update("u:" + marked[i] for i in range(i0) if words[i][0].isalnum())
-        sent.update("u:" + marked[i] for i in range(i1, len(words)) if words[i][0].isalnum())
+        sent.update("u:" + marked[i] for i in range(i0) if isword[i])
+        sent.update("u:" + marked[i] for i in range(i1, len(words)) if isword[i])
     if "bi" in g:
         sent.update("b:" + x + " " + y for x, y in zip(marked[:i0], marked[1:i0], strict=False))
         sent.update("b:" + x + " " + y for x, y in zip(marked[i1:], marked[i1 + 1:], strict=False))
@@ -549,8 +564,8 @@ def mention_features(m: Mention, lexicon: Lexicon | None = None) -> dict[str, fl
             sent.add("b:" + TARGET + " " + marked[i1])
     local: set[str] = set()
     if "clause" in g:
-        local.update("c:" + marked[i] for i in range(a, i0) if words[i][0].isalnum())
-        local.update("c:" + marked[i] for i in range(i1, b) if words[i][0].isalnum())
+        local.update("c:" + marked[i] for i in range(a, i0) if isword[i])
+        local.update("c:" + marked[i] for i in range(i1, b) if isword[i])
     if "window" in g:
         local.update("l:" + marked[i] for i in range(max(0, i0 - WINDOW), i0))
         local.update("r:" + marked[i] for i in range(i1, min(len(words), i1 + WINDOW)))
@@ -562,18 +577,20 @@ def mention_features(m: Mention, lexicon: Lexicon | None = None) -> dict[str, fl
                 feats[f] = v
     if "dense" in g:
         p, q, k = toward(m, lexicon)
-        cp, cq, _ = in_clause(m, lexicon)
         feats["#pol"] = p
         feats["#subj"] = q
-        feats["#clause_pol"] = cp
-        feats["#clause_subj"] = cq
         feats["#has_sentiment"] = 1.0 if k else 0.0
+        if "cdense" in g:
+            cp, cq, _ = in_clause(m, lexicon)
+            feats["#clause_pol"] = cp
+            feats["#clause_subj"] = cq
     if "vader" in g:
         vlex = vader_lexicon()
         p, _, k = toward(m, vlex)
         feats["#v_pol"] = p
-        feats["#v_clause_pol"] = in_clause(m, vlex)[0]
         feats["#v_has"] = 1.0 if k else 0.0
+        if "cdense" in g:
+            feats["#v_clause_pol"] = in_clause(m, vlex)[0]
     if "geo" in g:
         feats[GEO_PRIOR] = toward(m, geo_lexicon(lexicon))[0]
     return feats
@@ -640,21 +657,29 @@ def read_linear(weights_path: str | os.PathLike = LINEAR_WEIGHTS_PATH,
     return LinearModel(weights, weights.pop("#bias"), (float(lo), float(hi)))
 
 
+def _sum3(tables, keys) -> tuple[float, float, float]:
+    """Sum of the weights of ``keys`` per class, in C (map over dict.get) rather than a loop."""
+    d0, d1, d2 = tables
+    return (sum(map(d0.get, keys, repeat(0.0))), sum(map(d1.get, keys, repeat(0.0))),
+            sum(map(d2.get, keys, repeat(0.0))))
+
+
 class FastLinear:
     """``model.proba(mention_features(m))`` without building the features, for speed.
 
     The sentence-wide group (words and bigrams) is summed once per sentence; a mention then
-    takes out what its own tokens contributed and adds its two bigrams; weights are looked
-    up by word without building prefixed names. Must agree with the reference path to
-    rounding (checked in tests/test_sentiment.py).
+    takes out what its own tokens contributed and adds its two bigrams. Weights sit in one
+    dict per group and class, keyed by the bare word, so sums run in C. Must agree with
+    the reference path to rounding (checked in tests/test_sentiment.py).
     """
 
     def __init__(self, model: LinearModel, lexicon: Lexicon):
         self.model, self.lexicon = model, lexicon
         self.vader, self.geo = vader_lexicon(), geo_lexicon(lexicon)
-        g = model.by_group
-        self.wu, self.wb, self.wc, self.wl, self.wr = (
-            g.get(k, {}) for k in ("u", "b", "c", "l", "r"))
+        self.tables = {g: tuple({k: c[j] for k, c in table.items()} for j in range(3))
+                       for g, table in model.by_group.items()}
+        for g in "ubclr":
+            self.tables.setdefault(g, ({}, {}, {}))
         w = model.weights
         self.dense = [w.get(k) for k in (
             "#pol", "#subj", "#clause_pol", "#clause_subj", "#has_sentiment", "#v_pol",
@@ -662,76 +687,60 @@ class FastLinear:
 
     def _sentence_sums(self, s: Sentence):
         got = s.memo.get(self)
-        if got is not None:
-            return got
-        words, marked = s.words, s.marked
-        ucount: dict[str, int] = {}
-        for w, m in zip(words, marked, strict=True):
-            if w[0].isalnum():
-                ucount[m] = ucount.get(m, 0) + 1
-        bigrams = [x + " " + y for x, y in zip(marked, marked[1:], strict=False)]
-        bcount: dict[str, int] = {}
-        for f in bigrams:
-            bcount[f] = bcount.get(f, 0) + 1
-        z0 = z1 = z2 = 0.0
-        for table, keys in ((self.wu, ucount), (self.wb, bcount)):
-            for f in keys:
-                c = table.get(f)
-                if c is not None:
-                    z0 += c[0]
-                    z1 += c[1]
-                    z2 += c[2]
-        got = s.memo[self] = (ucount, bigrams, bcount, (z0, z1, z2))
+        if got is None:
+            marked = s.marked
+            uni = [m for m, ok in zip(marked, s.isword, strict=True) if ok]
+            bigrams = [x + " " + y for x, y in zip(marked, marked[1:], strict=False)]
+            uset, bset = set(uni), set(bigrams)
+            zu, zb = _sum3(self.tables["u"], uset), _sum3(self.tables["b"], bset)
+            got = s.memo[self] = (uni, bigrams, len(uset) + len(bset),
+                                  (zu[0] + zb[0], zu[1] + zb[1], zu[2] + zb[2]))
         return got
 
     def proba(self, m: Mention) -> tuple[float, float, float]:
         s, i0, i1, a, b = m.s, m.i0, m.i1, m.a, m.b
-        words, marked = s.words, s.marked
-        n = len(words)
-        ucount, bigrams, bcount, (z0, z1, z2) = self._sentence_sums(s)
-        size = len(ucount) + len(bcount)
+        marked, isword = s.marked, s.isword
+        n = len(marked)
+        uni, bigrams, size, (z0, z1, z2) = self._sentence_sums(s)
         # take out what the mention's own tokens contributed to the sentence group
-        for table, counts, gone in (
-                (self.wu, ucount, [marked[i] for i in range(i0, i1) if words[i][0].isalnum()]),
-                (self.wb, bcount, bigrams[max(i0 - 1, 0):min(i1, n - 1)])):
-            for f in set(gone):
-                if counts[f] == gone.count(f):
-                    size -= 1
-                    c = table.get(f)
-                    if c is not None:
-                        z0 -= c[0]
-                        z1 -= c[1]
-                        z2 -= c[2]
+        if i1 > i0:
+            gone_u = [marked[i] for i in range(i0, i1) if isword[i]]
+            gone_b = bigrams[max(i0 - 1, 0):min(i1, n - 1)]
+            for g, counts, gone in (("u", uni, gone_u), ("b", bigrams, gone_b)):
+                drop = [f for f in set(gone) if counts.count(f) == gone.count(f)]
+                if drop:
+                    size -= len(drop)
+                    d = _sum3(self.tables[g], drop)
+                    z0, z1, z2 = z0 - d[0], z1 - d[1], z2 - d[2]
+        elif i0 and i0 < n:  # a mention between tokens splits their bigram
+            f = bigrams[i0 - 1]
+            if bigrams.count(f) == 1:
+                size -= 1
+                d = _sum3(self.tables["b"], (f,))
+                z0, z1, z2 = z0 - d[0], z1 - d[1], z2 - d[2]
         new = []
         if i0:
             new.append(marked[i0 - 1] + " " + TARGET)
         if i1 < n:
             new.append(TARGET + " " + marked[i1])
-        for f in new:
-            size += 1
-            c = self.wb.get(f)
-            if c is not None:
-                z0 += c[0]
-                z1 += c[1]
-                z2 += c[2]
+        if new:
+            size += len(new)
+            d = _sum3(self.tables["b"], new)
+            z0, z1, z2 = z0 + d[0], z1 + d[1], z2 + d[2]
         if size:
             v = 1.0 / math.sqrt(size)
             z0, z1, z2 = z0 * v, z1 * v, z2 * v
         # the clause and window group
-        cset = {marked[i] for i in range(a, i0) if words[i][0].isalnum()}
-        cset.update(marked[i] for i in range(i1, b) if words[i][0].isalnum())
+        cset = {marked[i] for i in range(a, i0) if isword[i]}
+        cset.update(marked[i] for i in range(i1, b) if isword[i])
         lset = set(marked[max(0, i0 - WINDOW):i0])
         rset = set(marked[i1:i1 + WINDOW])
         size = len(cset) + len(lset) + len(rset)
         if size:
             v = 1.0 / math.sqrt(size)
-            for table, keys in ((self.wc, cset), (self.wl, lset), (self.wr, rset)):
-                for f in keys:
-                    c = table.get(f)
-                    if c is not None:
-                        z0 += c[0] * v
-                        z1 += c[1] * v
-                        z2 += c[2] * v
+            for g, keys in (("c", cset), ("l", lset), ("r", rset)):
+                d = _sum3(self.tables[g], keys)
+                z0, z1, z2 = z0 + d[0] * v, z1 + d[1] * v, z2 + d[2] * v
         # lexicon scores
         p, q, k = toward(m, self.lexicon)
         cp, cq, _ = in_clause(m, self.lexicon)
@@ -763,14 +772,6 @@ def _make_linear() -> Backend:
 
     return Backend("lexicon+linear", mention, whole, thresholds=fast.model.thresholds,
                    trained=True, description="logistic regression (NewsMTSC train) + lexicons")
-
-
-def locate_end(text: str) -> Mention:
-    """A mention of no tokens after the last token of ``text`` (for whole-span scores)."""
-    s = sentence(text)
-    n = len(s.words)
-    last = max(len(s.seg_start) - 2, 0)
-    return Mention(s, n, n, 0, n, last, last)
 
 
 register_backend("lexicon+linear", _make_linear)
