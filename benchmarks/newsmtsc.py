@@ -7,7 +7,8 @@ negative/neutral/positive. The two thresholds are tuned on NewsMTSC train only (
 ``train.jsonl`` beside PATH, or ``--train``), never on the split being scored. A backend
 fitted on train (``lexicon+linear``) keeps its own thresholds, which its training script
 tuned on out-of-fold predictions: its in-sample train scores would be overconfident.
-Prints a confusion matrix, per-class F1 and, last, ``F1m=.. acc=.. n=..`` in percent.
+Prints a confusion matrix, per-class F1 and, last, ``F1m=.. acc=.. n=..`` (percent; n is
+the number of targets).
 ``--speed`` also times ``score_mention`` over the bundled corpus (words per second).
 """
 from __future__ import annotations

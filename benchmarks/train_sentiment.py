@@ -3,8 +3,9 @@
     python benchmarks/train_sentiment.py ../shared/datasets/newsmtsc/train.jsonl [--cv]
 
 Needs scikit-learn (training only: the package applies the weights in pure Python).
-Features come from ``korea_analysis.sentiment.mention_features``, the very function used at
-run time, so training and scoring cannot drift apart. Everything is chosen on train alone:
+Features come from ``korea_analysis.sentiment.mention_features``, the reference that the
+fast run-time path (``FastLinear``) is tested against, so training and scoring cannot drift
+apart. Everything is chosen on train alone:
 the regularisation C and the number of features kept by cross-validation grouped by sentence
 (``--cv``), the two polarity thresholds on out-of-fold predictions (in-sample scores would be
 overconfident). Dev splits are for reporting with ``benchmarks/newsmtsc.py``, not for fitting.
@@ -12,8 +13,9 @@ overconfident). Dev splits are for reporting with ``benchmarks/newsmtsc.py``, no
 One weight is set, not fitted: ``--geo-weight``, how far the geopolitical lexicon
 (sentiment_lexicon.csv) moves the logits (negative down, positive up). NewsMTSC is US
 politics; it hardly speaks of sanctions or missile launches, and a model fitted on it alone
-calls "Russia praised North Korea" neutral. The prior costs about a point of cross-validated
-F1 on NewsMTSC; the table printed shows the price for each weight.
+calls "UNSC imposed new sanctions on North Korea" and "The minister condemned Japan."
+neutral toward the country. The prior (weight 3) costs 0.7 points of cross-validated F1 on
+NewsMTSC; the table printed shows the price of each weight.
 
 Writes ``sentiment_linear.csv`` (feature, weight per class; rows ``#bias`` and the dense
 ``#...`` features) and ``sentiment_linear.yaml`` (thresholds and how they were obtained).
@@ -107,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("train", type=Path, help="NewsMTSC train.jsonl")
     ap.add_argument("--cv", action="store_true", help="grid-search C and k by 5-fold CV")
-    ap.add_argument("--C", type=float, default=5.0, help="regularisation (without --cv)")
+    ap.add_argument("--C", type=float, default=3.0, help="regularisation (without --cv)")
     ap.add_argument("--grid-C", type=float, nargs="+", default=[3.0, 5.0, 10.0])
     ap.add_argument("--grid-k", type=int, nargs="+", default=[10000, 15000, 20000])
     ap.add_argument("--max-features", type=int, default=12000,

@@ -77,3 +77,51 @@ def test_cli_reports_a_missing_corpus_clearly(tmp_path):
     assert res.returncode == 2
     assert "missing: path does not exist" in res.stderr
     assert not (tmp_path / "r").exists()  # nothing created before the inputs are checked
+
+
+@pytest.mark.slow
+def test_a_dying_kernel_is_reported_and_the_others_still_run(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs / "a_dies.ipynb", "import os\nos._exit(1)")
+    _notebook(nbs / "b_fine.ipynb", "print('fine')")
+    summary = report.run(out=tmp_path / "out", nb_dir=nbs, log=lambda *_: None, jobs=1)
+    status = {r.name: r.status for r in summary.results}
+    assert status == {"a_dies": "failed", "b_fine": "ok"}
+    dead = summary.results[0].error
+    assert "Dead" in dead or "died" in dead.lower(), dead
+    assert not (tmp_path / "out" / "latest").exists()  # nothing complete to publish
+
+
+def test_unwritable_output_folder_is_a_clear_error(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    with pytest.raises(report.ReportError, match="cannot create the output folder"):
+        report.new_run_dir(blocked / "reports")
+
+
+def test_params_file_with_lists_and_wrong_types_is_checked_before_running(tmp_path):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("min_mentions: [1, 2]\n")
+    res = subprocess.run([sys.executable, "-m", "korea_analysis.cli", "report", "--params",
+                          str(bad), "--out", str(tmp_path / "r")], capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "min_mentions=[1, 2] (list) does not match" in res.stderr
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.slow
+def test_papermill_cli_from_another_directory(tmp_path):
+    """The notebooks run as documented, from any working directory, with a relative corpus."""
+    corpus = tmp_path / "arts"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("North Korea and Russia signed a partnership agreement. "
+                                  "South Korea and the United States held joint drills.")
+    res = subprocess.run([str(Path(sys.executable).with_name("papermill")),
+                          str(ROOT / "notebooks" / "03_quote_attribution.ipynb"), "out.ipynb",
+                          "-p", "corpus", "arts", "-p", "figures_dir", "figs"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr[-2000:]
+    out = (tmp_path / "out.ipynb").read_text()
+    assert "1 articles" in out
+    assert (tmp_path / "figs" / "03_quoted_words_by_bloc.csv").exists()

@@ -11,7 +11,8 @@ rest of the package calls :func:`score_mention` / :func:`score_text`, or ``get_b
   (``benchmarks/train_sentiment.py``) over words and bigrams around the masked mention and
   lexicon scores (TextBlob's, VADER's word list, and ours), plus a fixed push from the
   geopolitical lexicon, because NewsMTSC (US politics) hardly speaks of sanctions or
-  missiles. Weights ship as ``sentiment_linear.csv``, applied in pure Python.
+  missiles. Weights ship as ``sentiment_linear.csv``, applied in pure Python. Its
+  :func:`score_text` (a span naming no one) is the ``textblob`` backend's lexicon mean.
 - ``textblob``: TextBlob's (pattern) lexicon plus the editable geopolitical lexicon
   ``sentiment_lexicon.csv`` ("sanctions", "condemn", "cooperation", ...), distance-weighted.
 - ``textblob-plain``: ``TextBlob(clause).sentiment``, for comparison.
@@ -36,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -56,9 +57,9 @@ Score = tuple[float, float]
 
 # --- tokens, negation and clauses -------------------------------------------------------------
 
-# "U.S.", "e.g." and "Sen." stay whole (their periods would end a clause); "Korea's" ->
-# "korea" "'s"; "didn't" is split into "did" "n't" after matching; every other punctuation
-# mark is a token. Ordered so the common case fails few alternatives first.
+# "U.S.", "e.g." and "Sen." stay whole (their periods would end a clause), and so do
+# numbers ("1,000"); "Korea's" -> "korea" "'s"; "didn't" is split into "did" "n't" after
+# matching; every other punctuation mark is a token.
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.|[A-Z][a-z]{0,3}\.(?=\s+\w)|\d+(?:[.,:]\d+)+"
                     r"|\w+(?:['’]t\b)?|['’]s\b|[^\w\s]")
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither", "cannot",
@@ -83,20 +84,20 @@ class Lexicon:
     keys: frozenset[str] = frozenset()  # every token assessments() must look at
 
     def __post_init__(self):
-        self.keys = frozenset(self.words) | frozenset(self.phrases) | NEGATIONS | CLAUSE_BREAKS
+        self.keys = frozenset(self.words) | frozenset(self.phrases) | NEGATIONS
 
 
 @dataclass(eq=False)
 class Sentence:
     """One sentence, tokenised once for all its mentions (see :func:`sentence`)."""
 
-    words: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    isword: tuple[bool, ...]  # not punctuation
-    marked: tuple[str, ...]  # words inside a negation's reach prefixed "!"
-    seg_start: tuple[int, ...]  # first token of each clause segment, then len(words)
-    word_count: tuple[int, ...]  # words before each token index (len(words) + 1 entries)
+    words: list[str]  # lists, not tuples: built once per sentence, read-only afterwards
+    starts: list[int]
+    ends: list[int]
+    isword: list[bool]  # not punctuation
+    marked: list[str]  # words inside a negation's reach prefixed "!"
+    seg_start: list[int]  # first token of each clause segment, then len(words)
+    word_count: list[int]  # words before each token index (len(words) + 1 entries)
     _items: dict = field(default_factory=dict)
     #: per-sentence data a backend derives once (e.g. the linear backend's feature sums)
     memo: dict = field(default_factory=dict)
@@ -152,56 +153,62 @@ def sentence(text: str) -> Sentence:
                     break
                 marked[k] = "!" + w
     isword = [w[0].isalnum() for w in words]
-    return Sentence(tuple(words), tuple(a for a, _ in spans), tuple(b for _, b in spans),
-                    tuple(isword), tuple(marked),
-                    (0, *[i for i, w in enumerate(words) if i and w in breaks], n),
-                    tuple(accumulate(isword, initial=0)))
+    return Sentence(words, [a for a, _ in spans], [b for _, b in spans], isword, marked,
+                    [0, *[i for i, w in enumerate(words) if i and w in breaks], n],
+                    list(accumulate(isword, initial=0)))
 
 
-def tokenize(text: str) -> tuple[str, ...]:
+def tokenize(text: str) -> list[str]:
     """The lower-cased tokens of ``text``."""
-    return sentence(text).words
+    return list(sentence(text).words)
 
 
 def clear_caches() -> None:
-    """Forget the tokenised sentences (for timing, or after editing a lexicon in place)."""
+    """Forget the tokenised sentences (e.g. to time a cold run)."""
     sentence.cache_clear()
+
+
+def reload() -> None:
+    """Re-read lexicons and weights on next use, e.g. after editing sentiment_lexicon.csv."""
+    for f in (sentence, load_lexicon, geo_lexicon, get_backend):
+        f.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """Where a mention sits: tokens ``[i0, i1)`` of its sentence, and its clause ``[a, b)``."""
+    """Where a mention sits: tokens ``[i0, i1)`` of its sentence and their clause segments."""
 
     s: Sentence
     i0: int
     i1: int
-    a: int
-    b: int
     seg0: int  # segments of the mention's first and last token
     seg1: int
 
 
 def locate(text: str, start: int, end: int) -> Mention:
-    """The mention ``text[start:end]`` in its sentence's tokens, with its clause."""
+    """The mention ``text[start:end]`` among its sentence's tokens."""
     s = sentence(text)
-    return _mention(s, bisect_right(s.ends, start), bisect_left(s.starts, end))
+    i0 = bisect_right(s.ends, start)  # tokens that end before the mention
+    i1 = max(i0, bisect_left(s.starts, end))  # tokens that start before its end
+    if i1 > i0:
+        return Mention(s, i0, i1, s.seg_of(i0), s.seg_of(i1 - 1))
+    seg = s.seg_of(i0 - 1) if i0 else 0  # no token of its own: between two tokens
+    return Mention(s, i0, i1, seg, seg)
 
 
 def locate_end(text: str) -> Mention:
     """A mention of no tokens after the last token of ``text`` (for whole-span scores)."""
     s = sentence(text)
-    return _mention(s, len(s.words), len(s.words))
+    n = len(s.words)
+    return Mention(s, n, n, s.seg_of(n - 1) if n else 0, s.seg_of(n - 1) if n else 0)
 
 
-def _mention(s: Sentence, i0: int, i1: int) -> Mention:
-    i1 = max(i0, i1)
-    if i1 > i0:
-        seg0, seg1 = s.seg_of(i0), s.seg_of(i1 - 1)
-    else:
-        seg0 = seg1 = s.seg_of(i0 - 1) if i0 else 0
-    # the clause: segments lo..hi, widened (right first, then alternating) while too short
+def clause_span(m: Mention) -> tuple[int, int]:
+    """Token range ``[a, b)`` of the mention's clause, widened while it has fewer than
+    :data:`MIN_CLAUSE_WORDS` other words (right first, then alternating)."""
+    s, i0, i1 = m.s, m.i0, m.i1
     starts, wc = s.seg_start, s.word_count
-    lo, hi = seg0, seg1
+    lo, hi = m.seg0, m.seg1
     inside = wc[i1] - wc[i0]
     last = len(starts) - 2
     right = True
@@ -215,15 +222,16 @@ def _mention(s: Sentence, i0: int, i1: int) -> Mention:
     a = starts[lo]
     if a < i0 and s.words[a] in CLAUSE_BREAKS:
         a += 1  # the break that opens the clause is not part of it
-    return Mention(s, i0, i1, a, starts[hi + 1], seg0, seg1)
+    return a, starts[hi + 1]
 
 
 def clause_text(text: str, start: int, end: int) -> str:
     """The characters of the mention's clause (for scorers that tokenise for themselves)."""
     m = locate(text, start, end)
-    if m.b <= m.a:
+    a, b = clause_span(m)
+    if b <= a:
         return text[start:end]
-    return text[min(start, m.s.starts[m.a]):max(end, m.s.ends[m.b - 1])]
+    return text[min(start, m.s.starts[a]):max(end, m.s.ends[b - 1])]
 
 
 # --- lexicons ---------------------------------------------------------------------------------
@@ -337,8 +345,7 @@ def geo_lexicon(lexicon: Lexicon) -> Lexicon:
     return Lexicon(words, lexicon.phrases, frozenset(), lexicon.geo)
 
 
-def assessments(words: tuple[str, ...] | list[str], lexicon: Lexicon
-                ) -> list[tuple[int, float, float]]:
+def assessments(words: list[str], lexicon: Lexicon) -> list[tuple[int, float, float]]:
     """(token index, polarity, subjectivity) of each sentiment word or phrase.
 
     TextBlob's rules, kept: an intensifier ("very") scales the next word instead of counting
@@ -359,8 +366,6 @@ def assessments(words: tuple[str, ...] | list[str], lexicon: Lexicon
         if w in NEGATIONS:
             neg_at = i
             continue
-        if w in CLAUSE_BREAKS:
-            neg_at = -100
         score = None
         for toks, p, s in phrases.get(w, ()):
             if tuple(words[i:i + len(toks)]) == toks:
@@ -379,7 +384,8 @@ def assessments(words: tuple[str, ...] | list[str], lexicon: Lexicon
         if boost_at == i:
             p, s = max(-1.0, min(1.0, p * boost)), min(1.0, s * boost)
         if i - neg_at <= NEGATION_REACH:
-            p = -0.5 * p
+            if not any(words[j] in CLAUSE_BREAKS for j in range(neg_at + 1, i)):
+                p = -0.5 * p
             neg_at = -100
         out.append((i, p, s))
     return out
@@ -411,23 +417,12 @@ def toward(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
     return psum / wsum, ssum / wsum, k
 
 
-def in_clause(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
-    """Plain mean (TextBlob's) of the sentiment words in the mention's clause."""
-    psum = ssum = 0.0
-    k = 0
-    for i, p, q, _ in m.s.items(lexicon):
-        if m.a <= i < m.b and not m.i0 <= i < m.i1:
-            psum += p
-            ssum += q
-            k += 1
-    return (psum / k, ssum / k, k) if k else (0.0, 0.0, 0)
-
-
 # --- backends -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Backend:
-    """A named scorer. ``thresholds`` (lo, hi): polarity < lo is negative, > hi positive."""
+    """A named scorer. ``thresholds`` (lo, hi): polarity < lo is negative, > hi positive;
+    for the shipped backends they were tuned on NewsMTSC train (benchmarks/newsmtsc.py)."""
 
     name: str
     score_mention: Callable[[str, int, int], Score]
@@ -480,6 +475,14 @@ def polarity_label(polarity: float, *, backend: str = DEFAULT_BACKEND) -> str:
     return "negative" if polarity < lo else "positive" if polarity > hi else "neutral"
 
 
+def lexicon_mean(text: str, lexicon: Lexicon) -> Score:
+    """Mean polarity and subjectivity of the sentiment words of ``text`` (TextBlob's way)."""
+    items = sentence(text).items(lexicon)
+    if not items:
+        return 0.0, 0.0
+    return sum(it[1] for it in items) / len(items), sum(it[2] for it in items) / len(items)
+
+
 def _make_textblob() -> Backend:
     lexicon = load_lexicon()
 
@@ -488,13 +491,9 @@ def _make_textblob() -> Backend:
         return p, s
 
     def whole(text: str) -> Score:
-        items = sentence(text).items(lexicon)
-        if not items:
-            return 0.0, 0.0
-        return (sum(it[1] for it in items) / len(items),
-                sum(it[2] for it in items) / len(items))
+        return lexicon_mean(text, lexicon)
 
-    return Backend("textblob", mention, whole, thresholds=(-0.001, 0.116),
+    return Backend("textblob", mention, whole, thresholds=(-0.001, 0.117),
                    description="TextBlob's + the geopolitical lexicon, distance-weighted")
 
 
@@ -508,7 +507,7 @@ def _make_textblob_plain() -> Backend:
     def mention(text: str, start: int, end: int) -> Score:
         return whole(clause_text(text, start, end))
 
-    return Backend("textblob-plain", mention, whole, thresholds=(-0.004, 0.018),
+    return Backend("textblob-plain", mention, whole, thresholds=(-0.007, 0.061),
                    description="TextBlob(clause).sentiment")
 
 
@@ -526,73 +525,58 @@ def _make_vader() -> Backend:
     def mention(text: str, start: int, end: int) -> Score:
         return whole(clause_text(text, start, end))
 
-    return Backend("vader", mention, whole, thresholds=(-0.001, 0.244),
+    return Backend("vader", mention, whole, thresholds=(-0.003, 0.272),
                    description="vaderSentiment compound of the clause")
 
 
 # --- lexicon+linear ---------------------------------------------------------------------------
 
-#: Feature groups computed; sentiment_linear.yaml records those it was trained with.
-FEATURE_GROUPS = frozenset({"uni", "bi", "clause", "window", "dense", "vader", "geo"})
+#: Names of the feature groups :func:`mention_features` computes; sentiment_linear.yaml
+#: records those its weights were fitted on, and a mismatch refuses to load.
+FEATURE_GROUPS = frozenset({"uni", "bi", "window", "dense", "vader", "geo"})
 #: The feature holding the geopolitical lexicon's polarity; its weights are set, not fitted.
 GEO_PRIOR = "#geo_prior"
 WINDOW = 4  # tokens either side of the mention that get side-marked features
 
 
 def mention_features(m: Mention, lexicon: Lexicon | None = None) -> dict[str, float]:
-    """Features of one mention (``benchmarks/train_sentiment.py`` fits on the same).
+    """Features of one mention: the reference that ``benchmarks/train_sentiment.py`` fits on
+    and :class:`FastLinear` reproduces.
 
-    Words of the sentence ("u:"), bigrams with the mention as :data:`TARGET` ("b:"), words
-    of its clause ("c:") and of a window by side ("l:", "r:"), all marked "!" inside a
-    negation's reach; each group of binary features scaled to unit length. Then lexicon
-    scores as numbers ("#...").
+    Words ("u:") and bigrams ("b:", the mention as :data:`TARGET`) of the sentence, words of
+    a window on each side ("l:", "r:"), all marked "!" inside a negation's reach; each of
+    the two groups of binary features scaled to unit length, so long sentences do not
+    shout. Then lexicon scores toward the mention as numbers ("#..."). (Words of the clause
+    and clause-level lexicon means were tried too: no gain in cross-validation.)
     """
     lexicon = lexicon or load_lexicon()
-    s, i0, i1, a, b = m.s, m.i0, m.i1, m.a, m.b
-    words, marked, isword = s.words, s.marked, s.isword
-    g = FEATURE_GROUPS
-    sent: set[str] = set()
-    if "uni" in g:
-        sent.update("u:" + marked[i] for i in range(i0) if isword[i])
-        sent.update("u:" + marked[i] for i in range(i1, len(words)) if isword[i])
-    if "bi" in g:
-        sent.update("b:" + x + " " + y for x, y in zip(marked[:i0], marked[1:i0], strict=False))
-        sent.update("b:" + x + " " + y for x, y in zip(marked[i1:], marked[i1 + 1:], strict=False))
-        if i0:
-            sent.add("b:" + marked[i0 - 1] + " " + TARGET)
-        if i1 < len(words):
-            sent.add("b:" + TARGET + " " + marked[i1])
-    local: set[str] = set()
-    if "clause" in g:
-        local.update("c:" + marked[i] for i in range(a, i0) if isword[i])
-        local.update("c:" + marked[i] for i in range(i1, b) if isword[i])
-    if "window" in g:
-        local.update("l:" + marked[i] for i in range(max(0, i0 - WINDOW), i0))
-        local.update("r:" + marked[i] for i in range(i1, min(len(words), i1 + WINDOW)))
+    s, i0, i1 = m.s, m.i0, m.i1
+    marked, isword = s.marked, s.isword
+    n = len(marked)
+    sent = {"u:" + marked[i] for i in range(i0) if isword[i]}
+    sent.update("u:" + marked[i] for i in range(i1, n) if isword[i])
+    sent.update("b:" + x + " " + y for x, y in zip(marked[:i0], marked[1:i0], strict=False))
+    sent.update("b:" + x + " " + y for x, y in zip(marked[i1:], marked[i1 + 1:], strict=False))
+    if i0:
+        sent.add("b:" + marked[i0 - 1] + " " + TARGET)
+    if i1 < n:
+        sent.add("b:" + TARGET + " " + marked[i1])
+    local = {"l:" + marked[i] for i in range(max(0, i0 - WINDOW), i0)}
+    local.update("r:" + marked[i] for i in range(i1, min(n, i1 + WINDOW)))
     feats: dict[str, float] = {}
     for group in (sent, local):
         if group:
             v = 1.0 / math.sqrt(len(group))
             for f in group:
                 feats[f] = v
-    if "dense" in g:
-        p, q, k = toward(m, lexicon)
-        feats["#pol"] = p
-        feats["#subj"] = q
-        feats["#has_sentiment"] = 1.0 if k else 0.0
-        if "cdense" in g:
-            cp, cq, _ = in_clause(m, lexicon)
-            feats["#clause_pol"] = cp
-            feats["#clause_subj"] = cq
-    if "vader" in g:
-        vlex = vader_lexicon()
-        p, _, k = toward(m, vlex)
-        feats["#v_pol"] = p
-        feats["#v_has"] = 1.0 if k else 0.0
-        if "cdense" in g:
-            feats["#v_clause_pol"] = in_clause(m, vlex)[0]
-    if "geo" in g:
-        feats[GEO_PRIOR] = toward(m, geo_lexicon(lexicon))[0]
+    p, q, k = toward(m, lexicon)
+    feats["#pol"] = p
+    feats["#subj"] = q
+    feats["#has_sentiment"] = 1.0 if k else 0.0
+    p, _, k = toward(m, vader_lexicon())
+    feats["#v_pol"] = p
+    feats["#v_has"] = 1.0 if k else 0.0
+    feats[GEO_PRIOR] = toward(m, geo_lexicon(lexicon))[0]
     return feats
 
 
@@ -657,98 +641,119 @@ def read_linear(weights_path: str | os.PathLike = LINEAR_WEIGHTS_PATH,
     return LinearModel(weights, weights.pop("#bias"), (float(lo), float(hi)))
 
 
-def _sum3(tables, keys) -> tuple[float, float, float]:
-    """Sum of the weights of ``keys`` per class, in C (map over dict.get) rather than a loop."""
-    d0, d1, d2 = tables
-    return (sum(map(d0.get, keys, repeat(0.0))), sum(map(d1.get, keys, repeat(0.0))),
-            sum(map(d2.get, keys, repeat(0.0))))
-
-
 class FastLinear:
     """``model.proba(mention_features(m))`` without building the features, for speed.
 
     The sentence-wide group (words and bigrams) is summed once per sentence; a mention then
     takes out what its own tokens contributed and adds its two bigrams. Weights sit in one
-    dict per group and class, keyed by the bare word, so sums run in C. Must agree with
-    the reference path to rounding (checked in tests/test_sentiment.py).
+    dict per group keyed by the bare word, so no feature names are built. Plain loops:
+    the sets involved are small. Must agree with the reference path to rounding (checked
+    in tests/test_sentiment.py).
     """
 
     def __init__(self, model: LinearModel, lexicon: Lexicon):
         self.model, self.lexicon = model, lexicon
         self.vader, self.geo = vader_lexicon(), geo_lexicon(lexicon)
-        self.tables = {g: tuple({k: c[j] for k, c in table.items()} for j in range(3))
-                       for g, table in model.by_group.items()}
-        for g in "ubclr":
-            self.tables.setdefault(g, ({}, {}, {}))
+        g = model.by_group
+        self.wu, self.wb, self.wl, self.wr = (g.get(k, {}) for k in "ublr")
         w = model.weights
-        self.dense = [w.get(k) for k in (
-            "#pol", "#subj", "#clause_pol", "#clause_subj", "#has_sentiment", "#v_pol",
-            "#v_clause_pol", "#v_has", GEO_PRIOR)]
+        self.dense = tuple(w.get(k) for k in (
+            "#pol", "#subj", "#has_sentiment", "#v_pol", "#v_has", GEO_PRIOR))
 
     def _sentence_sums(self, s: Sentence):
         got = s.memo.get(self)
         if got is None:
             marked = s.marked
-            uni = [m for m, ok in zip(marked, s.isword, strict=True) if ok]
+            ucount: dict[str, int] = {}
+            for f, ok in zip(marked, s.isword, strict=True):
+                if ok:
+                    ucount[f] = ucount.get(f, 0) + 1
             bigrams = [x + " " + y for x, y in zip(marked, marked[1:], strict=False)]
-            uset, bset = set(uni), set(bigrams)
-            zu, zb = _sum3(self.tables["u"], uset), _sum3(self.tables["b"], bset)
-            got = s.memo[self] = (uni, bigrams, len(uset) + len(bset),
-                                  (zu[0] + zb[0], zu[1] + zb[1], zu[2] + zb[2]))
+            bcount: dict[str, int] = {}
+            for f in bigrams:
+                bcount[f] = bcount.get(f, 0) + 1
+            z0 = z1 = z2 = 0.0
+            for table, keys in ((self.wu, ucount), (self.wb, bcount)):
+                for c in map(table.get, keys):
+                    if c is not None:
+                        z0 += c[0]
+                        z1 += c[1]
+                        z2 += c[2]
+            got = s.memo[self] = (ucount, bigrams, bcount, len(ucount) + len(bcount),
+                                  z0, z1, z2)
         return got
 
     def proba(self, m: Mention) -> tuple[float, float, float]:
-        s, i0, i1, a, b = m.s, m.i0, m.i1, m.a, m.b
-        marked, isword = s.marked, s.isword
+        s, i0, i1 = m.s, m.i0, m.i1
+        marked = s.marked
         n = len(marked)
-        uni, bigrams, size, (z0, z1, z2) = self._sentence_sums(s)
+        ucount, bigrams, bcount, size, z0, z1, z2 = self._sentence_sums(s)
+        wu, wb = self.wu, self.wb
         # take out what the mention's own tokens contributed to the sentence group
         if i1 > i0:
-            gone_u = [marked[i] for i in range(i0, i1) if isword[i]]
-            gone_b = bigrams[max(i0 - 1, 0):min(i1, n - 1)]
-            for g, counts, gone in (("u", uni, gone_u), ("b", bigrams, gone_b)):
-                drop = [f for f in set(gone) if counts.count(f) == gone.count(f)]
-                if drop:
-                    size -= len(drop)
-                    d = _sum3(self.tables[g], drop)
-                    z0, z1, z2 = z0 - d[0], z1 - d[1], z2 - d[2]
-        elif i0 and i0 < n:  # a mention between tokens splits their bigram
-            f = bigrams[i0 - 1]
-            if bigrams.count(f) == 1:
+            isword = s.isword
+            taken: dict[str, int] = {}
+            for i in range(i0, i1):
+                if isword[i]:
+                    f = marked[i]
+                    taken[f] = taken.get(f, 0) + 1
+            for f, k in taken.items():
+                if ucount[f] == k:
+                    size -= 1
+                    c = wu.get(f)
+                    if c is not None:
+                        z0 -= c[0]
+                        z1 -= c[1]
+                        z2 -= c[2]
+            taken = {}
+            for f in bigrams[max(i0 - 1, 0):min(i1, n - 1)]:
+                taken[f] = taken.get(f, 0) + 1
+        else:  # no token of its own: it only splits the bigram around it
+            taken = {bigrams[i0 - 1]: 1} if 0 < i0 < n else {}
+        for f, k in taken.items():
+            if bcount[f] == k:
                 size -= 1
-                d = _sum3(self.tables["b"], (f,))
-                z0, z1, z2 = z0 - d[0], z1 - d[1], z2 - d[2]
-        new = []
+                c = wb.get(f)
+                if c is not None:
+                    z0 -= c[0]
+                    z1 -= c[1]
+                    z2 -= c[2]
         if i0:
-            new.append(marked[i0 - 1] + " " + TARGET)
+            size += 1
+            c = wb.get(marked[i0 - 1] + " " + TARGET)
+            if c is not None:
+                z0 += c[0]
+                z1 += c[1]
+                z2 += c[2]
         if i1 < n:
-            new.append(TARGET + " " + marked[i1])
-        if new:
-            size += len(new)
-            d = _sum3(self.tables["b"], new)
-            z0, z1, z2 = z0 + d[0], z1 + d[1], z2 + d[2]
+            size += 1
+            c = wb.get(TARGET + " " + marked[i1])
+            if c is not None:
+                z0 += c[0]
+                z1 += c[1]
+                z2 += c[2]
         if size:
             v = 1.0 / math.sqrt(size)
             z0, z1, z2 = z0 * v, z1 * v, z2 * v
-        # the clause and window group
-        cset = {marked[i] for i in range(a, i0) if isword[i]}
-        cset.update(marked[i] for i in range(i1, b) if isword[i])
-        lset = set(marked[max(0, i0 - WINDOW):i0])
-        rset = set(marked[i1:i1 + WINDOW])
-        size = len(cset) + len(lset) + len(rset)
+        # the window group
+        left = set(marked[max(0, i0 - WINDOW):i0])
+        right = set(marked[i1:i1 + WINDOW])
+        size = len(left) + len(right)
         if size:
             v = 1.0 / math.sqrt(size)
-            for g, keys in (("c", cset), ("l", lset), ("r", rset)):
-                d = _sum3(self.tables[g], keys)
-                z0, z1, z2 = z0 + d[0] * v, z1 + d[1] * v, z2 + d[2] * v
+            for table, keys in ((self.wl, left), (self.wr, right)):
+                for c in map(table.get, keys):
+                    if c is not None:
+                        z0 += c[0] * v
+                        z1 += c[1] * v
+                        z2 += c[2] * v
         # lexicon scores
         p, q, k = toward(m, self.lexicon)
-        cp, cq, _ = in_clause(m, self.lexicon)
         vp, _, vk = toward(m, self.vader)
-        values = (p, q, cp, cq, 1.0 if k else 0.0, vp, in_clause(m, self.vader)[0],
-                  1.0 if vk else 0.0, toward(m, self.geo)[0])
-        for c, x in zip(self.dense, values, strict=True):
-            if c is not None and x:
+        gp = toward(m, self.geo)[0]
+        for c, x in zip(self.dense, (p, q, 1.0 if k else 0.0, vp, 1.0 if vk else 0.0, gp),
+                        strict=True):
+            if x and c is not None:
                 z0 += c[0] * x
                 z1 += c[1] * x
                 z2 += c[2] * x
@@ -761,17 +766,19 @@ class FastLinear:
 
 
 def _make_linear() -> Backend:
-    fast = FastLinear(read_linear(), load_lexicon())
+    lexicon = load_lexicon()
+    fast = FastLinear(read_linear(), lexicon)
 
     def mention(text: str, start: int, end: int) -> Score:
         return probability_score(*fast.proba(locate(text, start, end)))
 
     def whole(text: str) -> Score:
-        # a quotation names no one: score its words as the context of an absent mention
-        return probability_score(*fast.proba(locate_end(text)))
+        # a span with no one in it: the model was fitted on mentions, the lexicon was not
+        return lexicon_mean(text, lexicon)
 
     return Backend("lexicon+linear", mention, whole, thresholds=fast.model.thresholds,
-                   trained=True, description="logistic regression (NewsMTSC train) + lexicons")
+                   trained=True, description="logistic regression (NewsMTSC train) + lexicons; "
+                   "score_text: the textblob backend's lexicon mean")
 
 
 register_backend("lexicon+linear", _make_linear)

@@ -308,7 +308,7 @@ def quote_table(ann: Annotations) -> pd.DataFrame:
     q["speaker_type"] = [speaker_type(ann, s, r, a) for s, r, a in
                          zip(q["speaker"], q["role"], q["speaker_actor"], strict=True)]
     q["bloc"] = q["speaker_actor"].map(ann.actors.blocs)
-    q["words"] = q["quote"].map(count_words)
+    q["words"] = q["quote"].map(count_words).astype("int64")
     return q[["speaker", "speaker_actor", "speaker_type", "kind", "quote", "cue", "channel",
               "role", "article_id", "sentence_id", "words", "polarity", "subjectivity", "bloc"]]
 
