@@ -126,3 +126,15 @@ def test_bundled_evidence_sentences(bundled):
     assert row.text.startswith("“But sanctions on North Korea should stay put,” Park noted")
     row = e[(e.cameo == "112")].iloc[0]  # the US accused North Korea of supplying Russia
     assert (row.source, row.target) == ("USA", "PRK")
+
+
+def test_bad_cue_file_is_a_clear_error(tmp_path):
+    from korea_analysis.events import CueDictionaryError
+
+    f = tmp_path / "cues.yaml"
+    f.write_text("cues:\n  - {cameo: '057', quad: 7, goldstein: 8, patterns: [sign]}\n")
+    with pytest.raises(CueDictionaryError, match=r"cues\[0\].*quad must be 1-4"):
+        load_cues(f)
+    f.write_text("cues: [unclosed\n")
+    with pytest.raises(CueDictionaryError, match="not valid YAML"):
+        load_cues(f)

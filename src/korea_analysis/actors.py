@@ -78,7 +78,6 @@ class ActorDictionary:
     first: dict[str, int] = field(repr=False)  # first token -> longest entry starting with it
     surnames: dict[str, list[Person]] = field(repr=False)
     by_name: dict[str, Person] = field(repr=False)
-    demonyms: dict[str, str] = field(repr=False)  # demonym / country name -> actor
     media: frozenset[str] = frozenset()  # non-state outlets: they report, they do not act
     state_media: frozenset[str] = frozenset()  # KCNA, TASS, Xinhua: they speak for a state
 
@@ -96,11 +95,6 @@ class ActorDictionary:
 
     def person(self, name: str) -> Person | None:
         return self.by_name.get(name)
-
-    def digest(self) -> str:
-        import hashlib
-
-        return hashlib.sha256(Path(self.path).read_bytes()).hexdigest()[:16]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -126,23 +120,34 @@ def _date(value, where: str) -> dt.date | None:
 
 def load_actors(path: str | os.PathLike | None = None) -> ActorDictionary:
     """Read and index an actor dictionary (cached per file and modification time)."""
-    p = Path(path) if path else DEFAULT_ACTORS
+    return load_data_file(path or DEFAULT_ACTORS, _build, ActorDictionaryError,
+                          "actor dictionary")
+
+
+def load_data_file(path, build, error, what: str):
+    """A user-editable YAML data file, read with ``safe_load`` and built once per version."""
+    p = Path(path)
     if not p.is_file():
-        raise ActorDictionaryError(f"{p}: actor dictionary does not exist")
-    return _load(str(p.resolve()), p.stat().st_mtime_ns)
+        raise error(f"{p}: {what} does not exist")
+    return _cached(str(p.resolve()), p.stat().st_mtime_ns, build, error)
 
 
-@functools.lru_cache(maxsize=8)
-def _load(path: str, _mtime: int) -> ActorDictionary:
+@functools.lru_cache(maxsize=16)
+def _cached(path: str, _mtime: int, build, error):
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
-        raise ActorDictionaryError(f"{path}: not valid YAML: {e}") from None
+        raise error(f"{path}: not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise error(f"{path}: expected a mapping at the top level")
+    return build(path, data)
+
+
+def _build(path: str, data: dict) -> ActorDictionary:
     actors = data.get("actors") or {}
     if not isinstance(actors, dict) or not actors:
         raise ActorDictionaryError(f"{path}: no 'actors' mapping")
     entries: dict[tuple[str, ...], Entry] = {}
-    demonyms: dict[str, str] = {}
     media: set[str] = set()
     state_media: set[str] = set()
 
@@ -162,10 +167,8 @@ def _load(path: str, _mtime: int) -> ActorDictionary:
             raise ActorDictionaryError(f"{path}: actors.{code}: expected a mapping")
         for n in a.get("names") or []:
             add(n, Entry((code,), "", "country"), f"actors.{code}.names")
-            demonyms[str(n)] = code
         for n in a.get("demonyms") or []:
             add(n, Entry((code,), "", "demonym"), f"actors.{code}.demonyms")
-            demonyms[str(n)] = code
         for n in a.get("capitals") or []:
             add(n, Entry((code,), str(n), "capital"), f"actors.{code}.capitals")
         for inst in a.get("institutions") or []:
@@ -214,4 +217,4 @@ def _load(path: str, _mtime: int) -> ActorDictionary:
     for key in entries:
         first[key[0]] = max(first.get(key[0], 0), len(key))
     return ActorDictionary(path, actors, people, entries, first, dict(surnames), by_name,
-                           demonyms, frozenset(media), frozenset(state_media))
+                           frozenset(media), frozenset(state_media))

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 import pandas as pd
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
@@ -74,7 +73,3 @@ def save(fig, data: pd.DataFrame, name: str, out_dir: str | os.PathLike | None =
     fig.savefig(png, bbox_inches="tight")
     data.to_csv(out / f"{name}.csv", index=False)
     return png
-
-
-def close(fig) -> None:
-    plt.close(fig)

@@ -63,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         return _report(args)
     except Exception as e:
         from korea_analysis.actors import ActorDictionaryError
+        from korea_analysis.events import CueDictionaryError
         from korea_analysis.report import ReportError
 
-        if isinstance(e, CorpusError | ActorDictionaryError | ReportError | yaml.YAMLError |
-                      OSError):
+        if isinstance(e, CorpusError | ActorDictionaryError | CueDictionaryError | ReportError
+                      | yaml.YAMLError | OSError):
             print(f"korea-analysis: error: {e}", file=sys.stderr)
             return 2
         raise

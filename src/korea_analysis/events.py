@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-import yaml
+from korea_analysis.actors import load_data_file
 
 DEFAULT_CUES = Path(__file__).with_name("event_cues.yaml")
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -58,11 +58,6 @@ class CueBook:
     window: int
     factor: float
 
-    def digest(self) -> str:
-        import hashlib
-
-        return hashlib.sha256(Path(self.path).read_bytes()).hexdigest()[:16]
-
     def candidates(self, word: str) -> tuple[int, ...]:
         """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
         found = self._memo.get(word)
@@ -91,20 +86,16 @@ def _compile_pattern(pattern: str) -> str:
     return r"(?<![\w’'-])" + regex + r"(?![\w’'-])"
 
 
+class CueDictionaryError(ValueError):
+    """The cue file is malformed; the message names the file and the entry."""
+
+
 def load_cues(path: str | os.PathLike | None = None) -> CueBook:
     """Read the cue dictionary (cached per file and modification time)."""
-    p = Path(path) if path else DEFAULT_CUES
-    if not p.is_file():
-        raise ValueError(f"{p}: cue dictionary does not exist")
-    return _load(str(p.resolve()), p.stat().st_mtime_ns)
+    return load_data_file(path or DEFAULT_CUES, _build, CueDictionaryError, "cue dictionary")
 
 
-@functools.lru_cache(maxsize=8)
-def _load(path: str, _mtime: int) -> CueBook:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise ValueError(f"{path}: not valid YAML: {e}") from None
+def _build(path: str, data: dict) -> CueBook:
     cues, regexes = [], []
     exact: dict[str, list[int]] = {}
     prefix: dict[str, list[int]] = {}
@@ -112,11 +103,11 @@ def _load(path: str, _mtime: int) -> CueBook:
         where = f"{path}: cues[{i}] ({c.get('label', '?')})"
         for key in ("cameo", "quad", "goldstein", "patterns"):
             if key not in c:
-                raise ValueError(f"{where}: missing '{key}'")
+                raise CueDictionaryError(f"{where}: missing '{key}'")
         if c["quad"] not in QUAD_CLASSES:
-            raise ValueError(f"{where}: quad must be 1-4")
+            raise CueDictionaryError(f"{where}: quad must be 1-4")
         if c.get("direction", "directed") not in ("directed", "mutual"):
-            raise ValueError(f"{where}: direction must be directed or mutual")
+            raise CueDictionaryError(f"{where}: direction must be directed or mutual")
         for pat in c["patterns"]:
             cue = Cue(str(c["cameo"]), c.get("label", ""), int(c["quad"]), float(c["goldstein"]),
                       c.get("direction", "directed"), pat)

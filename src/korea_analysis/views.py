@@ -123,10 +123,6 @@ def load(corpus: str = "", actors: str = "", *, date_from: str = "", date_to: st
     return ann
 
 
-def actor_label(ann: Annotations, code: str) -> str:
-    return f"{ann.actors.name_of(code)} ({code})"
-
-
 def source_line(ann: Annotations) -> str:
     return f"{len(ann.articles)} articles, korea-analysis {__version__}"
 
