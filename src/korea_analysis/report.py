@@ -153,8 +153,9 @@ def export_html(ipynb: Path, out: Path) -> Path:
 # Text reads left to right: left-align table cells (numbers stay right-aligned by pandas'
 # own inline styles where set), and keep long evidence sentences wrapping.
 _REPORT_CSS = """<style>
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
-.jp-RenderedHTMLCommon td { max-width: 40em; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {
+  text-align: left !important; vertical-align: top; }
+.jp-RenderedHTMLCommon td { max-width: 40em; min-width: 3em; }
 </style>
 """
 

@@ -357,6 +357,17 @@ def quote_sentiment(ann: Annotations) -> pd.DataFrame:
     return g.sort_values("quotes", ascending=False)
 
 
+def quote_listing(ann: Annotations) -> pd.DataFrame:
+    """The quote table as a reader wants it: who, for which country, what, how; blanks not NaN."""
+    q = quote_table(ann)
+    cols = ["speaker", "speaker_actor", "kind", "quote", "cue", "channel", "role", "article_id",
+            "sentence_id"]
+    out = q[cols].rename(columns={"speaker_actor": "country"})
+    text_cols = ["speaker", "country", "cue", "channel", "role"]
+    out[text_cols] = out[text_cols].astype(object).where(out[text_cols].notna(), "")
+    return out
+
+
 def unattributed_quotes(ann: Annotations) -> pd.DataFrame:
     q = quote_table(ann)
     return q[q["speaker"].isna() & (q["kind"] != "term")][

@@ -75,7 +75,7 @@ display(views.quote_sentiment(ann))
 ## Every quote, with speaker, country, channel and cue
 """),
 ("code", """
-display(quotes)
+display(views.quote_listing(ann))
 """),
 ("md", """
 ## Quotes that could not be attributed
