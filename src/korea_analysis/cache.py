@@ -116,7 +116,11 @@ def run_pass(todo: pd.DataFrame, ctx, workers: int = 1, progress=None, scheduler
     ``workers`` > 1 uses local processes; ``scheduler`` (an address such as
     ``tcp://host:8786`` or a ``dask.distributed.Client``) runs the chunks on a Dask cluster.
     """
-    chunks = [todo.iloc[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    # several chunks per worker, so the last ones do not leave a core idle
+    parallel = workers > 1 or scheduler is not None
+    size = (max(min(16, CHUNK), min(CHUNK, -(-len(todo) // (8 * max(workers, 2)))))
+            if parallel else CHUNK)
+    chunks = [todo.iloc[i:i + size] for i in range(0, len(todo), size)]
     if scheduler is not None:
         yield from _run_dask(chunks, ctx, scheduler, progress)
         return
