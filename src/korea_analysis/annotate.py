@@ -18,7 +18,7 @@ import pandas as pd
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
 from korea_analysis.events import EVENT_COLUMNS, CueBook, find_events, load_cues
-from korea_analysis.mentions import _first_actor, find_mentions
+from korea_analysis.mentions import find_mentions, first_actor
 from korea_analysis.quotes import find_quotes
 from korea_analysis.sentiment import DEFAULT_BACKEND, get_backend
 from korea_analysis.text import sentences as split_article
@@ -102,7 +102,7 @@ def speaker_actor(quote, mentions, actors: ActorDictionary) -> str | None:
             return m.actor
     for words in (quote.speaker, quote.role):
         if words:
-            code = _first_actor(words, 0, len(words), actors)
+            code = first_actor(words, 0, len(words), actors)
             if code:
                 return code
     return None

@@ -67,7 +67,7 @@ def _surname_of(name: str) -> str:
     return parts[0] if parts[0] in SURNAME_FIRST or len(parts) > 2 else parts[-1]
 
 
-def _first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
     """First actor named inside text[a:b] (for a new person's description)."""
     toks = tokens(text, a, b)
     for i, (tok, _, _) in enumerate(toks):
@@ -88,7 +88,7 @@ def _new_people(text: str, a: int, b: int, actors: ActorDictionary) -> list[tupl
     for m in _APPOSITIVE.finditer(text, a, b):
         name = m.group("name")
         if _ROLE.search(m.group("desc")) and not _known(name, actors):
-            actor = _first_actor(text, m.start("desc"), m.end("desc"), actors)
+            actor = first_actor(text, m.start("desc"), m.end("desc"), actors)
             if actor:
                 found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
     for r in roles:  # "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong"
@@ -100,7 +100,7 @@ def _new_people(text: str, a: int, b: int, actors: ActorDictionary) -> list[tupl
             continue
         before = _WORDS_BEFORE.search(text, max(a, r.start() - 160), r.start())
         desc_start = before.start() if before else r.start()
-        actor = _first_actor(text, desc_start, r.end(), actors)
+        actor = first_actor(text, desc_start, r.end(), actors)
         if actor:
             found.append((m.start("name"), m.end("name"), name, actor, text[desc_start:r.end()]))
     return found
