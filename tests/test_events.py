@@ -109,7 +109,7 @@ def dyad(ann, a, b):
 def test_bundled_dyads_a_reader_would_agree_with(bundled):
     assert dyad(bundled, "PRK", "RUS").score > 0.3      # partnership, support, ties
     assert dyad(bundled, "KOR", "USA").score > 0.1      # alliance, support, talks
-    assert dyad(bundled, "PRK", "USA").score < -0.2     # deterrence, accusations
+    assert dyad(bundled, "PRK", "USA").score < -0.1     # deterrence, accusations, resisting
     assert dyad(bundled, "KOR", "PRK").score < -0.2     # deterrence, sanctions, aggression
     assert dyad(bundled, "JPN", "KOR").score > 0        # the Camp David security cooperation
     assert dyad(bundled, "CHN", "PRK").score > 0        # the Chinese delegation's trip
@@ -138,3 +138,19 @@ def test_bad_cue_file_is_a_clear_error(tmp_path):
     f.write_text("cues: [unclosed\n")
     with pytest.raises(CueDictionaryError, match="not valid YAML"):
         load_cues(f)
+
+
+def test_history_is_flagged_and_left_out_of_dyads(actors, book):
+    t = ("Between 1950 and 1953, North Korea fought against South Korea. Since 1953 the US has "
+         "backed South Korea.")
+    ss = sentences(t)
+    rows = find_events(t, ss, find_mentions(t, ss, actors), cues=book, published_year=2021)
+    assert [(r["source"], r["target"], r["historical"]) for r in rows] == [
+        ("PRK", "KOR", True), ("USA", "KOR", False)]  # "since 1953" is the present
+
+
+def test_bundled_war_history_is_not_current_conflict(bundled):
+    hist = bundled.events[bundled.events.historical]
+    assert set(hist.sentence_id[hist.article_id == "tensions-increasing-north-korea"]) == {9}
+    pairs = set(zip(bundled.dyads.actor_a, bundled.dyads.actor_b, strict=True))
+    assert ("CHN", "KOR") not in pairs  # only the 1950-53 war sentence linked them

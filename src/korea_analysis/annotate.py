@@ -152,7 +152,8 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
 
     events = find_events(text, sents, mentions, cues=ctx.cues, speakers=speakers,
                          polarity=lambda clause: backend.score_text(clause)[0],
-                         ignore=ctx.actors.media)
+                         ignore=ctx.actors.media,
+                         published_year=published.year if published else None)
     event_rows = [tuple([aid] + [e[c] for c in EVENT_COLUMNS[1:]]) for e in events]
 
     sent_rows = [(aid, i, s.paragraph, s.start, s.end, s.kind, s.body, text[s.start:s.end])
@@ -178,12 +179,18 @@ def frames(parts: list[dict[str, list[tuple]]]) -> dict[str, pd.DataFrame]:
     return out
 
 
+def current_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events about the present: dyads and alignment leave out history (kept in events.csv)."""
+    return events[~events["historical"].astype(bool)]
+
+
 def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
                   n_boot: int = 200, seed: int = 0) -> dict[str, pd.DataFrame]:
     """Tables over the whole corpus, derived from the per-article rows."""
     sentiment = stance.actor_sentiment(tables["mentions"], n_boot=1000, seed=seed)
-    dyads = alignment.dyads(tables["events"], n_boot=n_boot, seed=seed)
-    pos = alignment.positions(tables["events"], n_boot=n_boot, seed=seed)
+    current = current_events(tables["events"])
+    dyads = alignment.dyads(current, n_boot=n_boot, seed=seed)
+    pos = alignment.positions(current, n_boot=n_boot, seed=seed)
     pos.insert(pos.columns.get_loc("n_events"), "bloc", pos["actor"].map(actors.blocs))
     return {"actor_sentiment": sentiment, "dyads": dyads, "alignment": pos}
 

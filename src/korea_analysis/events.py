@@ -25,7 +25,12 @@ DEFAULT_CUES = Path(__file__).with_name("event_cues.yaml")
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                 4: "material conflict"}
 EVENT_COLUMNS = ["article_id", "sentence_id", "source", "target", "cue", "cameo", "quad_class",
-                 "goldstein", "polarity", "score", "negated", "cue_start", "cue_end"]
+                 "goldstein", "polarity", "score", "negated", "historical", "cue_start",
+                 "cue_end"]
+#: A sentence whose years are all this many years before publication tells history
+#: ("Between 1950 and 1953, North Korea … fought against South Korea"), not current relations.
+HISTORY_YEARS = 10
+_YEAR = re.compile(r"(?<![\w-])(?<!since )(?<!Since )(1[89]\d\d|20\d\d)(?![\w])")
 _CLAUSE_BREAK = re.compile(r";|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|"
                            r"although|though)\s")
 _COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
@@ -189,14 +194,16 @@ def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
 
 
 def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
-                speakers: dict[int, str] | None = None, ignore: frozenset[str] = frozenset()
-                ) -> list[dict]:
+                speakers: dict[int, str] | None = None, ignore: frozenset[str] = frozenset(),
+                published_year: int | None = None) -> list[dict]:
     """Events of one article.
 
     ``mentions`` are :class:`korea_analysis.mentions.Mention`; ``speakers`` maps a
     sentence index to the actor of the quotation it lies in; ``polarity(text) -> float``
     scores a sentence where no cue fires (no fallback events when it is None); mentions whose
-    entity is in ``ignore`` (news outlets reporting, not acting) take no part.
+    entity is in ``ignore`` (news outlets reporting, not acting) take no part. An event is
+    ``historical`` when every year its sentence names ("since 1953" excepted) lies
+    :data:`HISTORY_YEARS` or more before ``published_year``.
     """
     speakers = speakers or {}
     by_sentence: dict[int, list] = {}
@@ -209,6 +216,9 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         if len({m.actor for m in ms} | ({speaker} if speaker else set())) < 2:
             continue
         s = sentences[sid]
+        years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
+        historical = bool(years and published_year
+                          and max(years) <= published_year - HISTORY_YEARS)
         seen: set[tuple] = set()
         any_cue = False
         clause_polarity = functools.cache(polarity) if polarity else None
@@ -260,7 +270,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                         "polarity": (clause_polarity(text[ca:cb]) if clause_polarity
                                      else float("nan")),
                         "score": round(weight * cue.goldstein / 10, 4), "negated": neg,
-                        "cue_start": a, "cue_end": b,
+                        "historical": historical, "cue_start": a, "cue_end": b,
                     })
         if not any_cue and polarity is not None:
             pol = polarity(text[s.start:s.end])
@@ -269,5 +279,5 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                     rows.append({"sentence_id": sid, "source": x, "target": y, "cue": "",
                                  "cameo": "", "quad_class": "", "goldstein": float("nan"),
                                  "polarity": pol, "score": round(pol, 4), "negated": False,
-                                 "cue_start": -1, "cue_end": -1})
+                                 "historical": historical, "cue_start": -1, "cue_end": -1})
     return rows

@@ -383,9 +383,10 @@ def alignment_table(ann: Annotations, *, min_events: int = 2, n_boot: int = 200,
                     orient: str = "USA") -> pd.DataFrame:
     """Positions recomputed with the notebook's parameters (the stored table uses defaults)."""
     from korea_analysis import alignment
+    from korea_analysis.annotate import current_events
 
-    pos = alignment.positions(ann.events, min_events=min_events, n_boot=n_boot, seed=seed,
-                              orient=orient)
+    pos = alignment.positions(current_events(ann.events), min_events=min_events, n_boot=n_boot,
+                              seed=seed, orient=orient)
     pos.insert(1, "name", pos["actor"].map(ann.actors.name_of))
     pos.insert(2, "bloc", pos["actor"].map(ann.actors.blocs))
     return pos.sort_values("position", ignore_index=True)
@@ -404,16 +405,19 @@ def alignment_chart(pos: pd.DataFrame, ann: Annotations):
                                                                 strict=True)])
     ax.axvline(0, color="#888888", lw=1)
     ax.set_xlim(-1.35, 1.35)
-    ax.text(0.0, -0.16, f"◀ {AXIS_ENDS[0]}", transform=ax.transAxes, ha="left", fontsize=9,
-            color=charts.BLOC_COLOURS["DPRK-Russia-China"], fontweight="bold")
-    ax.text(1.0, -0.16, f"{AXIS_ENDS[1]} ▶", transform=ax.transAxes, ha="right", fontsize=9,
-            color=charts.BLOC_COLOURS["ROK-US-Japan"], fontweight="bold")
+    for x, label, ha, bloc in ((0.0, f"◀ {AXIS_ENDS[0]}", "left", "DPRK-Russia-China"),
+                               (1.0, f"{AXIS_ENDS[1]} ▶", "right", "ROK-US-Japan")):
+        ax.annotate(label, xy=(x, 0), xycoords="axes fraction", xytext=(0, -46),
+                    textcoords="offset points", ha=ha, va="top", fontsize=9,
+                    color=charts.BLOC_COLOURS[bloc], fontweight="bold")
     _bloc_legend(ax, ok["bloc"])
     note = f" · too little evidence: {', '.join(thin['actor'])}" if len(thin) else ""
+    from korea_analysis.annotate import current_events
+
     charts.finish(ax, "Where the coverage places each actor between the two blocs",
-                  n=f"{len(ok)} actors, {int(ann.events.shape[0])} events{note}",
+                  n=f"{len(ok)} actors, {len(current_events(ann.events))} events{note}",
                   source=source_line(ann), xlabel="position on the bloc axis (95% interval, "
-                  "bootstrap over articles)\n\n")
+                  "bootstrap over articles)")
     return fig, ok
 
 
@@ -462,7 +466,9 @@ def unga_comparison(pos: pd.DataFrame, session: int = 78):
 
 def strongest_evidence(ann: Annotations, k: int = 1) -> pd.DataFrame:
     """For each dyad, the event(s) with the largest |score|, with the sentence behind them."""
-    e = ann.events.copy()
+    from korea_analysis.annotate import current_events
+
+    e = current_events(ann.events).copy()
     e["pair"] = [" – ".join(sorted(p)) for p in zip(e["source"], e["target"], strict=True)]
     e["strength"] = e["score"].abs()
     top = e.sort_values("strength", ascending=False).groupby("pair").head(k)

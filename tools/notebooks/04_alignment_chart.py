@@ -34,7 +34,8 @@ print(views.corpus_sentence(ann))
 ## How we did it
 
 Each sentence in which one actor acts toward another is an event scored from −1 (conflict) to
-+1 (cooperation). For every pair of actors the scores are averaged and shrunk toward zero when
++1 (cooperation); sentences about history (all their years 10+ years before publication, such
+as the 1950–53 war) are left out. For every pair of actors the scores are averaged and shrunk toward zero when
 evidence is thin; the axis is the leading eigenvector of that signed affinity matrix (allies on
 one side, adversaries on the other), oriented so that `orient` is positive. Intervals come from
 resampling articles. Bloc labels in the dictionary colour the points and are compared with the
