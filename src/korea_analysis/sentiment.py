@@ -641,6 +641,20 @@ def read_linear(weights_path: str | os.PathLike = LINEAR_WEIGHTS_PATH,
     return LinearModel(weights, weights.pop("#bias"), (float(lo), float(hi)))
 
 
+def _take_out(taken: dict[str, int], counts, weights, size: int, z0: float, z1: float,
+              z2: float) -> tuple[int, float, float, float]:
+    """Remove features the mention alone supplied (all of their occurrences) from the sums."""
+    for f, k in taken.items():
+        if counts[f] == k:
+            size -= 1
+            c = weights.get(f)
+            if c is not None:
+                z0 -= c[0]
+                z1 -= c[1]
+                z2 -= c[2]
+    return size, z0, z1, z2
+
+
 class FastLinear:
     """``model.proba(mention_features(m))`` without building the features, for speed.
 
@@ -697,27 +711,13 @@ class FastLinear:
                 if isword[i]:
                     f = marked[i]
                     taken[f] = taken.get(f, 0) + 1
-            for f, k in taken.items():
-                if ucount[f] == k:
-                    size -= 1
-                    c = wu.get(f)
-                    if c is not None:
-                        z0 -= c[0]
-                        z1 -= c[1]
-                        z2 -= c[2]
+            size, z0, z1, z2 = _take_out(taken, ucount, wu, size, z0, z1, z2)
             taken = {}
             for f in bigrams[max(i0 - 1, 0):min(i1, n - 1)]:
                 taken[f] = taken.get(f, 0) + 1
         else:  # no token of its own: it only splits the bigram around it
             taken = {bigrams[i0 - 1]: 1} if 0 < i0 < n else {}
-        for f, k in taken.items():
-            if bcount[f] == k:
-                size -= 1
-                c = wb.get(f)
-                if c is not None:
-                    z0 -= c[0]
-                    z1 -= c[1]
-                    z2 -= c[2]
+        size, z0, z1, z2 = _take_out(taken, bcount, wb, size, z0, z1, z2)
         if i0:
             size += 1
             c = wb.get(marked[i0 - 1] + " " + TARGET)
