@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from korea_analysis.actors import ActorDictionary, Person, tokens
@@ -78,10 +79,44 @@ def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | Non
     return None
 
 
-def _new_people(text: str, a: int, b: int, actors: ActorDictionary) -> list[tuple[int, int, str,
-                                                                                  str, str]]:
+def role_word_starts(text: str) -> list[int] | None:
+    """Where a role word may start in ``text`` (sorted), to skip the sentences without one.
+
+    ``_ROLE`` is slow to run over every sentence, so the lower-cased text is searched for the
+    words first. None when lower-casing could disagree with the regex's case folding
+    (a length change, or "ı"/"ſ", which ``re.I`` takes for "i"/"s"): then every sentence runs
+    the regex.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    starts = []
+    for w in ROLE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(w, i + 1)
+    starts.sort()
+    return starts
+
+
+def _role_matches(text: str, a: int, b: int, role_starts: list[int] | None) -> list[re.Match]:
+    """``_ROLE.finditer(text, a, b)``, trying the regex only where a role word starts."""
+    if role_starts is None:
+        return list(_ROLE.finditer(text, a, b))
+    out: list[re.Match] = []
+    last = a
+    for x in role_starts[bisect_left(role_starts, a):bisect_left(role_starts, b)]:
+        if x >= last and (m := _ROLE.match(text, x, b)):
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _new_people(text: str, a: int, b: int, actors: ActorDictionary,
+                role_starts: list[int] | None = None) -> list[tuple[int, int, str, str, str]]:
     """People absent from the dictionary, introduced with a role and a country."""
-    roles = list(_ROLE.finditer(text, a, b))
+    roles = _role_matches(text, a, b, role_starts)
     if not roles:  # both patterns need a role word: most sentences have none
         return []
     found = []
@@ -124,11 +159,12 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     """
     recent: dict[str, tuple[str, str, Person | None]] = {}  # surname -> (name, actor, person)
     out: list[Mention] = []
+    role_starts = role_word_starts(text)
     for sid, s in enumerate(sentences):
         if not s.body:
             continue
         new = {start: (end, name, actor) for start, end, name, actor, _ in
-               _new_people(text, s.start, s.end, actors)}
+               _new_people(text, s.start, s.end, actors, role_starts)}
         toks = tokens(text, s.start, s.end)
         i = 0
         while i < len(toks):

@@ -712,13 +712,11 @@ class _Article:
                     by_part.setdefault(part, []).append((p, name))
             out = list(names)
             if by_part:
-                pat = re.compile(r"(?<![\w’'\-])(?:" + "|".join(
-                    map(re.escape, sorted(by_part, key=len, reverse=True))) + r")(?![\w\-])")
-                for mm in pat.finditer(self.text):
-                    lst = by_part[mm.group(0)]
-                    k = bisect.bisect_left(lst, (mm.start(), "")) - 1
-                    if k >= 0 and lst[k][0] + len(lst[k][1]) <= mm.start():
-                        out.append((mm.start(), lst[k][1]))
+                for start, part in _name_parts(self.text, by_part):
+                    lst = by_part[part]
+                    k = bisect.bisect_left(lst, (start, "")) - 1
+                    if k >= 0 and lst[k][0] + len(lst[k][1]) <= start:
+                        out.append((start, lst[k][1]))
             out.sort()
             self._mentions = out
         return self._mentions
@@ -786,6 +784,36 @@ _NOT_PERSON = {
     "Caucus", "Caucuses", "Declaration", "Armistice", "Liberation", "Constitution",
     "Amendment", "Report", "Index", "Survey", "Poll", "Research",
 }
+
+
+# Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
+# a part must end: one compiled pattern instead of one per article.
+_PART_WORD = re.compile(rf"(?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-])")
+
+
+def _name_parts(text: str, parts) -> list[tuple[int, str]]:
+    """Occurrences of the words in ``parts`` (name parts) as whole words, in order.
+
+    The same as finditer with the alternation of ``parts``, longest first, between
+    ``(?<![\\w’'\\-])`` and ``(?![\\w\\-])``: a part matching at a position is a name word
+    there, so it is the word the generic pattern finds or a prefix of it that ends before an
+    apostrophe; the longest of those in ``parts`` wins.
+    """
+    out = []
+    for mm in _PART_WORD.finditer(text):
+        w = mm.group()
+        if w in parts:
+            out.append((mm.start(), w))
+            continue
+        k = len(w)
+        while True:
+            k = max(w.rfind("’", 0, k), w.rfind("'", 0, k))
+            if k <= 0:
+                break
+            if w[:k] in parts:
+                out.append((mm.start(), w[:k]))
+                break
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -1670,13 +1698,17 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     return mention, (na, nb), role
 
 
+@lru_cache(maxsize=256)
+def _body_pattern(head: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'])(?:an?|the)\s+(?:[\w’'\-]+\s+){0,3}?" + re.escape(head) +
+                      r"(?:\s+(?:released|issued|published|carried|posted|sent|read|from|by|of)"
+                      r"\b[^,.;:“”\"\n]*)", re.I)
+
+
 def _body_description(text: str, head: str, pos: int) -> str | None:
     """``the statement`` -> its first fuller mention (``a statement released by …``)."""
-    pat = re.compile(r"(?<![\w’'])(?:an?|the)\s+(?:[\w’'\-]+\s+){0,3}?" + re.escape(head) +
-                     r"(?:\s+(?:released|issued|published|carried|posted|sent|read|from|by|of)"
-                     r"\b[^,.;:“”\"\n]*)", re.I)
     best = None
-    for mm in pat.finditer(text, 0, pos):
+    for mm in _body_pattern(head).finditer(text, 0, pos):
         best = mm
     if best is None:
         return None

@@ -149,10 +149,10 @@ def dateline_end(text: str, start: int, end: int) -> int:
 # opening quote. syntok splits such a paragraph exactly there (checked on the bundled articles
 # and on PolNeAR's 924 articles by benchmarks/segmenters.py --check-fast), so the fast path
 # skips it; anything else — abbreviations, initials, "U.S.", ellipses — goes to syntok.
-_TERMINAL = re.compile(r"[.!?]")
-_PLAIN_END = re.compile(r"(?:(?<=[A-Za-z][a-z])|(?<=[A-Z][A-Z])|(?<=\d))[.!?]"
+# The mark comes first so that the regex engine can skip to it; the conditions on the two
+# characters before it are lookbehinds of fixed width.
+_PLAIN_END = re.compile(r"[.!?](?:(?<=[A-Za-z][a-z].)|(?<=[A-Z][A-Z].)|(?<=\d.))"
                         r"(?:\s+(?=[A-Z“\"‘(])|[”\"’)]*\s*$)")
-_LAST_WORD = re.compile(r"(\w+)$")
 # syntok also splits at "WASHINGTON (AP) — The", at line breaks and around braces
 _SYNTOK_SPLITS = re.compile(r"\)\s*[—–]|[\n{}]")
 # words after which syntok does not split (its abbreviations and months), and a few more
@@ -161,20 +161,28 @@ _NOT_FINAL = (_syntok_states.State.abbreviations | _syntok_states.State.months
 _ROMAN = re.compile(r"[IVXLCDM]+|[A-Za-z]")
 
 
+def _word_before(chunk: str, pos: int) -> int:
+    """Start of the run of word characters (regex ``\\w``) that ends at ``pos``."""
+    k = pos
+    while k > 0 and (chunk[k - 1].isalnum() or chunk[k - 1] == "_"):
+        k -= 1
+    return k
+
+
 def _plain_starts(chunk: str) -> list[int] | None:
     """Sentence starts of a plain paragraph, or None when syntok must decide."""
-    marks = [m.start() for m in _TERMINAL.finditer(chunk)]
-    ends = list(_PLAIN_END.finditer(chunk))
-    if (len(ends) != len(marks) or "..." in chunk or "…" in chunk or ";" in chunk
-            or _SYNTOK_SPLITS.search(chunk)):
+    if "..." in chunk or "…" in chunk or ";" in chunk or _SYNTOK_SPLITS.search(chunk):
         return None
-    for m in ends:
-        word = _LAST_WORD.search(chunk, 0, m.start())
-        w = word.group(1) if word else ""
-        if (w in _NOT_FINAL or _ROMAN.fullmatch(w) or not (w.isalpha() or w.isdigit())
-                or not chunk[:word.start()].strip()):
-            return None
+    ends = list(_PLAIN_END.finditer(chunk))
+    if len(ends) != chunk.count(".") + chunk.count("!") + chunk.count("?"):
+        return None
     first = len(chunk) - len(chunk.lstrip())
+    for m in ends:
+        k = _word_before(chunk, m.start())
+        w = chunk[k:m.start()]
+        if (w in _NOT_FINAL or _ROMAN.fullmatch(w) or not (w.isalpha() or w.isdigit())
+                or k <= first):
+            return None
     return [first] + [m.end() for m in ends if m.end() < len(chunk)]
 
 
