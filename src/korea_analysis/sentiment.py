@@ -735,9 +735,10 @@ class FastLinear:
         if size:
             v = 1.0 / math.sqrt(size)
             z0, z1, z2 = z0 * v, z1 * v, z2 * v
-        # the window group
-        left = set(marked[max(0, i0 - WINDOW):i0])
-        right = set(marked[i1:i1 + WINDOW])
+        # the window group (dicts, not sets: summed in text order, so the last bits of a
+        # score do not depend on the process's string hashing)
+        left = dict.fromkeys(marked[max(0, i0 - WINDOW):i0])
+        right = dict.fromkeys(marked[i1:i1 + WINDOW])
         size = len(left) + len(right)
         if size:
             v = 1.0 / math.sqrt(size)
