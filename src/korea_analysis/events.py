@@ -12,7 +12,6 @@ Scores are ``goldstein / 10`` in [-1, 1]: negative = conflict, positive = cooper
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass
@@ -30,15 +29,23 @@ EVENT_COLUMNS = ["article_id", "sentence_id", "source", "target", "cue", "cameo"
 #: A sentence whose years are all this many years before publication tells history
 #: ("Between 1950 and 1953, North Korea … fought against South Korea"), not current relations.
 HISTORY_YEARS = 10
-_YEAR = re.compile(r"(?<![\w-])(?<!since )(?<!Since )(1[89]\d\d|20\d\d)(?![\w])")
-_CLAUSE_BREAK = re.compile(r";|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|"
-                           r"although|though)\s")
+# Several patterns below start with the character they consume and check what precedes it
+# with lookbehinds, rather than starting with the lookbehind: Python's regex engine can then
+# skip straight to that character instead of trying every position. tests/test_events.py
+# checks each against its plainly written form (the comment above it).
+# (?<![\w-])(?<!since )(?<!Since )(?:1[89]\d\d|20\d\d)(?![\w])
+_YEAR = re.compile(r"(?:1(?<![\w-]1)(?<!since 1)(?<!Since 1)[89]\d\d"
+                   r"|2(?<![\w-]2)(?<!since 2)(?<!Since 2)0\d\d)(?![\w])")
+# ;|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|although|though)\s
+_CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|whereas|although"
+                           r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
 _COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
+MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
 _TOPIC = {"about", "concerning", "regarding", "on", "over", "toward", "towards"}
 
 
@@ -67,12 +74,26 @@ class CueBook:
         """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
         found = self._memo.get(word)
         if found is None:
+            if len(self._memo) > MEMO_WORDS:  # bounded on a corpus of any size
+                self._memo.clear()
             hits = list(self.exact.get(word, ()))
             for k in self._prefix_lengths:
                 if k <= len(word):
                     hits.extend(self.prefix.get(word[:k], ()))
             found = self._memo[word] = tuple(hits)
         return found
+
+    def any_candidate(self, words: list[str]) -> bool:
+        """Whether any of ``words`` (as in the text) can start a cue."""
+        memo = self._memo
+        found = set(map(memo.get, words))
+        if None in found:  # words not seen before
+            found.discard(None)
+            for w in set(words):
+                if w not in memo:
+                    memo[w] = c = self.candidates(w.lower())
+                    found.add(c)
+        return any(found)
 
     def __post_init__(self) -> None:
         self._prefix_lengths = sorted({len(p) for p in self.prefix})
@@ -133,6 +154,8 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
     Each word looks up the cues that can start with it (exact word or prefix), so the cost per
     word does not grow with the number of cues.
     """
+    if not book.any_candidate(_CUE_WORD.findall(text, start, end)):
+        return []  # most clauses: no word can start a cue
     found = []
     candidates = book.candidates
     for w in _CUE_WORD.finditer(text, start, end):
@@ -149,7 +172,7 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
 
 
 def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
-    before = _WORD.findall(text[clause_start:cue_start])[-book.window:]
+    before = _WORD.findall(text, clause_start, cue_start)[-book.window:]
     return any(w.lower() in book.negations or w.lower().endswith("n't") for w in before)
 
 
@@ -193,6 +216,13 @@ def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
     return _actors(_group(text, after, backwards=False)), gap
 
 
+def _scored(memo: dict[str, float], polarity, clause: str) -> float:
+    got = memo.get(clause)
+    if got is None:
+        got = memo[clause] = polarity(clause)
+    return got
+
+
 def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                 speakers: dict[int, str] | None = None, ignore: frozenset[str] = frozenset(),
                 published_year: int | None = None) -> list[dict]:
@@ -221,7 +251,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                           and max(years) <= published_year - HISTORY_YEARS)
         seen: set[tuple] = set()
         any_cue = False
-        clause_polarity = functools.cache(polarity) if polarity else None
+        scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
         for ca, cb in _clauses(text, s.start, s.end):
             cms = [m for m in ms if ca <= m.start < cb]
             hits = [h for h in find_cues(text, ca, cb, cues)  # "Cooperation" in an org's name
@@ -267,7 +297,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                         "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
                         "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],
                         "goldstein": cue.goldstein,
-                        "polarity": (clause_polarity(text[ca:cb]) if clause_polarity
+                        "polarity": (_scored(scored, polarity, text[ca:cb]) if polarity
                                      else float("nan")),
                         "score": round(weight * cue.goldstein / 10, 4), "negated": neg,
                         "historical": historical, "cue_start": a, "cue_end": b,
