@@ -80,6 +80,8 @@ class ActorDictionary:
     by_name: dict[str, Person] = field(repr=False)
     media: frozenset[str] = frozenset()  # non-state outlets: they report, they do not act
     state_media: frozenset[str] = frozenset()  # KCNA, TASS, Xinhua: they speak for a state
+    #: every leading part of every entry's key: a match grows token by token while in here
+    prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
 
     @property
     def blocs(self) -> dict[str, str | None]:
@@ -216,5 +218,6 @@ def _build(path: str, data: dict) -> ActorDictionary:
     first: dict[str, int] = {}
     for key in entries:
         first[key[0]] = max(first.get(key[0], 0), len(key))
+    prefixes = frozenset(key[:k] for key in entries for k in range(1, len(key) + 1))
     return ActorDictionary(path, actors, people, entries, first, dict(surnames), by_name,
-                           frozenset(media), frozenset(state_media))
+                           frozenset(media), frozenset(state_media), prefixes)

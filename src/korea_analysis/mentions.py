@@ -160,25 +160,33 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     recent: dict[str, tuple[str, str, Person | None]] = {}  # surname -> (name, actor, person)
     out: list[Mention] = []
     role_starts = role_word_starts(text)
+    first = actors.first
     for sid, s in enumerate(sentences):
         if not s.body:
             continue
         new = {start: (end, name, actor) for start, end, name, actor, _ in
                _new_people(text, s.start, s.end, actors, role_starts)}
         toks = tokens(text, s.start, s.end)
-        i = 0
-        while i < len(toks):
+        # Only a dictionary word or a capitalised one can start a mention; the other tokens
+        # are skipped (all are visited when a new person starts somewhere in the sentence).
+        todo = range(len(toks)) if new else [
+            i for i, t in enumerate(toks) if t[0] in first or t[0][0].isupper()]
+        nxt = 0  # tokens before this one belong to a mention already found
+        for i in todo:
+            if i < nxt:
+                continue
             tok, ta, tb = toks[i]
             if ta in new:
                 end, name, actor = new.pop(ta)
                 out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person"))
                 recent[_surname_of(name)] = (name, actor, None)
-                while i < len(toks) and toks[i][1] < end:
-                    i += 1
+                nxt = i
+                while nxt < len(toks) and toks[nxt][1] < end:
+                    nxt += 1
                 continue
-            n = _longest(toks, i, actors) if tok in actors.first else 0
+            n = _longest(toks, i, actors) if tok in first else 0
             if n:
-                e = actors.entries[tuple(t for t, _, _ in toks[i:i + n])]
+                e = actors.entries[tuple([t[0] for t in toks[i:i + n]])]
                 a, b = ta, toks[i + n - 1][2]
                 for code in e.actors:
                     role = ""
@@ -188,10 +196,9 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                         if e.person.surname:
                             recent[e.person.surname] = (e.person.name, code, e.person)
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
-                i += n
+                nxt = i + n
                 continue
             if not tok[0].isupper():  # most words: no name, no surname, not North/South
-                i += 1
                 continue
             m = _the_north_south(toks, i)
             if m is None and (tok in recent or tok in actors.surnames):
@@ -199,7 +206,6 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
             if m is not None:
                 a, b, code, entity, kind, role = m
                 out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role))
-            i += 1
     # "the North"/"the South" name the Koreas only in an article about Korea
     ns = {"the North", "the South", "The North", "The South"}
     if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns
@@ -209,12 +215,19 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
 
 
 def _longest(toks, i: int, actors: ActorDictionary) -> int:
-    longest = actors.first.get(toks[i][0], 0)
-    for n in range(min(longest, len(toks) - i), 0, -1):
-        e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
-        if e is not None:
-            return n  # a not_actors entry consumes its tokens and emits nothing
-    return 0
+    """Tokens in the longest dictionary entry starting at token ``i`` (0: none).
+
+    A not_actors entry counts too: it consumes its tokens and emits nothing.
+    """
+    entries, prefixes = actors.entries, actors.prefixes
+    best, key = 0, ()
+    for n in range(1, min(actors.first.get(toks[i][0], 0), len(toks) - i) + 1):
+        key += (toks[i + n - 1][0],)
+        if key not in prefixes:
+            break  # no entry goes on like this
+        if key in entries:
+            best = n
+    return best
 
 
 def _the_north_south(toks, i: int):
