@@ -133,7 +133,8 @@ def test_role_words_found_where_the_regex_finds_them(s, a, length):
 # --- quotes ---------------------------------------------------------------------------------
 
 # parts are words of names: _NAME_WORD matches ("Mary’Ann" is one) or connectors ("de")
-PARTS = ["Park", "Won-gon", "Mary", "Mary’Ann", "J.", "de", "van", "Kim", "Kim-Jong", "Parker"]
+PARTS = ["Park", "Won-gon", "Mary", "Mary’Ann", "J.", "de", "van", "von", "bin", "al", "Kim",
+         "Kim-Jong", "Parker"]
 NAME_TEXT = PARTS + ["Park’s", "O’Brien", "xPark", "-Park", "Park-", "’s", " "]
 
 
@@ -159,3 +160,44 @@ def test_name_parts_as_the_alternation_finds_them(parts):
 @given(texts_of(NAME_TEXT), st.sets(st.sampled_from(PARTS), min_size=1))
 def test_name_parts_on_generated_text(s, parts):
     assert quotes._name_parts(s, parts) == plain_name_parts(s, parts)
+
+
+PLAIN_NAME_RE = re.compile(rf"(?<![\w’'\-]){quotes._NAME_WORD}(?:\s+(?:{quotes._NAME_WORD}|de|van|"
+                           r"von|bin|al)){1,8}(?![\w\-])")
+PLAIN_PART_WORD = re.compile(rf"(?<![\w’'\-])(?:{quotes._NAME_WORD}|de|van|von|bin|al)(?![\w\-])")
+
+
+def plain_nominal(cues):
+    fast = cues.nominal_re.pattern
+    head = r"[’'](?<=[A-Za-z.].)s?\s+"
+    assert fast.startswith(head)
+    return re.compile(r"(?<=[A-Za-z.])(?:’s|'s|’|')\s+" + fast[len(head):])
+
+
+def test_fast_name_and_nominal_patterns_on_the_articles():
+    cues = quotes.load_cues()
+    nominal = plain_nominal(cues)
+    for a in ARTICLES:
+        assert spans(quotes._NAME_RE, a) == spans(PLAIN_NAME_RE, a)
+        assert spans(quotes._PART_WORD, a) == spans(PLAIN_PART_WORD, a)
+        assert spans(cues.nominal_re, a) == spans(nominal, a)
+
+
+NOMINAL_TEXT = PARTS + ["’s", "'s", "’", "'", "Choe’s", "U.S.’s", "Trump's own words", "phrase",
+                        "slogan", "the", "term", "description", "’ s"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts_of(NAME_TEXT + NOMINAL_TEXT), st.integers(0, 4))
+def test_fast_name_and_nominal_patterns_on_generated_text(s, pos):
+    cues = quotes.load_cues()
+    assert spans(quotes._NAME_RE, s, pos) == spans(PLAIN_NAME_RE, s, pos)
+    assert spans(quotes._PART_WORD, s, pos) == spans(PLAIN_PART_WORD, s, pos)
+    assert spans(cues.nominal_re, s, pos) == spans(plain_nominal(cues), s, pos)
+
+
+def test_a_text_without_a_passive_participle_has_no_passive_cue():
+    cues = quotes.load_cues()
+    for a in ARTICLES + ["He was quoted as saying no.", "It was reported\nas saying yes."]:
+        if not any(w in a for w in cues.passive_words):
+            assert not cues.passive_re.search(a)

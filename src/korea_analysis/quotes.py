@@ -132,7 +132,10 @@ class Cues:
         word = r"(?<![\w’'\-])(?:{})(?![\w’'\-])"
         self.according = list(data.get("according") or [])
         self.according += [a[:1].upper() + a[1:] for a in self.according]
-        pp = _alternation(data.get("passive_participles") or ["quoted"])
+        #: a passive cue needs one of these words: a text without any is not searched
+        participles = data.get("passive_participles") or ["quoted"]
+        self.passive_words = tuple({p.split()[0] for p in participles})
+        pp = _alternation(participles)
         tails = _alternation(data.get("passive_tails") or ["as saying"])
         self.passive_re = re.compile(
             r"(?<![\w’'])(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+"
@@ -143,8 +146,9 @@ class Cues:
         self.according_set = set(self.according)
         self.nominal_as = set(data.get("nominal_as") or [])
         nominal = _alternation(list(data.get("nominal") or []) + list(self.nominal_as))
+        # (?<=[A-Za-z.])(?:’s|'s|’|') with the apostrophe first, so the engine skips to it
         self.nominal_re = re.compile(
-            r"(?<=[A-Za-z.])(?:’s|'s|’|')\s+"
+            r"[’'](?<=[A-Za-z.].)s?\s+"
             rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{nominal})(?![\w’'\-])")
         self.outlets = sorted(data.get("outlets") or [], key=len, reverse=True)
         self.outlet_re = re.compile(r"(?:" + _alternation(self.outlets) + r")(?![\w’'\-])",
@@ -747,7 +751,11 @@ _MR = re.compile(r"\bMr\.?\s*$")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
 _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
-_NAME_RE = re.compile(rf"(?<![\w’'\-]){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al))"
+# A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
+# engine skips to capitals instead of trying every position (same matches; the plain form,
+# (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
+_NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*|\.)"
+_NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al))"
                       rf"{{1,8}}(?![\w\-])")
 _NOT_PERSON = {
     "Korea", "Korean", "Koreas", "North", "South", "East", "West", "United", "States",
@@ -788,7 +796,9 @@ _NOT_PERSON = {
 
 # Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
 # a part must end: one compiled pattern instead of one per article.
-_PART_WORD = re.compile(rf"(?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-])")
+# (?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-]), first character first
+_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*"
+                        r"|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
 
 
 def _name_parts(text: str, parts) -> list[tuple[int, str]]:
@@ -890,7 +900,9 @@ class _Engine(_Article):
             cues = self.cues
             self._all = tuple(
                 (lst, [x.start() for x in lst]) for lst in (
-                    list(cues.cue_re.finditer(m)), list(cues.passive_re.finditer(m)),
+                    list(cues.cue_re.finditer(m)),
+                    list(cues.passive_re.finditer(m))
+                    if any(w in m for w in cues.passive_words) else [],
                     list(cues.nominal_re.finditer(m))))
             self._cache: dict[tuple[int, int], list[_Cue]] = {}
         return self._all
