@@ -83,17 +83,17 @@ class CueBook:
             found = self._memo[word] = tuple(hits)
         return found
 
-    def any_candidate(self, words: list[str]) -> bool:
-        """Whether any of ``words`` (as in the text) can start a cue."""
+    def word_candidates(self, words: list[str]) -> list[tuple[int, ...]] | None:
+        """The candidates of each of ``words`` (as in the text); None when no word has any."""
         memo = self._memo
-        found = set(map(memo.get, words))
-        if None in found:  # words not seen before
-            found.discard(None)
-            for w in set(words):
-                if w not in memo:
-                    memo[w] = c = self.candidates(w.lower())
-                    found.add(c)
-        return any(found)
+        got = list(map(memo.get, words))
+        if None in got:  # words not seen before
+            got = [c if c is not None else self._remember(w) for w, c in zip(words, got)]
+        return got if any(got) else None
+
+    def _remember(self, word: str) -> tuple[int, ...]:
+        found = self._memo[word] = self.candidates(word.lower())
+        return found
 
     def __post_init__(self) -> None:
         self._prefix_lengths = sorted({len(p) for p in self.prefix})
@@ -154,15 +154,17 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
     Each word looks up the cues that can start with it (exact word or prefix), so the cost per
     word does not grow with the number of cues.
     """
-    if not book.any_candidate(_CUE_WORD.findall(text, start, end)):
-        return []  # most clauses: no word can start a cue
+    cands = book.word_candidates(_CUE_WORD.findall(text, start, end))
+    if cands is None:
+        return []  # many clauses: no word can start a cue
     found = []
-    candidates = book.candidates
-    for w in _CUE_WORD.finditer(text, start, end):
-        for i in candidates(w.group().lower()):
-            m = book.regexes[i].match(text, w.start(), end)
-            if m:
-                found.append((m.start(), m.end(), book.cues[i]))
+    regexes = book.regexes
+    for w, c in zip(_CUE_WORD.finditer(text, start, end), cands, strict=True):
+        if c:
+            for i in c:
+                m = regexes[i].match(text, w.start(), end)
+                if m:
+                    found.append((m.start(), m.end(), book.cues[i]))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, Cue]] = []
     for a, b, c in found:
