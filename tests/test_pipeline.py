@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import korea_analysis as ka
-from korea_analysis import alignment, cache
+from korea_analysis import alignment, parallel
 
 COUNTERFACTUAL = Path(__file__).parent / "data" / "counterfactual"
 
@@ -74,8 +74,8 @@ def test_cache_reuses_rows_and_redoes_only_changed_articles(tmp_path, monkeypatc
     first = ka.annotate(arts, cache=tmp_path)
     assert_same(fresh, first)
     calls = []
-    real = cache._annotate_chunk
-    monkeypatch.setattr(cache, "_annotate_chunk",
+    real = parallel.annotate_chunk
+    monkeypatch.setattr(parallel, "annotate_chunk",
                         lambda chunk, ctx=None: calls.append(list(chunk.article_id)) or
                         real(chunk, ctx))
     second = ka.annotate(arts, cache=tmp_path)
@@ -86,12 +86,12 @@ def test_cache_reuses_rows_and_redoes_only_changed_articles(tmp_path, monkeypatc
     third = ka.annotate(changed, cache=tmp_path)
     assert calls == [["a2"]]  # only the changed article
     assert_same(ka.annotate(changed, cache=False), third)
-    assert list(tmp_path.glob("*/*.parquet"))  # parquet, never pickle
+    assert list(tmp_path.glob("*/*/*.parquet"))  # parquet, never pickle
     assert not list(tmp_path.rglob("*.pkl")) and not list(tmp_path.rglob("*.pickle"))
 
 
 def test_workers_give_identical_tables(monkeypatch):
-    monkeypatch.setattr(cache, "CHUNK", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
     arts = corpus_of(8)
     assert_same(ka.annotate(arts, cache=False), ka.annotate(arts, cache=False, workers=2))
 
@@ -99,7 +99,7 @@ def test_workers_give_identical_tables(monkeypatch):
 @pytest.mark.slow
 def test_dask_local_cluster_gives_identical_tables(monkeypatch):
     distributed = pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(cache, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
     arts = corpus_of(8)
     local = ka.annotate(arts, cache=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

@@ -2,65 +2,139 @@
 
 ``annotate(articles)`` walks each article once — sentences, actor mentions with their
 sentiment, quotations with speakers, cooperation/conflict events — then derives the corpus
-tables (sentiment per actor, dyads, alignment) from those rows. Per-article rows are cached
-as parquet keyed by the article's content and the dictionaries in use, so a second run (or the
-next notebook) re-annotates nothing. Notebooks and the CLI read these tables; none of them
-re-derives sentences or mentions on its own, so every figure traces back to the same rows.
+tables (sentiment per actor, dyads, alignment) from those rows. Articles go through in chunks
+(:mod:`korea_analysis.parallel`, in this process, worker processes or a Dask cluster); each
+chunk's rows are written to the parquet cache (:mod:`korea_analysis.cache`) as soon as it is
+done, keyed by the article's content and the dictionaries in use, so memory stays bounded, a
+second run (or the next notebook) re-annotates nothing, and the per-article tables are read
+back only when first used. Notebooks and the CLI read these tables; none of them re-derives
+sentences or mentions on its own, so every figure traces back to the same rows.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
+from korea_analysis.cache import KEY, article_key, open_cache
 from korea_analysis.events import EVENT_COLUMNS, CueBook, find_events, load_cues
 from korea_analysis.mentions import find_mentions, first_actor
 from korea_analysis.quotes import find_quotes
 from korea_analysis.sentiment import DEFAULT_BACKEND, get_backend
 from korea_analysis.text import sentences as split_article
 
-ARTICLE_COLUMNS = ["article_id", "title", "source", "published", "n_words", "n_sentences",
-                   "date_precision", "n_body_words", "n_body_sentences"]
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "kind", "body",
-                    "text"]
-MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "actor", "entity", "kind",
-                   "role", "polarity", "subjectivity"]
-QUOTE_COLUMNS = ["article_id", "quote", "start", "end", "speaker", "speaker_start", "speaker_end",
-                 "speaker_actor", "role", "cue", "channel", "kind", "sentence_id", "polarity",
-                 "subjectivity"]
-#: Per-article tables (cached); the others are derived from them for the whole corpus.
-ARTICLE_TABLES = {"articles": ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS,
-                  "mentions": MENTION_COLUMNS, "quotes": QUOTE_COLUMNS,
-                  "events": EVENT_COLUMNS}
+# Column types of the per-article tables: one schema for every chunk, cached or not, so parts
+# written at different times always concatenate (str: text, may be missing; int?: integer,
+# may be missing).
+ARTICLE_TYPES = {"article_id": "str", "title": "str", "source": "str", "published": "time",
+                 "n_words": "int", "n_sentences": "int", "date_precision": "str",
+                 "n_body_words": "int", "n_body_sentences": "int"}
+SENTENCE_TYPES = {"article_id": "str", "sentence_id": "int", "paragraph": "int", "start": "int",
+                  "end": "int", "kind": "str", "body": "bool", "text": "str"}
+MENTION_TYPES = {"article_id": "str", "sentence_id": "int", "start": "int", "end": "int",
+                 "text": "str", "actor": "str", "entity": "str", "kind": "str", "role": "str",
+                 "polarity": "float", "subjectivity": "float"}
+QUOTE_TYPES = {"article_id": "str", "quote": "str", "start": "int", "end": "int",
+               "speaker": "str", "speaker_start": "int?", "speaker_end": "int?",
+               "speaker_actor": "str", "role": "str", "cue": "str", "channel": "str",
+               "kind": "str", "sentence_id": "int?", "polarity": "float",
+               "subjectivity": "float"}
+EVENT_TYPES = {"article_id": "str", "sentence_id": "int", "source": "str", "target": "str",
+               "cue": "str", "cameo": "str", "quad_class": "str", "goldstein": "float",
+               "polarity": "float", "score": "float", "negated": "bool", "historical": "bool",
+               "cue_start": "int", "cue_end": "int"}
+assert list(EVENT_TYPES) == EVENT_COLUMNS
+#: Per-article tables (cached) and their columns; the others are derived for the whole corpus.
+TYPES = {"articles": ARTICLE_TYPES, "sentences": SENTENCE_TYPES, "mentions": MENTION_TYPES,
+         "quotes": QUOTE_TYPES, "events": EVENT_TYPES}
+ARTICLE_TABLES = {name: list(types) for name, types in TYPES.items()}
+_ARROW = {"str": pa.string(), "int": pa.int64(), "int?": pa.int64(), "float": pa.float64(),
+          "bool": pa.bool_()}
 
 
-@dataclass
+def _column(values, kind: str) -> pa.Array:
+    if kind == "time":
+        return pa.array(pd.to_datetime(list(values)).as_unit("us"))
+    if kind == "str":
+        values = [v if v is None or isinstance(v, str) else None if v != v else str(v)
+                  for v in values]  # v != v: NaN
+    return pa.array(values, type=_ARROW[kind], from_pandas=True)
+
+
+def to_arrow(name: str, rows: list[tuple], keys: list[str] | None = None) -> pa.Table:
+    """Rows of table ``name`` as an Arrow table of its schema (``keys``: a first _key column)."""
+    types = TYPES[name]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(types)
+    arrays = [_column(col, kind) for col, kind in zip(columns, types.values(), strict=True)]
+    names = list(types)
+    if keys is not None:
+        arrays.insert(0, pa.array(keys, type=pa.string()))
+        names.insert(0, KEY)
+    return pa.table(arrays, names=names)
+
+
+def to_frame(name: str, table: pa.Table) -> pd.DataFrame:
+    """A table of ``name`` as the DataFrame users get (integers that may be missing: Int64)."""
+    df = table.to_pandas()
+    for col, kind in TYPES[name].items():
+        if kind == "int?" and col in df:
+            df[col] = df[col].astype("Int64")
+    return df
+
+
+#: Tables over the whole corpus, derived from the per-article ones.
+CORPUS_TABLES = ("actor_sentiment", "dyads", "alignment")
+TABLES = (*ARTICLE_TABLES, *CORPUS_TABLES)
+
+
 class Annotations:
-    """All tables of one annotated corpus (see the README's data dictionary)."""
+    """All tables of one annotated corpus (see the README's data dictionary).
 
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    quotes: pd.DataFrame
-    events: pd.DataFrame
-    actor_sentiment: pd.DataFrame
-    dyads: pd.DataFrame
-    alignment: pd.DataFrame
-    extra: dict = field(default_factory=dict, repr=False)
+    Each table is an attribute (``ann.mentions``). Per-article tables held in the cache are
+    read from it on first use, so annotating a large corpus does not put every row in memory.
+    """
+
+    def __init__(self, tables: dict, extra: dict | None = None):
+        self._loaders = {}
+        for name in TABLES:
+            value = tables[name]
+            if isinstance(value, pd.DataFrame):
+                setattr(self, name, value)
+            else:
+                self._loaders[name] = value
+        self.extra = dict(extra or {})
+
+    def __getattr__(self, name: str):
+        loaders = self.__dict__.get("_loaders", {})
+        if name in loaders:
+            df = loaders.pop(name)()
+            setattr(self, name, df)
+            return df
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        return f"Annotations({', '.join(TABLES)})"
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        return {name: getattr(self, name) for name in TABLES}
 
     def to_csv(self, out: str | os.PathLike) -> list[Path]:
-        """Write each table as ``<name>.csv`` in ``out``; returns the paths written."""
+        """Write each table as ``<name>.csv`` in ``out``; returns the paths written.
+
+        A table not loaded yet is read, written and let go, one at a time.
+        """
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        for name, df in self.tables().items():
+        for name in TABLES:
+            df = self.__dict__[name] if name in self.__dict__ else self._loaders[name]()
             p = out / f"{name}.csv"
             df.to_csv(p, index=False)
             written.append(p)
@@ -166,22 +240,25 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
             "quotes": quote_rows, "events": event_rows}
 
 
-def frames(parts: list[dict[str, list[tuple]]]) -> dict[str, pd.DataFrame]:
-    """Concatenate per-article rows into one DataFrame per table."""
-    out = {}
-    for name, cols in ARTICLE_TABLES.items():
-        rows = [r for p in parts for r in p[name]]
-        out[name] = pd.DataFrame(rows, columns=cols)
-    out["articles"]["published"] = pd.to_datetime(out["articles"]["published"])
-    for name in ("quotes",):
-        for c in ("speaker_start", "speaker_end", "sentence_id"):
-            out[name][c] = out[name][c].astype("Int64")
-    return out
+def annotate_rows(chunk: pd.DataFrame, ctx: Context) -> dict[str, pa.Table]:
+    """The per-article tables of a chunk of articles, each row with its article's key."""
+    parts = {name: [] for name in TYPES}
+    keys = {name: [] for name in TYPES}
+    for row in chunk.itertuples(index=False):
+        for name, rows in annotate_article(row, ctx).items():
+            parts[name] += rows
+            keys[name] += [row.cache_key] * len(rows)
+    return {name: to_arrow(name, parts[name], keys[name]) for name in TYPES}
 
 
 def current_events(events: pd.DataFrame) -> pd.DataFrame:
     """Events about the present: dyads and alignment leave out history (kept in events.csv)."""
     return events[~events["historical"].astype(bool)]
+
+
+#: The columns the corpus tables are computed from.
+CORPUS_INPUTS = {"mentions": ["article_id", "actor", "polarity", "subjectivity"],
+                 "events": ["article_id", "source", "target", "score", "historical"]}
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
@@ -195,6 +272,19 @@ def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
     return {"actor_sentiment": sentiment, "dyads": dyads, "alignment": pos}
 
 
+def _stored(store, name: str, keys: list[str], columns: list[str] | None = None
+            ) -> pd.DataFrame:
+    t = store.read(name, keys, columns)
+    if t is None:
+        t = to_arrow(name, []).select(columns or ARTICLE_TABLES[name])
+    return to_frame(name, t)
+
+
+def _held(held: list[dict[str, pa.Table]], name: str) -> pd.DataFrame:
+    tables = [h[name] for h in held] or [to_arrow(name, [], [])]
+    return to_frame(name, pa.concat_tables(tables).drop_columns([KEY]))
+
+
 def annotate(articles: pd.DataFrame,
              actors: str | os.PathLike | ActorDictionary | None = None, *,
              cues: str | os.PathLike | CueBook | None = None,
@@ -205,18 +295,40 @@ def annotate(articles: pd.DataFrame,
 
     ``actors``/``cues``: dictionary files (default: the bundled ones). ``cache``: a folder,
     ``None`` for the default (``$KOREA_ANALYSIS_CACHE`` or ``.cache/`` in the project) or
-    ``False`` to compute everything afresh. ``workers``: processes for the per-article pass;
-    ``scheduler``: a Dask scheduler address or ``dask.distributed.Client`` to run it on instead.
-    Results are identical whichever way the pass runs.
+    ``False`` to compute everything afresh and hold it in memory. ``workers``: processes for
+    the per-article pass; ``scheduler``: a Dask scheduler address or
+    ``dask.distributed.Client`` to run it on instead. Results are identical whichever way the
+    pass runs. With a cache, rows are written chunk by chunk and the per-article tables of the
+    result are read from it on first use: memory stays bounded on a corpus of any size.
     """
+    from korea_analysis.parallel import run_pass
+    from korea_analysis.progress import Progress
+
     ctx = Context(actors if isinstance(actors, ActorDictionary) else load_actors(actors),
                   cues if isinstance(cues, CueBook) else load_cues(cues), backend)
-    from korea_analysis import cache as cache_mod
-
-    store = cache_mod.open_cache(cache, ctx)
-    tables = cache_mod.annotate_with_cache(articles, ctx, store, workers=workers,
-                                           scheduler=scheduler)
-    tables.update(corpus_tables(tables, ctx.actors, n_boot=n_boot, seed=seed))
-    ann = Annotations(**tables)
-    ann.extra.update(actors=ctx.actors, cues=ctx.cues, backend=backend)
-    return ann
+    store = open_cache(cache, ctx)
+    keys = [article_key(r) for r in articles.itertuples(index=False)]
+    cached = store.index() if store is not None else {}
+    new = [k not in cached for k in keys]
+    if all(new):  # a cold run: no copy of the corpus
+        todo = articles.assign(cache_key=keys)
+    else:
+        todo = articles[new].assign(cache_key=[k for k, n in zip(keys, new, strict=True) if n])
+    held: list[dict[str, pa.Table]] = []  # the rows, when there is no cache to hold them
+    if len(todo):
+        with Progress(len(todo)) as bar:
+            for out in run_pass(todo, ctx, workers, scheduler=scheduler):
+                if store is not None:
+                    store.write(out)
+                else:
+                    held.append(out)
+                done = out["articles"]
+                bar.update(done.num_rows, pc.sum(done.column("n_words")).as_py() or 0)
+    if store is not None:
+        tables: dict = {name: partial(_stored, store, name, keys) for name in ARTICLE_TABLES}
+        inputs = {name: _stored(store, name, keys, cols) for name, cols in CORPUS_INPUTS.items()}
+    else:
+        tables = {name: _held(held, name) for name in ARTICLE_TABLES}
+        inputs = tables
+    tables.update(corpus_tables(inputs, ctx.actors, n_boot=n_boot, seed=seed))
+    return Annotations(tables, {"actors": ctx.actors, "cues": ctx.cues, "backend": backend})

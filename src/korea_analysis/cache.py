@@ -1,25 +1,32 @@
-"""Per-article annotation cache (parquet) and the chunked, optionally parallel, article pass.
+"""Per-article annotation cache: parquet part files keyed by each article's content.
 
-Rows of every per-article table are stored in ``<cache>/<config>/<table>.parquet`` with the
-article's key (a hash of its id, metadata and text). ``<config>`` hashes the package code and
-data files, the dictionaries in use and the sentiment backend, so editing a dictionary or
-upgrading the package starts a fresh cache, and only new or changed articles are annotated.
-Parquet, never pickle: a cache shared with a colleague cannot run code.
+Layout: ``<cache>/<config>/<table>/<part>.parquet``. ``<config>`` hashes the package version,
+code and data files, the dictionaries in use and the sentiment backend, so editing a
+dictionary or upgrading starts a fresh cache. Each chunk of annotated articles is written as
+one new part per table the moment it is done (the pass never holds a whole corpus's rows),
+every row carrying its article's key (a hash of id, metadata and text), so only new or
+changed articles are ever annotated. A part is written to a temporary name and renamed, the
+``articles`` part last: an article counts as cached only once all its rows are on disk, and a
+crash leaves at most orphan rows that are never read. Parquet, never pickle: a cache shared
+with a colleague cannot run code.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
+import uuid
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 import korea_analysis
 from korea_analysis.corpus import DATA_DIR
 
-CHUNK = 256  # articles per unit of work
+KEY = "_key"  # the article's content key, on every cached row
+INDEX = "articles"  # the table whose parts say which articles are cached, and where
 
 
 def default_cache_dir() -> Path:
@@ -52,23 +59,56 @@ class Store:
 
     def __init__(self, root: Path):
         self.root = root
+        self._index: dict[str, str] | None = None
 
-    def load(self, keys: set[str]) -> dict[str, pd.DataFrame]:
-        out = {}
-        for f in self.root.glob("*.parquet"):
-            df = pd.read_parquet(f)
-            out[f.stem] = df[df["_key"].isin(keys)]
-        return out
+    def index(self) -> dict[str, str]:
+        """Cached article key -> the part holding its rows (the first part, if written twice)."""
+        if self._index is None:
+            index: dict[str, str] = {}
+            for f in sorted((self.root / INDEX).glob("*.parquet")):
+                for k in pq.read_table(f, columns=[KEY]).column(KEY).to_pylist():
+                    index.setdefault(k, f.stem)
+            self._index = index
+        return self._index
 
-    def save(self, name: str, df: pd.DataFrame) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        path = self.root / f"{name}.parquet"
-        if path.exists():
-            old = pd.read_parquet(path)
-            df = pd.concat([old[~old["_key"].isin(df["_key"])], df], ignore_index=True)
-        tmp = path.with_suffix(".tmp")
-        df.to_parquet(tmp, index=False)
-        os.replace(tmp, path)  # a crash mid-write never leaves a damaged cache
+    def write(self, tables: dict[str, pa.Table]) -> str:
+        """Store one chunk's tables (each with a ``_key`` column) as a new part."""
+        part = uuid.uuid4().hex[:16]
+        for name in sorted(tables, key=lambda n: n == INDEX):  # the index part last
+            t = tables[name]
+            if t.num_rows == 0 and name != INDEX:
+                continue
+            folder = self.root / name
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{part}.tmp"
+            pq.write_table(t, tmp)
+            os.replace(tmp, folder / f"{part}.parquet")
+        if self._index is not None:
+            for k in tables[INDEX].column(KEY).to_pylist():
+                self._index.setdefault(k, part)
+        return part
+
+    def read(self, name: str, keys: list[str], columns: list[str] | None = None
+             ) -> pa.Table | None:
+        """Rows of ``keys`` in the order of ``keys`` (then as stored); None if none stored."""
+        index = self.index()
+        wanted: dict[str, list[str]] = {}
+        for k in keys:
+            part = index.get(k)
+            if part is not None:
+                wanted.setdefault(part, []).append(k)
+        pieces = []
+        for part, ks in sorted(wanted.items()):
+            f = self.root / name / f"{part}.parquet"
+            if not f.exists():
+                continue  # no rows of this table in that chunk
+            t = pq.read_table(f, columns=None if columns is None else [KEY, *columns])
+            pieces.append(t.filter(pc.is_in(t.column(KEY), value_set=pa.array(ks))))
+        if not pieces:
+            return None
+        t = pa.concat_tables(pieces)
+        rank = pc.index_in(t.column(KEY), value_set=pa.array(keys))  # position in ``keys``
+        return t.take(pc.sort_indices(rank)).drop_columns([KEY])  # a stable sort
 
 
 def open_cache(cache, ctx) -> Store | None:
@@ -83,117 +123,3 @@ def clear_cache(cache=None) -> Path:
     if base.exists():
         shutil.rmtree(base)
     return base
-
-
-# --- the article pass ---------------------------------------------------------------------------
-
-_CTX = None
-
-
-def _init(ctx) -> None:
-    global _CTX
-    _CTX = ctx
-
-
-def _annotate_chunk(chunk: pd.DataFrame, ctx=None) -> dict[str, pd.DataFrame]:
-    from korea_analysis.annotate import annotate_article, frames
-
-    ctx = ctx or _CTX
-    keys, parts = [], []
-    for row in chunk.itertuples(index=False):
-        parts.append(annotate_article(row, ctx))
-        keys.append(row.cache_key)
-    tables = frames(parts)
-    for name, df in tables.items():
-        counts = [len(p[name]) for p in parts]
-        df.insert(0, "_key", [k for k, n in zip(keys, counts, strict=True) for _ in range(n)])
-    return tables
-
-
-def run_pass(todo: pd.DataFrame, ctx, workers: int = 1, progress=None, scheduler=None):
-    """Annotate ``todo`` in chunks; yields one dict of DataFrames per chunk, in order.
-
-    ``workers`` > 1 uses local processes; ``scheduler`` (an address such as
-    ``tcp://host:8786`` or a ``dask.distributed.Client``) runs the chunks on a Dask cluster.
-    """
-    # several chunks per worker, so the last ones do not leave a core idle
-    parallel = workers > 1 or scheduler is not None
-    size = (max(min(16, CHUNK), min(CHUNK, -(-len(todo) // (8 * max(workers, 2)))))
-            if parallel else CHUNK)
-    chunks = [todo.iloc[i:i + size] for i in range(0, len(todo), size)]
-    if scheduler is not None:
-        yield from _run_dask(chunks, ctx, scheduler, progress)
-        return
-    if workers <= 1 or len(chunks) <= 1:
-        for c in chunks:
-            out = _annotate_chunk(c, ctx)
-            if progress:
-                progress(len(c))
-            yield out
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ctx,)) as pool:
-        for c, out in zip(chunks, pool.map(_annotate_chunk, chunks), strict=True):
-            if progress:
-                progress(len(c))
-            yield out
-
-
-def _run_dask(chunks, ctx, scheduler, progress):
-    """The same chunks on a Dask cluster; at most a few chunks per worker in flight."""
-    try:
-        from dask.distributed import Client
-    except ImportError:
-        raise RuntimeError("a Dask scheduler was given but dask.distributed is not installed: "
-                           "pip install 'korea-analysis[dask]'") from None
-    own = not isinstance(scheduler, Client)
-    client = Client(scheduler) if own else scheduler
-    try:
-        ctx_f = client.scatter(ctx, broadcast=True)
-        window = max(2, 4 * len(client.scheduler_info().get("workers", {}) or [1]))
-        futures = []
-        for i, c in enumerate(chunks):
-            futures.append(client.submit(_annotate_chunk, c, ctx_f, pure=False))
-            if len(futures) >= window or i == len(chunks) - 1:
-                for f, cc in zip(futures, chunks[i + 1 - len(futures):i + 1], strict=True):
-                    out = f.result()
-                    if progress:
-                        progress(len(cc))
-                    yield out
-                futures = []
-    finally:
-        if own:
-            client.close()
-
-
-def annotate_with_cache(articles: pd.DataFrame, ctx, store: Store | None, workers: int = 1,
-                        scheduler=None) -> dict[str, pd.DataFrame]:
-    """Per-article tables for ``articles``, from the cache where possible, in article order."""
-    from korea_analysis.annotate import ARTICLE_TABLES
-    from korea_analysis.progress import Progress
-
-    arts = articles.assign(cache_key=[article_key(r) for r in articles.itertuples(index=False)])
-    keys = set(arts["cache_key"])
-    cached = store.load(keys) if store else {}
-    done = set(cached["articles"]["_key"]) if "articles" in cached else set()
-    todo = arts[~arts["cache_key"].isin(done)]
-    pieces: dict[str, list[pd.DataFrame]] = {n: [cached[n]] if n in cached else []
-                                             for n in ARTICLE_TABLES}
-    if len(todo):
-        words = int(todo["text"].str.split().str.len().sum())
-        with Progress(len(todo), words, label="annotating") as bar:
-            for out in run_pass(todo, ctx, workers, progress=bar.update, scheduler=scheduler):
-                for n, df in out.items():
-                    pieces[n].append(df)
-        if store:
-            for n in ARTICLE_TABLES:
-                new = pieces[n][1 if n in cached else 0:]
-                if new:
-                    store.save(n, pd.concat(new, ignore_index=True))
-    order = {k: i for i, k in enumerate(arts["cache_key"])}
-    tables = {}
-    for n, cols in ARTICLE_TABLES.items():
-        df = pd.concat(pieces[n], ignore_index=True) if pieces[n] else pd.DataFrame(
-            columns=["_key"] + cols)
-        df = df.assign(_o=df["_key"].map(order)).sort_values("_o", kind="stable")
-        tables[n] = df.drop(columns=["_key", "_o"]).reset_index(drop=True)[cols]
-    return tables

@@ -88,7 +88,8 @@ class CueBook:
         memo = self._memo
         got = list(map(memo.get, words))
         if None in got:  # words not seen before
-            got = [c if c is not None else self._remember(w) for w, c in zip(words, got)]
+            got = [c if c is not None else self._remember(w)
+                   for w, c in zip(words, got, strict=True)]
         return got if any(got) else None
 
     def _remember(self, word: str) -> tuple[int, ...]:

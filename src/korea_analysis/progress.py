@@ -12,9 +12,9 @@ MIN_ARTICLES = 200  # below this a run takes about a second: no bar
 
 
 class Progress:
-    def __init__(self, total: int, words: int, label: str = "annotating"):
-        self.total, self.words, self.label = total, words, label
-        self.done = 0
+    def __init__(self, total: int, label: str = "annotating"):
+        self.total, self.label = total, label
+        self.done = self.words = 0
         self.t0 = time.perf_counter()
         flag = os.environ.get("KOREA_ANALYSIS_PROGRESS")
         show = flag == "1" or (flag != "0" and total >= MIN_ARTICLES)
@@ -24,13 +24,14 @@ class Progress:
 
             self.bar = tqdm(total=total, desc=label, unit="article", smoothing=0.1)
 
-    def update(self, n: int) -> None:
-        self.done += n
+    def update(self, articles: int, words: int = 0) -> None:
+        """``articles`` more done, holding ``words`` words."""
+        self.done += articles
+        self.words += words
         if self.bar is not None:
             elapsed = max(time.perf_counter() - self.t0, 1e-9)
-            wps = self.words * (self.done / max(self.total, 1)) / elapsed
-            self.bar.set_postfix_str(f"{wps:,.0f} words/s", refresh=False)
-            self.bar.update(n)
+            self.bar.set_postfix_str(f"{self.words / elapsed:,.0f} words/s", refresh=False)
+            self.bar.update(articles)
 
     def __enter__(self):
         return self
