@@ -2,12 +2,15 @@
 
 Each mention carries the polarity of the part of its sentence about it (see
 :mod:`korea_analysis.sentiment`). Aggregates are means over mentions with a 95% interval from
-a bootstrap over *articles* — mentions in one article are not independent — using Poisson
-weights per article (seeded), which needs memory only for the articles an actor appears in.
+a bootstrap over *articles* — mentions in one article are not independent. Every group is
+measured on the same resampled corpora (Poisson weights per article, seeded), so the
+intervals of two actors come from one set of resamples, and the cost is one draw per article
+and resample, whatever the number of groups: the resamples are made in blocks, so memory stays
+bounded on a corpus of any size.
 """
 from __future__ import annotations
 
-import zlib
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -15,20 +18,59 @@ import pandas as pd
 SENTIMENT_COLUMNS = ["actor", "n_mentions", "n_articles", "polarity", "polarity_low",
                      "polarity_high", "subjectivity", "share"]
 N_BOOT = 1000
+BLOCK = 4_000_000  # numbers held per array while resampling (32 MB)
 
 
-def _interval(sums: np.ndarray, counts: np.ndarray, *, n_boot: int, seed: int, key: str
-              ) -> tuple[float, float]:
-    """95% percentile interval of sum(sums)/sum(counts) under article resampling."""
-    if len(sums) < 2:
-        return float("nan"), float("nan")
-    rng = np.random.default_rng([seed, zlib.crc32(key.encode())])
-    w = rng.poisson(1.0, size=(n_boot, len(sums)))
-    den = w @ counts
-    ok = den > 0
-    means = (w @ sums)[ok] / den[ok]
-    lo, hi = np.percentile(means, [2.5, 97.5])
-    return float(lo), float(hi)
+def intervals(groups: np.ndarray, articles: np.ndarray, sums: np.ndarray, counts: np.ndarray,
+              n_groups: int, *, n_boot: int = N_BOOT, seed: int = 0
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """95% percentile intervals of sum(sums)/sum(counts) per group under article resampling.
+
+    One row per (group, article): ``groups`` and ``articles`` are codes (0..n-1), ``sums``
+    and ``counts`` that article's total polarity and number of mentions in the group. A
+    resample draws a Poisson(1) weight per article; a group's mean in it is the weighted
+    ratio. Groups in fewer than two articles get NaN.
+    """
+    lo = np.full(n_groups, np.nan)
+    hi = np.full(n_groups, np.nan)
+    if n_groups == 0 or len(groups) == 0 or n_boot <= 0:
+        return lo, hi
+    n_art = int(articles.max()) + 1
+    dense = n_art * n_groups <= BLOCK
+    if dense:  # a few groups (per actor): one matrix product per block of resamples
+        s = np.zeros((n_art, n_groups))
+        c = np.zeros((n_art, n_groups))
+        np.add.at(s, (articles, groups), sums)
+        np.add.at(c, (articles, groups), counts)
+    else:  # many groups (actor x month): gather each row's weight, then sum per group
+        order = np.lexsort((articles, groups))
+        groups, articles = groups[order], articles[order]
+        sums, counts = sums[order], counts[order]
+        starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+        present = groups[starts]
+    rng = np.random.default_rng(seed)
+    block = max(1, min(n_boot, BLOCK // max(n_art if dense else len(groups), 1)))
+    means = np.empty((n_boot, n_groups))
+    for b0 in range(0, n_boot, block):
+        w = rng.poisson(1.0, size=(min(block, n_boot - b0), n_art)).astype(float)
+        if dense:
+            num, den = w @ s, w @ c
+        else:
+            wa = w[:, articles]
+            num = np.zeros((len(w), n_groups))
+            den = np.zeros((len(w), n_groups))
+            num[:, present] = np.add.reduceat(wa * sums, starts, axis=1)
+            den[:, present] = np.add.reduceat(wa * counts, starts, axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means[b0:b0 + len(w)] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    n_articles = np.bincount(groups, minlength=n_groups)
+    ok = n_articles >= 2
+    if ok.any():
+        with warnings.catch_warnings():  # a group absent from every resample: NaN
+            warnings.simplefilter("ignore", RuntimeWarning)
+            q = np.nanpercentile(means[:, ok], [2.5, 97.5], axis=0)
+        lo[ok], hi[ok] = q[0], q[1]
+    return lo, hi
 
 
 def aggregate(mentions: pd.DataFrame, by: list[str] | None = None, *, n_boot: int = N_BOOT,
@@ -44,15 +86,18 @@ def aggregate(mentions: pd.DataFrame, by: list[str] | None = None, *, n_boot: in
     if mentions.empty:
         return pd.DataFrame(columns=cols)
     m = mentions.dropna(subset=["polarity"])
-    per_article = m.groupby(by + ["article_id"], dropna=False).agg(
-        s=("polarity", "sum"), n=("polarity", "size"))
+    per_article = m.groupby(by + ["article_id"], dropna=False, sort=True).agg(
+        s=("polarity", "sum"), n=("polarity", "size")).reset_index()
+    # group codes in the order m.groupby(by, sort=True) meets the groups below
+    group = per_article.groupby(by, dropna=False, sort=True).ngroup().to_numpy()
+    article = pd.factorize(per_article["article_id"], sort=True)[0]
+    lo, hi = intervals(group, article, per_article["s"].to_numpy(float),
+                       per_article["n"].to_numpy(float), int(group.max()) + 1, n_boot=n_boot,
+                       seed=seed)
     rows = []
-    for key, g in m.groupby(by, dropna=False, sort=True):
+    for i, (key, g) in enumerate(m.groupby(by, dropna=False, sort=True)):
         key = key if isinstance(key, tuple) else (key,)
-        pa = per_article.loc[key] if len(key) else per_article
-        lo, hi = _interval(pa["s"].to_numpy(float), pa["n"].to_numpy(float), n_boot=n_boot,
-                           seed=seed, key="|".join(map(str, key)))
-        rows.append((*key, len(g), g["article_id"].nunique(), g["polarity"].mean(), lo, hi,
+        rows.append((*key, len(g), g["article_id"].nunique(), g["polarity"].mean(), lo[i], hi[i],
                      g["subjectivity"].mean()))
     out = pd.DataFrame(rows, columns=cols[:-1])
     groups = out.groupby(by[1:], dropna=False)["n_mentions"] if len(by) > 1 else None
