@@ -201,3 +201,16 @@ def test_a_text_without_a_passive_participle_has_no_passive_cue():
     for a in ARTICLES + ["He was quoted as saying no.", "It was reported\nas saying yes."]:
         if not any(w in a for w in cues.passive_words):
             assert not cues.passive_re.search(a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts_of(["no", "not", "never", "didn't", "ties", "a", "very", "long", "formal",
+                 "peace", "treaty", "unbelievably", "x" * 30]), st.integers(0, 3))
+def test_negation_window_reads_the_words_before_the_cue(s, window):
+    book = events.load_cues()
+    book = events.CueBook(book.path, book.cues, book.regexes, book.exact, book.prefix,
+                          book.negations, window, book.factor)
+    for cue in range(len(s) + 1):
+        before = events._WORD.findall(s, 0, cue)[-window:]  # as first written
+        plain = any(w.lower() in book.negations or w.lower().endswith("n't") for w in before)
+        assert events._negated(s, 0, cue, book) == plain

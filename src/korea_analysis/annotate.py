@@ -13,6 +13,7 @@ sentences or mentions on its own, so every figure traces back to the same rows.
 from __future__ import annotations
 
 import os
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -244,7 +245,9 @@ def annotate_rows(chunk: pd.DataFrame, ctx: Context) -> dict[str, pa.Table]:
     """The per-article tables of a chunk of articles, each row with its article's key."""
     parts = {name: [] for name in TYPES}
     keys = {name: [] for name in TYPES}
-    for row in chunk.itertuples(index=False):
+    # rows as plain Python values (iterating Arrow-backed columns one value at a time is slow)
+    Row = namedtuple("Row", chunk.columns, rename=True)
+    for row in map(Row._make, zip(*(chunk[c].tolist() for c in chunk.columns), strict=True)):
         for name, rows in annotate_article(row, ctx).items():
             parts[name] += rows
             keys[name] += [row.cache_key] * len(rows)

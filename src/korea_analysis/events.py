@@ -175,7 +175,12 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
 
 
 def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
-    before = _WORD.findall(text, clause_start, cue_start)[-book.window:]
+    # the last few words before the cue: look at a stretch of text that holds more than
+    # that many (its first word may be cut), else at the whole clause before the cue
+    before = _WORD.findall(text, max(clause_start, cue_start - 24 * book.window), cue_start)
+    if len(before) <= book.window and cue_start - 24 * book.window > clause_start:
+        before = _WORD.findall(text, clause_start, cue_start)
+    before = before[-book.window:]
     return any(w.lower() in book.negations or w.lower().endswith("n't") for w in before)
 
 

@@ -174,7 +174,7 @@ def reload() -> None:
         f.cache_clear()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # not frozen: made once per mention, and frozen is slower
 class Mention:
     """Where a mention sits: tokens ``[i0, i1)`` of its sentence and their clause segments."""
 
