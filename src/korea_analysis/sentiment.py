@@ -391,6 +391,12 @@ def assessments(words: list[str], lexicon: Lexicon) -> list[tuple[int, float, fl
     return out
 
 
+_TABLE = 256
+_DECAY_AT = [math.exp(-d / DECAY) for d in range(_TABLE)]  # weight d tokens away
+_CROSSING_AT = [CROSSING ** c for c in range(_TABLE)]  # weight c clause boundaries away
+_INV_SQRT = [0.0] + [1.0 / math.sqrt(n) for n in range(1, _TABLE)]  # unit length of n features
+
+
 def toward(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
     """Polarity and subjectivity toward the mention by ``lexicon``, and the words counted.
 
@@ -398,16 +404,20 @@ def toward(m: Mention, lexicon: Lexicon) -> tuple[float, float, int]:
     CROSSING per clause boundary in between: the mention's own clause dominates, but a
     sentence that states its sentiment once, elsewhere, still counts.
     """
-    i0, i1 = m.i0, m.i1
+    i0, i1, seg0, seg1 = m.i0, m.i1, m.seg0, m.seg1
+    decay, crossing = _DECAY_AT, _CROSSING_AT
     wsum = psum = ssum = 0.0
     k = 0
     for i, p, q, sg in m.s.items(lexicon):
         if i < i0:
-            wt = math.exp((i - i0) / DECAY) * CROSSING ** (m.seg0 - sg)
+            d, c = i0 - i, seg0 - sg
         elif i >= i1:
-            wt = math.exp((i1 - 1 - i) / DECAY) * CROSSING ** (sg - m.seg1)
+            d, c = i - i1 + 1, sg - seg1
         else:
             continue  # a word of the mention itself
+        # exp(-d / DECAY) * CROSSING ** c, from tables (the same numbers, looked up)
+        wt = ((decay[d] if d < _TABLE else math.exp(-d / DECAY))
+              * (crossing[c] if 0 <= c < _TABLE else CROSSING ** c))
         wsum += wt
         psum += wt * p
         ssum += wt * q
@@ -733,7 +743,7 @@ class FastLinear:
                 z1 += c[1]
                 z2 += c[2]
         if size:
-            v = 1.0 / math.sqrt(size)
+            v = _INV_SQRT[size] if size < _TABLE else 1.0 / math.sqrt(size)
             z0, z1, z2 = z0 * v, z1 * v, z2 * v
         # the window group (dicts, not sets: summed in text order, so the last bits of a
         # score do not depend on the process's string hashing)
@@ -741,7 +751,7 @@ class FastLinear:
         right = dict.fromkeys(marked[i1:i1 + WINDOW])
         size = len(left) + len(right)
         if size:
-            v = 1.0 / math.sqrt(size)
+            v = _INV_SQRT[size] if size < _TABLE else 1.0 / math.sqrt(size)
             for table, keys in ((self.wl, left), (self.wr, right)):
                 for c in map(table.get, keys):
                     if c is not None:
