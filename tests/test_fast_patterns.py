@@ -219,11 +219,25 @@ def test_fast_name_and_nominal_patterns_on_generated_text(s, pos):
     assert spans(cues.nominal_re, s, pos) == spans(plain_nominal(cues), s, pos)
 
 
-def test_a_text_without_a_passive_participle_has_no_passive_cue():
+PASSIVE_TEXT = ["was", "were", "has been", "is", "being", "reportedly", "quoted", "reported",
+                "cited", "by", "the agency", "as saying", "saying", "to have said", "as",
+                "Kim", "he", "\n", ",", ".", "“", "”", "\x00"]
+
+
+def test_passive_cues_found_where_the_full_scan_finds_them():
     cues = quotes.load_cues()
-    for a in ARTICLES + ["He was quoted as saying no.", "It was reported\nas saying yes."]:
-        if not any(w in a for w in cues.passive_words):
-            assert not cues.passive_re.search(a)
+    for a in ARTICLES + ["He was quoted as saying no.", "It was reported\nby KCNA as saying yes.",
+                         "X was, quoted as saying"]:
+        assert spans(cues.passive_re, a) == [(m.span(), m.groups())
+                                             for m in quotes._passive_matches(a, cues)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts_of(PASSIVE_TEXT))
+def test_passive_cues_on_generated_text(s):
+    cues = quotes.load_cues()
+    assert spans(cues.passive_re, s) == [(m.span(), m.groups())
+                                         for m in quotes._passive_matches(s, cues)]
 
 
 @settings(max_examples=300, deadline=None)

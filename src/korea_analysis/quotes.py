@@ -132,11 +132,15 @@ class Cues:
         word = r"(?<![\w’'\-])(?:{})(?![\w’'\-])"
         self.according = list(data.get("according") or [])
         self.according += [a[:1].upper() + a[1:] for a in self.according]
-        #: a passive cue needs one of these words: a text without any is not searched
+        #: a passive cue needs one of these words: only the stretches around them are searched
         participles = data.get("passive_participles") or ["quoted"]
-        self.passive_words = tuple({p.split()[0] for p in participles})
+        self.passive_words = tuple(sorted({p.split()[0] for p in participles}))
         pp = _alternation(participles)
-        tails = _alternation(data.get("passive_tails") or ["as saying"])
+        tail_words = data.get("passive_tails") or ["as saying"]
+        tails = _alternation(tail_words)
+        #: a passive cue never holds one of these characters (unless a listed word does)
+        self.passive_stops = "" if any(ch in w for w in participles + tail_words
+                                       for ch in _PASSIVE_STOPS) else _PASSIVE_STOPS
         self.passive_re = re.compile(
             r"(?<![\w’'])(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+"
             rf"(?:(?:also|later|reportedly|widely|once)\s+)?(?P<pp>{pp})"
@@ -890,6 +894,40 @@ def _mask(text: str, pieces: list[_Piece]) -> str:
     return "".join(out)
 
 
+_PASSIVE_STOPS = ",.;:“”\x00"
+
+
+def _passive_matches(m: str, cues: Cues) -> list[re.Match]:
+    """``cues.passive_re.finditer(m)``, run only where it can match.
+
+    A passive cue contains one of the participles and none of ``passive_stops`` (its "by"
+    part excludes them, its words hold none), so only the stretch between two stop
+    characters around each participle is searched.
+    """
+    hits = sorted(i for w in cues.passive_words for i in _occurrences(m, w))
+    if not cues.passive_stops:
+        return list(cues.passive_re.finditer(m)) if hits else []
+    out: list[re.Match] = []
+    searched = 0  # the text before this has been searched
+    for i in hits:
+        if i < searched:
+            continue
+        a = max(m.rfind(ch, searched, i) for ch in cues.passive_stops) + 1
+        b = min((k for k in (m.find(ch, i) for ch in cues.passive_stops) if k >= 0),
+                default=len(m))
+        out.extend(cues.passive_re.finditer(m, max(a, searched), b))
+        searched = b
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 class _Engine(_Article):
     """Runs the steps of :func:`find_quotes` over one article."""
 
@@ -901,8 +939,7 @@ class _Engine(_Article):
             self._all = tuple(
                 (lst, [x.start() for x in lst]) for lst in (
                     list(cues.cue_re.finditer(m)),
-                    list(cues.passive_re.finditer(m))
-                    if any(w in m for w in cues.passive_words) else [],
+                    _passive_matches(m, cues),
                     list(cues.nominal_re.finditer(m))))
             self._cache: dict[tuple[int, int], list[_Cue]] = {}
         return self._all
