@@ -90,6 +90,15 @@ def test_cache_reuses_rows_and_redoes_only_changed_articles(tmp_path, monkeypatc
     assert not list(tmp_path.rglob("*.pkl")) and not list(tmp_path.rglob("*.pickle"))
 
 
+def test_cached_rows_come_back_in_the_order_of_the_corpus_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    arts = corpus_of(7)
+    ka.annotate(arts, cache=tmp_path)  # written in chunks of two
+    for order in ([6, 5, 4, 3, 2, 1, 0], [1, 0, 2, 3], [4, 5, 6]):
+        sub = arts.iloc[order].reset_index(drop=True)
+        assert_same(ka.annotate(sub, cache=False), ka.annotate(sub, cache=tmp_path))
+
+
 def test_workers_give_identical_tables(monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK", 2)
     arts = corpus_of(8)

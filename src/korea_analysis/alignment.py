@@ -84,37 +84,42 @@ class _Evidence:
         ev = ev.dropna(subset=["source", "target"])
         ev["source"] = ev["source"].astype(str)
         ev["target"] = ev["target"].astype(str)
-        self.actors = sorted(set(ev["source"]) | set(ev["target"]) | {str(a) for a in
-                                                                        extra_actors})
+        self.actors = sorted(set(ev["source"].unique()) | set(ev["target"].unique())
+                             | {str(a) for a in extra_actors})
         ev["score"] = pd.to_numeric(ev["score"], errors="coerce").clip(-1.0, 1.0)
         # Self-directed and unscored rows say nothing about a relation between two actors.
         ev = ev[(ev["source"] != ev["target"]) & ev["score"].notna()]
-        ev["article_id"] = ev["article_id"].astype(str)
-        a = np.minimum(ev["source"].to_numpy(), ev["target"].to_numpy())
-        b = np.maximum(ev["source"].to_numpy(), ev["target"].to_numpy())
-        ev["actor_a"], ev["actor_b"] = a, b
-        self.articles = sorted(ev["article_id"].unique())
-        pairs = ev[["actor_a", "actor_b"]].drop_duplicates().sort_values(["actor_a", "actor_b"])
-        self.pairs = list(pairs.itertuples(index=False, name=None))
-        pair_ix = {p: i for i, p in enumerate(self.pairs)}
-        art_ix = {a: i for i, a in enumerate(self.articles)}
-        actor_ix = {a: i for i, a in enumerate(self.actors)}
+        # Codes, not strings, from here (vectorised: a large corpus has millions of events).
+        actors = np.array(self.actors, dtype=object)
+        src = np.searchsorted(actors, ev["source"].to_numpy(dtype=object))
+        tgt = np.searchsorted(actors, ev["target"].to_numpy(dtype=object))
+        ia, ib = np.minimum(src, tgt), np.maximum(src, tgt)  # actor_a < actor_b
+        article_ids = ev["article_id"].astype(str).to_numpy(dtype=object)
+        self.articles = sorted(pd.unique(article_ids))
+        pair_key = ia * len(actors) + ib
+        keys = np.unique(pair_key)  # sorted by (actor_a, actor_b)
+        self.pair_a, self.pair_b = keys // len(actors), keys % len(actors)
+        self.pairs = [(self.actors[x], self.actors[y])
+                      for x, y in zip(self.pair_a, self.pair_b, strict=True)]
         self.sums = np.zeros((len(self.articles), len(self.pairs)))
         self.counts = np.zeros((len(self.articles), len(self.pairs)))
-        rows = ev["article_id"].map(art_ix).to_numpy(dtype=int)
-        cols = np.array([pair_ix[p] for p in zip(a, b, strict=True)], dtype=int)
+        rows = pd.Index(self.articles).get_indexer(article_ids)
+        cols = np.searchsorted(keys, pair_key)
         np.add.at(self.sums, (rows, cols), ev["score"].to_numpy(dtype=float))
         np.add.at(self.counts, (rows, cols), 1.0)
-        self.pair_a = np.array([actor_ix[p[0]] for p in self.pairs], dtype=int)
-        self.pair_b = np.array([actor_ix[p[1]] for p in self.pairs], dtype=int)
+        self._weights: dict[tuple[int, int], np.ndarray] = {}
 
     def weights(self, n_boot: int, seed: int) -> np.ndarray:
-        """How often each article is drawn in each resample (rows: resamples)."""
+        """How often each article is drawn in each resample (rows: resamples); drawn once
+        per evidence, so the dyads and the positions see the same resamples."""
         n_art = len(self.articles)
         if n_boot <= 0 or n_art == 0:
             return np.zeros((0, n_art))
-        rng = np.random.default_rng(seed)
-        return rng.multinomial(n_art, np.full(n_art, 1.0 / n_art), size=n_boot).astype(float)
+        if (n_boot, seed) not in self._weights:
+            rng = np.random.default_rng(seed)
+            self._weights[(n_boot, seed)] = rng.multinomial(
+                n_art, np.full(n_art, 1.0 / n_art), size=n_boot).astype(float)
+        return self._weights[(n_boot, seed)]
 
     def actor_counts(self, pair_n: np.ndarray) -> np.ndarray:
         """Events per actor (as source or target) from events per pair."""
@@ -142,7 +147,13 @@ def _interval(draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # --------------------------------------------------------------------------- dyads
-def dyads(events: pd.DataFrame, *, n_boot: int = 200, seed: int = 0) -> pd.DataFrame:
+def evidence(events: pd.DataFrame) -> _Evidence:
+    """Events reduced once for :func:`dyads` and :func:`positions` (pass as ``evidence=``)."""
+    return _Evidence(events)
+
+
+def dyads(events: pd.DataFrame | None = None, *, n_boot: int = 200, seed: int = 0,
+          evidence: _Evidence | None = None) -> pd.DataFrame:
     """One row per unordered pair (``actor_a`` < ``actor_b``): how many events, mean score and a
     95% bootstrap interval over articles, so a pair seen in one article reads as uncertain.
 
@@ -150,7 +161,7 @@ def dyads(events: pd.DataFrame, *, n_boot: int = 200, seed: int = 0) -> pd.DataF
     ``score_high``. Rows with a missing actor or score, or with ``source == target``, are
     ignored. An empty table is returned (not an error) when no pair is left.
     """
-    evd = _Evidence(events)
+    evd = evidence if evidence is not None else _Evidence(events)
     if not evd.pairs:
         return pd.DataFrame({c: pd.Series(dtype=_dyad_dtype(c)) for c in DYAD_COLUMNS})
     n = evd.counts.sum(axis=0)
@@ -254,9 +265,10 @@ def _largest_positive(values: np.ndarray) -> float:
     return float(np.sign(values[best]))
 
 
-def positions(events: pd.DataFrame, *, min_events: int = 2,
+def positions(events: pd.DataFrame | None = None, *, min_events: int = 2,
               orient: str | Sequence[str] | None = "USA", n_boot: int = 200, seed: int = 0,
-              shrinkage: float = 2.0, actors: Iterable[str] = ()) -> pd.DataFrame:
+              shrinkage: float = 2.0, actors: Iterable[str] = (),
+              evidence: _Evidence | None = None) -> pd.DataFrame:
     """Where the text places each actor on the bloc axis (1-D) and on a 2-D map.
 
     Columns: ``actor``, ``position`` (in [-1, 1]; ``orient`` positive), ``position_low`` /
@@ -270,7 +282,7 @@ def positions(events: pd.DataFrame, *, min_events: int = 2,
     """
     if shrinkage < 0 or min_events < 1:
         raise ValueError(f"need shrinkage >= 0 and min_events >= 1, got {shrinkage}, {min_events}")
-    evd = _Evidence(events, actors)
+    evd = evidence if evidence is not None and not actors else _Evidence(events, actors)
     k = len(evd.actors)
     pair_sum, pair_n = evd.sums.sum(axis=0), evd.counts.sum(axis=0)
     n_events = evd.actor_counts(pair_n).astype(int)

@@ -268,9 +268,9 @@ def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
                   n_boot: int = 200, seed: int = 0) -> dict[str, pd.DataFrame]:
     """Tables over the whole corpus, derived from the per-article rows."""
     sentiment = stance.actor_sentiment(tables["mentions"], n_boot=1000, seed=seed)
-    current = current_events(tables["events"])
-    dyads = alignment.dyads(current, n_boot=n_boot, seed=seed)
-    pos = alignment.positions(current, n_boot=n_boot, seed=seed)
+    evidence = alignment.evidence(current_events(tables["events"]))
+    dyads = alignment.dyads(n_boot=n_boot, seed=seed, evidence=evidence)
+    pos = alignment.positions(n_boot=n_boot, seed=seed, evidence=evidence)
     pos.insert(pos.columns.get_loc("n_events"), "bloc", pos["actor"].map(actors.blocs))
     return {"actor_sentiment": sentiment, "dyads": dyads, "alignment": pos}
 

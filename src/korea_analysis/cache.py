@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -59,21 +60,27 @@ class Store:
 
     def __init__(self, root: Path):
         self.root = root
-        self._index: dict[str, str] | None = None
+        self._index: dict[str, str] | None = None  # key -> part
+        self._parts: dict[str, list[str]] = {}  # part -> its keys, in stored order
+        self._plan: tuple[list[str], list, bool] | None = None
 
     def index(self) -> dict[str, str]:
         """Cached article key -> the part holding its rows (the first part, if written twice)."""
         if self._index is None:
-            index: dict[str, str] = {}
+            self._index = {}
             for f in sorted((self.root / INDEX).glob("*.parquet")):
-                for k in pq.read_table(f, columns=[KEY]).column(KEY).to_pylist():
-                    index.setdefault(k, f.stem)
-            self._index = index
+                self._add(f.stem, pq.read_table(f, columns=[KEY]).column(KEY).to_pylist())
         return self._index
+
+    def _add(self, part: str, keys: list[str]) -> None:
+        self._parts[part] = keys
+        for k in keys:
+            self._index.setdefault(k, part)
+        self._plan = None
 
     def write(self, tables: dict[str, pa.Table]) -> str:
         """Store one chunk's tables (each with a ``_key`` column) as a new part."""
-        part = uuid.uuid4().hex[:16]
+        part = f"{time.time_ns():016x}-{uuid.uuid4().hex[:8]}"  # names sort as written
         for name in sorted(tables, key=lambda n: n == INDEX):  # the index part last
             t = tables[name]
             if t.num_rows == 0 and name != INDEX:
@@ -84,29 +91,50 @@ class Store:
             pq.write_table(t, tmp)
             os.replace(tmp, folder / f"{part}.parquet")
         if self._index is not None:
-            for k in tables[INDEX].column(KEY).to_pylist():
-                self._index.setdefault(k, part)
+            self._add(part, tables[INDEX].column(KEY).to_pylist())
         return part
 
-    def read(self, name: str, keys: list[str], columns: list[str] | None = None
-             ) -> pa.Table | None:
-        """Rows of ``keys`` in the order of ``keys`` (then as stored); None if none stored."""
+    def _parts_for(self, keys: list[str]) -> tuple[list, bool]:
+        """The parts holding ``keys`` with the keys wanted from each, and whether reading the
+        parts whole, one after the other, already gives exactly those rows in that order."""
+        if self._plan is not None and self._plan[0] is keys:
+            return self._plan[1], self._plan[2]
         index = self.index()
-        wanted: dict[str, list[str]] = {}
+        wanted: dict[str, list[str]] = {}  # parts in the order their first key comes
         for k in keys:
             part = index.get(k)
             if part is not None:
                 wanted.setdefault(part, []).append(k)
+        in_order = [k for k in keys if k in index]
+        whole = (all(ks == self._parts[p] for p, ks in wanted.items())
+                 and [k for ks in wanted.values() for k in ks] == in_order)
+        plan = list(wanted.items())
+        self._plan = (keys, plan, whole)
+        return plan, whole
+
+    def read(self, name: str, keys: list[str], columns: list[str] | None = None
+             ) -> pa.Table | None:
+        """Rows of ``keys`` in the order of ``keys`` (then as stored); None if none stored.
+
+        Usually (a corpus read back as it was written) the parts are read whole and in turn;
+        otherwise each part's rows are filtered by key and all are sorted into corpus order.
+        """
+        plan, whole = self._parts_for(keys)
         pieces = []
-        for part, ks in sorted(wanted.items()):
+        for part, ks in plan:
             f = self.root / name / f"{part}.parquet"
             if not f.exists():
                 continue  # no rows of this table in that chunk
+            if whole:
+                pieces.append(pq.read_table(f, columns=columns))
+                continue
             t = pq.read_table(f, columns=None if columns is None else [KEY, *columns])
             pieces.append(t.filter(pc.is_in(t.column(KEY), value_set=pa.array(ks))))
         if not pieces:
             return None
         t = pa.concat_tables(pieces)
+        if whole:
+            return t.drop_columns([KEY]) if KEY in t.column_names else t
         rank = pc.index_in(t.column(KEY), value_set=pa.array(keys))  # position in ``keys``
         return t.take(pc.sort_indices(rank)).drop_columns([KEY])  # a stable sort
 

@@ -85,20 +85,31 @@ def aggregate(mentions: pd.DataFrame, by: list[str] | None = None, *, n_boot: in
                  "subjectivity", "share"]
     if mentions.empty:
         return pd.DataFrame(columns=cols)
-    m = mentions.dropna(subset=["polarity"])
-    per_article = m.groupby(by + ["article_id"], dropna=False, sort=True).agg(
-        s=("polarity", "sum"), n=("polarity", "size")).reset_index()
-    # group codes in the order m.groupby(by, sort=True) meets the groups below
-    group = per_article.groupby(by, dropna=False, sort=True).ngroup().to_numpy()
-    article = pd.factorize(per_article["article_id"], sort=True)[0]
-    lo, hi = intervals(group, article, per_article["s"].to_numpy(float),
-                       per_article["n"].to_numpy(float), int(group.max()) + 1, n_boot=n_boot,
-                       seed=seed)
+    # Integer codes instead of strings from here: a large corpus has millions of mentions.
+    keep = mentions["polarity"].notna().to_numpy()
+    m = mentions if keep.all() else mentions[keep]
+    grouped = m.groupby(by, dropna=False, sort=True)
+    group = grouped.ngroup().to_numpy()
+    sizes = grouped.size()  # mentions per group, indexed by the group's key, in code order
+    article = pd.factorize(m["article_id"], sort=True)[0]
+    polarity = m["polarity"].to_numpy(float)
+    per_article = pd.DataFrame({"g": group, "a": article, "s": polarity}).groupby(
+        ["g", "a"], sort=True).agg(s=("s", "sum"), n=("s", "size")).reset_index()
+    lo, hi = intervals(per_article["g"].to_numpy(), per_article["a"].to_numpy(),
+                       per_article["s"].to_numpy(float), per_article["n"].to_numpy(float),
+                       len(sizes), n_boot=n_boot, seed=seed)
+    n_articles = np.bincount(per_article["g"].to_numpy(), minlength=len(sizes))
+    # means over each group's mentions in table order, as Series.mean computes them
+    order = np.argsort(group, kind="stable")
+    ends = np.cumsum(sizes.to_numpy())
+    subjectivity = m["subjectivity"].to_numpy(float)
     rows = []
-    for i, (key, g) in enumerate(m.groupby(by, dropna=False, sort=True)):
+    for i, key in enumerate(sizes.index):
         key = key if isinstance(key, tuple) else (key,)
-        rows.append((*key, len(g), g["article_id"].nunique(), g["polarity"].mean(), lo[i], hi[i],
-                     g["subjectivity"].mean()))
+        rows_i = order[ends[i] - sizes.iloc[i]:ends[i]]
+        rows.append((*key, int(sizes.iloc[i]), int(n_articles[i]),
+                     pd.Series(polarity[rows_i]).mean(), lo[i], hi[i],
+                     pd.Series(subjectivity[rows_i]).mean()))
     out = pd.DataFrame(rows, columns=cols[:-1])
     groups = out.groupby(by[1:], dropna=False)["n_mentions"] if len(by) > 1 else None
     out["share"] = out["n_mentions"] / (groups.transform("sum") if groups is not None
