@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
-from korea_analysis.cache import KEY, article_key, open_cache
+from korea_analysis.cache import KEY, article_keys, open_cache
 from korea_analysis.events import EVENT_COLUMNS, CueBook, find_events, load_cues
 from korea_analysis.mentions import find_mentions, first_actor
 from korea_analysis.quotes import find_quotes
@@ -310,7 +310,7 @@ def annotate(articles: pd.DataFrame,
     ctx = Context(actors if isinstance(actors, ActorDictionary) else load_actors(actors),
                   cues if isinstance(cues, CueBook) else load_cues(cues), backend)
     store = open_cache(cache, ctx)
-    keys = [article_key(r) for r in articles.itertuples(index=False)]
+    keys = article_keys(articles)
     cached = store.index() if store is not None else {}
     new = [k not in cached for k in keys]
     if all(new):  # a cold run: no copy of the corpus

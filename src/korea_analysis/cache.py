@@ -47,12 +47,19 @@ def config_key(ctx) -> str:
     return h.hexdigest()[:16]
 
 
-def article_key(row) -> str:
-    h = hashlib.sha256()
-    for v in (row.article_id, getattr(row, "title", None), getattr(row, "source", None),
-              str(row.published), getattr(row, "date_precision", None), row.text):
-        h.update(str(v).encode() + b"\0")
-    return h.hexdigest()[:20]
+def article_keys(articles) -> list[str]:
+    """One key per article: a hash of its id, metadata and text (as the rows cached)."""
+    n = len(articles)
+    columns = [articles[c].tolist() if c in articles else [None] * n
+               for c in ("article_id", "title", "source", "published", "date_precision",
+                         "text")]
+    keys = []
+    for values in zip(*columns, strict=True):
+        h = hashlib.sha256()
+        for v in values:
+            h.update(str(v).encode() + b"\0")
+        keys.append(h.hexdigest()[:20])
+    return keys
 
 
 class Store:
