@@ -57,6 +57,15 @@ def test_a_corpus_without_events_does_not_break():
     assert ann.alignment.empty or not ann.alignment.enough.any()
 
 
+def test_a_title_that_is_a_number_is_kept_as_text():
+    arts = pd.DataFrame({"article_id": ["x", "y"], "text": ["Japan praised South Korea."] * 2,
+                         "published": [pd.NaT, pd.NaT], "title": [2023, None],
+                         "source": [float("nan"), "Yonhap"]})
+    a = ka.annotate(arts, cache=False).articles
+    assert a["title"].tolist()[0] == "2023" and pd.isna(a["title"].tolist()[1])
+    assert pd.isna(a["source"].tolist()[0]) and a["source"].tolist()[1] == "Yonhap"
+
+
 def assert_same(a, b):
     for name, df in a.tables().items():
         pd.testing.assert_frame_equal(df, getattr(b, name), check_dtype=False, obj=name)

@@ -63,10 +63,14 @@ _ARROW = {"str": pa.string(), "int": pa.int64(), "int?": pa.int64(), "float": pa
 def _column(values, kind: str) -> pa.Array:
     if kind == "time":
         return pa.array(pd.to_datetime(list(values)).as_unit("us"))
-    if kind == "str":
-        values = [v if v is None or isinstance(v, str) else None if v != v else str(v)
-                  for v in values]  # v != v: NaN
-    return pa.array(values, type=_ARROW[kind], from_pandas=True)
+    try:
+        return pa.array(values, type=_ARROW[kind], from_pandas=True)  # NaN -> missing
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        if kind != "str":
+            raise
+    # a title or outlet that is not text (a number read from a CSV): as text
+    return pa.array([v if v is None or isinstance(v, str) else None if v != v else str(v)
+                     for v in values], type=pa.string())  # v != v: NaN
 
 
 def to_arrow(name: str, rows: list[tuple], keys: list[str] | None = None) -> pa.Table:

@@ -49,16 +49,17 @@ def config_key(ctx) -> str:
 
 def article_keys(articles) -> list[str]:
     """One key per article: a hash of its id, metadata and text (as the rows cached)."""
-    n = len(articles)
-    columns = [articles[c].tolist() if c in articles else [None] * n
-               for c in ("article_id", "title", "source", "published", "date_precision",
-                         "text")]
     keys = []
-    for values in zip(*columns, strict=True):
-        h = hashlib.sha256()
-        for v in values:
-            h.update(str(v).encode() + b"\0")
-        keys.append(h.hexdigest()[:20])
+    for i in range(0, len(articles), 10_000):  # a block at a time: texts as Python strings
+        block = articles.iloc[i:i + 10_000]
+        columns = [block[c].tolist() if c in block else [None] * len(block)
+                   for c in ("article_id", "title", "source", "published", "date_precision",
+                             "text")]
+        for values in zip(*columns, strict=True):
+            h = hashlib.sha256()
+            for v in values:
+                h.update(str(v).encode() + b"\0")
+            keys.append(h.hexdigest()[:20])
     return keys
 
 
