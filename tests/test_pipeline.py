@@ -85,8 +85,8 @@ def test_cache_reuses_rows_and_redoes_only_changed_articles(tmp_path, monkeypatc
     calls = []
     real = parallel.annotate_chunk
     monkeypatch.setattr(parallel, "annotate_chunk",
-                        lambda chunk, ctx=None: calls.append(list(chunk.article_id)) or
-                        real(chunk, ctx))
+                        lambda chunk, *args: calls.append(list(chunk.article_id)) or
+                        real(chunk, *args))
     second = ka.annotate(arts, cache=tmp_path)
     assert calls == []  # nothing re-annotated
     assert_same(fresh, second)

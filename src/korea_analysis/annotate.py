@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
@@ -323,14 +322,16 @@ def annotate(articles: pd.DataFrame,
         todo = articles[new].assign(cache_key=[k for k, n in zip(keys, new, strict=True) if n])
     held: list[dict[str, pa.Table]] = []  # the rows, when there is no cache to hold them
     if len(todo):
+        root = str(store.root) if store is not None else None
         with Progress(len(todo)) as bar:
-            for out in run_pass(todo, ctx, workers, scheduler=scheduler):
-                if store is not None:
-                    store.write(out)
+            for done in run_pass(todo, ctx, workers, scheduler=scheduler, store_root=root):
+                if done.part is not None:
+                    store.add(done.part, done.keys)
+                elif store is not None:
+                    store.write(done.tables)
                 else:
-                    held.append(out)
-                done = out["articles"]
-                bar.update(done.num_rows, pc.sum(done.column("n_words")).as_py() or 0)
+                    held.append(done.tables)
+                bar.update(len(done.keys), done.words)
     if store is not None:
         tables: dict = {name: partial(_stored, store, name, keys) for name in ARTICLE_TABLES}
         inputs = {name: _stored(store, name, keys, cols) for name, cols in CORPUS_INPUTS.items()}

@@ -80,6 +80,11 @@ class Store:
                 self._add(f.stem, pq.read_table(f, columns=[KEY]).column(KEY).to_pylist())
         return self._index
 
+    def add(self, part: str, keys: list[str]) -> None:
+        """Count ``part``, written to this store's folder by another process, as cached."""
+        if self._index is not None:
+            self._add(part, keys)
+
     def _add(self, part: str, keys: list[str]) -> None:
         self._parts[part] = keys
         for k in keys:

@@ -2,15 +2,20 @@
 
 Whichever way it runs, the same chunks go through the same function and come back in corpus
 order, so the tables are identical. At most a few chunks per worker are in flight, so memory
-stays bounded however large the corpus: the caller writes each chunk out and lets it go.
+stays bounded however large the corpus. With a cache on this machine, each worker writes its
+chunk's rows to the cache itself and returns only which articles it holds; a Dask worker
+elsewhere returns the rows, and the caller writes them.
 """
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
+import pyarrow.compute as pc
 
 CHUNK = 256  # articles per unit of work
 IN_FLIGHT = 3  # chunks per worker submitted ahead of the one being collected
@@ -23,11 +28,27 @@ def _init(ctx) -> None:
     _CTX = ctx
 
 
-def annotate_chunk(chunk: pd.DataFrame, ctx=None) -> dict[str, pd.DataFrame]:
-    """Every per-article table of ``chunk`` (rows carry the article's ``cache_key``)."""
-    from korea_analysis.annotate import annotate_rows
+class Done(NamedTuple):
+    """One chunk annotated: its rows (``tables``), or the cache part they were written to."""
 
-    return annotate_rows(chunk, ctx or _CTX)
+    keys: list[str]
+    words: int
+    tables: dict | None = None
+    part: str | None = None
+
+
+def annotate_chunk(chunk: pd.DataFrame, ctx=None, store_root: str | None = None) -> Done:
+    """Every per-article table of ``chunk`` (rows carry the article's ``cache_key``),
+    written to the cache at ``store_root`` when given."""
+    from korea_analysis.annotate import annotate_rows
+    from korea_analysis.cache import Store
+
+    tables = annotate_rows(chunk, ctx or _CTX)
+    keys = chunk["cache_key"].tolist()
+    words = pc.sum(tables["articles"].column("n_words")).as_py() or 0
+    if store_root is None:
+        return Done(keys, words, tables=tables)
+    return Done(keys, words, part=Store(Path(store_root)).write(tables))
 
 
 def chunk_size(n_articles: int, workers: int) -> int:
@@ -37,26 +58,27 @@ def chunk_size(n_articles: int, workers: int) -> int:
     return max(min(16, CHUNK), min(CHUNK, -(-n_articles // (8 * workers))))
 
 
-def run_pass(todo: pd.DataFrame, ctx, workers: int = 1, scheduler=None
-             ) -> Iterator[dict[str, pd.DataFrame]]:
-    """Annotate ``todo`` in chunks; yields one dict of tables per chunk, in corpus order.
+def run_pass(todo: pd.DataFrame, ctx, workers: int = 1, scheduler=None,
+             store_root: str | None = None) -> Iterator[Done]:
+    """Annotate ``todo`` in chunks; yields one :class:`Done` per chunk, in corpus order.
 
     ``workers`` > 1 uses local processes; ``scheduler`` (an address such as
-    ``tcp://host:8786`` or a ``dask.distributed.Client``) runs the chunks on a Dask cluster.
+    ``tcp://host:8786`` or a ``dask.distributed.Client``) runs the chunks on a Dask cluster
+    (whose workers return the rows: ``store_root`` is for this machine only).
     """
     parallel = workers > 1 or scheduler is not None
-    size = chunk_size(len(todo), workers if workers > 1 else 2 if parallel else 1)
+    size = chunk_size(len(todo), max(workers, 2)) if parallel else CHUNK
     chunks = (todo.iloc[i:i + size] for i in range(0, len(todo), size))
     if scheduler is not None:
         yield from _run_dask(chunks, ctx, scheduler)
     elif workers <= 1 or len(todo) <= size:
         for c in chunks:
-            yield annotate_chunk(c, ctx)
+            yield annotate_chunk(c, ctx, store_root)
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init,
                                  initargs=(ctx,)) as pool:
-            yield from _in_order(lambda c: pool.submit(annotate_chunk, c), chunks,
-                                 IN_FLIGHT * workers)
+            yield from _in_order(lambda c: pool.submit(annotate_chunk, c, None, store_root),
+                                 chunks, IN_FLIGHT * workers)
 
 
 def _in_order(submit, chunks, window: int):
