@@ -53,8 +53,6 @@ def annotate_chunk(chunk: pd.DataFrame, ctx=None, store_root: str | None = None)
 
 def chunk_size(n_articles: int, workers: int) -> int:
     """Several chunks per worker when parallel, so the last ones do not leave a core idle."""
-    if workers <= 1:
-        return CHUNK
     return max(min(16, CHUNK), min(CHUNK, -(-n_articles // (8 * workers))))
 
 
