@@ -1,0 +1,48 @@
+"""What each notebook shows, computed from :class:`Annotations` so tests can reach it.
+
+Notebooks call these and display the result; they hold no logic of their own. One module per
+notebook (``overview`` 01, ``portrayal`` 02, ``quoting`` 03, ``lineup`` 04) plus ``common``;
+every public function is also here, as ``views.<name>``.
+"""
+from korea_analysis.views.common import (  # noqa: F401
+    UNKNOWN_OUTLET,
+    format_date,
+    load,
+    setup_notebook,
+    source_line,
+)
+from korea_analysis.views.lineup import (  # noqa: F401
+    AXIS_ENDS,
+    alignment_chart,
+    alignment_map,
+    alignment_table,
+    strongest_evidence,
+    unga_comparison,
+)
+from korea_analysis.views.overview import (  # noqa: F401
+    body_share_chart,
+    corpus_overview,
+    corpus_sentence,
+    non_body_sentences,
+    words_by_kind,
+)
+from korea_analysis.views.portrayal import (  # noqa: F401
+    dyad_heatmap,
+    dyad_matrix,
+    dyad_matrix_counts,
+    evidence_sentences,
+    evidence_table,
+    portrayal_by,
+    portrayal_chart,
+    portrayal_over_time_chart,
+    portrayal_table,
+)
+from korea_analysis.views.quoting import (  # noqa: F401
+    quote_listing,
+    quote_sentiment,
+    quote_table,
+    quoted_words_chart,
+    speaker_type,
+    unattributed_quotes,
+    who_is_quoted,
+)
