@@ -51,7 +51,8 @@ def test_affiliation_entries_are_well_formed(affiliations_data):
     for a in affiliations_data["affiliations"]:
         assert set(a) == {"name", "aliases", "country", "type"}, a
         assert a["type"] in AFFILIATION_TYPES, a
-        assert isinstance(a["aliases"], list) and all(isinstance(x, str) and x for x in a["aliases"])
+        assert isinstance(a["aliases"], list), a
+        assert all(isinstance(x, str) and x for x in a["aliases"]), a
 
 
 def surface_owners(actors_data, affiliations_data):
@@ -140,7 +141,7 @@ def test_same_surname_top_offices_do_not_overlap_unless_marked(actors_data):
             if p.get("surname") and str(pos.get("title", "")).lower() in _TOP_TITLES:
                 top[(p["actor"], p["surname"])].append((p, pos))
     unmarked = []
-    for (code, surname), held in top.items():
+    for (code, _surname), held in top.items():
         for i, (p, a) in enumerate(held):
             for q, b in held[i + 1:]:
                 if p["name"] != q["name"] and overlap(a, b) and not (
