@@ -17,6 +17,17 @@ from dataclasses import dataclass
 
 from korea_analysis.actors import ActorDictionary, Person, tokens
 
+#: How a mention's actor was decided (the ``actor_source`` column): ``dictionary`` (a name,
+#: demonym, capital, institution or person of the dictionary, or a surname resolved by it),
+#: ``title`` (a nationality or office word before the name: "Chinese Foreign Ministry
+#: spokesperson Hua Li"), ``apposition`` (a description after the name: "Han Ji-soo, South
+#: Korea's national security adviser"), ``institution`` (the person's body in
+#: affiliations.yaml: "a researcher at the Middlebury Institute"), ``context`` (the article:
+#: its dateline, a ministry or government named before, "said in Tokyo"), ``description``
+#: (a definite description resolved to the office holder: "the Russian leader").
+SOURCES = ("dictionary", "title", "apposition", "institution", "context", "mention",
+           "description")
+
 ROLE_WORDS = (
     "professor", "minister", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman",
     "analyst", "researcher", "fellow", "director", "ambassador", "envoy", "official",
@@ -59,8 +70,9 @@ class Mention:
     text: str
     actor: str
     entity: str
-    kind: str  # country, demonym, capital, institution, person
+    kind: str  # country, demonym, capital, institution, person, byline
     role: str = ""  # a person's position on the publication date
+    actor_source: str = "dictionary"  # how ``actor`` was decided: one of SOURCES
 
 
 def _surname_of(name: str) -> str:
@@ -115,7 +127,8 @@ def _role_matches(text: str, a: int, b: int, role_starts: list[int] | None) -> l
 
 def _new_people(text: str, a: int, b: int, actors: ActorDictionary,
                 role_starts: list[int] | None = None) -> list[tuple[int, int, str, str, str]]:
-    """People absent from the dictionary, introduced with a role and a country."""
+    """People absent from the dictionary, introduced with a role and a country:
+    ``(start, end, name, actor, actor_source)``."""
     roles = _role_matches(text, a, b, role_starts)
     if not roles:  # both patterns need a role word: most sentences have none
         return []
@@ -125,7 +138,7 @@ def _new_people(text: str, a: int, b: int, actors: ActorDictionary,
         if _ROLE.search(m.group("desc")) and not _known(name, actors):
             actor = first_actor(text, m.start("desc"), m.end("desc"), actors)
             if actor:
-                found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
+                found.append((m.start("name"), m.end("name"), name, actor, "apposition"))
     for r in roles:  # "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong"
         m = _AFTER_ROLE.match(text, r.end(), b)
         if not m:
@@ -137,7 +150,7 @@ def _new_people(text: str, a: int, b: int, actors: ActorDictionary,
         desc_start = before.start() if before else r.start()
         actor = first_actor(text, desc_start, r.end(), actors)
         if actor:
-            found.append((m.start("name"), m.end("name"), name, actor, text[desc_start:r.end()]))
+            found.append((m.start("name"), m.end("name"), name, actor, "title"))
     return found
 
 
@@ -157,14 +170,15 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     ``sentences`` are :class:`korea_analysis.text.Sentence` objects (or anything with
     ``start``, ``end`` and ``body``); ``sentence_id`` is the index into that list.
     """
-    recent: dict[str, tuple[str, str, Person | None]] = {}  # surname -> (name, actor, person)
+    # surname -> (name, actor, person, actor_source)
+    recent: dict[str, tuple[str, str, Person | None, str]] = {}
     out: list[Mention] = []
     role_starts = role_word_starts(text)
     first = actors.first
     for sid, s in enumerate(sentences):
         if not s.body:
             continue
-        new = {start: (end, name, actor) for start, end, name, actor, _ in
+        new = {start: (end, name, actor, src) for start, end, name, actor, src in
                _new_people(text, s.start, s.end, actors, role_starts)}
         toks = tokens(text, s.start, s.end)
         # Only a dictionary word or a capitalised one can start a mention; the other tokens
@@ -177,9 +191,9 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 continue
             tok, ta, tb = toks[i]
             if ta in new:
-                end, name, actor = new.pop(ta)
-                out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person"))
-                recent[_surname_of(name)] = (name, actor, None)
+                end, name, actor, src = new.pop(ta)
+                out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person", "", src))
+                recent[_surname_of(name)] = (name, actor, None, src)
                 nxt = i
                 while nxt < len(toks) and toks[nxt][1] < end:
                     nxt += 1
@@ -194,7 +208,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                         pos = e.person.position_on(published)
                         role = pos.title if pos else ""
                         if e.person.surname:
-                            recent[e.person.surname] = (e.person.name, code, e.person)
+                            recent[e.person.surname] = (e.person.name, code, e.person,
+                                                        "dictionary")
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
                 nxt = i + n
                 continue
@@ -204,8 +219,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
             if m is None and (tok in recent or tok in actors.surnames):
                 m = _surname(toks, i, recent, actors, published)
             if m is not None:
-                a, b, code, entity, kind, role = m
-                out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role))
+                a, b, code, entity, kind, role, src = m
+                out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role, src))
     # "the North"/"the South" name the Koreas only in an article about Korea
     ns = {"the North", "the South", "The North", "The South"}
     if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns
@@ -238,7 +253,7 @@ def _the_north_south(toks, i: int):
     if nxt[:1].isupper() or nxt == "-":  # "the South China Sea", "the North-South summit"
         return None
     code = "PRK" if tok == "North" else "KOR"
-    return toks[i - 1][1], toks[i][2], code, "", "country", ""
+    return toks[i - 1][1], toks[i][2], code, "", "country", "", "dictionary"
 
 
 def _surname(toks, i: int, recent, actors: ActorDictionary, published):
@@ -247,18 +262,18 @@ def _surname(toks, i: int, recent, actors: ActorDictionary, published):
     if nxt in _GROUP_AFTER:
         return None
     if tok in recent:
-        name, code, person = recent[tok]
+        name, code, person, src = recent[tok]
     else:
         person = _office_holder(tok, actors, published)
         if person is None:
             return None
-        name, code = person.name, person.actor
-        recent[tok] = (name, code, person)
+        name, code, src = person.name, person.actor, "dictionary"
+        recent[tok] = (name, code, person, src)
     role = ""
     if person is not None:
         pos = person.position_on(published)
         role = pos.title if pos else ""
-    return a, b, code, name, "person", role
+    return a, b, code, name, "person", role, src
 
 
 def _office_holder(surname: str, actors: ActorDictionary, published) -> Person | None:
