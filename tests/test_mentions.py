@@ -144,3 +144,22 @@ def test_user_dictionary_replaces_the_bundled_one(tmp_path):
     mine = load_actors(f)
     assert found("Atlantis and North Korea met.", mine) == [("Atlantis", "ATL", "", "country")]
     assert mine.blocs == {"ATL": "other"}
+
+
+def test_surname_variant_and_a_surname_out_of_office(actors):
+    t = "Zelenskyy thanked the allies. Trump called Putin on Tuesday."
+    got = {m.text: (m.entity, m.actor, m.role) for m in
+           find_mentions(t, sentences(t), actors, dt.date(2024, 3, 1))}
+    assert got["Zelenskyy"] == ("Volodymyr Zelensky", "UKR", "president")
+    assert got["Trump"] == ("Donald Trump", "USA", "")  # out of office in 2024, one Trump
+    t = "Trump was a builder in New York."
+    assert found(t, actors, dt.date(1990, 5, 1)) == []  # before any post he held
+
+
+def test_a_title_word_picks_among_same_surname_office_holders(actors):
+    t = "North Korea held a meeting. Premier Kim inspected a farm."
+    got = {m.text: m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 1))}
+    assert got["Kim"] == "Kim Tok Hun"
+    t = "North Korea held a meeting. Kim inspected a farm."
+    got = {m.text: m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 1))}
+    assert got["Kim"] == "Kim Jong Un"  # the leader over the premier

@@ -208,8 +208,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                         pos = e.person.position_on(published)
                         role = pos.title if pos else ""
                         if e.person.surname:
-                            recent[e.person.surname] = (e.person.name, code, e.person,
-                                                        "dictionary")
+                            for sn in (e.person.surname, *e.person.surname_variants):
+                                recent[sn] = (e.person.name, code, e.person, "dictionary")
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
                 nxt = i + n
                 continue
@@ -217,7 +217,7 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 continue
             m = _the_north_south(toks, i)
             if m is None and (tok in recent or tok in actors.surnames):
-                m = _surname(toks, i, recent, actors, published)
+                m = _surname(toks, i, recent, actors, published, out)
             if m is not None:
                 a, b, code, entity, kind, role, src = m
                 out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role, src))
@@ -256,7 +256,7 @@ def _the_north_south(toks, i: int):
     return toks[i - 1][1], toks[i][2], code, "", "country", "", "dictionary"
 
 
-def _surname(toks, i: int, recent, actors: ActorDictionary, published):
+def _surname(toks, i: int, recent, actors: ActorDictionary, published, out=()):
     tok, a, b = toks[i]
     nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
     if nxt in _GROUP_AFTER:
@@ -264,7 +264,13 @@ def _surname(toks, i: int, recent, actors: ActorDictionary, published):
     if tok in recent:
         name, code, person, src = recent[tok]
     else:
-        person = _office_holder(tok, actors, published)
+        title = toks[i - 1][0] if i else ""
+        if title == "Minister" and i > 1 and toks[i - 2][0] == "Prime":
+            title = "Prime"
+        counts: dict[str, int] = {}
+        for m in out:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+        person = _office_holder(tok, actors, published, title, counts)
         if person is None:
             return None
         name, code, src = person.name, person.actor, "dictionary"
@@ -276,16 +282,54 @@ def _surname(toks, i: int, recent, actors: ActorDictionary, published):
     return a, b, code, name, "person", role, src
 
 
-def _office_holder(surname: str, actors: ActorDictionary, published) -> Person | None:
+#: a title word right before a surname ("Premier Kim") -> the position titles it names
+_TITLE_BEFORE = {
+    "President": ("president", "acting president", "head of state"),
+    "Premier": ("premier", "prime minister"), "Prime": ("premier", "prime minister"),
+    "PM": ("premier", "prime minister"), "Chairman": ("chairman", "leader", "president"),
+    "Leader": ("leader",), "Secretary": ("secretary of state", "secretary of defense",
+                                         "general secretary", "secretary-general"),
+    "Minister": ("foreign minister", "defence minister", "unification minister"),
+    "Ambassador": ("ambassador",), "Envoy": ("envoy",), "Spokesperson": ("spokesperson",),
+}
+_LEADER_TITLES = ("leader", "supreme leader", "general secretary", "president",
+                  "acting president", "chairman", "head of state")
+
+
+def _office_holder(surname: str, actors: ActorDictionary, published, title: str = "",
+                   counts: dict[str, int] | None = None) -> Person | None:
     """Whom a surname alone names when nobody was named in full before it.
 
-    The one dictionary person with that surname, if in office on the date; else the one
-    person with that surname holding a top office (leader, president, premier) on the date.
-    "Lee" in 2023 therefore stays unresolved, "Yoon" is the president and "Kim" the leader.
+    Analysts never: they are named in full. Then, in order: a title word right before the
+    surname ("Premier Kim") picks the one holder of such a post on the date; the one person
+    with that surname, if in office; the holders of a top office (leader,
+    president, premier), and if several, those of the actor the article has named most so
+    far, the leader or president over the premier. When nobody with that surname holds a post
+    on the date, the one person in the whole dictionary with it (and some post begun by the
+    date: "Trump" in 2024). "Lee" in 2023 therefore stays unresolved, "Yoon" is the president.
     """
-    people = actors.surnames.get(surname, ())
-    if len(people) == 1:
-        return people[0] if people[0].position_on(published) else None
-    top = [p for p in people if (pos := p.position_on(published))
-           and pos.title.lower() in _TOP_TITLES]
+    people = [p for p in actors.surnames.get(surname, ()) if not p.analyst]
+    if not people:
+        return None
+    posts = {p.name: pos for p in people if (pos := p.position_on(published)) is not None}
+    if title in _TITLE_BEFORE:
+        fit = [p for p in people if p.name in posts
+               and posts[p.name].title.lower() in _TITLE_BEFORE[title]]
+        if len(fit) == 1:
+            return fit[0]
+    holders = [p for p in people if p.name in posts]
+    if len(people) == 1 and holders:
+        return holders[0]
+    if not holders:
+        if len(people) == 1 and published is not None and any(
+                pos.start is not None and pos.start <= published for pos in people[0].positions):
+            return people[0]
+        return None
+    top = [p for p in holders if posts[p.name].title.lower() in _TOP_TITLES]
+    if len(top) > 1 and counts:
+        best = max(counts.get(p.actor, 0) for p in top)
+        top = [p for p in top if counts.get(p.actor, 0) == best]
+    if len(top) > 1:
+        lead = [p for p in top if posts[p.name].title.lower() in _LEADER_TITLES]
+        top = lead if lead else top
     return top[0] if len(top) == 1 else None
