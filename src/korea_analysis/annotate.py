@@ -29,7 +29,12 @@ from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
 from korea_analysis.schema import ARTICLE_TABLES, TYPES, to_arrow, to_frame
 from korea_analysis.sentiment import DEFAULT_BACKEND, get_backend
-from korea_analysis.speakers import full_name, speaker_actor, speaker_country  # noqa: F401
+from korea_analysis.speakers import (  # noqa: F401  (speaker_actor: the old import path)
+    fronted_office,
+    full_name,
+    speaker_actor,
+    speaker_country,
+)
 from korea_analysis.text import sentences as split_article
 
 #: Tables over the whole corpus, derived from the per-article ones.
@@ -122,6 +127,7 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     for q in find_quotes(text, sents, gender_of=ctx.actors.gender_of):
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
+        fronted_office(q, mentions)
         q.speaker = full_name(q, mentions)
         code, source = speaker_country(q, mentions, ctx.actors)
         pol, subj = backend.score_text(q.quote)

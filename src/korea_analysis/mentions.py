@@ -16,6 +16,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from korea_analysis.actors import ActorDictionary, Person, tokens
+from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers import here)
+    _ROLE,
+    _TITLE_WORDS,
+    ROLE_WORDS,
+    article_context,
+    first_actor,
+    known,
+    new_people,
+)
 
 #: How a mention's actor was decided (the ``actor_source`` column): ``dictionary`` (a name,
 #: demonym, capital, institution or person of the dictionary, or a surname resolved by it),
@@ -28,19 +37,6 @@ from korea_analysis.actors import ActorDictionary, Person, tokens
 SOURCES = ("dictionary", "title", "apposition", "institution", "context", "mention",
            "description")
 
-ROLE_WORDS = (
-    "professor", "minister", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman",
-    "analyst", "researcher", "fellow", "director", "ambassador", "envoy", "official",
-    "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
-    "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
-    "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-)
-_ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
-_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+|-[a-z]+){1,3}"
-# "Chang Ho-jin, South Korea's national security adviser, said" / "Yang Moo-jin, a professor …"
-_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<desc>[^,;:“”\"()]{{3,140}})")
-# after a role word: "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong,"
-_AFTER_ROLE = re.compile(rf",?\s+(?P<name>{_NAME})\b")
 _WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+\s+){0,6}$")  # the description: up to six words
 SURNAME_FIRST = {
     "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
@@ -50,12 +46,6 @@ SURNAME_FIRST = {
     "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
     "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
     "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
-}
-_TITLE_WORDS = {
-    "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
-    "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
-    "Rep", "Dr", "Mr", "Mrs", "Ms", "Professor", "Prof", "Former", "Supreme", "State", "Chief",
-    "Admiral", "Adm", "Spokesperson", "Spokesman",
 }
 _GROUP_AFTER = {"family", "dynasty", "regime", "clan", "era"}
 _TOP_TITLES = ("leader", "supreme leader", "general secretary", "president", "prime minister",
@@ -78,17 +68,6 @@ class Mention:
 def _surname_of(name: str) -> str:
     parts = re.split(r"\s+", name)
     return parts[0] if parts[0] in SURNAME_FIRST or len(parts) > 2 else parts[-1]
-
-
-def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
-    """First actor named inside text[a:b] (for a new person's description)."""
-    toks = tokens(text, a, b)
-    for i, (tok, _, _) in enumerate(toks):
-        for n in range(min(actors.first.get(tok, 0), len(toks) - i), 0, -1):
-            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
-            if e and e.actors:
-                return e.actors[0]
-    return None
 
 
 def role_word_starts(text: str) -> list[int] | None:
@@ -125,44 +104,6 @@ def _role_matches(text: str, a: int, b: int, role_starts: list[int] | None) -> l
     return out
 
 
-def _new_people(text: str, a: int, b: int, actors: ActorDictionary,
-                role_starts: list[int] | None = None) -> list[tuple[int, int, str, str, str]]:
-    """People absent from the dictionary, introduced with a role and a country:
-    ``(start, end, name, actor, actor_source)``."""
-    roles = _role_matches(text, a, b, role_starts)
-    if not roles:  # both patterns need a role word: most sentences have none
-        return []
-    found = []
-    for m in _APPOSITIVE.finditer(text, a, b):
-        name = m.group("name")
-        if _ROLE.search(m.group("desc")) and not _known(name, actors):
-            actor = first_actor(text, m.start("desc"), m.end("desc"), actors)
-            if actor:
-                found.append((m.start("name"), m.end("name"), name, actor, "apposition"))
-    for r in roles:  # "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong"
-        m = _AFTER_ROLE.match(text, r.end(), b)
-        if not m:
-            continue
-        name = m.group("name")
-        if _known(name, actors) or any(s <= m.start("name") < e for s, e, *_ in found):
-            continue
-        before = _WORDS_BEFORE.search(text, max(a, r.start() - 160), r.start())
-        desc_start = before.start() if before else r.start()
-        actor = first_actor(text, desc_start, r.end(), actors)
-        if actor:
-            found.append((m.start("name"), m.end("name"), name, actor, "title"))
-    return found
-
-
-def _known(name: str, actors: ActorDictionary) -> bool:
-    """True when the name, or any part of it, is already in the dictionary or is a title."""
-    key = tuple(t for t, _, _ in tokens(name))
-    if key[0].lower() in ROLE_WORDS or key[0] in _TITLE_WORDS:
-        return True
-    return any(key[i:j] in actors.entries for i in range(len(key))
-               for j in range(i + 1, len(key) + 1))
-
-
 def find_mentions(text: str, sentences, actors: ActorDictionary,
                   published: dt.date | None = None) -> list[Mention]:
     """Mentions in the body sentences of one article, in text order.
@@ -174,12 +115,15 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     recent: dict[str, tuple[str, str, Person | None, str]] = {}
     out: list[Mention] = []
     role_starts = role_word_starts(text)
+    ctx = article_context(text, actors)
+    media = actors.media
     first = actors.first
     for sid, s in enumerate(sentences):
         if not s.body:
             continue
+        has_role = bool(_role_matches(text, s.start, s.end, role_starts))
         new = {start: (end, name, actor, src) for start, end, name, actor, src in
-               _new_people(text, s.start, s.end, actors, role_starts)}
+               new_people(text, s.start, s.end, actors, ctx, has_role)}
         toks = tokens(text, s.start, s.end)
         # Only a dictionary word or a capitalised one can start a mention; the other tokens
         # are skipped (all are visited when a new person starts somewhere in the sentence).
@@ -211,6 +155,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                             for sn in (e.person.surname, *e.person.surname_variants):
                                 recent[sn] = (e.person.name, code, e.person, "dictionary")
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
+                    if e.kind == "institution" and e.entity not in media:
+                        ctx.institutions.append((a, code))
                 nxt = i + n
                 continue
             if not tok[0].isupper():  # most words: no name, no surname, not North/South
