@@ -163,3 +163,35 @@ def test_a_title_word_picks_among_same_surname_office_holders(actors):
     t = "North Korea held a meeting. Kim inspected a farm."
     got = {m.text: m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 1))}
     assert got["Kim"] == "Kim Jong Un"  # the leader over the premier
+
+
+def test_definite_descriptions_resolve_to_the_office_holder_on_the_date(actors):
+    t = "The Russian leader hosted talks. Later the U.S. president called the Chinese premier."
+    got = [(m.text, m.entity, m.actor_source) for m in
+           find_mentions(t, sentences(t), actors, dt.date(2019, 6, 30))]
+    assert got == [("The Russian leader", "Vladimir Putin", "description"),
+                   ("the U.S. president", "Donald Trump", "description"),
+                   ("the Chinese premier", "Li Keqiang", "description")]
+    got = [m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 30))]
+    assert got[1] == "Joe Biden"
+
+
+def test_an_undated_description_takes_the_holder_the_article_names(actors):
+    t = "Vladimir Putin arrived. The Russian leader praised the talks."
+    assert [m.entity for m in find_mentions(t, sentences(t), actors, None)] == [
+        "Vladimir Putin", "Vladimir Putin"]
+    t = "Moscow hosted talks. The Russian leader praised them."  # nobody named: unresolved
+    assert [(m.text, m.kind) for m in find_mentions(t, sentences(t), actors, None)] == [
+        ("Moscow", "capital"), ("Russian", "demonym")]
+
+
+def test_state_media_house_style_in_an_article_about_korea(actors):
+    t = ("The puppet military warmongers of south Korea held drills with the U.S. "
+         "imperialists. The north will answer, and the south Korean chief executive lied.")
+    got = [(m.text, m.actor) for m in find_mentions(t, sentences(t), actors,
+                                                    dt.date(2023, 3, 1))]
+    assert got == [("puppet military warmongers", "KOR"), ("south Korea", "KOR"),
+                   ("U.S.", "USA"), ("The north", "PRK"),
+                   ("the south Korean chief executive", "KOR")]
+    t = "Snow fell in the north of Norway, where a puppet show opened."  # no Korea: nothing
+    assert found(t, actors) == []

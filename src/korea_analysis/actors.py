@@ -133,6 +133,12 @@ class ActorDictionary:
     affiliations: Affiliations | None = None
     #: an ``affiliations:`` file named in the dictionary itself (relative to it), if any
     affiliations_file: str | None = None
+    #: state-media words ("puppet" -> KOR), matched only in an article about Korea
+    house_style: dict[str, str] = field(default_factory=dict, repr=False)
+    house_style_re: re.Pattern | None = field(default=None, repr=False)
+    #: "leader" -> position titles, for "the Russian leader" (first with one holder wins)
+    offices: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    offices_re: re.Pattern | None = field(default=None, repr=False)
 
     @property
     def blocs(self) -> dict[str, str | None]:
@@ -316,10 +322,32 @@ def _build(path: str, data: dict) -> ActorDictionary:
     for key in entries:
         first[key[0]] = max(first.get(key[0], 0), len(key))
     prefixes = frozenset(key[:k] for key in entries for k in range(1, len(key) + 1))
+    house: dict[str, str] = {}
+    for code, phrases in (data.get("house_style") or {}).items():
+        if code not in actors:
+            raise ActorDictionaryError(f"{path}: house_style: unknown actor {code!r}")
+        for ph in phrases or []:
+            house[str(ph)] = code
+            if str(ph).startswith("the "):  # "The north" at a sentence start
+                house["T" + str(ph)[1:]] = code
+    house_re = None
+    if house:  # "the north" is a place, not the state, before "of": "the north of Japan"
+        alts = "|".join(re.escape(p) + (r"(?!\s+of\b)" if p[:4] in ("the ", "The ") else "")
+                        for p in sorted(house, key=len, reverse=True))
+        house_re = re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+    offices: dict[str, tuple[str, ...]] = {}
+    for phrase, titles in (data.get("offices") or {}).items():
+        if not isinstance(titles, list) or not titles:
+            raise ActorDictionaryError(f"{path}: offices.{phrase}: expected a list of titles")
+        offices[str(phrase)] = tuple(str(t) for t in titles)
     aff = data.get("affiliations")
     if aff is not None and not isinstance(aff, str):
         raise ActorDictionaryError(f"{path}: 'affiliations' must be a file name")
     aff_file = str(Path(path).parent / aff) if aff else None
     return ActorDictionary(path, actors, people, entries, first, dict(surnames), by_name,
                            frozenset(media), frozenset(state_media), prefixes,
-                           affiliations_file=aff_file)
+                           affiliations_file=aff_file, house_style=house,
+                           house_style_re=house_re, offices=offices,
+                           offices_re=re.compile(r"\s+(" + "|".join(
+                               re.escape(p) for p in sorted(offices, key=len, reverse=True))
+                               + r")\b") if offices else None)

@@ -172,7 +172,79 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns
                                        for m in out):
         out = [m for m in out if m.text not in ns]
+    elif actors.house_style_re is not None:
+        out = _house_style(text, sentences, out, actors)
+    if actors.offices_re is not None:
+        out = _descriptions(text, out, actors, published)
     return out
+
+
+def _house_style(text: str, sentences, out: list[Mention], actors: ActorDictionary
+                 ) -> list[Mention]:
+    """State-media words in an article about Korea: "the north", "puppet", "the U.S.
+    imperialists" (``house_style`` in the dictionary); a word inside a mention is left."""
+    found = list(actors.house_style_re.finditer(text))
+    if not found:
+        return out
+    starts = [s.start for s in sentences]
+    spans = [(m.start, m.end) for m in out]
+    extra = []
+    for h in found:
+        a, b = h.span()
+        sid = bisect_left(starts, a + 1) - 1
+        if sid < 0 or not sentences[sid].body or b > sentences[sid].end:
+            continue
+        if any(s < b and a < e for s, e in spans):
+            continue
+        extra.append(Mention(sid, a, b, text[a:b], actors.house_style[h.group()], "",
+                             "country"))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
+def _descriptions(text: str, out: list[Mention], actors: ActorDictionary, published
+                  ) -> list[Mention]:
+    """"the Russian leader", "the U.S. president": the dictionary person holding that post
+    on the publication date (undated: the one holder of it the article names elsewhere)."""
+    named = None
+    res = out
+    for k, m in enumerate(out):
+        if m.kind not in ("country", "demonym") or m.start < 4 \
+                or text[m.start - 4:m.start] not in ("the ", "The "):
+            continue
+        o = actors.offices_re.match(text, m.end)
+        if o is None:
+            continue
+        if named is None:
+            named = {x.entity for x in out if x.kind == "person"}
+        person = office_holder(actors, m.actor, actors.offices[o.group(1)], published, named)
+        if person is None:
+            continue
+        if res is out:
+            res = list(out)
+        pos = person.position_on(published)
+        res[k] = Mention(m.sentence_id, m.start - 4, o.end(), text[m.start - 4:o.end()],
+                         m.actor, person.name, "person", pos.title if pos else "",
+                         "description")
+    return res
+
+
+def office_holder(actors: ActorDictionary, actor: str, titles, published, named=()
+                  ) -> Person | None:
+    """The one person of ``actor`` holding the first of ``titles`` that has one holder on
+    ``published``; undated, the one holder of it (any date) among the ``named`` people."""
+    people = [p for p in actors.people if p.actor == actor]
+    for title in titles:
+        if published is not None:
+            holders = [p for p in people if any(pos.title == title and pos.held_on(published)
+                                                for pos in p.positions)]
+        else:
+            holders = [p for p in people if p.name in named
+                       and any(pos.title == title for pos in p.positions)]
+        if len(holders) == 1:
+            return holders[0]
+        if holders:
+            return None
+    return None
 
 
 def _longest(toks, i: int, actors: ActorDictionary) -> int:
