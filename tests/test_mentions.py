@@ -195,3 +195,26 @@ def test_state_media_house_style_in_an_article_about_korea(actors):
                    ("the south Korean chief executive", "KOR")]
     t = "Snow fell in the north of Norway, where a puppet show opened."  # no Korea: nothing
     assert found(t, actors) == []
+
+
+def test_bylines_and_credits_are_kept_as_their_own_kind(actors):
+    t = ("Talks stall\n\nBy Jane Roe and Minho Park\n\nSEOUL (Reuters) - North Korea fired a "
+         "missile, Seoul said.\n\nPeople watch a screen in Seoul. (AP Photo/Lee Jin-man)\n\n"
+         "(Reporting by Hana Cho; Editing by Tom Brack)")
+    got = [(m.text, m.kind) for m in find_mentions(t, sentences(t), actors)]
+    assert [x for x in got if x[1] == "byline"] == [
+        ("Jane Roe", "byline"), ("Minho Park", "byline"), ("Lee Jin-man", "byline"),
+        ("Hana Cho", "byline"), ("Tom Brack", "byline")]
+    assert ("North Korea", "country") in got and ("Seoul", "capital") in got
+
+
+def test_bylines_stay_out_of_sentiment_and_events():
+    text = ("North Korea praised Russia for its support.\n\n"
+            "(Reporting by Hana Cho; Editing by Tom Brack)")
+    ann = ka.annotate(pd.DataFrame({"article_id": ["b1"], "text": [text],
+                                    "published": [pd.Timestamp("2024-05-01")]}), cache=False)
+    m = ann.mentions
+    by = m[m["kind"] == "byline"]
+    assert list(by["text"]) == ["Hana Cho", "Tom Brack"] and by["polarity"].isna().all()
+    assert set(ann.actor_sentiment["actor"]) == {"PRK", "RUS"}
+    assert set(ann.events["source"]) | set(ann.events["target"]) <= {"PRK", "RUS"}

@@ -118,8 +118,11 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     mention_rows = []
     for m in mentions:
         s = sents[m.sentence_id]
-        pol, subj = backend.score_mention(text[s.start:s.end], m.start - s.start,
-                                          m.end - s.start)
+        if m.kind == "byline":  # a reporter: kept, left out of sentiment and events
+            pol = subj = None
+        else:
+            pol, subj = backend.score_mention(text[s.start:s.end], m.start - s.start,
+                                              m.end - s.start)
         mention_rows.append((aid, m.sentence_id, m.start, m.end, m.text, m.actor, m.entity,
                              m.kind, m.role, m.actor_source, pol, subj))
 
@@ -139,7 +142,8 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
                 if s.start < q.end and q.start < s.end:
                     speakers[sid] = code
 
-    events = find_events(text, sents, mentions, cues=ctx.cues, speakers=speakers,
+    actors_named = [m for m in mentions if m.kind != "byline"]
+    events = find_events(text, sents, actors_named, cues=ctx.cues, speakers=speakers,
                          polarity=lambda clause: backend.score_text(clause)[0],
                          ignore=ctx.actors.media,
                          published_year=published.year if published else None)
@@ -174,14 +178,17 @@ def current_events(events: pd.DataFrame) -> pd.DataFrame:
 
 
 #: The columns the corpus tables are computed from.
-CORPUS_INPUTS = {"mentions": ["article_id", "actor", "polarity", "subjectivity"],
+CORPUS_INPUTS = {"mentions": ["article_id", "actor", "kind", "polarity", "subjectivity"],
                  "events": ["article_id", "source", "target", "score", "historical"]}
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
                   n_boot: int = 200, seed: int = 0) -> dict[str, pd.DataFrame]:
     """Tables over the whole corpus, derived from the per-article rows."""
-    sentiment = stance.actor_sentiment(tables["mentions"], n_boot=1000, seed=seed)
+    mentions = tables["mentions"]
+    if "kind" in mentions:  # bylines name reporters, not actors
+        mentions = mentions[mentions["kind"] != "byline"]
+    sentiment = stance.actor_sentiment(mentions, n_boot=1000, seed=seed)
     evidence = alignment.evidence(current_events(tables["events"]))
     dyads = alignment.dyads(n_boot=n_boot, seed=seed, evidence=evidence)
     pos = alignment.positions(n_boot=n_boot, seed=seed, evidence=evidence)

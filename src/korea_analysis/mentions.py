@@ -10,6 +10,7 @@ with that surname holding office on the publication date. Event names listed as
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -21,6 +22,8 @@ from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers 
     _TITLE_WORDS,
     ROLE_WORDS,
     article_context,
+    credit_names,
+    credits,
     first_actor,
     known,
     new_people,
@@ -176,7 +179,33 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
         out = _house_style(text, sentences, out, actors)
     if actors.offices_re is not None:
         out = _descriptions(text, out, actors, published)
+    spans = credits(text)
+    if spans:
+        out = _bylines(text, sentences, out, spans, actors)
     return out
+
+
+def _bylines(text: str, sentences, out: list[Mention], spans, actors: ActorDictionary
+             ) -> list[Mention]:
+    """People named in bylines and credits get kind ``byline`` (kept, never counted): a
+    person mention there is turned into one, and any other name there is added with the
+    dictionary's country or none."""
+    def inside(a, b):
+        return any(s <= a and b <= e for s, e in spans)
+
+    res = [dataclasses.replace(m, kind="byline", role="", actor_source="")
+           if m.kind == "person" and inside(m.start, m.end) else m for m in out]
+    taken = [(m.start, m.end) for m in res]
+    starts = [s.start for s in sentences]
+    for s, e in spans:
+        for a, b in credit_names(text, s, e):
+            if any(x < b and a < y for x, y in taken):
+                continue
+            sid = max(bisect_left(starts, a + 1) - 1, 0)
+            person = actors.person(text[a:b])
+            res.append(Mention(sid, a, b, text[a:b], person.actor if person else "",
+                               person.name if person else text[a:b], "byline", "", ""))
+    return sorted(res, key=lambda m: m.start)
 
 
 def _house_style(text: str, sentences, out: list[Mention], actors: ActorDictionary

@@ -251,3 +251,37 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
         if got is not None:
             found.append((s, e, name, got[0], got[1]))
     return found
+
+
+# --- bylines and credits ------------------------------------------------------------------
+
+#: Lines and brackets that credit the people who report: "By Jane Roe", "(AP Photo/Lee Jin-
+#: man)", "Reporting by …; Editing by …", "Photo: …". The people named there report the news.
+_CREDIT = re.compile(
+    r"(?m)^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{1,100}$"
+    r"|\((?:[A-Z][\w.]*[ \t]+){0,2}(?:Photo|Photos|Image|Video)[ \t]*/[^)\n]{2,80}\)"
+    r"|\b(?:[Aa]dditional [Rr]eporting|Reporting|Writing|Editing|Reported|Compiled|"
+    r"Translated|Photographs?|Photos?)[ \t]+by[ \t]+[^\n)]{2,200}"
+    r"|(?m:^|\()[ \t]*(?:Photo|Image|Photograph)(?:[ \t]+credit)?[ \t]*:[ \t]*[^\n)]{2,100}")
+_CREDIT_NAME = re.compile(rf"{_TOK}(?: {_TOK}){{1,3}}")
+
+
+def credits(text: str) -> list[tuple[int, int]]:
+    """Spans of bylines and photo/reporting credits in the text."""
+    if "By" not in text and "by" not in text and "Photo" not in text and "BY" not in text:
+        return []
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
+def credit_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Person names inside the credit text[a:b]."""
+    out = []
+    for m in _CREDIT_NAME.finditer(text, a, b):
+        words = m.group().split(" ")
+        k = 0
+        while k < len(words) and (words[k] in _NOT_NAME or words[k] in _TITLE_WORDS):
+            k += 1  # "By Jane Roe"
+        rest = words[k:]
+        if len(rest) >= 2 and not any(w in _NOT_NAME or w in _TITLE_WORDS for w in rest):
+            out.append((m.end() - len(" ".join(rest)), m.end()))
+    return out
