@@ -44,7 +44,9 @@ def test_armistice(corpus):
     assert len(marked) == 5  # every pair of quotation marks in the article
 
     q = _one(qs, "And they remain the source of our shared strength")
-    assert (q.kind, q.speaker, q.cue) == ("direct", "the statement", "said")
+    # "the statement" stands for whoever issued it (the mention stays at "the statement")
+    assert (q.kind, q.speaker, _mention(text, q), q.cue) == (
+        "direct", "White House", "the statement", "said")
     assert q.role == "a statement released by the White House on Wednesday"
 
     q = _one(qs, "North Korea is reaching out to China and Russia")
@@ -342,3 +344,58 @@ def test_cue_file_is_editable_data():
     for word in ("say", "tell", "add", "note", "warn", "vow", "stress", "urge", "accuse"):
         assert word in cues.data["verbs"]
     assert "said" in cues.forms and "told" in cues.forms and "reiterated" in cues.forms
+
+
+# --- institutions as speakers ------------------------------------------------------------------
+
+def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.quote, q.speaker, _mention(text, q)) for q in find_quotes(text)
+            if q.kind != "indirect"]
+
+
+def test_it_is_the_institution_named_before():
+    text = ("Kim Tae-ho visited the border on Saturday.\n\nPyongyang’s defence ministry issued a "
+            "statement on Sunday. It said the drills were “a dress rehearsal for an invasion.”")
+    assert _speakers(text) == [("a dress rehearsal for an invasion.",
+                                "Pyongyang’s defence ministry", "It")]
+    # a person is never taken for "it"; with no institution, "it" stays "It"
+    text = "Kim Tae-ho visited the border on Saturday. It said: “The border is calm today.”"
+    assert _speakers(text)[0][1] == "It"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("KCNA carried a notice from the Ministry of Foreign Affairs on Friday. “The drills must stop "
+     "at once,” the ministry said.", "Ministry of Foreign Affairs"),
+    ("South Korea’s Yonhap news agency reported the launch. “The missile flew about 600 km,” "
+     "the agency said.", "South Korea’s Yonhap news agency"),
+    ("The Korean Central News Agency published a report on the test. “The test met every goal "
+     "set for it,” the report said.", "Korean Central News Agency"),
+    ("The Foreign Ministry in Pyongyang released a statement late on Monday. “We will never "
+     "give up our deterrent,” the statement said.", "Foreign Ministry in Pyongyang"),
+    ("The north Korean paper Minju Choson ran a long commentary. “The puppets are dreaming of "
+     "war,” the paper said.", "north Korean paper Minju Choson"),
+])
+def test_body_nouns_stand_for_the_institution_named_before(text, speaker):
+    (quote,) = _speakers(text)
+    assert quote[1] == speaker
+    assert quote[2].lower().startswith("the ")  # the mention itself is kept
+
+
+def test_state_media_is_not_clipped():
+    text = "“The enemies will pay dearly,” North Korea’s state media said on Tuesday."
+    assert _speakers(text) == [("The enemies will pay dearly,", "North Korea’s state media",
+                                "North Korea’s state media")]
+    text = "Its state media said on Tuesday that “the enemies will pay dearly.”"
+    assert _speakers(text)[0][1] == "Its state media"
+
+
+def test_a_description_is_the_person_named_before_with_that_title():
+    text = ("President Lee Jae-myung met the envoys in Seoul. “Dialogue is the only road,” "
+            "the president said.")
+    assert _speakers(text)[0][1] == "Lee Jae-myung"
+    text = ("Park Sun-ho, the Russian ambassador, met reporters. “The visit went well,” the "
+            "diplomat said.")
+    assert _speakers(text)[0][1] == "Park Sun-ho"
+    # no one named with the title: the description stays as written
+    text = "Han Min-su met reporters. “The visit went well,” the diplomat said."
+    assert _speakers(text)[0][1] == "the diplomat"

@@ -7,6 +7,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from korea_analysis.quotes.antecedents import (
+    body_antecedent,
+    is_bare_description,
+    it_antecedent,
+    person_antecedent,
+)
 from korea_analysis.quotes.candidates import _Article
 from korea_analysis.quotes.cue_matches import _Engine
 from korea_analysis.quotes.names import _NOT_PERSON, _looks_person
@@ -76,6 +82,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             return name, (na, nb), role or title
         return mention, (na, nb), role
     if low in eng.cues.subject_pronouns:
+        if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
+            inst = it_antecedent(eng, na, speakers)
+            if inst:
+                return inst, (na, nb), role
         return eng.resolve_pronoun(mention, na, speakers), (na, nb), role
     words = mention.split()
     if len(words) == 1 and _cap(mention):
@@ -86,6 +96,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)
+    if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
+        head = mm.group(1).lower()
+        found = body_antecedent(eng, head, na) or person_antecedent(eng, head, na)
+        if found:
+            return found, (na, nb), role
     return mention, (na, nb), role
 
 

@@ -94,6 +94,10 @@ class _Article(_Names):
                     np = self._scan_back(lo, toks[j - 2][0])
                     if np is not None:
                         return np
+                if wl in self.cues.forms and j >= 2 and wl in self.cues.noun_forms and \
+                        _noun_before(m[toks[j - 2][0]:toks[j - 2][1]]):
+                    j -= 1  # "the report said", "North Korea's state media said": a noun
+                    continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
                     break
@@ -291,3 +295,8 @@ class _Article(_Names):
             b = hi
         a, b = _strip_punct(a, b, m)
         return (a, b) if b > a else None
+
+
+def _noun_before(word: str) -> bool:
+    """A determiner or a possessive: the word after it is a noun ("the report", "Korea's state")."""
+    return word.lower() in ("the", "a", "an", "this", "its", "their") or word.endswith(("’s", "'s"))
