@@ -399,3 +399,83 @@ def test_a_description_is_the_person_named_before_with_that_title():
     # no one named with the title: the description stays as written
     text = "Han Min-su met reporters. “The visit went well,” the diplomat said."
     assert _speakers(text)[0][1] == "the diplomat"
+
+
+# --- transcripts and live blogs ----------------------------------------------------------------
+
+def test_dash_after_a_quotation_names_the_speaker():
+    text = ("Lee Jae-myung spoke in Seoul.\n\n“We will keep the door open for talks with the "
+            "North,” - President Lee\n\n“The West is pushing the world toward war.” — Lavrov")
+    got = [(q.quote[:12], q.speaker, q.kind, q.cue) for q in find_quotes(text)]
+    assert got == [("We will keep", "Lee Jae-myung", "direct", None),
+                   ("The West is ", "Lavrov", "direct", None)]
+    q = find_quotes(text)[0]
+    assert (_mention(text, q), q.role) == ("Lee", "President")
+
+
+def test_speaker_named_on_the_line_after_the_quotation():
+    text = ("“We are ready to answer any provocation at any time.”\n\nDefence Minister Han "
+            "Tae-sung, at a base near the border.\n\nThe drills continue until Friday.")
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.kind, q.role) == ("Han Tae-sung", "direct", "at a base near the border")
+    # a sentence on the next line is no speaker line
+    text = ("“We are ready to answer any provocation at any time.”\n\nDefence Minister Han "
+            "Tae-sung visited a base near the border.")
+    assert find_quotes(text)[0].speaker is None
+
+
+def test_question_and_answer_transcript():
+    text = ("Foreign Ministry Spokesperson Wang Lin’s Regular Press Conference on May 2\n\n"
+            "Q: The drills began today. What is your comment?\n\n"
+            "A: We call on all sides to show restraint and return to talks.\n\n"
+            "Dialogue is the only way out of the present tension.\n\n"
+            "Q: Will the minister visit Seoul?\n\n"
+            "A: I have no information to release at the moment.")
+    got = [(q.quote, q.speaker, q.kind) for q in find_quotes(text) if q.kind == "direct"]
+    assert got == [("We call on all sides to show restraint and return to talks.", "Wang Lin",
+                    "direct"),
+                   ("Dialogue is the only way out of the present tension.", "Wang Lin", "direct"),
+                   ("I have no information to release at the moment.", "Wang Lin", "direct")]
+    q = [q for q in find_quotes(text) if q.kind == "direct"][0]
+    assert _mention(text, q) == "Wang Lin"
+    # "A:" without questions is no transcript
+    assert [q for q in find_quotes("A: We call on all sides to show restraint.")] == []
+
+
+def test_quotation_continued_into_the_next_paragraph():
+    text = ("Choi Min-ho said the talks had stalled. “We have waited long enough. The other "
+            "side must move.\n\n“Our patience has limits, and time is short.”\n\n"
+            "Park Ji-won disagreed with him on Monday.")
+    got = [(q.quote[:12], q.speaker, q.kind) for q in find_quotes(text) if q.kind != "indirect"]
+    assert got == [("We have wait", "Choi Min-ho", "direct"),
+                   ("Our patience", "Choi Min-ho", "direct")]
+
+
+# --- the right person --------------------------------------------------------------------------
+
+def test_title_before_an_appositive_name():
+    text = "The British Ambassador to the UN, Karen Pierce, said it was “a clear breach.”"
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert (q.speaker, q.role) == ("Karen Pierce", "The British Ambassador to the UN")
+    text = "“This is a clear breach,” the British Ambassador to the UN, Karen Pierce, said."
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.kind) == ("Karen Pierce", "direct")
+    # a place after a description stays a place
+    text = "A farmer in Ames, Iowa, said it was “a clear breach.”"
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert q.speaker == "A farmer in Ames"
+
+
+def test_pronoun_takes_the_person_the_new_paragraph_names():
+    for who in ("Opposition leader Lee", "Mr. Lee"):
+        text = ("Defence Minister Shin Won-sik said: “We will respond firmly.”\n\n"
+                f"{who} criticised the plan. “This is a reckless escalation,” he wrote.")
+        assert [q.speaker for q in find_quotes(text) if q.kind == "direct"] == [
+            "Shin Won-sik", "Lee"]
+
+
+def test_a_place_before_a_name_is_not_part_of_it():
+    text = ("Russian Ambassador to North Korea Alexander Matsegora said the visit was "
+            "“a success.”")
+    q = [q for q in find_quotes(text) if q.kind != "indirect"][0]
+    assert (q.speaker, q.role) == ("Alexander Matsegora", "Russian Ambassador to North Korea")

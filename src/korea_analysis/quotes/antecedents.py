@@ -176,6 +176,12 @@ def person_antecedent(eng, head: str, pos: int) -> str | None:
         name = mm.group("name") or mm.group("name2")
         if name and _looks_person(name):
             best = (mm.start(), name)
+    for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"
+        if p >= pos:
+            break
+        if p >= lo and (best is None or p > best[0]) and _looks_person(name) and any(
+                w.lower().rstrip(".,") in titles for w in t[max(0, p - 60):p].split()[-5:]):
+            best = (p, name)
     if best is None:
         return None
     return eng.full_name(best[1], best[0]) if " " not in best[1] else best[1]

@@ -42,13 +42,22 @@ def _split_title(eng: _Article, a: int, b: int) -> tuple[tuple[int, int], tuple[
                 .islower():
             last = k - 1
         else:
-            return (a, b), None
+            return _place_then_name(t, toks) or ((a, b), None)
     rest = toks[last + 1:]
     if not rest or not all(_cap(t[x:y]) or t[x:y] in _NAME_CONNECT for x, y in rest):
-        return (a, b), None
+        return _place_then_name(t, toks) or ((a, b), None)
     if any(t[x:y].rstrip(",.’'s") in _NOT_PERSON for x, y in rest) and len(rest) == 1:
         return (a, b), None
     return (rest[0][0], rest[-1][1]), (a, toks[last][1])
+
+
+def _place_then_name(t: str, toks: list[tuple[int, int]]):
+    """``(Ambassador to) North Korea Alexander Matsegora``: a place, then a person's name."""
+    words = [t[x:y] for x, y in toks]
+    k = max((i for i, w in enumerate(words) if w.rstrip(",.’'s") in _NOT_PERSON), default=-1)
+    if k < 0 or len(words) - k - 1 < 2 or not _looks_person(" ".join(words[k + 1:])):
+        return None
+    return (toks[k + 1][0], toks[-1][1]), (toks[0][0], toks[k][1])
 
 
 _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}?([a-z][\w\-]*)$",

@@ -122,6 +122,10 @@ class Cues:
             forms = irregular.get(lemma) or _inflect(lemma)
             self.noun_forms.update(f for f in forms if not f.endswith(("ed", "ing")))
         self.bodies = {b.lower() for b in data.get("bodies") or []}
+        #: a surname alone after a title: "opposition leader Lee", "Mr. Lee" (pronouns)
+        self.titled_re = re.compile(
+            r"(?<![\w’'\-])(?P<title>" + _alternation(list(self.titles) + ["Mr", "Mrs", "Ms"])
+            + r")[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w’'\-]|[ \t]+[A-Z])")
         heads = list(data.get("institution_heads") or [])
         self.institution_heads = set(heads)
         self.body_heads = {k: set(v) for k, v in (data.get("body_heads") or {}).items()}

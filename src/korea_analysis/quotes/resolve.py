@@ -31,7 +31,9 @@ def _trail_ok(m: str, close_end: int, c: _Cue) -> bool:
         return False
     if c.inverted or c.kind == "according" or c.sp[0] < close_end or c.sp[0] > c.a:
         return m[close_end:c.a].strip(_PUNCT_GAP) == ""
-    return bool(_CONJ_GAP.match(m[close_end:c.sp[0]]))
+    first = c.role[0] if c.role and close_end <= c.role[0] < c.sp[0] else c.sp[0]
+    # (“…,” the British Ambassador to the UN, Karen Pierce, said: the title comes first)
+    return bool(_CONJ_GAP.match(m[close_end:first]))
 
 
 @dataclass(slots=True)
