@@ -479,3 +479,20 @@ def test_a_place_before_a_name_is_not_part_of_it():
             "“a success.”")
     q = [q for q in find_quotes(text) if q.kind != "indirect"][0]
     assert (q.speaker, q.role) == ("Alexander Matsegora", "Russian Ambassador to North Korea")
+
+
+def test_named_subject_of_the_sentence_before_speaks():
+    text = ("Defence Minister Shin Won-sik said: “We will respond firmly.”\n\n"
+            "Unification Minister Kim Yung-ho took a softer line. “Dialogue must stay open.”")
+    assert [q.speaker for q in find_quotes(text) if q.kind == "direct"] == [
+        "Shin Won-sik", "Kim Yung-ho"]
+    # a pronoun subject there is left to the context (it may point anywhere)
+    text = ("“We had problems before,” Shin Won-sik said after meeting Kim Yung-ho. He did not "
+            "look pleased. “Our goal is to set some norms for everyone.”")
+    assert [q.speaker for q in find_quotes(text) if q.kind == "direct"] == [
+        "Shin Won-sik", "Shin Won-sik"]
+
+
+def test_interview_without_a_named_answerer_gives_no_answers():
+    text = ("An interview with the vice president\n\nQ: Will you run?\n\nA: Not this year.")
+    assert [q for q in find_quotes(text) if q.kind == "direct"] == []

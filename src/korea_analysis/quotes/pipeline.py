@@ -71,8 +71,9 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 slot.colon = colon if slot.initial else None
                 if slot.initial and slot.attr is None:
                     if si > 0:
+                        # "Minister Kim took a softer line. “…”": a named subject speaks
                         slot.prev = _sentence_attr(eng, sents[si - 1], sent_cues[si - 1],
-                                                   False)
+                                                   True, pronoun=False)
                     elif q.a - 1 == pa and pi > 0:
                         pp = paras[pi - 1]
                         if pi - 1 not in split_cache:
@@ -98,8 +99,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
     _context_pass(slots, paras)
     found = [(s.q, s.attr, s.kind) for s in slots]
     for a, b, sp in transcript_answers(text, paras):  # "A: We agree with …"
-        attr = _Attr(sp, None, None, None, "trail") if sp else None
-        found.append((_Piece(a, b, -1, -1, True), attr, "direct"))
+        found.append((_Piece(a, b, -1, -1, True), _Attr(sp, None, None, None, "trail"),
+                      "direct"))
     return _build(eng, found, indirect, sentences)
 
 

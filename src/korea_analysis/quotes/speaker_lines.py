@@ -70,10 +70,12 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
     """``A:`` paragraphs of a ``Q:``/``A:`` transcript, each with the briefer's name span.
 
     An answer runs on over the paragraphs after it until the next question. Nothing is
-    found in a text without a ``Q:`` paragraph.
+    found in a text without a ``Q:`` paragraph or without a named briefer.
     """
     if not any(_QUESTION.match(text, pa, pb) for pa, pb in paras):
         return []
+    # (an interview whose answerer is not named so is left alone: PolNeAR, for one, does
+    # not count unmarked answers as quotations, and an answer nobody speaks adds nothing)
     out = []
     answering = False
     for pa, pb in paras:
@@ -87,7 +89,9 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
         if pb - a < 2:
             continue
         answering = True
-        out.append((a, pb, _briefer(text, pa)))
+        who = _briefer(text, pa)
+        if who is not None:
+            out.append((a, pb, who))
     return out
 
 
