@@ -131,3 +131,74 @@ def test_corpus_description_says_what_was_left_out():
     assert ("Of 930 articles loaded, left out: 2 undated (a date range was asked for); "
             "1 published outside 2016-01-01 to the end; 3 later copies") in text
     assert "bundled" not in text
+
+
+@pytest.fixture(scope="module")
+def forty():
+    """40 articles of our own: 9 outlets, Jan–Mar 2024 plus two undated, 3 actors."""
+    texts = ["North Korea fired a missile. South Korea condemned the launch.",
+             "Japan praised South Korea.\n\nCHINA AND RUSSIA\n\nChina met Russia in Beijing.",
+             "The United States and South Korea held drills. North Korea criticised them."]
+    rows = []
+    for i in range(40):
+        rows.append({"article_id": f"a{i:02d}", "text": texts[i % 3],
+                     "title": f"Story {i}", "source": f"Outlet {i % 9}" if i % 10 else None,
+                     "published": (pd.Timestamp("2024-01-01") + pd.Timedelta(days=2 * i)
+                                   if i < 38 else pd.NaT)})
+    return ka.annotate(pd.DataFrame(rows), cache=False)
+
+
+def test_articles_per_period_counts_months_by_outlet_with_others(forty):
+    t = views.articles_per_period(forty)
+    assert t["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    # days 0, 2, … 74 of 2024: January 0–30 (16), February 32–58 (14, a leap year), March 60–74
+    assert t.drop(columns="period").sum(axis=1).tolist() == [16, 14, 8]
+    assert t.drop(columns="period").to_numpy().sum() == 38  # the two undated left out
+    others = [c for c in t.columns if c.startswith("others")]
+    assert others == ["others (3 outlets)"]  # 9 outlets + unknown = 10: 7 named, 3 folded
+    fig, data = views.articles_per_period_chart(forty)
+    assert "2 undated not shown" in fig.texts[0].get_text()
+    assert fig.texts[0].get_text().startswith("n=38 dated articles")
+
+
+def test_period_follows_the_span():
+    month = pd.Series(pd.to_datetime(["2016-01-01", "2019-12-31"]))
+    assert views.period_of(month) == "M"
+    assert views.period_of(pd.Series(pd.to_datetime(["2010-01-01", "2019-12-31"]))) == "Q"
+    assert views.period_of(pd.Series(pd.to_datetime(["1990-01-01", "2019-12-31"]))) == "Y"
+    assert views.period_of(pd.Series([pd.NaT])) == "M"
+
+
+def test_body_share_is_a_distribution_past_a_few_dozen_articles(forty):
+    fig, data = views.body_share_chart(forty)
+    assert len(data) == 20 and data["articles"].sum() == 40  # 20 bins, not 40 bars
+    heading = forty.articles.set_index("article_id").loc["a01"]
+    assert heading.n_body_words < heading.n_words  # the "CHINA AND RUSSIA" heading
+    small = ka.annotate(pd.DataFrame({"article_id": ["x", "y"],
+                                      "text": ["Japan praised Korea."] * 2,
+                                      "published": [pd.NaT] * 2, "title": [None] * 2,
+                                      "source": [None] * 2}), cache=False)
+    fig, data = views.body_share_chart(small)
+    assert list(data["article_id"]) == ["x", "y"]  # a handful: one bar per article
+
+
+def test_top_actors_folds_the_rest_into_others(forty):
+    t = views.top_actors(forty, top=2)
+    assert len(t) == 3 and t["actor"].iloc[-1] == "others"
+    m = forty.mentions[forty.mentions["kind"] != "byline"]
+    assert t["mentions"].sum() == m["actor"].notna().sum()
+    assert t["mentions"].iloc[0] == m["actor"].value_counts().iloc[0]
+    assert abs(t["share of mentions"].sum() - 1) < 1e-9
+    full = views.top_actors(forty, top=50)
+    assert "others" not in set(full["actor"])
+
+
+def test_duplicates_table_reads_the_runner_info(forty):
+    assert views.duplicates_table(forty).empty
+    dups = pd.DataFrame({"article_id": ["a05"], "duplicate_of": ["a02"], "similarity": [0.97]})
+    ann = Annotations(forty.tables(), {"corpus_info": {"duplicates": dups}})
+    t = views.duplicates_table(ann)
+    assert t.iloc[0].to_dict() == {"article_id": "a05", "outlet": "Outlet 5",
+                                        "title": "Story 5", "duplicate_of": "a02",
+                                        "outlet of the first": "Outlet 2", "similarity": 0.97,
+                                        "kept": True}
