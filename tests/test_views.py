@@ -103,7 +103,7 @@ def small_ann(extra=None):
                          "published": pd.to_datetime(["2016-01-05", "2016-03-01"]),
                          "title": ["t1", "t2"], "source": ["Outlet A", None]})
     ann = ka.annotate(arts, cache=False)
-    return Annotations(ann.tables(), extra)
+    return Annotations(ann.tables(), ann.extra | (extra or {}))
 
 
 def test_source_line_names_the_corpus_used_never_the_bundled_one_by_default():
@@ -196,9 +196,58 @@ def test_top_actors_folds_the_rest_into_others(forty):
 def test_duplicates_table_reads_the_runner_info(forty):
     assert views.duplicates_table(forty).empty
     dups = pd.DataFrame({"article_id": ["a05"], "duplicate_of": ["a02"], "similarity": [0.97]})
-    ann = Annotations(forty.tables(), {"corpus_info": {"duplicates": dups}})
+    ann = Annotations(forty.tables(), forty.extra | {"corpus_info": {"duplicates": dups}})
     t = views.duplicates_table(ann)
     assert t.iloc[0].to_dict() == {"article_id": "a05", "outlet": "Outlet 5",
                                         "title": "Story 5", "duplicate_of": "a02",
                                         "outlet of the first": "Outlet 2", "similarity": 0.97,
                                         "kept": True}
+
+
+QUOTES = ("Kim Yo Jong said, \"We will respond.\" Park Won-gon said, \"Talks must resume.\" "
+          "A Zorbanian official said, \"Nothing has changed.\"")
+
+
+@pytest.fixture(scope="module")
+def quoted():
+    arts = pd.DataFrame({"article_id": ["q1", "q2"], "text": [QUOTES, QUOTES],
+                         "published": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+                         "title": ["One", "Two"], "source": ["Outlet A", "Outlet B"]})
+    return ka.annotate(arts, cache=False)
+
+
+def with_sources(ann, sources):
+    """The same annotations with an actor_source column (as the persons helper adds it)."""
+    tables = ann.tables()
+    tables["quotes"] = tables["quotes"].assign(actor_source=sources)
+    return Annotations(tables, ann.extra)
+
+
+def test_top_speakers_and_who_is_quoted(quoted):
+    q = quoted.quotes
+    assert set(q["speaker"].dropna()) >= {"Kim Yo Jong", "Park Won-gon"}
+    t = views.top_speakers(quoted, top=2)
+    assert len(t) == 2 and t["quotes"].tolist() == [2, 2]
+    kim = views.top_speakers(quoted).set_index("speaker").loc["Kim Yo Jong"]
+    assert kim["country"] == "PRK" and kim["articles"] == 2
+    w = views.who_is_quoted(quoted, top=1)
+    assert w["country"].iloc[-1].startswith("others (")
+    assert w["quotes"].sum() == len(q)
+
+
+def test_country_sources_and_unresolved_speakers(quoted):
+    if "actor_source" not in quoted.quotes:  # until the persons helper's column lands
+        assert views.country_sources(quoted) is None
+    q = quoted.quotes
+    src = ["dictionary" if s == "Kim Yo Jong" else "" if not isinstance(a, str) else "title"
+           for s, a in zip(q["speaker"], q["speaker_actor"], strict=True)]
+    ann = with_sources(quoted, src)
+    t = views.country_sources(ann).set_index("decided by")
+    assert t.loc["dictionary", "quotes"] == 2 and t.loc["dictionary", "speakers"] == 1
+    assert abs(t["share of quotes"].sum() - 1) < 1e-9
+    assert "meaning" in t and t.loc["dictionary", "meaning"].startswith("the speaker is a person")
+    assert "country from" in views.quote_listing(ann)
+    un = views.unresolved_speakers(quoted)
+    named_no_country = q[q["speaker"].notna() & q["speaker_actor"].isna() & (q["kind"] != "term")]
+    assert un["quotes"].sum() == len(named_no_country)
+    assert set(un["speaker"]) == set(named_no_country["speaker"])

@@ -58,11 +58,16 @@ from korea_analysis.views.portrayal import (  # noqa: F401
     portrayal_table,
 )
 from korea_analysis.views.quoting import (  # noqa: F401
+    SOURCE_MEANING,
+    country_sources,
     quote_listing,
     quote_sentiment,
     quote_table,
     quoted_words_chart,
     speaker_type,
+    top_speakers,
+    top_speakers_chart,
     unattributed_quotes,
+    unresolved_speakers,
     who_is_quoted,
 )
