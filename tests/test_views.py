@@ -136,9 +136,9 @@ def test_corpus_description_says_what_was_left_out():
 @pytest.fixture(scope="module")
 def forty():
     """40 articles of our own: 9 outlets, Jan–Mar 2024 plus two undated, 3 actors."""
-    texts = ["North Korea fired a missile. South Korea condemned the launch.",
+    texts = ["South Korea condemned North Korea for the missile launch.",
              "Japan praised South Korea.\n\nCHINA AND RUSSIA\n\nChina met Russia in Beijing.",
-             "The United States and South Korea held drills. North Korea criticised them."]
+             "The United States and South Korea held drills. North Korea threatened South Korea."]
     rows = []
     for i in range(40):
         rows.append({"article_id": f"a{i:02d}", "text": texts[i % 3],
@@ -251,3 +251,45 @@ def test_country_sources_and_unresolved_speakers(quoted):
     named_no_country = q[q["speaker"].notna() & q["speaker_actor"].isna() & (q["kind"] != "term")]
     assert un["quotes"].sum() == len(named_no_country)
     assert set(un["speaker"]) == set(named_no_country["speaker"])
+
+
+def test_evidence_from_a_pair_month_or_outlet_to_its_sentences(forty):
+    ev = forty.events[~forty.events["historical"].astype(bool)]
+    kp = ev[ev["source"].isin(["KOR", "PRK"]) & ev["target"].isin(["KOR", "PRK"])]
+    assert len(kp) > 0
+    rows = views.evidence(forty, pair="KOR-PRK", kind="event")
+    assert len(rows) == len(kp)
+    assert list(rows.columns) == views.EVIDENCE_COLUMNS
+    assert all(("KOR" in a and "PRK" in a) for a in rows["actors"])
+    directed = views.evidence(forty, pair="PRK>KOR", kind="event")
+    assert len(directed) == ((kp["source"] == "PRK") & (kp["target"] == "KOR")).sum()
+    assert views.evidence(forty, pair=("PRK", "KOR"), kind="event").shape == rows.shape
+    feb = views.evidence(forty, pair="KOR–PRK", month="2024-02", kind="event")
+    assert 0 < len(feb) < len(rows)
+    assert (feb["published"].dt.strftime("%Y-%m") == "2024-02").all()
+    undated = kp["article_id"].isin(["a38", "a39"]).sum()  # one event each, no date
+    assert undated == 2
+    q1 = views.evidence(forty, pair="KOR-PRK", month="2024Q1", kind="event")
+    assert len(q1) == len(rows) - undated
+    one = views.evidence(forty, actor="PRK", outlet="Outlet 3")
+    assert set(one["source"]) == {"Outlet 3"} and set(one["kind"]) <= {"mention", "event"}
+    mentions = views.evidence(forty, actor="PRK", kind="mention")
+    m = forty.mentions[forty.mentions["actor"] == "PRK"]
+    assert len(mentions) == m.groupby(["article_id", "sentence_id"]).ngroups
+    assert mentions["text"].str.contains("North Korea").all()
+
+
+def test_evidence_says_what_it_cannot_read(forty):
+    with pytest.raises(ValueError, match="kind='speech'"):
+        views.evidence(forty, kind="speech")
+    with pytest.raises(ValueError, match="KOR-PRK"):
+        views.evidence(forty, pair="KOR PRK")
+    with pytest.raises(ValueError, match="month='March'"):
+        views.evidence(forty, month="March")
+    assert views.evidence(forty, actor="XYZ").empty
+
+
+def test_evidence_finds_quotes_of_a_country(quoted):
+    rows = views.evidence(quoted, actor="PRK", kind="quote")
+    assert len(rows) == 2 and rows["actors"].tolist() == ["Kim Yo Jong (PRK)"] * 2
+    assert rows["text"].str.contains("We will respond").all()

@@ -21,6 +21,11 @@ from korea_analysis.views.common import (  # noqa: F401
     stands_out,
     tables_dir,
 )
+from korea_analysis.views.evidence import (  # noqa: F401
+    EVIDENCE_COLUMNS,
+    evidence,
+    parse_pair,
+)
 from korea_analysis.views.lineup import (  # noqa: F401
     AXIS_ENDS,
     alignment_chart,
