@@ -196,9 +196,12 @@ def test_peninsula_blocs_separate_with_usa_positive():
     # The 2-D map's first axis agrees with the 1-D axis on the side of every actor.
     assert (np.sign(p["x"]) == np.sign(p["position"])).all()
     assert max(p["x"].abs().max(), p["y"].abs().max()) == pytest.approx(1.0)
-    # Intervals bracket the estimate.
-    assert ((p["position_low"] <= p["position"] + 1e-9)
-            & (p["position"] <= p["position_high"] + 1e-9)).all()
+    # Intervals bracket the estimate; Japan is seen in one article only: no interval.
+    one = p["actor"] == "JPN"
+    assert p.loc[one, "n_articles"].item() == 1 and p.loc[one, "position_low"].isna().all()
+    assert not p.loc[one, "clear"].item()
+    assert ((p.loc[~one, "position_low"] <= p.loc[~one, "position"] + 1e-9)
+            & (p.loc[~one, "position"] <= p.loc[~one, "position_high"] + 1e-9)).all()
 
 
 def test_peninsula_positions_follow_hand_affinities():
@@ -397,3 +400,17 @@ def test_rank_correlation_ties_use_average_ranks():
     rho, n = rank_correlation(p, ref)
     assert n == 4 and rho == pytest.approx(4.5 / math.sqrt(22.5))
     assert math.isnan(rank_correlation(p.iloc[:2], ref)[0])
+
+
+# --------------------------------------------------------------------------- the views
+def test_alignment_title_claims_sides_only_when_clear():
+    from korea_analysis.views.lineup import alignment_title, unclear_actors
+
+    p = pd.DataFrame({"actor": ["PRK", "CHN", "KOR", "USA"],
+                      "position": [-1.0, -0.2, 0.4, 1.0],
+                      "enough": [True, True, True, True],
+                      "clear": [True, False, False, True]})
+    assert alignment_title(p) == "PRK on one side, USA on the other"
+    assert unclear_actors(p) == ["CHN", "KOR"]
+    assert alignment_title(p.assign(clear=False)).startswith("No actor's side is clear")
+    assert alignment_title(p.assign(enough=False)).startswith("Too little evidence")

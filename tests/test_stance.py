@@ -1,4 +1,6 @@
 """Portrayal per actor: means over mentions, intervals from resampling articles."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -143,3 +145,47 @@ def test_directed_empty_inputs():
     empty = stance.directed(quotes.iloc[:0], events.iloc[:0], mentions)
     assert empty.empty and list(empty.columns) == stance.DIRECTED_COLUMNS
     assert stance.directed_evidence(None, events.iloc[:0], sentences).empty
+
+
+# --------------------------------------------------------------------------- the views
+@pytest.fixture(scope="module")
+def bundled():
+    import korea_analysis as ka
+
+    return ka.annotate(ka.load_corpus(), cache=False)
+
+
+def test_stance_views_on_the_bundled_corpus(bundled):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from korea_analysis import views
+
+    fig, data = views.stance_heatmap(bundled, top=4)
+    actors = set(data["source"]) | set(data["target"])
+    assert len(actors) <= 4 and {"PRK", "RUS"} <= actors
+    ev = views.stance_evidence(bundled, data)
+    assert len(ev) == len(data) and (ev["text"].str.len() > 0).all()
+    # Pyongyang toward Moscow: friendly, mostly events, and the strongest sentence says so
+    r = data.set_index(["source", "target"]).loc[("PRK", "RUS")]
+    assert r.score > 0 and r.n_events >= 5
+
+
+def test_by_outlet_table_is_compact_and_blank_not_nan(bundled):
+    from korea_analysis import views
+
+    t = views.portrayal_by_outlet_table(bundled, 3, top_actors=3, top_outlets=2)
+    assert t.shape[0] <= 3 and t.shape[1] <= 2
+    assert not t.isna().any().any()
+    cells = [c for c in t.to_numpy().ravel() if c]
+    assert cells and all(re.fullmatch(r"[+-]\d\.\d\d \(n=\d+\)", c) for c in cells)
+
+
+def test_dyad_table_names_the_relation_by_the_balance(bundled):
+    from korea_analysis import views
+
+    d = views.dyad_table(bundled)
+    assert (d["n_events"].diff().dropna() <= 0).all()  # most events first
+    assert set(d["relation"]) <= {"cooperation", "conflict", "mixed"}
+    row = d[(d["actor_a"] == "KOR") & (d["actor_b"] == "PRK")].iloc[0]
+    assert row["relation"] == "conflict" and row["n_conflict"] > row["n_coop"]

@@ -88,7 +88,7 @@ DYAD_COLUMNS = ["actor_a", "actor_b", "n_events", "n_articles", "score", "score_
                 "score_high", "n_coop", "n_conflict", "conflict_share", "balance",
                 "balance_low", "balance_high", "sign"]
 POSITION_COLUMNS = ["actor", "position", "position_low", "position_high", "x", "y",
-                    "n_events", "enough", "clear"]
+                    "n_events", "n_articles", "enough", "clear"]
 REQUIRED = ["article_id", "source", "target", "score"]
 #: CAMEO quad classes (as GDELT's QuadClass 1-4, by number or by the name events.py writes).
 COOPERATION = {"1", "2", "verbal cooperation", "material cooperation"}
@@ -366,6 +366,15 @@ def _mds(mat: np.ndarray, idx: np.ndarray) -> np.ndarray:
     return out
 
 
+def _actor_articles(evd: _Evidence) -> np.ndarray:
+    """Articles in which each actor takes part in an event."""
+    seen = np.zeros((len(evd.articles), len(evd.actors)), dtype=bool)
+    rows, cols = np.nonzero(evd.counts)
+    seen[rows, evd.pair_a[cols]] = True
+    seen[rows, evd.pair_b[cols]] = True
+    return seen.sum(axis=0)
+
+
 def _largest_positive(values: np.ndarray) -> float:
     """Sign (+1/-1) making the largest-magnitude value positive; ties: first (alphabetical)."""
     finite = np.flatnonzero(np.isfinite(values) & (np.abs(values) > _EPS))
@@ -383,7 +392,8 @@ def positions(events: pd.DataFrame | None = None, *, min_events: int = 2,
 
     Columns: ``actor``, ``position`` (in [-1, 1]; ``orient`` positive), ``position_low`` /
     ``position_high`` (95% bootstrap over articles), ``x``, ``y`` (MDS map, jointly scaled into
-    [-1, 1], ``x`` aligned with ``position``), ``n_events``, ``enough`` (at least
+    [-1, 1], ``x`` aligned with ``position``), ``n_events``, ``n_articles`` (articles the actor's
+    events come from; with fewer than two there is no interval), ``enough`` (at least
     ``min_events`` events *and* a position) and ``clear`` (placed, and the interval does not
     span the middle: the side is clear). Actors without enough evidence are listed with NaN,
     not dropped, so a chart can say so; ``actors`` adds names to list even if unseen.
@@ -437,7 +447,10 @@ def positions(events: pd.DataFrame | None = None, *, min_events: int = 2,
                 size = np.linalg.norm(pos[common]) / np.linalg.norm(bvec[common])
                 draws[b] = bvec * np.sign(dot) * size
     low, high = _interval(draws)
-    low, high = np.where(defined, low, np.nan), np.where(defined, high, np.nan)
+    # An actor seen in one article has no interval (resampling one article tells nothing).
+    n_articles = _actor_articles(evd)
+    has_interval = defined & (n_articles >= 2)
+    low, high = np.where(has_interval, low, np.nan), np.where(has_interval, high, np.nan)
     enough = defined & (n_events >= min_events)
 
     out = pd.DataFrame({
@@ -448,6 +461,7 @@ def positions(events: pd.DataFrame | None = None, *, min_events: int = 2,
         "x": xy[:, 0],
         "y": xy[:, 1],
         "n_events": n_events,
+        "n_articles": n_articles,
         "enough": enough,
         "clear": enough & ((low > 0) | (high < 0)),
     }, columns=POSITION_COLUMNS)

@@ -129,12 +129,15 @@ def actor_sentiment(mentions: pd.DataFrame, *, n_boot: int = N_BOOT, seed: int =
 
 
 def with_article_fields(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Mentions joined with the outlet and the month of their article (for the by-tables)."""
+    """Mentions joined with the outlet and the month, quarter and year of their article (for
+    the by-tables)."""
     a = articles[["article_id", "source", "published"]].copy()
     a["outlet"] = a["source"].fillna("(outlet unknown)")
-    a["month"] = a["published"].dt.to_period("M").astype(str).where(a["published"].notna(),
-                                                                    "(undated)")
-    return mentions.merge(a[["article_id", "outlet", "month"]], on="article_id", how="left")
+    for name, freq in (("month", "M"), ("quarter", "Q"), ("year", "Y")):
+        a[name] = a["published"].dt.to_period(freq).astype(str).where(a["published"].notna(),
+                                                                      "(undated)")
+    return mentions.merge(a[["article_id", "outlet", "month", "quarter", "year"]],
+                          on="article_id", how="left")
 
 
 # --------------------------------------------------------------------------- directed stance

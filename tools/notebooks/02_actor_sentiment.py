@@ -39,10 +39,11 @@ mapped to CAMEO event types (Goldstein scale /10), e.g. "signed … agreement" +
 "sanctions" −0.8; where no cue fires, the sentence's polarity is used.
 """),
 ("md", """
-## Finding: some actors are portrayed more negatively than others
+## Finding: how each actor is portrayed, with its interval
 
 Dots are mean polarity toward each actor, bars the 95% interval over articles; colour shows the
-actor's bloc in the dictionary (colour only: blocs never enter a score).
+actor's bloc in the dictionary (colour only: blocs never enter a score). The title names an
+actor as portrayed most or least positively only when its interval clears every other one.
 """),
 ("code", """
 fig, data = views.portrayal_chart(ann, min_mentions)
@@ -50,13 +51,31 @@ _ = charts.save(fig, data, "02_portrayal", figures_dir)
 display(views.portrayal_table(ann, min_mentions))
 """),
 ("md", """
-## Finding: portrayal by outlet and over time
+## Finding: how each actor speaks about and acts toward the others
 
-The same mean and interval per outlet and per month of publication, where the corpus has them.
+Stance in the directed sense: row A, column B is how A speaks about B (the polarity of B's
+mentions inside quotations of A's speakers) and acts toward B (A's events toward B, by their
+cue's score), pooled; "?" marks a cell whose 95% interval over articles spans 0 (or that rests
+on one article). Read it beside the portrayal above: how the coverage portrays an actor is not
+how that actor is said to treat the others. The table under it gives the strongest sentence
+behind every cell.
 """),
 ("code", """
-by_outlet = views.portrayal_by(ann, "outlet", min_mentions)
-display(by_outlet)
+stance_fig, stance_data = views.stance_heatmap(ann)
+_ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
+"""),
+("code", """
+# The strongest sentence behind each cell of the matrix above
+display(views.stance_evidence(ann, stance_data))
+"""),
+("md", """
+## Finding: portrayal by outlet and over time
+
+Mean polarity per actor (rows) in each outlet (columns), for the actors and outlets with most
+mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there.
+"""),
+("code", """
+display(views.portrayal_by_outlet_table(ann, min_mentions))
 if ann.articles["published"].dt.to_period("M").nunique() > 1:
     fig, data = views.portrayal_over_time_chart(ann, min_mentions)
     _ = charts.save(fig, data, "02_portrayal_by_month", figures_dir)
@@ -66,13 +85,14 @@ else:
 ("md", """
 ## Finding: who cooperates and who clashes
 
-Each cell is the mean event score between two actors (+1 cooperation, −1 conflict) with the
-number of events behind it.
+Each cell is the balance of cooperative and conflictual events between two actors (blue: more
+cooperation, red: more conflict — the sign analysts use, so many mild meetings do not hide the
+threats), with the share of conflict events and the number of events behind it.
 """),
 ("code", """
 fig, data = views.dyad_heatmap(ann)
 _ = charts.save(fig, data, "02_dyads", figures_dir)
-display(ann.dyads)
+display(views.dyad_table(ann))
 """),
 ("md", """
 ## The evidence: the most positive and most negative sentence about each actor

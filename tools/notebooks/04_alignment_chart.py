@@ -35,22 +35,44 @@ print(views.corpus_sentence(ann))
 
 Each sentence in which one actor acts toward another is an event scored from −1 (conflict) to
 +1 (cooperation); sentences about history (all their years 10+ years before publication, such
-as the 1950–53 war) are left out. For every pair of actors the scores are averaged and shrunk toward zero when
-evidence is thin; the axis is the leading eigenvector of that signed affinity matrix (allies on
-one side, adversaries on the other), oriented so that `orient` is positive. Intervals come from
-resampling articles. Bloc labels in the dictionary colour the points and are compared with the
-result afterwards — they never enter the computation.
+as the 1950–53 war) are left out. For every pair of actors the scores are averaged and taken
+relative to the coverage's typical pair (news is full of meetings and visits, each a mild
+positive: what separates blocs is which pairs get more or less cooperation than usual), then
+shrunk toward zero when evidence is thin; the axis is the leading eigenvector of that signed
+affinity matrix (allies on one side, adversaries on the other), oriented so that `orient` is
+positive. Intervals come from resampling articles; an actor whose interval spans the middle is
+drawn hollow and called unclear. Bloc labels in the dictionary colour the points and are
+compared with the result afterwards — they never enter the computation.
 """),
 ("md", """
-## Finding: the text separates the two blocs
+## Finding: each actor's place between the two blocs, and which are unclear
+
+The title names the actors whose side is clear (interval on one side of 0).
 """),
 ("code", """
 fig, data = views.alignment_chart(pos, ann)
 _ = charts.save(fig, data, "04_alignment", figures_dir)
 agree = alignment.bloc_agreement(pos[pos["enough"]], ann.actors.blocs)
-print(f"Agreement with the expected blocs: {agree:.0%} of the placed actors with a bloc label "
-      "fall on their bloc's side.")
+if agree == agree:  # NaN: no placed actor has a bloc label
+    print(f"Agreement with the expected blocs: {agree:.0%} of the placed actors with a bloc "
+          "label fall on their bloc's side.")
 display(pos)
+"""),
+("md", """
+## Finding: positions year by year
+
+The same axis computed separately for each year of publication, each year with its own
+interval (hollow: unclear that year), for the actors with most events.
+"""),
+("code", """
+by_year = views.alignment_by_period(ann, period="year", min_events=min_events, n_boot=n_boot,
+                                    seed=seed, orient=orient)
+if len(by_year):
+    fig, data = views.alignment_over_time_chart(by_year, ann)
+    _ = charts.save(fig, data, "04_alignment_by_year", figures_dir)
+else:
+    print("Fewer than two years with enough dated articles (5 with events each): "
+          "no positions over time.")
 """),
 ("md", """
 ## Finding: the map of cooperation and conflict
@@ -65,6 +87,7 @@ _ = charts.save(fig, data, "04_map", figures_dir)
 ("code", """
 fig, data = views.dyad_heatmap(ann)
 _ = charts.save(fig, data, "04_dyads", figures_dir)
+display(views.dyad_table(ann))
 """),
 ("md", """
 ## Finding: coverage and UN votes, compared
