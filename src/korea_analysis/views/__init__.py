@@ -6,10 +6,19 @@ every public function is also here, as ``views.<name>``.
 """
 from korea_analysis.views.common import (  # noqa: F401
     UNKNOWN_OUTLET,
+    corpus_description,
+    corpus_name,
+    fmt_percent,
     format_date,
     load,
+    min_evidence,
+    readable,
+    separated,
     setup_notebook,
+    show_table,
     source_line,
+    stands_out,
+    tables_dir,
 )
 from korea_analysis.views.lineup import (  # noqa: F401
     AXIS_ENDS,
