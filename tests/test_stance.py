@@ -187,5 +187,5 @@ def test_dyad_table_names_the_relation_by_the_balance(bundled):
     d = views.dyad_table(bundled)
     assert (d["n_events"].diff().dropna() <= 0).all()  # most events first
     assert set(d["relation"]) <= {"cooperation", "conflict", "mixed"}
-    row = d[(d["actor_a"] == "KOR") & (d["actor_b"] == "PRK")].iloc[0]
+    row = d[d["pair"] == "South Korea – North Korea"].iloc[0]
     assert row["relation"] == "conflict" and row["n_conflict"] > row["n_coop"]

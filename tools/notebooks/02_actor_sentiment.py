@@ -5,12 +5,15 @@ CELLS = [
 Which countries the coverage portrays positively or negatively, how that differs by outlet and
 over time, and who cooperates or clashes with whom — each number with the sentences behind it.
 
-Data: the bundled corpus unless `corpus` points elsewhere; actors from the bundled dictionary
-(`src/korea_analysis/actors.yaml`) unless `actors` names another file.
+Data: the corpus the `corpus` parameter names (described under the first cell), actors from
+the dictionary `actors` names (empty: the bundled `src/korea_analysis/actors.yaml`).
 """),
 ("code", """
 # Parameters (papermill overrides these; run as is in JupyterLab)
 corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
+metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
+columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
+keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
 actors: str = ""  # actor dictionary YAML (empty: the bundled one)
 backend: str = "lexicon+linear"  # sentiment backend: lexicon+linear, textblob, textblob-plain, vader
 min_mentions: int = 3  # actors with fewer mentions are left out of charts
@@ -19,13 +22,16 @@ date_to: str = ""  # last publication date to include (empty: no limit)
 figures_dir: str = "figures"  # where each chart's PNG and CSV are written
 """, "parameters"),
 ("code", """
-from IPython.display import display
-
 from korea_analysis import charts, views
 
-views.setup_notebook()
-ann = views.load(corpus, actors, date_from=date_from, date_to=date_to, backend=backend)
-print(views.corpus_sentence(ann))
+views.setup_notebook(figures_dir)
+ann = views.load(corpus, actors, metadata=metadata, columns=columns,
+                 keep_duplicates=keep_duplicates, date_from=date_from,
+                 date_to=date_to, backend=backend)
+print(views.corpus_description(ann))
+# the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
+min_mentions = max(min_mentions, views.min_evidence(len(ann.articles)))
+print(f"Actors and cells with fewer than {min_mentions} mentions are left out of the charts.")
 """),
 ("md", """
 ## How we did it
@@ -48,7 +54,8 @@ actor as portrayed most or least positively only when its interval clears every 
 ("code", """
 fig, data = views.portrayal_chart(ann, min_mentions)
 _ = charts.save(fig, data, "02_portrayal", figures_dir)
-display(views.portrayal_table(ann, min_mentions))
+views.show_table(views.portrayal_table(ann, min_mentions).sort_values("n_mentions",
+                 ascending=False), "02_portrayal_table")
 """),
 ("md", """
 ## Finding: how each actor speaks about and acts toward the others
@@ -61,12 +68,12 @@ how that actor is said to treat the others. The table under it gives the stronge
 behind every cell.
 """),
 ("code", """
-stance_fig, stance_data = views.stance_heatmap(ann)
+stance_fig, stance_data = views.stance_heatmap(ann, min_n=1, top=10)
 _ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
 """),
 ("code", """
-# The strongest sentence behind each cell of the matrix above
-display(views.stance_evidence(ann, stance_data))
+# The strongest sentence behind each cell of the matrix above (every cell: the CSV)
+views.show_table(views.stance_evidence(ann, stance_data), "02_stance_evidence", top=25)
 """),
 ("md", """
 ## Finding: portrayal by outlet and over time
@@ -75,7 +82,8 @@ Mean polarity per actor (rows) in each outlet (columns), for the actors and outl
 mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there.
 """),
 ("code", """
-display(views.portrayal_by_outlet_table(ann, min_mentions))
+views.show_table(views.portrayal_by_outlet_table(ann, min_mentions), "02_portrayal_by_outlet",
+                 index=True, interactive=False)
 if ann.articles["published"].dt.to_period("M").nunique() > 1:
     fig, data = views.portrayal_over_time_chart(ann, min_mentions)
     _ = charts.save(fig, data, "02_portrayal_by_month", figures_dir)
@@ -92,12 +100,12 @@ threats), with the share of conflict events and the number of events behind it.
 ("code", """
 fig, data = views.dyad_heatmap(ann)
 _ = charts.save(fig, data, "02_dyads", figures_dir)
-display(views.dyad_table(ann))
+views.show_table(views.dyad_table(ann), "02_dyad_table")
 """),
 ("md", """
 ## The evidence: the most positive and most negative sentence about each actor
 """),
 ("code", """
-display(views.evidence_table(ann, min_mentions))
+views.show_table(views.evidence_table(ann, min_mentions), "02_evidence")
 """),
 ]

@@ -65,14 +65,15 @@ def alignment_chart(pos: pd.DataFrame, ann: Annotations):
                     color=charts.BLOC_COLOURS[bloc], fontweight="bold")
     _bloc_legend(ax, ok["bloc"])
     unclear = unclear_actors(pos)
-    note = (f" · unclear (interval spans the middle, hollow): {', '.join(unclear)}"
-            if unclear else "")
-    note += f" · too little evidence: {', '.join(thin['actor'])}" if len(thin) else ""
+    note = f" ({len(unclear)} unclear: interval spans the middle, hollow)" if unclear else ""
+    if len(thin):
+        names = ", ".join(thin["actor"].head(5)) + (", …" if len(thin) > 5 else "")
+        note += f" · {len(thin)} with too little evidence ({names})"
     from korea_analysis.annotate import current_events
 
     charts.finish(ax, alignment_title(pos),
-                  n=f"{len(ok)} actors, {len(current_events(ann.events))} events, "
-                  f"{pos.attrs.get('n_articles', len(ann.articles))} articles{note}",
+                  n=f"{len(ok)} actors{note}, {len(current_events(ann.events))} events in "
+                  f"{pos.attrs.get('n_articles', len(ann.articles))} articles",
                   source=source_line(ann), xlabel="position on the bloc axis (95% interval, "
                   "bootstrap over articles)")
     return fig, ok
@@ -137,15 +138,15 @@ def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "
 
 
 def dyad_table(ann: Annotations, min_events: int = 1) -> pd.DataFrame:
-    """Dyads as analysts read them: names, events, cooperative and conflictual events, the
-    conflict share, the sign (from their balance) and the mean score with its interval,
-    most events first."""
+    """Dyads as analysts read them: the pair's names, events, cooperative and conflictual
+    events, the conflict share, the relation (the sign from their balance) and the mean score
+    with its interval, most events first (codes and every column: ``ann.dyads``)."""
     d = ann.dyads[ann.dyads["n_events"] >= min_events].copy()
     d.insert(0, "pair", [f"{ann.actors.name_of(a)} – {ann.actors.name_of(b)}"
                          for a, b in zip(d["actor_a"], d["actor_b"], strict=True)])
     d["relation"] = d["sign"].map({1: "cooperation", -1: "conflict", 0: "mixed"})
-    cols = ["pair", "actor_a", "actor_b", "n_events", "n_articles", "n_coop", "n_conflict",
-            "conflict_share", "relation", "score", "score_low", "score_high"]
+    cols = ["pair", "n_events", "n_articles", "n_coop", "n_conflict", "conflict_share",
+            "relation", "score", "score_low", "score_high"]
     return d.sort_values(["n_events", "actor_a", "actor_b"], ascending=[False, True, True],
                          ignore_index=True)[cols]
 
@@ -205,5 +206,6 @@ def strongest_evidence(ann: Annotations, k: int = 1) -> pd.DataFrame:
     top = e.sort_values("strength", ascending=False).groupby("pair").head(k)
     top = top.merge(ann.sentences[["article_id", "sentence_id", "text"]],
                     on=["article_id", "sentence_id"])
-    return top[["pair", "source", "target", "cue", "score", "article_id", "sentence_id",
-                "text"]].sort_values("pair", ignore_index=True)
+    top["pair"] = [f"{s} → {t}" for s, t in zip(top["source"], top["target"], strict=True)]
+    return top[["pair", "cue", "score", "text", "article_id", "sentence_id"]].sort_values(
+        "pair", ignore_index=True)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import _bloc_legend, source_line
+from korea_analysis.views.common import _bloc_legend, source_line, stands_out
 
 
 def portrayal_table(ann: Annotations, min_mentions: int = 3) -> pd.DataFrame:
@@ -33,10 +33,9 @@ def portrayal_chart(ann: Annotations, min_mentions: int = 3):
     ax.set_yticks(list(y), [f"{n} ({c})" for n, c in zip(t["name"], t["actor"], strict=True)])
     ax.axvline(0, color="#888888", lw=1)
     _bloc_legend(ax, t["bloc"])
-    if len(t):
-        lo, hi = t.iloc[0], t.iloc[-1]
-        title = (f"{hi['name']} is portrayed most positively ({hi.polarity:+.2f}), "
-                 f"{lo['name']} least ({lo.polarity:+.2f})")
+    if len(t):  # "most"/"least" only when the intervals separate
+        title = stands_out(t, "polarity", label="name",
+                           nobody="No actor stands out: the 95% intervals overlap")
     else:
         title = f"No actor has {min_mentions}+ mentions"
     charts.finish(ax, title, n=f"{int(t['n_mentions'].sum())} mentions",
@@ -203,9 +202,9 @@ def stance_heatmap(ann: Annotations, min_n: int = 1, top: int = 10, *, n_boot: i
 
 def stance_evidence(ann: Annotations, cells: pd.DataFrame | None = None,
                     k: int = 1) -> pd.DataFrame:
-    """The strongest sentence behind each directed cell (``cells``: rows with ``source`` and
-    ``target``, e.g. the heatmap's data; default every cell), with what kind of evidence it
-    is (quote or event), its value and cue."""
+    """The strongest sentence behind each directed cell (``cells``: rows of
+    :func:`stance_table`, e.g. the heatmap's data, shown most evidence first; default every
+    cell), with what kind of evidence it is (quote or event), its value and cue."""
     from korea_analysis import stance
 
     m = ann.mentions
@@ -213,10 +212,14 @@ def stance_evidence(ann: Annotations, cells: pd.DataFrame | None = None,
         m = m[m["kind"] != "byline"]
     ev = stance.directed_evidence(ann.quotes, ann.events, ann.sentences, m, k=k)
     if cells is not None:
-        ev = ev.merge(cells[["source", "target"]].drop_duplicates(), on=["source", "target"])
+        n = cells.assign(_n=cells["n_quotes"] + cells["n_events"])[["source", "target", "_n"]]
+        ev = ev.merge(n.drop_duplicates(["source", "target"]), on=["source", "target"])
+        ev = ev.sort_values(["_n", "source", "target"], ascending=[False, True, True],
+                            kind="stable")
     ev.insert(0, "pair", [f"{a} → {b}" for a, b in zip(ev["source"], ev["target"],
                                                        strict=True)])
-    return ev.drop(columns=["source", "target"]).reset_index(drop=True)
+    cols = ["pair", "kind", "value", "text", "cue", "article_id", "sentence_id"]
+    return ev[cols].reset_index(drop=True)
 
 
 def portrayal_by_outlet_table(ann: Annotations, min_mentions: int = 3, *, top_actors: int = 8,
@@ -253,7 +256,7 @@ def evidence_sentences(ann: Annotations, actor: str, k: int = 2) -> pd.DataFrame
     top = s.nlargest(k, "polarity").assign(side="most positive")
     low = s.nsmallest(k, "polarity").assign(side="most negative")
     out = pd.concat([top, low[~low.index.isin(top.index)]])
-    return out[["side", "polarity", "article_id", "sentence_id", "text"]].reset_index(drop=True)
+    return out[["side", "polarity", "text", "article_id", "sentence_id"]].reset_index(drop=True)
 
 
 def evidence_table(ann: Annotations, min_mentions: int = 3, k: int = 1) -> pd.DataFrame:
@@ -261,7 +264,7 @@ def evidence_table(ann: Annotations, min_mentions: int = 3, k: int = 1) -> pd.Da
     for actor in portrayal_table(ann, min_mentions)["actor"]:
         rows.append(evidence_sentences(ann, actor, k).assign(actor=actor))
     if not rows:
-        return pd.DataFrame(columns=["actor", "side", "polarity", "article_id", "sentence_id",
-                                     "text"])
+        return pd.DataFrame(columns=["actor", "side", "polarity", "text", "article_id",
+                                     "sentence_id"])
     out = pd.concat(rows, ignore_index=True)
     return out[["actor"] + [c for c in out.columns if c != "actor"]]
