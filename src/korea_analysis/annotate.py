@@ -179,7 +179,8 @@ def current_events(events: pd.DataFrame) -> pd.DataFrame:
 
 #: The columns the corpus tables are computed from.
 CORPUS_INPUTS = {"mentions": ["article_id", "actor", "kind", "polarity", "subjectivity"],
-                 "events": ["article_id", "source", "target", "score", "historical"]}
+                 "events": ["article_id", "source", "target", "score", "historical",
+                            "quad_class", *[c for c in ("weight",) if c in EVENT_COLUMNS]]}
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
