@@ -318,3 +318,42 @@ def test_bad_frame_values_are_clear_errors(tmp_path):
     f.write_text("weights: {noun: 2}\ncues: []\n")
     with pytest.raises(CueDictionaryError, match=r"weights.noun must be a number in \[0"):
         load_cues(f)
+
+
+# ---------------------------------------------------------------- more roles (real-news dev)
+
+
+def test_condemning_cooperation_between_two_opposes_both_and_keeps_their_cooperation(actors,
+                                                                                     book):
+    t = ('Canada and Australia denounced "in the harshest words" the expanding military '
+         "cooperation between North Korea and Russia.")
+    assert sorted(pairs(t, actors, book)) == [
+        ("AUS", "PRK", -1), ("AUS", "RUS", -1), ("CAN", "PRK", -1), ("CAN", "RUS", -1),
+        ("PRK", "RUS", 1)]
+
+
+def test_passive_agent_acts(actors, book):
+    t = ("The joint drills between Japan and the United States have long been criticized by "
+         "China.")
+    assert pairs(t, actors, book) == [("JPN", "USA", 1), ("CHN", "JPN", -1), ("CHN", "USA", -1)]
+    t = "This shows the hostile steps by Washington toward Pyongyang."
+    assert pairs(t, actors, book) == [("USA", "PRK", -1)]
+
+
+def test_a_place_is_not_a_subject(actors, book):
+    t = "The talks held in Beijing showed hostile intent by Tokyo toward Seoul."
+    assert ("CHN", "JPN", -1) not in pairs(t, actors, book)
+
+
+def test_second_verb_shares_the_subject(actors, book):
+    t = "Japan and Canada condemned North Korea — and vowed to deepen their cooperation."
+    assert pairs(t, actors, book) == [("JPN", "PRK", -1), ("CAN", "PRK", -1), ("JPN", "CAN", 1),
+                                      ("JPN", "CAN", 1)]  # "vowed to" binds; "deepen … cooperation"
+
+
+def test_the_two_leaders_are_the_pair_before(actors, book):
+    t = ("Japan's prime minister met the South Korean president in Tokyo. The two leaders agreed "
+         "to expand security ties.")
+    got = rows(t, actors, book)
+    assert [(r["sentence_id"], {r["source"], r["target"]}) for r in got] == [
+        (0, {"JPN", "KOR"}), (1, {"JPN", "KOR"})]  # a mutual event: either may come first

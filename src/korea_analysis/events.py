@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import combinations, product
 from pathlib import Path
 
 from korea_analysis.actors import load_data_file
+from korea_analysis.mentions import Mention
 
 DEFAULT_CUES = Path(__file__).with_name("event_cues.yaml")
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -63,12 +65,28 @@ _COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not o
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
 MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
 _TOPIC = {"about", "concerning", "regarding", "on", "over"}
 GOVERNS = ("self", "carry", "reverse")
 #: After a cue's object: "against X" (X opposed by the cue's subject).
 _AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|his|her)\W+)?$")
+#: Words for the two actors of the sentence before ("the two leaders", "both sides", and a
+#: sentence-initial "They")
+_ANAPHOR = re.compile(r"\b(?i:the two|both) (?:leaders|countries|sides|nations|governments|"
+                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|"
+                      r"\b(?i:the parties)\b|(?<![\w’'-])(They)\b")
+#: What stands before a mention that names a place, not an actor ("held in Singapore")
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+#: Between one cue's object and the next cue sharing its subject ("… X and vowed to")
+_AND_THEN = re.compile(r"[\W]*(?:and|but|then|and then|but also)\s+(?:also\s+|later\s+|then\s+)?$",
+                       re.I)
+#: Between an agent ("by X") and the cue's target
+_TOWARD = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?(?:toward|towards|on|against|at|with|to)\W+"
+                     r"(?:(?:the|its|their)\W+)?$", re.I)
 #: Between an actor and the cue it owns: "the US-drafted resolution", "Washington's sanctions"
 _OWNER = re.compile(r"(?:['’]s)?(?:-?(?:drafted|led|backed|sponsored|proposed|imposed))?\s*$")
 #: After "joined X": "in" and up to two words before the cue it governs.
@@ -354,10 +372,10 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
                 break
             between = [m for m in cms if b <= m.start and m.end <= na]
             gap = text[b:na]
-            if _BLOCK.search(gap) or "," in gap:
+            if _RELATIVE.search(gap) or "," in gap:
                 break
-            if not between:
-                if len(_WORD.findall(gap)) > book.chain_gap:
+            if not between:  # a quoted aside ("in the strongest possible terms") counts as none
+                if len(_WORD.findall(_QUOTED.sub(" ", gap))) > book.chain_gap:
                     break
             elif cue.joins and _JOIN_IN.match(text, between[-1].end, na):
                 extra = extra + [("join", j, between)]
@@ -395,6 +413,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             "score": round(value / 10, 4), "negated": neg, "historical": historical,
             "cue_start": a, "cue_end": b, "weight": weight, "frame": frame})
 
+    subject: list[str] = []  # the sentence's first named subject ("X condemned … and vowed")
     for ca, cb in _clauses(text, s.start, s.end):
         cms = [m for m in ms if ca <= m.start < cb]
         # a cue whose first or last word is inside a name ("Shanghai Cooperation
@@ -404,15 +423,26 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                            and (m.start <= h[0] or h[1] <= m.end) for m in cms)]
         any_cue = any_cue or bool(hits)
         objects: set[int] = set()  # mentions already a cue's object in this clause
+        prev_end, prev_sources = ca, subject
         for chain, extra in _chains(text, hits, cms, cues):
             first, head = hits[chain[0]], hits[chain[-1]]
             a0, (a, b, cue) = first[0], head
             nxt = hits[chain[-1] + 1][0] if chain[-1] + 1 < len(hits) else cb
-            before = [m for m in cms if m.end <= a0]
+            # a place ("talks held in Singapore") is not a subject
+            before = [m for m in cms if m.end <= a0 and not _PLACE.search(text, 0, m.start)]
             left = _group(text, before, backwards=True)
+            if left and max(m.end for m in left) < prev_end:
+                left = []  # the subject stands before the previous cue: see below
+            elif (left and all(id(m) in objects for m in left)
+                  and _PREPOSITION.search(text, max(m.end for m in left), a0)):
+                left = []  # "stands with Japan and South Korea against coercion"
+            if not left and prev_sources and _AND_THEN.match(text, prev_end, a0):
+                left_actors = prev_sources  # "… condemned X — and vowed to …"
+            else:
+                left_actors = _actors(left)
             inner = [m for m in cms if a <= m.start and m.end <= b]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
-            sources = _actors(left)
+            sources = left_actors
             if speaker and (not sources or _FIRST_PERSON.search(text[ca:a0])):
                 sources = sources or [speaker]
             joined = []
@@ -464,6 +494,20 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                         emit(x, y, g, ga, gb, g.goldstein, 1.0, "", False, (ca, cb))
             gap_words = {w.lower() for w in _WORD.findall(gap)}
             tgt = _actors(right)
+            if "by" in gap_words and right and not inner:
+                # "hostile acts by the United States towards the DPRK": an agent, and the
+                # target after it (or the actor before the cue: "X was attacked by Y")
+                later = [m for m in cms if right[-1].end <= m.start and m.end <= nxt
+                         and m not in right]
+                got = later and _TOWARD.match(text[right[-1].end:later[0].start])
+                them = _actors(_group(text, later, backwards=False)) if got else sources
+                sources, tgt, gap_words = tgt, them, gap_words - {"between", "among"}
+            if (len(chain) > 1 and ecue is not cue and cue.direction == "mutual"
+                    and gap_words & {"between", "among"} and len(tgt) > 1):
+                # "condemned the military cooperation between X and Y": X and Y cooperate,
+                # and the governor's subject faces each of them
+                for x, y in combinations(tgt, 2):
+                    emit(x, y, cue, a, b, cue.goldstein, weight, "", False, (ca, cb))
             if ecue.direction == "directed" or cue.direction == "directed":
                 src, tgt = (tgt, sources) if "from" in gap_words else (sources, tgt)
                 pairs = list(product(src, tgt))
@@ -477,6 +521,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     sources, tgt = (tgt[:1], tgt[1:]) if value < 0 else ([], tgt)
                 if sources and tgt:
                     pairs = list(product(sources, tgt))
+                    if value > 0 and len(sources) > 1:  # "X and Y reaffirmed cooperation
+                        pairs += list(combinations(sources, 2))  # with Z": X and Y too
                 elif not tgt and left and (all(id(m) in objects for m in left)
                                            or _object_of(text, cms, left)):
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
@@ -489,6 +535,10 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             for x, y in pairs:
                 emit(x, y, ecue, a, b, value, weight, frame, neg, (ca, cb))
             objects.update(id(m) for m in right)
+            if left and not subject:
+                subject = _actors(left)
+            prev_end = right[-1].end if right and right[-1].end > b else b
+            prev_sources = sources if left or prev_sources else []
             # "X sided with Y against Z": X opposes Z
             if right and cues.against is not None:
                 later = [m for m in cms if right[-1].end <= m.start and m.end <= nxt
@@ -520,16 +570,36 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
     for m in mentions:
         if m.entity not in ignore:
             by_sentence.setdefault(m.sentence_id, []).append(m)
+    # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
+    # sentence that had events
+    anaphors: dict[int, list] = {}
+    if by_sentence:
+        starts = [x.start for x in sentences]
+        for a in _ANAPHOR.finditer(text):
+            sid = bisect_right(starts, a.start()) - 1
+            if sid >= 0 and sentences[sid].body and (a.group(1) is None
+                                                      or a.start() == sentences[sid].start):
+                anaphors.setdefault(sid, []).append((a.start(), a.end()))
     rows: list[dict] = []
-    for sid, ms in by_sentence.items():
+    last_pair: tuple[str, str] | None = None
+    for sid in sorted(by_sentence.keys() | anaphors.keys()):
+        ms = by_sentence.get(sid, [])
+        if sid in anaphors and last_pair:
+            ms = sorted(ms + [Mention(sid, a, b, text[a:b], actor, "", "anaphor")
+                              for a, b in anaphors[sid] for actor in last_pair],
+                        key=lambda m: m.start)
         speaker = speakers.get(sid)
         if len({m.actor for m in ms} | ({speaker} if speaker else set())) < 2:
             continue
+        n_before = len(rows)
         s = sentences[sid]
         years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
         any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows)
+        if len(rows) > n_before:
+            last = rows[-1]
+            last_pair = (last["source"], last["target"])
         if not any_cue and polarity is not None and cues.fallback_weight > 0:
             pol = polarity(text[s.start:s.end])
             if pol:
