@@ -355,5 +355,6 @@ def test_the_two_leaders_are_the_pair_before(actors, book):
     t = ("Japan's prime minister met the South Korean president in Tokyo. The two leaders agreed "
          "to expand security ties.")
     got = rows(t, actors, book)
-    assert [(r["sentence_id"], {r["source"], r["target"]}) for r in got] == [
-        (0, {"JPN", "KOR"}), (1, {"JPN", "KOR"})]  # a mutual event: either may come first
+    assert [(r["sentence_id"], {r["source"], r["target"]}, r["cue"]) for r in got] == [
+        (0, {"JPN", "KOR"}, "met"), (1, {"JPN", "KOR"}, "agreed to"),
+        (1, {"JPN", "KOR"}, "expand security ties")]  # mutual events: either may come first
