@@ -186,6 +186,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--fallback", type=float, default=None,
                     help="weight of the polarity fallback (default: the cue file's)")
+    ap.add_argument("--fallback-pairs", choices=["all", "speaker"], default=None)
     ap.add_argument("--cues", default=None, help="another cue file")
     ap.add_argument("--backend", default=None)
     ap.add_argument("--dump", default=None)
@@ -203,6 +204,9 @@ def main(argv=None) -> int:
         text, n = re.subn(r"(?m)^(\s*fallback:\s*)[0-9.]+", rf"\g<1>{args.fallback}", text)
         if not n:
             sys.exit("the cue file has no weights.fallback line to set")
+        if args.fallback_pairs:
+            text = re.sub(r"(?m)^fallback_pairs:\s*\w+", f"fallback_pairs: {args.fallback_pairs}",
+                          text)
         tmp = tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8")
         tmp.write(text)
         tmp.close()

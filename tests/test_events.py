@@ -358,3 +358,20 @@ def test_the_two_leaders_are_the_pair_before(actors, book):
     assert [(r["sentence_id"], {r["source"], r["target"]}, r["cue"]) for r in got] == [
         (0, {"JPN", "KOR"}, "met"), (1, {"JPN", "KOR"}, "agreed to"),
         (1, {"JPN", "KOR"}, "expand security ties")]  # mutual events: either may come first
+
+
+def test_first_person_is_the_speaker_or_the_state_medium(actors, book):
+    from korea_analysis.events import article_voice
+
+    assert article_voice("Pyongyang, March 3 (KCNA) -- A spokesman said:", actors) == "PRK"
+    assert article_voice("MOSCOW, March 3. /TASS/. Lavrov said", actors) == "RUS"
+    assert article_voice("SEOUL (Reuters) - Officials said", actors) is None  # not a state's
+    t = "Washington keeps up its hostility toward us."
+    ss = sentences(t)
+    ms = find_mentions(t, ss, actors)
+    assert [(r["source"], r["target"]) for r in find_events(t, ss, ms, cues=book)] == []
+    assert [(r["source"], r["target"]) for r in find_events(t, ss, ms, cues=book,
+                                                              voice="PRK")] == [("USA", "PRK")]
+    t = "“North Korea threatens our security,” the minister said."
+    assert pairs(t, actors, book) == []
+    assert pairs(t, actors, book, speakers={0: "JPN"}) == [("PRK", "JPN", -1)]

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from itertools import combinations, product
 from pathlib import Path
 
-from korea_analysis.actors import load_data_file
+from korea_analysis.actors import load_data_file, tokens
 from korea_analysis.mentions import Mention
 
 DEFAULT_CUES = Path(__file__).with_name("event_cues.yaml")
@@ -79,6 +79,8 @@ _AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|
 _ANAPHOR = re.compile(r"\b(?i:the two|both) (?:leaders|countries|sides|nations|governments|"
                       r"ministers|presidents|neighbou?rs|parties|delegations)\b|"
                       r"\b(?i:the parties)\b|(?<![\w’'-])(They)\b")
+#: First person plural: the speaker of a quotation, or the article's own voice
+_WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 #: Between one cue's object and the next cue sharing its subject ("… X and vowed to")
@@ -122,6 +124,7 @@ class CueBook:
     noun_weight: float = 0.5
     fallback_weight: float = 0.0  # 0: no polarity fallback
     reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
+    fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
     against: Cue | None = None
 
     def candidates(self, word: str) -> tuple[int, ...]:
@@ -198,6 +201,13 @@ def _number(section: dict, key: str, default: float, path: str, low: float = 0.0
     return float(v)
 
 
+def _choice(data: dict, key: str, allowed: tuple[str, ...], path: str) -> str:
+    v = data.get(key, allowed[0])
+    if v not in allowed:
+        raise CueDictionaryError(f"{path}: {key} must be one of {', '.join(allowed)}")
+    return v
+
+
 def _build(path: str, data: dict) -> CueBook:
     cues, regexes = [], []
     exact: dict[str, list[int]] = {}
@@ -247,7 +257,8 @@ def _build(path: str, data: dict) -> CueBook:
                    chain_gap=int(data.get("chain_gap", 4)),
                    noun_weight=_number(w, "noun", 0.5, path),
                    fallback_weight=_number(w, "fallback", 0.0, path),
-                   reverse_factor=_number(w, "reverse", 0.5, path), against=against)
+                   reverse_factor=_number(w, "reverse", 0.5, path), against=against,
+                   fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path))
 
 
 def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int, int, Cue]]:
@@ -553,16 +564,33 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
     return any_cue
 
 
+#: A dateline's outlet: "Pyongyang, June 26 (KCNA) --", "MOSCOW, March 3. /TASS/."
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .'&-]{1,40})\)|/([A-Z][\w .'&-]{1,40})/")
+
+
+def article_voice(text: str, actors, lead: int = 300) -> str | None:
+    """The state whose own medium publishes an article, from the outlet in its dateline
+    ("Pyongyang, June 26 (KCNA) --" → PRK); None for other outlets."""
+    for m in _DATELINE_OUTLET.finditer(text, 0, min(len(text), lead)):
+        name = (m.group(1) or m.group(2)).strip()
+        entry = actors.entries.get(tuple(t for t, _, _ in tokens(name)))
+        if entry is not None and entry.entity in actors.state_media and len(entry.actors) == 1:
+            return entry.actors[0]
+    return None
+
+
 def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                 speakers: dict[int, str] | None = None, ignore: frozenset[str] = frozenset(),
-                published_year: int | None = None) -> list[dict]:
+                published_year: int | None = None, voice: str | None = None) -> list[dict]:
     """Events of one article, one row per directed (source, target) pair and cue.
 
     ``mentions`` are :class:`korea_analysis.mentions.Mention`; ``speakers`` maps a
     sentence index to the actor of the quotation it lies in; ``polarity(text) -> float``
     scores a sentence where no cue fires (used only when the book's fallback weight is above
     0); mentions whose entity is in ``ignore`` (news outlets reporting, not acting) take no
-    part. An event is ``historical`` when every year its sentence names ("since 1953"
+    part. "We", "us", "our" stand for the speaker in a quotation and for ``voice`` (the
+    state whose medium publishes the article: "Pyongyang, June 26 (KCNA) --") elsewhere.
+    An event is ``historical`` when every year its sentence names ("since 1953"
     excepted) lies :data:`HISTORY_YEARS` or more before ``published_year``.
     """
     speakers = speakers or {}
@@ -570,6 +598,16 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
     for m in mentions:
         if m.entity not in ignore:
             by_sentence.setdefault(m.sentence_id, []).append(m)
+    if voice or speakers:
+        starts = [x.start for x in sentences]
+        for w in _WE.finditer(text):
+            sid = bisect_right(starts, w.start()) - 1
+            who = speakers.get(sid) or voice
+            if who and sid >= 0 and sentences[sid].body:
+                by_sentence.setdefault(sid, []).append(
+                    Mention(sid, w.start(), w.end(), w.group(), who, "", "self"))
+        for ms in by_sentence.values():
+            ms.sort(key=lambda m: m.start)
     # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
     # sentence that had events
     anaphors: dict[int, list] = {}
@@ -601,9 +639,14 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             last = rows[-1]
             last_pair = (last["source"], last["target"])
         if not any_cue and polarity is not None and cues.fallback_weight > 0:
-            pol = polarity(text[s.start:s.end])
+            named = list(dict.fromkeys(m.actor for m in ms))
+            if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
+                fallback = [(speaker, y) for y in named if y != speaker] if speaker else []
+            else:
+                fallback = list(combinations(named, 2))
+            pol = polarity(text[s.start:s.end]) if fallback else 0.0
             if pol:
-                for x, y in combinations(list(dict.fromkeys(m.actor for m in ms)), 2):
+                for x, y in fallback:
                     rows.append({"sentence_id": sid, "source": x, "target": y, "cue": "",
                                  "cameo": "", "quad_class": "", "goldstein": float("nan"),
                                  "polarity": pol, "score": round(pol, 4), "negated": False,
