@@ -24,7 +24,7 @@ import pyarrow as pa
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
 from korea_analysis.cache import KEY, article_keys, open_cache
-from korea_analysis.events import EVENT_COLUMNS, CueBook, find_events, load_cues
+from korea_analysis.events import EVENT_COLUMNS, CueBook, article_voice, find_events, load_cues
 from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
 from korea_analysis.schema import ARTICLE_TABLES, TYPES, to_arrow, to_frame
@@ -146,7 +146,8 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     events = find_events(text, sents, actors_named, cues=ctx.cues, speakers=speakers,
                          polarity=lambda clause: backend.score_text(clause)[0],
                          ignore=ctx.actors.media,
-                         published_year=published.year if published else None)
+                         published_year=published.year if published else None,
+                         voice=article_voice(text, ctx.actors))
     event_rows = [tuple([aid] + [e[c] for c in EVENT_COLUMNS[1:]]) for e in events]
 
     sent_rows = [(aid, i, s.paragraph, s.start, s.end, s.kind, s.body, text[s.start:s.end])

@@ -28,7 +28,7 @@ QUOTE_TYPES = {"article_id": "str", "quote": "str", "start": "int", "end": "int"
 EVENT_TYPES = {"article_id": "str", "sentence_id": "int", "source": "str", "target": "str",
                "cue": "str", "cameo": "str", "quad_class": "str", "goldstein": "float",
                "polarity": "float", "score": "float", "negated": "bool", "historical": "bool",
-               "cue_start": "int", "cue_end": "int"}
+               "cue_start": "int", "cue_end": "int", "weight": "float", "frame": "str"}
 assert list(EVENT_TYPES) == EVENT_COLUMNS
 #: Per-article tables (cached) and their columns; the others are derived for the whole corpus.
 TYPES = {"articles": ARTICLE_TYPES, "sentences": SENTENCE_TYPES, "mentions": MENTION_TYPES,
