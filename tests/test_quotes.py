@@ -363,22 +363,22 @@ def test_it_is_the_institution_named_before():
     assert _speakers(text)[0][1] == "It"
 
 
-@pytest.mark.parametrize("text, speaker", [
+@pytest.mark.parametrize("text, speaker, role", [
     ("KCNA carried a notice from the Ministry of Foreign Affairs on Friday. “The drills must stop "
-     "at once,” the ministry said.", "Ministry of Foreign Affairs"),
+     "at once,” the ministry said.", "Ministry of Foreign Affairs", None),
     ("South Korea’s Yonhap news agency reported the launch. “The missile flew about 600 km,” "
-     "the agency said.", "South Korea’s Yonhap news agency"),
+     "the agency said.", "Yonhap", "South Korea’s Yonhap news agency"),
     ("The Korean Central News Agency published a report on the test. “The test met every goal "
-     "set for it,” the report said.", "Korean Central News Agency"),
+     "set for it,” the report said.", "Korean Central News Agency", None),
     ("The Foreign Ministry in Pyongyang released a statement late on Monday. “We will never "
-     "give up our deterrent,” the statement said.", "Foreign Ministry in Pyongyang"),
+     "give up our deterrent,” the statement said.", "Foreign Ministry in Pyongyang", None),
     ("The north Korean paper Minju Choson ran a long commentary. “The puppets are dreaming of "
-     "war,” the paper said.", "north Korean paper Minju Choson"),
+     "war,” the paper said.", "Minju Choson", "north Korean paper Minju Choson"),
 ])
-def test_body_nouns_stand_for_the_institution_named_before(text, speaker):
-    (quote,) = _speakers(text)
-    assert quote[1] == speaker
-    assert quote[2].lower().startswith("the ")  # the mention itself is kept
+def test_body_nouns_stand_for_the_institution_named_before(text, speaker, role):
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert (q.speaker, q.role) == (speaker, role)
+    assert _mention(text, q).startswith("the ")  # the mention itself is kept
 
 
 def test_state_media_is_not_clipped():
@@ -496,3 +496,16 @@ def test_named_subject_of_the_sentence_before_speaks():
 def test_interview_without_a_named_answerer_gives_no_answers():
     text = ("An interview with the vice president\n\nQ: Will you run?\n\nA: Not this year.")
     assert [q for q in find_quotes(text) if q.kind == "direct"] == []
+
+
+def test_outlet_or_owner_before_a_name():
+    text = "“The launch was expected,” Channel Nine’s Mary Okafor said from Tokyo."
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.role) == ("Mary Okafor", "Channel Nine’s")
+    text = ("The DPRK’s Rodong Sinmun newspaper said on Monday that the drills would “add fuel "
+            "to the fire.” It said the South was “playing with fire.”")
+    got = [(q.speaker, q.role, _mention(text, q)) for q in find_quotes(text)
+           if q.kind == "partial"]
+    assert got == [("Rodong Sinmun", "The DPRK’s Rodong Sinmun newspaper",
+                    "The DPRK’s Rodong Sinmun newspaper"),
+                   ("Rodong Sinmun", "DPRK’s Rodong Sinmun newspaper", "It")]
