@@ -509,3 +509,48 @@ def test_outlet_or_owner_before_a_name():
     assert got == [("Rodong Sinmun", "The DPRK’s Rodong Sinmun newspaper",
                     "The DPRK’s Rodong Sinmun newspaper"),
                    ("Rodong Sinmun", "DPRK’s Rodong Sinmun newspaper", "It")]
+
+
+def test_broadcast_soundbite_after_a_name_label():
+    text = ("President Han Do-yun held a news conference today.\n"
+            "Han Do-yun / President\n"
+            "We will restore the path of dialogue step by step, starting this summer.\n"
+            "By Kim Min-ji / Reporter\n"
+            "The conference lasted two hours.")
+    got = [(q.quote[:20], q.speaker, q.role, q.kind) for q in find_quotes(text)
+           if q.kind == "direct"]
+    assert got == [("We will restore the ", "Han Do-yun", "President", "direct")]
+
+
+def test_state_media_house_style_cues():
+    text = ("This reckless act is the last effort of the stooges to delay their doom, the paper "
+            "notes, and goes on.")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "the paper", "notes")
+    text = ("Kim Jong Un called for new ties with the South, state media said on Friday, as he "
+            "opened a party congress in the capital.")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", "state media",
+                                            "Kim Jong Un called for new ties with the South")
+    (q,) = find_quotes("“We will win the war,” state media said.")
+    assert (q.kind, q.speaker) == ("direct", "state media")
+
+
+def test_a_promo_line_between_speaker_and_quotation_is_skipped():
+    text = ("Reporting from Tokyo, Sato Ken said the government had expected the launch.\n\n"
+            "READ MORE: What we know about the missiles\n\n"
+            "“Japan expected this kind of reply because of the sanctions.”")
+    (q,) = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert q.speaker == "Sato Ken"
+    # a line that introduces what follows ("Transcript as follows:") is not stepped over
+    text = ("Sato Ken said the government had expected the launch.\n\n"
+            "Transcript as follows:\n\n“Japan expected this kind of reply because of it.”")
+    (q,) = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert q.speaker != "Sato Ken"
+
+
+def test_newspaper_name_runs_past_its_head():
+    text = ("The New York Daily News ran an editorial on Monday.\n\nAccording to the newspaper, "
+            "“the laws let dealers sell weapons to almost anyone at all.”")
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert q.speaker == "New York Daily News"

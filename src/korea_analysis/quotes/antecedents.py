@@ -21,6 +21,7 @@ _NOT_PROPER = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "
 _IT_WINDOW = 400
 _OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*"
                       r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w\-]*){0,4}")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w\-]*)(?![\w’'\-])")
 _IN_CITY = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?![\w’'\-])")
 _NAME_AFTER = re.compile(r",?[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)"
                          r"{0,2})(?![\w’'\-])")
@@ -49,6 +50,11 @@ def institutions(eng) -> list[Institution]:
     for mm in cues.institution_head_re.finditer(t):
         a, b = _walk_back(t, mm.start(), mods), mm.end()
         head = mm.group(0).lower()
+        while True:  # "the New York Daily News": an outlet's name runs on past the head
+            more = _NEXT_WORD.match(t, b)
+            if more is None or more.group(1) not in cues.outlet_heads or mm.group(0).islower():
+                break
+            b = more.end()
         tail = _OF_TAIL.match(t, b)
         if tail:
             b = tail.end()  # "the Ministry of National Defense"
@@ -68,7 +74,8 @@ def institutions(eng) -> list[Institution]:
             continue
         words = [t[x:y] for x, y in toks]
         name = None
-        if head in cues.named_after_heads and b == mm.end():
+        if head in cues.named_after_heads and b == mm.end() and mm.group(0).islower():
+            # ("the paper Hangyore"; a capital head is part of the name: "the Daily Caller")
             after = _NAME_AFTER.match(t, b)
             if after:
                 b = after.end()  # "the south Korean paper Hangyore"

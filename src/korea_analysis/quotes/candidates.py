@@ -99,9 +99,10 @@ class _Article(_Names):
                         _cap(m[toks[j][0]:toks[j][1]]):
                     j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora"
                     continue
-                if wl in self.cues.forms and j >= 2 and wl in self.cues.noun_forms and \
-                        _noun_before(m[toks[j - 2][0]:toks[j - 2][1]]):
-                    j -= 1  # "the report said", "North Korea's state media said": a noun
+                if wl in self.cues.noun_forms and (j >= 2 and _noun_before(
+                        m[toks[j - 2][0]:toks[j - 2][1]]) or j == 1 and j < len(toks) and
+                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads):
+                    j -= 1  # "the report said", "Korea's state media said", "state media said"
                     continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
