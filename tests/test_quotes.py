@@ -554,3 +554,17 @@ def test_newspaper_name_runs_past_its_head():
             "“the laws let dealers sell weapons to almost anyone at all.”")
     (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
     assert q.speaker == "New York Daily News"
+
+
+def test_a_name_after_the_description_is_the_speaker():
+    text = ("The summit opened. “This is a new era of partnership,” said the summit’s host, "
+            "President Joe Biden.")
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.role, _mention(text, q)) == (
+        "Joe Biden", "the summit’s host, President", "the summit’s host")
+    (q,) = find_quotes("“It is a breach,” said the British ambassador to the UN, Karen Pierce.")
+    assert (q.speaker, q.role) == ("Karen Pierce", "the British ambassador to the UN")
+    (q,) = find_quotes("“It is a breach,” said the ambassador to reporters.")
+    assert q.speaker == "the ambassador"
+    (q,) = find_quotes("“It is a breach,” said the ambassador, a veteran of many talks.")
+    assert (q.speaker, q.role) == ("the ambassador", "a veteran of many talks")

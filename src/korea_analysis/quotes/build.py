@@ -171,6 +171,9 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             name, (sa, sb), title = _speaker(eng, attr.sp, speakers)
             qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
             role = text[attr.role[0]:attr.role[1]] if attr.role else None
+            named = _named_in_role(eng, name, attr.role) if role else None
+            if named is not None:  # "said the summit's host, President Biden"
+                qt.speaker, role = named[0], name + (", " + named[1] if named[1] else "")
             qt.role = role or title
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
@@ -184,3 +187,20 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 qt.channel = None
         out.append(qt)
     return out
+
+
+def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):
+    """A description as the speaker and a person's name after it (``said the summit's host,
+    President Biden``): the name (in full) and its title; None otherwise."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _DETS or all(_cap(w) for w in words[1:]):
+        return None
+    (na, nb), title = _split_title(eng, *role)
+    person = eng.text[na:nb]
+    if not _looks_person(person) or len(person.split()) > 4:
+        return None
+    if len(person.split()) == 1:
+        if title is None:
+            return None
+        person = eng.full_name(person, na)
+    return person, (eng.text[title[0]:title[1]] if title else None)

@@ -53,7 +53,8 @@ _NOT_PERSON = {
     "Communist", "Workers", "Politburo", "Election", "Campaign", "Primary", "Debate",
     "Caucus", "Caucuses", "Declaration", "Armistice", "Liberation", "Constitution",
     "Amendment", "Report", "Index", "Survey", "Poll", "Research", "Conference", "Forum",
-    "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation",
+    "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation", "UN", "U.N.", "EU",
+    "NATO", "ASEAN", "IAEA",
 }
 
 
