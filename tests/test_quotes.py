@@ -568,3 +568,12 @@ def test_a_name_after_the_description_is_the_speaker():
     assert q.speaker == "the ambassador"
     (q,) = find_quotes("“It is a breach,” said the ambassador, a veteran of many talks.")
     assert (q.speaker, q.role) == ("the ambassador", "a veteran of many talks")
+
+
+def test_an_acronym_is_the_institution_spelled_out_before():
+    text = ("South Korea’s Joint Chiefs of Staff said the North fired two missiles. The launch "
+            "came after days of drills, the JCS said.")
+    assert [q.speaker for q in find_quotes(text)] == ["South Korea’s Joint Chiefs of Staff",
+                                                      "Joint Chiefs of Staff"]
+    text = "The launch came after days of drills, the JCS said."
+    assert [q.speaker for q in find_quotes(text)] == ["the JCS"]

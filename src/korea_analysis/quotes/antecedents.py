@@ -245,3 +245,27 @@ def named_inside(eng, a: int, b: int) -> tuple[str, str] | None:
             return (re.sub(r"\s+", " ", t[inst.name[0]:inst.name[1]]),
                     re.sub(r"\s+", " ", t[a:b]))
     return None
+
+
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?P<acr>[A-Z]{2,6})")
+_CAPS_RUN = re.compile(r"[A-Z][a-z]+(?:[ \t\u00a0]+(?:(?:of|and|for|the)[ \t\u00a0]+)?"
+                       r"[A-Z][a-z]+){1,6}")
+
+
+def acronym_antecedent(eng, mention: str, pos: int) -> str | None:
+    """``the JCS`` -> ``Joint Chiefs of Staff`` named before (initials of its capitalised
+    words); None when the article never spells it out."""
+    mm = _ACRONYM.fullmatch(mention)
+    if mm is None:
+        return None
+    acr = mm.group("acr")
+    best = None
+    for run in _CAPS_RUN.finditer(eng.text, max(0, pos - _BODY_WINDOW), pos):
+        words = run.group(0).split()
+        caps = [w for w in words if w[:1].isupper()]
+        for k in range(len(caps) - len(acr) + 1):  # a run may hold more before the name
+            if "".join(w[0] for w in caps[k:]) == acr:
+                start = run.start() + run.group(0).index(caps[k])
+                best = re.sub(r"\s+", " ", eng.text[start:run.end()])
+                break
+    return best

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from korea_analysis.quotes.antecedents import (
+    acronym_antecedent,
     body_antecedent,
     is_bare_description,
     it_antecedent,
@@ -116,6 +117,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             return owner.group("name"), (na + owner.start("name"), nb), \
                 role or owner.group("owner")
         return mention, (na, nb), role
+    if mention[:4] in ("the ", "The ") and len(words) == 2:
+        spelled = acronym_antecedent(eng, mention, na)
+        if spelled:  # "the JCS" -> Joint Chiefs of Staff
+            eng.institution_names.add(spelled)
+            return spelled, (na, nb), role
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)
