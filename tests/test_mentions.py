@@ -218,3 +218,32 @@ def test_bylines_stay_out_of_sentiment_and_events():
     assert list(by["text"]) == ["Hana Cho", "Tom Brack"] and by["polarity"].isna().all()
     assert set(ann.actor_sentiment["actor"]) == {"PRK", "RUS"}
     assert set(ann.events["source"]) | set(ann.events["target"]) <= {"PRK", "RUS"}
+
+
+# --- names in long titles and lists ---------------------------------------------------------
+
+def people(text, actors, published=None):
+    return [(m.entity, m.actor, m.actor_source)
+            for m in find_mentions(text, sentences(text), actors, published) if m.kind == "person"]
+
+
+def test_a_long_title_does_not_cut_the_name(actors):
+    # nine capitalised words in a row: the name at their end is whole
+    t = ("The summit brought together the South Korean President and North Korean State "
+         "Affairs Commission Chairman Kim Jong Un in Panmunjom.")
+    assert ("Kim Jong Un", "PRK", "dictionary") in people(t, actors, dt.date(2019, 6, 30))
+    assert all(name != "Kim Jong" for name, _, _ in people(t, actors, dt.date(2019, 6, 30)))
+
+
+def test_a_korean_name_after_an_office_portfolio(actors):
+    # "Korea's" alone names the Republic only in a title (title_names); the next person of
+    # the list is not an apposition of the first
+    t = ("In a joint call, Korea's Deputy Minister for Policy and Planning Baek Seung-ho, "
+         "U.S. senior official for Asia Tom Hadley, and Japan's envoy Ken Araki met.")
+    # each title is read in its own list item ("Japan's envoy", not the "U.S." before it)
+    assert people(t, actors) == [("Baek Seung-ho", "KOR", "title"),
+                                 ("Tom Hadley", "USA", "title"), ("Ken Araki", "JPN", "title")]
+
+
+def test_bare_korea_is_not_a_mention(actors):
+    assert found("Korea is a peninsula with long winters.", actors) == []

@@ -139,6 +139,9 @@ class ActorDictionary:
     #: "leader" -> position titles, for "the Russian leader" (first with one holder wins)
     offices: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     offices_re: re.Pattern | None = field(default=None, repr=False)
+    #: names that count only in a person's title ("Korea's vice foreign minister" -> KOR),
+    #: never as a mention of their own (``title_names`` in the dictionary)
+    title_names: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     @property
     def blocs(self) -> dict[str, str | None]:
@@ -340,6 +343,12 @@ def _build(path: str, data: dict) -> ActorDictionary:
         if not isinstance(titles, list) or not titles:
             raise ActorDictionaryError(f"{path}: offices.{phrase}: expected a list of titles")
         offices[str(phrase)] = tuple(str(t) for t in titles)
+    title_names: dict[tuple[str, ...], str] = {}
+    for code, names in (data.get("title_names") or {}).items():
+        if code not in actors:
+            raise ActorDictionaryError(f"{path}: title_names: unknown actor {code!r}")
+        for n in names or []:
+            title_names[_key(str(n))] = code
     aff = data.get("affiliations")
     if aff is not None and not isinstance(aff, str):
         raise ActorDictionaryError(f"{path}: 'affiliations' must be a file name")
@@ -348,6 +357,7 @@ def _build(path: str, data: dict) -> ActorDictionary:
                            frozenset(media), frozenset(state_media), prefixes,
                            affiliations_file=aff_file, house_style=house,
                            house_style_re=house_re, offices=offices,
+                           title_names=title_names,
                            offices_re=re.compile(r"\s+(" + "|".join(
                                re.escape(p) for p in sorted(offices, key=len, reverse=True))
                                + r")\b") if offices else None)

@@ -21,6 +21,7 @@ from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers 
     _ROLE,
     _TITLE_WORDS,
     ROLE_WORDS,
+    SURNAME_FIRST,
     article_context,
     credit_names,
     credits,
@@ -41,15 +42,6 @@ SOURCES = ("dictionary", "title", "apposition", "institution", "context", "menti
            "description")
 
 _WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+\s+){0,6}$")  # the description: up to six words
-SURNAME_FIRST = {
-    "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
-    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
-    "Hwang", "Ahn", "An", "Song", "Yang", "Hong", "Ko", "Koh", "Go", "Moon", "Mun", "Son", "Bae",
-    "Baek", "Suh", "Nam", "Noh", "No", "Ryu", "Yoo", "Wi", "Chun", "Ban", "Li", "Wang",
-    "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
-    "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
-    "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
-}
 _GROUP_AFTER = {"family", "dynasty", "regime", "clan", "era"}
 _TOP_TITLES = ("leader", "supreme leader", "general secretary", "president", "prime minister",
                "premier", "chairman", "acting president")
