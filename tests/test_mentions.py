@@ -247,3 +247,11 @@ def test_a_korean_name_after_an_office_portfolio(actors):
 
 def test_bare_korea_is_not_a_mention(actors):
     assert found("Korea is a peninsula with long winters.", actors) == []
+
+
+def test_a_hyphenated_given_name_in_other_spellings(actors):
+    # the dictionary lists "Moon Jae-in"; outlets also write the given name joined or spaced
+    for spelling in ("Moon Jaein", "Moon Jae In", "Moon Jae-In"):
+        t = f"{spelling} visited the border village on Friday."
+        assert people(t, actors) == [("Moon Jae-in", "KOR", "dictionary")], spelling
+    assert actors.person("Moon Jaein").name == "Moon Jae-in"

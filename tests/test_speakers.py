@@ -90,3 +90,10 @@ def test_territory_institution_and_fronted_office(actors):
     assert speakers(t, actors) == [("Mara Quill", "USA", "institution")]
     t = "The British Ambassador to the UN, Helen Marsh, said the council must act."
     assert speakers(t, actors) == [("Helen Marsh", "GBR", "title")]
+
+
+def test_a_pronoun_speaker_in_another_spelling_keeps_the_country(actors):
+    t = ("President Moon Jaein spoke to reporters on Friday. “We want talks,” he said. "
+         "He added, “The door stays open.”")
+    got = speakers(t, actors, dt.date(2018, 3, 2))
+    assert got and all(country == "KOR" for _, country, _ in got), got

@@ -164,6 +164,23 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str,
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+#: a Korean-style name: surname, then a given name of two syllables joined by a hyphen
+_HYPHENATED = re.compile(r"(\S+) ([A-Z][a-z]+)-([A-Za-z])([a-z]+)")
+
+
+def _spellings(name: str, aliases=()) -> list[str]:
+    """The other ways news writes a hyphenated given name: "Lee Jae-myung" is also "Lee
+    Jaemyung", "Lee Jae Myung" and "Lee Jae-Myung" (romanisation varies by outlet)."""
+    out = []
+    for n in (name, *aliases):
+        m = _HYPHENATED.fullmatch(n)
+        if m:
+            sur, one, first, rest = m.groups()
+            out += [f"{sur} {one}{first.lower()}{rest}", f"{sur} {one} {first.upper()}{rest}",
+                    f"{sur} {one}-{first.upper()}{rest}", f"{sur} {one}-{first.lower()}{rest}"]
+    return out
+
+
 def _key(surface: str) -> tuple[str, ...]:
     return tuple(t for t, _, _ in tokens(surface))
 
@@ -318,6 +335,10 @@ def _build(path: str, data: dict) -> ActorDictionary:
         for n in (person.name, *person.aliases):
             add(n, Entry((person.actor,), person.name, "person", person), where)
             by_name.setdefault(n, person)
+        for n in _spellings(person.name, person.aliases):
+            if _key(n) not in entries:  # a listed name always wins over a made-up spelling
+                entries[_key(n)] = Entry((person.actor,), person.name, "person", person)
+                by_name.setdefault(n, person)
         for s in (person.surname, *person.surname_variants) if person.surname else ():
             surnames[s].append(person)
 
