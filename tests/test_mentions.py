@@ -255,3 +255,17 @@ def test_a_hyphenated_given_name_in_other_spellings(actors):
         t = f"{spelling} visited the border village on Friday."
         assert people(t, actors) == [("Moon Jae-in", "KOR", "dictionary")], spelling
     assert actors.person("Moon Jaein").name == "Moon Jae-in"
+
+
+def test_a_surname_alone_is_not_the_first_word_of_another_name(actors):
+    day = dt.date(2023, 4, 3)  # Han Duck-soo is prime minister: "Han" alone would be his
+    assert people("Han said the talks would go on.", actors, day) == [
+        ("Han Duck-soo", "KOR", "dictionary")]
+    assert people("Han Do-yun met the farmers again.", actors, day) == []
+
+
+def test_a_surname_that_is_an_english_word(actors):
+    day = dt.date(2019, 6, 1)  # No Kwang Chol is North Korea's defence minister
+    assert people("No matter how hard it rains, the games go on.", actors, day) == []
+    assert people("No said the army was ready.", actors, day) == [
+        ("No Kwang Chol", "PRK", "dictionary")]

@@ -97,3 +97,20 @@ def test_a_pronoun_speaker_in_another_spelling_keeps_the_country(actors):
          "He added, “The door stays open.”")
     got = speakers(t, actors, dt.date(2018, 3, 2))
     assert got and all(country == "KOR" for _, country, _ in got), got
+
+
+def test_a_news_agency_is_not_an_officials_government(actors):
+    # TASS-style dateline: the dateline decides, the Russian agency named since does not
+    t = ("PYONGYANG, May 4. /TASS/. The delegation flew home, the agency TASS learned.\n\n"
+         "Vice Foreign Minister Ri Song-chol said the visit was useful.")
+    assert speakers(t, actors) == [("Ri Song-chol", "PRK", "context")]
+
+
+def test_the_one_state_whose_leader_the_article_names(actors):
+    t = ("President Yoon Suk Yeol met farmers on Monday.\n\n"
+         "Agriculture Minister Han Do-yun said the harvest was good.")
+    assert speakers(t, actors, dt.date(2023, 4, 3)) == [("Han Do-yun", "KOR", "context")]
+    # two states' leaders named: the minister's country is not guessed
+    t = ("President Yoon Suk Yeol met Prime Minister Fumio Kishida on Monday.\n\n"
+         "Agriculture Minister Han Do-yun said the harvest was good.")
+    assert speakers(t, actors, dt.date(2023, 4, 3)) == [("Han Do-yun", None, "")]

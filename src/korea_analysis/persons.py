@@ -107,6 +107,9 @@ _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|w
 _DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
                        r"(?:,[^\n(–—-]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])",
                        re.MULTILINE)
+# TASS style: "PYONGYANG, November 25. /TASS/."
+_DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?),"
+                             r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Dr|Prof|Amb)\.\s*$")
 
@@ -133,22 +136,34 @@ def known(name: str, actors: ActorDictionary) -> bool:
 
 @dataclass
 class ArticleContext:
-    """What the article says about where it stands: its dateline's country and the state
-    institutions named so far (in text order), for roles given without a nationality."""
+    """What the article says about where it stands: its dateline's country, the state
+    institutions (not outlets) and the heads of state or government named so far (in text
+    order), for roles given without a nationality."""
 
     dateline: str | None = None
     institutions: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
+    leaders: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
 
     def country_at(self, pos: int) -> str | None:
-        """The actor of the last state institution named before ``pos``, else the dateline's."""
+        """The actor of the last state institution named before ``pos``, else the
+        dateline's, else the one state whose leaders the article has named so far ("…
+        President Lee … Agriculture Minister Song" is Seoul's minister; with Putin and Kim
+        both named, nothing)."""
         i = bisect_left(self.institutions, (pos, ""))
-        return self.institutions[i - 1][1] if i else self.dateline
+        if i:
+            return self.institutions[i - 1][1]
+        if self.dateline:
+            return self.dateline
+        states = {code for start, code in self.leaders if start < pos}
+        return states.pop() if len(states) == 1 else None
 
 
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
-    """The dateline ("TOKYO (Kyodo) --") among the first lines, as an actor code."""
+    """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
+    as an actor code."""
     ctx = ArticleContext()
-    for m in _DATELINE.finditer(text, 0, min(len(text), 600)):
+    head = min(len(text), 600)
+    for m in [*_DATELINE.finditer(text, 0, head), *_DATELINE_SLASH.finditer(text, 0, head)]:
         city = m.group("city")
         for form in (city, city.title()):
             e = actors.entries.get(tuple(t for t, _, _ in tokens(form)))
