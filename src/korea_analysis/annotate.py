@@ -131,7 +131,7 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
         fronted_office(q, mentions)
-        q.speaker = full_name(q, mentions)
+        q.speaker = full_name(q, mentions, ctx.actors)
         code, source = speaker_country(q, mentions, ctx.actors)
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,
