@@ -76,9 +76,9 @@ GOVERNS = ("self", "carry", "reverse")
 _AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|his|her)\W+)?$")
 #: Words for the two actors of the sentence before ("the two leaders", "both sides", and a
 #: sentence-initial "They")
-_ANAPHOR = re.compile(r"\b(?i:the two|both) (?:leaders|countries|sides|nations|governments|"
-                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|"
-                      r"\b(?i:the parties)\b|(?<![\w’'-])(They)\b")
+_ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|nations|governments|"
+                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|[Tt]he parties\b|"
+                      r"(They)\b)")
 #: First person plural: the speaker of a quotation, or the article's own voice
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
@@ -598,31 +598,31 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
     for m in mentions:
         if m.entity not in ignore:
             by_sentence.setdefault(m.sentence_id, []).append(m)
+    starts = [x.start for x in sentences]
     if voice or speakers:
-        starts = [x.start for x in sentences]
-        for w in _WE.finditer(text):
-            sid = bisect_right(starts, w.start()) - 1
-            who = speakers.get(sid) or voice
-            if who and sid >= 0 and sentences[sid].body:
-                by_sentence.setdefault(sid, []).append(
-                    Mention(sid, w.start(), w.end(), w.group(), who, "", "self"))
+        spans = [(0, len(text))] if voice else [(sentences[i].start, sentences[i].end)
+                                                for i in sorted(speakers)]
+        for a, b in spans:
+            for w in _WE.finditer(text, a, b):
+                sid = bisect_right(starts, w.start()) - 1
+                who = speakers.get(sid) or voice
+                if who and sid >= 0 and sentences[sid].body:
+                    by_sentence.setdefault(sid, []).append(
+                        Mention(sid, w.start(), w.end(), w.group(), who, "", "self"))
         for ms in by_sentence.values():
             ms.sort(key=lambda m: m.start)
-    # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
-    # sentence that had events
-    anaphors: dict[int, list] = {}
-    if by_sentence:
-        starts = [x.start for x in sentences]
-        for a in _ANAPHOR.finditer(text):
-            sid = bisect_right(starts, a.start()) - 1
-            if sid >= 0 and sentences[sid].body and (a.group(1) is None
-                                                      or a.start() == sentences[sid].start):
-                anaphors.setdefault(sid, []).append((a.start(), a.end()))
     rows: list[dict] = []
+    # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
+    # sentence that had events (looked for only after the first event)
+    anaphors: dict[int, list] | None = None
     last_pair: tuple[str, str] | None = None
-    for sid in sorted(by_sentence.keys() | anaphors.keys()):
+    pending = sorted(by_sentence)
+    k = 0
+    while k < len(pending):
+        sid = pending[k]
+        k += 1
         ms = by_sentence.get(sid, [])
-        if sid in anaphors and last_pair:
+        if anaphors and sid in anaphors:
             ms = sorted(ms + [Mention(sid, a, b, text[a:b], actor, "", "anaphor")
                               for a, b in anaphors[sid] for actor in last_pair],
                         key=lambda m: m.start)
@@ -638,6 +638,14 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         if len(rows) > n_before:
             last = rows[-1]
             last_pair = (last["source"], last["target"])
+            if anaphors is None:
+                anaphors = {}
+                for a in _ANAPHOR.finditer(text, s.end):
+                    at = bisect_right(starts, a.start()) - 1
+                    if sentences[at].body and (a.group(1) is None
+                                               or a.start() == sentences[at].start):
+                        anaphors.setdefault(at, []).append((a.start(), a.end()))
+                pending = pending[:k] + sorted(set(pending[k:]) | anaphors.keys())
         if not any_cue and polarity is not None and cues.fallback_weight > 0:
             named = list(dict.fromkeys(m.actor for m in ms))
             if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
