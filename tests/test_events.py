@@ -375,3 +375,16 @@ def test_first_person_is_the_speaker_or_the_state_medium(actors, book):
     t = "“North Korea threatens our security,” the minister said."
     assert pairs(t, actors, book) == []
     assert pairs(t, actors, book, speakers={0: "JPN"}) == [("PRK", "JPN", -1)]
+
+
+def test_agent_inside_the_cue_and_far_farce_nouns(actors, book):
+    t = 'The drills led by Japan were dismissed by Pyongyang as a "reckless" rehearsal for war.'
+    assert pairs(t, actors, book) == [("PRK", "JPN", -1)]
+    t = ("Pyongyang called the joint exercises between Tokyo and Washington a rehearsal for "
+         "invasion.")
+    assert sorted(pairs(t, actors, book))[:2] == [("PRK", "JPN", -1), ("PRK", "USA", -1)]
+
+
+def test_relative_clause_owner_is_the_object(actors, book):
+    assert pairs("Tokyo praised a plan that Seoul announced this week.", actors, book) == [
+        ("JPN", "KOR", 1)]

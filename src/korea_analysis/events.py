@@ -65,6 +65,10 @@ _COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not o
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+#: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
+#: Seoul announced" keeps Seoul: the plan's owner)
+_BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+_BY = re.compile(r"\bby\b")
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
@@ -332,7 +336,7 @@ def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
     if not after:
         return [], ""
     gap = text[b:after[0].start]
-    if len(_WORD.findall(gap)) > 6 or _BLOCK.search(gap):
+    if len(_WORD.findall(gap)) > 6 or _BLOCK_RIGHT.search(gap):
         return [], gap
     return _group(text, after, backwards=False), gap
 
@@ -438,7 +442,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
         for chain, extra in _chains(text, hits, cms, cues):
             first, head = hits[chain[0]], hits[chain[-1]]
             a0, (a, b, cue) = first[0], head
-            nxt = hits[chain[-1] + 1][0] if chain[-1] + 1 < len(hits) else cb
+            # the next cue with an event of its own bounds this one's object
+            nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _PLACE.search(text, 0, m.start)]
             left = _group(text, before, backwards=True)
@@ -453,6 +458,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 left_actors = _actors(left)
             inner = [m for m in cms if a <= m.start and m.end <= b]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
+            if inner and _BY.search(text, a, inner[0].start):
+                # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
+                right, left_actors = left, _actors(inner)
             sources = left_actors
             if speaker and (not sources or _FIRST_PERSON.search(text[ca:a0])):
                 sources = sources or [speaker]
