@@ -388,3 +388,18 @@ def test_agent_inside_the_cue_and_far_farce_nouns(actors, book):
 def test_relative_clause_owner_is_the_object(actors, book):
     assert pairs("Tokyo praised a plan that Seoul announced this week.", actors, book) == [
         ("JPN", "KOR", 1)]
+
+
+def test_places_and_outsiders_are_not_partners(actors, book):
+    # a place after the cue is not its object
+    assert pairs("Donald Trump held a summit with Kim Jong Un in Hanoi.", actors, book) == [
+        ("USA", "PRK", 1)]
+    # facing confrontation with a third party does not set the two against each other
+    assert pairs("China and Russia both face growing confrontation with the West.", actors,
+                 book) == []
+    # "the two countries" are the two named before them in the sentence
+    t = ("China visited Japan in May. Pyongyang has moved closer to Moscow -- the two "
+         "countries signed a defence pact.")
+    got = rows(t, actors, book)
+    assert [(r["sentence_id"], {r["source"], r["target"]}) for r in got][-1] == (
+        1, {"PRK", "RUS"})

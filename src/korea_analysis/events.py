@@ -68,6 +68,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
 #: Seoul announced" keeps Seoul: the plan's owner)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "hurled insults at X": "at" is a target
+_WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
 _BY = re.compile(r"\bby\b")
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -332,7 +334,9 @@ def _actors(group: list) -> list[str]:
 def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
     """The mentions named right after a cue (within six words, no quote or relative clause
     between) and the text before them."""
-    after = [m for m in cms if b <= m.start and m.end <= limit]
+    # a place after the cue ("the summit in Hanoi") is not its object
+    after = [m for m in cms if b <= m.start and m.end <= limit
+             and not _IN.search(text, b, m.start)]
     if not after:
         return [], ""
     gap = text[b:after[0].start]
@@ -545,6 +549,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 elif not tgt and left and (all(id(m) in objects for m in left)
                                            or _object_of(text, cms, left)):
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
+                elif not tgt and value < 0 and _WITH.match(text, b):
+                    pairs = []  # "both face confrontation with the West": not each other
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
@@ -631,9 +637,14 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         k += 1
         ms = by_sentence.get(sid, [])
         if anaphors and sid in anaphors:
-            ms = sorted(ms + [Mention(sid, a, b, text[a:b], actor, "", "anaphor")
-                              for a, b in anaphors[sid] for actor in last_pair],
-                        key=lambda m: m.start)
+            extra = []
+            for a, b in anaphors[sid]:
+                # "Pyongyang moved closer to Moscow -- the two countries signed …": the
+                # two named before it in the sentence, else the last event's pair
+                named = list(dict.fromkeys(m.actor for m in ms if m.end <= a))[-2:]
+                for actor in (named if len(named) == 2 else last_pair):
+                    extra.append(Mention(sid, a, b, text[a:b], actor, "", "anaphor"))
+            ms = sorted(ms + extra, key=lambda m: m.start)
         speaker = speakers.get(sid)
         if len({m.actor for m in ms} | ({speaker} if speaker else set())) < 2:
             continue
