@@ -403,3 +403,12 @@ def test_places_and_outsiders_are_not_partners(actors, book):
     got = rows(t, actors, book)
     assert [(r["sentence_id"], {r["source"], r["target"]}) for r in got][-1] == (
         1, {"PRK", "RUS"})
+
+
+def test_a_state_mediums_article_opposes_the_aggressor_it_reports(actors, book):
+    t = "Washington's provocations grow more reckless every day."
+    ss = sentences(t)
+    ms = find_mentions(t, ss, actors)
+    assert find_events(t, ss, ms, cues=book) == []
+    got = find_events(t, ss, ms, cues=book, voice="PRK")
+    assert [(r["source"], r["target"], r["cue"]) for r in got] == [("PRK", "USA", "provocations")]

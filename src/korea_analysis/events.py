@@ -60,7 +60,7 @@ _YEAR = re.compile(r"(?:1(?<![\w-]1)(?<!since 1)(?<!Since 1)[89]\d\d"
 # ;|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|although|though)\s
 _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|whereas|although"
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
-_COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
+_COORD = re.compile(r"^[\s,/–-]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
@@ -413,8 +413,14 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
 
 
 def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues: CueBook,
-                     polarity, historical: bool, rows: list[dict]) -> bool:
-    """Append the cue events of one sentence to ``rows``; whether any cue fired."""
+                     polarity, historical: bool, rows: list[dict], in_quote: bool = True
+                     ) -> bool:
+    """Append the cue events of one sentence to ``rows``; whether any cue fired.
+
+    ``speaker``: the actor of the quotation the sentence is in (``in_quote``) or of the
+    state medium publishing the article; a cue with no actor before it is the quotation's
+    speaker's, and a conflict cue about another actor is the speaker's conflict toward it.
+    """
     seen: set[tuple] = set()
     any_cue = False
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
@@ -466,7 +472,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
                 right, left_actors = left, _actors(inner)
             sources = left_actors
-            if speaker and (not sources or _FIRST_PERSON.search(text[ca:a0])):
+            if speaker and in_quote and (not sources or _FIRST_PERSON.search(text[ca:a0])):
                 sources = sources or [speaker]
             joined = []
             for kind, j, group in extra:
@@ -554,7 +560,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
-                    and _quoted(text, s.start, a)):
+                    and (not in_quote or _quoted(text, s.start, a))):
                 # "North Korea's provocations must stop," the minister said
                 pairs = [(speaker, x) for x in sources]
             for x, y in pairs:
@@ -645,7 +651,8 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                 for actor in (named if len(named) == 2 else last_pair):
                     extra.append(Mention(sid, a, b, text[a:b], actor, "", "anaphor"))
             ms = sorted(ms + extra, key=lambda m: m.start)
-        speaker = speakers.get(sid)
+        # a state medium's article speaks for its state outside quotations too
+        speaker = speakers.get(sid) or voice
         if len({m.actor for m in ms} | ({speaker} if speaker else set())) < 2:
             continue
         n_before = len(rows)
@@ -653,7 +660,8 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
-        any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows)
+        any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
+                                   sid in speakers)
         if len(rows) > n_before:
             last = rows[-1]
             last_pair = (last["source"], last["target"])
