@@ -412,3 +412,9 @@ def test_a_state_mediums_article_opposes_the_aggressor_it_reports(actors, book):
     assert find_events(t, ss, ms, cues=book) == []
     got = find_events(t, ss, ms, cues=book, voice="PRK")
     assert [(r["source"], r["target"], r["cue"]) for r in got] == [("PRK", "USA", "provocations")]
+
+
+def test_both_sides_before_any_event_are_the_two_named(actors, book):
+    t = ("Beijing's stance on Seoul is steady, the Chinese envoy said, urging both sides to "
+         "deepen cooperation.")
+    assert [{s, t_} for s, t_, _v in pairs(t, actors, book)] == [{"CHN", "KOR"}]

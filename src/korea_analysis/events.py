@@ -69,6 +69,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: Seoul announced" keeps Seoul: the plan's owner)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "hurled insults at X": "at" is a target
+_TO_VERB_GAP = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,2}$")
+_TO_VERB = re.compile(r"\s+to\s+(?:[\w’'-]+\s+)?$")  # "urged both sides to deepen ties"
 _WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
 _BY = re.compile(r"\bby\b")
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
@@ -320,7 +322,9 @@ def _group(text: str, ms: list, backwards: bool) -> list:
     for m in seq[1:]:
         prev = group[-1]
         gap = text[m.end:prev.start] if backwards else text[prev.end:m.start]
-        if m.actor == prev.actor and len(gap) < 40 or _COORD.match(gap):
+        # the same actor named twice ("North Korea's leader Kim Jong Un"), not across a
+        # speech verb or a comma ("Wang said, encouraging both sides")
+        if (m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap):
             group.append(m)
         else:
             break
@@ -401,6 +405,10 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
             elif (cue.governs == "reverse" and len(_WORD.findall(text, b, between[0].start)) <= 2
                   and _OWNER.match(text, between[-1].end, na)):
                 extra = extra + [("owner", j, between)]  # "the US-drafted resolution"
+            elif (cue.governs == "carry" and hits[j + 1][2].goldstein > 0
+                  and len(_WORD.findall(text, b, between[0].start)) <= 2
+                  and _TO_VERB_GAP.match(text, between[-1].end, na)):
+                extra = extra + [("object", j, between)]  # "urged both sides to deepen ties"
             else:
                 break
             chain.append(j + 1)
@@ -457,13 +465,12 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _PLACE.search(text, 0, m.start)]
             left = _group(text, before, backwards=True)
-            if left and max(m.end for m in left) < prev_end:
-                left = []  # the subject stands before the previous cue: see below
-            elif (left and all(id(m) in objects for m in left)
-                  and _PREPOSITION.search(text, max(m.end for m in left), a0)):
+            if (left and all(id(m) in objects for m in left)
+                    and _PREPOSITION.search(text, max(m.end for m in left), a0)):
                 left = []  # "stands with Japan and South Korea against coercion"
-            if not left and prev_sources and _AND_THEN.match(text, prev_end, a0):
-                left_actors = prev_sources  # "… condemned X — and vowed to …"
+            if ((not left or max(m.end for m in left) < prev_end) and prev_sources
+                    and _AND_THEN.match(text, prev_end, a0)):
+                left, left_actors = [], prev_sources  # "… condemned X — and vowed to …"
             else:
                 left_actors = _actors(left)
             inner = [m for m in cms if a <= m.start and m.end <= b]
@@ -474,6 +481,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             sources = left_actors
             if speaker and in_quote and (not sources or _FIRST_PERSON.search(text[ca:a0])):
                 sources = sources or [speaker]
+            told = [m for kind, _j, g in extra if kind == "object" for m in g]
+            if told:  # the ones urged do the governed act
+                left, sources = told, _actors(told)
             joined = []
             for kind, j, group in extra:
                 if kind == "join":
@@ -552,8 +562,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     pairs = list(product(sources, tgt))
                     if value > 0 and len(sources) > 1:  # "X and Y reaffirmed cooperation
                         pairs += list(combinations(sources, 2))  # with Z": X and Y too
-                elif not tgt and left and (all(id(m) in objects for m in left)
-                                           or _object_of(text, cms, left)):
+                elif (not tgt and left and not _TO_VERB.match(text, max(m.end for m in left), a)
+                      and (all(id(m) in objects for m in left) or _object_of(text, cms, left))):
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
                 elif not tgt and value < 0 and _WITH.match(text, b):
                     pairs = []  # "both face confrontation with the West": not each other
@@ -642,13 +652,18 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         sid = pending[k]
         k += 1
         ms = by_sentence.get(sid, [])
-        if anaphors and sid in anaphors:
+        here = anaphors.get(sid) if anaphors else None
+        if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
+            here = [(a.start(), a.end()) for a in _ANAPHOR.finditer(
+                text, sentences[sid].start, sentences[sid].end)
+                if a.group(1) is None or a.start() == sentences[sid].start]
+        if here:
             extra = []
-            for a, b in anaphors[sid]:
+            for a, b in here:
                 # "Pyongyang moved closer to Moscow -- the two countries signed …": the
                 # two named before it in the sentence, else the last event's pair
                 named = list(dict.fromkeys(m.actor for m in ms if m.end <= a))[-2:]
-                for actor in (named if len(named) == 2 else last_pair):
+                for actor in (named if len(named) == 2 else last_pair or ()):
                     extra.append(Mention(sid, a, b, text[a:b], actor, "", "anaphor"))
             ms = sorted(ms + extra, key=lambda m: m.start)
         # a state medium's article speaks for its state outside quotations too
