@@ -276,6 +276,8 @@ def test_a_bare_noun_is_scored_by_its_verb_and_weak_without_one(actors, book):
 def test_calling_it_a_ploy_and_insults(actors, book):
     assert pairs("North Korea called the offer from Tokyo a cheap ploy.", actors, book) == [
         ("PRK", "JPN", -1)]
+    assert pairs("North Korea called the proposal by Tokyo a ploy.", actors, book) == [
+        ("PRK", "JPN", -1)]  # "by" names the proposal's author, not who calls it
     assert pairs("State media hurled insults at Seoul, North Korea's official news agency "
                  "KCNA reported.", actors, book) == []  # no actor acting: media report only
     assert pairs("Pyongyang hurled insults at Seoul.", actors, book) == [("PRK", "KOR", -1)]

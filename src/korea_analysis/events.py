@@ -72,7 +72,7 @@ _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "hurled insults at X": "at" is
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,2}$")
 _TO_VERB = re.compile(r"\s+to\s+(?:[\w’'-]+\s+)?$")  # "urged both sides to deepen ties"
 _WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
-_BY = re.compile(r"\bby\b")
+_BY = re.compile(r"[\w’'-]+\s+by\s+$")  # "dismissed by X …", not "the proposal by X"
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
@@ -475,7 +475,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 left_actors = _actors(left)
             inner = [m for m in cms if a <= m.start and m.end <= b]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
-            if inner and _BY.search(text, a, inner[0].start):
+            if inner and _BY.match(text, a, inner[0].start):
                 # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
                 right, left_actors = left, _actors(inner)
             sources = left_actors
