@@ -137,7 +137,7 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,
                            q.speaker_end, code, source, q.role, q.cue, q.channel, q.kind,
                            q.sentence_id, pol, subj))
-        if code and q.kind == "direct":
+        if code and q.kind != "term":  # direct, partial and indirect speech
             for sid, s in enumerate(sents):
                 if s.start < q.end and q.start < s.end:
                     speakers[sid] = code
