@@ -103,7 +103,7 @@ def small_ann(extra=None):
                          "published": pd.to_datetime(["2016-01-05", "2016-03-01"]),
                          "title": ["t1", "t2"], "source": ["Outlet A", None]})
     ann = ka.annotate(arts, cache=False)
-    return Annotations(ann.tables(), extra)
+    return Annotations(ann.tables(), ann.extra | (extra or {}))
 
 
 def test_source_line_names_the_corpus_used_never_the_bundled_one_by_default():
@@ -131,3 +131,165 @@ def test_corpus_description_says_what_was_left_out():
     assert ("Of 930 articles loaded, left out: 2 undated (a date range was asked for); "
             "1 published outside 2016-01-01 to the end; 3 later copies") in text
     assert "bundled" not in text
+
+
+@pytest.fixture(scope="module")
+def forty():
+    """40 articles of our own: 9 outlets, Jan–Mar 2024 plus two undated, 3 actors."""
+    texts = ["South Korea condemned North Korea for the missile launch.",
+             "Japan praised South Korea.\n\nCHINA AND RUSSIA\n\nChina met Russia in Beijing.",
+             "The United States and South Korea held drills. North Korea threatened South Korea."]
+    rows = []
+    for i in range(40):
+        rows.append({"article_id": f"a{i:02d}", "text": texts[i % 3],
+                     "title": f"Story {i}", "source": f"Outlet {i % 9}" if i % 10 else None,
+                     "published": (pd.Timestamp("2024-01-01") + pd.Timedelta(days=2 * i)
+                                   if i < 38 else pd.NaT)})
+    return ka.annotate(pd.DataFrame(rows), cache=False)
+
+
+def test_articles_per_period_counts_months_by_outlet_with_others(forty):
+    t = views.articles_per_period(forty)
+    assert t["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    # days 0, 2, … 74 of 2024: January 0–30 (16), February 32–58 (14, a leap year), March 60–74
+    assert t.drop(columns="period").sum(axis=1).tolist() == [16, 14, 8]
+    assert t.drop(columns="period").to_numpy().sum() == 38  # the two undated left out
+    others = [c for c in t.columns if c.startswith("others")]
+    assert others == ["others (3 outlets)"]  # 9 outlets + unknown = 10: 7 named, 3 folded
+    fig, data = views.articles_per_period_chart(forty)
+    assert "2 undated not shown" in fig.texts[0].get_text()
+    assert fig.texts[0].get_text().startswith("n=38 dated articles")
+
+
+def test_period_follows_the_span():
+    month = pd.Series(pd.to_datetime(["2016-01-01", "2019-12-31"]))
+    assert views.period_of(month) == "M"
+    assert views.period_of(pd.Series(pd.to_datetime(["2010-01-01", "2019-12-31"]))) == "Q"
+    assert views.period_of(pd.Series(pd.to_datetime(["1990-01-01", "2019-12-31"]))) == "Y"
+    assert views.period_of(pd.Series([pd.NaT])) == "M"
+
+
+def test_body_share_is_a_distribution_past_a_few_dozen_articles(forty):
+    fig, data = views.body_share_chart(forty)
+    assert len(data) == 20 and data["articles"].sum() == 40  # 20 bins, not 40 bars
+    heading = forty.articles.set_index("article_id").loc["a01"]
+    assert heading.n_body_words < heading.n_words  # the "CHINA AND RUSSIA" heading
+    small = ka.annotate(pd.DataFrame({"article_id": ["x", "y"],
+                                      "text": ["Japan praised Korea."] * 2,
+                                      "published": [pd.NaT] * 2, "title": [None] * 2,
+                                      "source": [None] * 2}), cache=False)
+    fig, data = views.body_share_chart(small)
+    assert list(data["article_id"]) == ["x", "y"]  # a handful: one bar per article
+
+
+def test_top_actors_folds_the_rest_into_others(forty):
+    t = views.top_actors(forty, top=2)
+    assert len(t) == 3 and t["actor"].iloc[-1] == "others"
+    m = forty.mentions[forty.mentions["kind"] != "byline"]
+    assert t["mentions"].sum() == m["actor"].notna().sum()
+    assert t["mentions"].iloc[0] == m["actor"].value_counts().iloc[0]
+    assert abs(t["share of mentions"].sum() - 1) < 1e-9
+    full = views.top_actors(forty, top=50)
+    assert "others" not in set(full["actor"])
+
+
+def test_duplicates_table_reads_the_runner_info(forty):
+    assert views.duplicates_table(forty).empty
+    dups = pd.DataFrame({"article_id": ["a05"], "duplicate_of": ["a02"], "similarity": [0.97]})
+    ann = Annotations(forty.tables(), forty.extra | {"corpus_info": {"duplicates": dups}})
+    t = views.duplicates_table(ann)
+    assert t.iloc[0].to_dict() == {"article_id": "a05", "outlet": "Outlet 5",
+                                        "title": "Story 5", "duplicate_of": "a02",
+                                        "outlet of the first": "Outlet 2", "similarity": 0.97,
+                                        "kept": True}
+
+
+QUOTES = ("Kim Yo Jong said, \"We will respond.\" Park Won-gon said, \"Talks must resume.\" "
+          "A Zorbanian official said, \"Nothing has changed.\"")
+
+
+@pytest.fixture(scope="module")
+def quoted():
+    arts = pd.DataFrame({"article_id": ["q1", "q2"], "text": [QUOTES, QUOTES],
+                         "published": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+                         "title": ["One", "Two"], "source": ["Outlet A", "Outlet B"]})
+    return ka.annotate(arts, cache=False)
+
+
+def with_sources(ann, sources):
+    """The same annotations with an actor_source column (as the persons helper adds it)."""
+    tables = ann.tables()
+    tables["quotes"] = tables["quotes"].assign(actor_source=sources)
+    return Annotations(tables, ann.extra)
+
+
+def test_top_speakers_and_who_is_quoted(quoted):
+    q = quoted.quotes
+    assert set(q["speaker"].dropna()) >= {"Kim Yo Jong", "Park Won-gon"}
+    t = views.top_speakers(quoted, top=2)
+    assert len(t) == 2 and t["quotes"].tolist() == [2, 2]
+    kim = views.top_speakers(quoted).set_index("speaker").loc["Kim Yo Jong"]
+    assert kim["country"] == "PRK" and kim["articles"] == 2
+    w = views.who_is_quoted(quoted, top=1)
+    assert w["country"].iloc[-1].startswith("others (")
+    assert w["quotes"].sum() == len(q)
+
+
+def test_country_sources_and_unresolved_speakers(quoted):
+    if "actor_source" not in quoted.quotes:  # until the persons helper's column lands
+        assert views.country_sources(quoted) is None
+    q = quoted.quotes
+    src = ["dictionary" if s == "Kim Yo Jong" else "" if not isinstance(a, str) else "title"
+           for s, a in zip(q["speaker"], q["speaker_actor"], strict=True)]
+    ann = with_sources(quoted, src)
+    t = views.country_sources(ann).set_index("decided by")
+    assert t.loc["dictionary", "quotes"] == 2 and t.loc["dictionary", "speakers"] == 1
+    assert abs(t["share of quotes"].sum() - 1) < 1e-9
+    assert "meaning" in t and t.loc["dictionary", "meaning"].startswith("the speaker is a person")
+    assert "country from" in views.quote_listing(ann)
+    un = views.unresolved_speakers(quoted)
+    named_no_country = q[q["speaker"].notna() & q["speaker_actor"].isna() & (q["kind"] != "term")]
+    assert un["quotes"].sum() == len(named_no_country)
+    assert set(un["speaker"]) == set(named_no_country["speaker"])
+
+
+def test_evidence_from_a_pair_month_or_outlet_to_its_sentences(forty):
+    ev = forty.events[~forty.events["historical"].astype(bool)]
+    kp = ev[ev["source"].isin(["KOR", "PRK"]) & ev["target"].isin(["KOR", "PRK"])]
+    assert len(kp) > 0
+    rows = views.evidence(forty, pair="KOR-PRK", kind="event")
+    assert len(rows) == len(kp)
+    assert list(rows.columns) == views.EVIDENCE_COLUMNS
+    assert all(("KOR" in a and "PRK" in a) for a in rows["actors"])
+    directed = views.evidence(forty, pair="PRK>KOR", kind="event")
+    assert len(directed) == ((kp["source"] == "PRK") & (kp["target"] == "KOR")).sum()
+    assert views.evidence(forty, pair=("PRK", "KOR"), kind="event").shape == rows.shape
+    feb = views.evidence(forty, pair="KOR–PRK", month="2024-02", kind="event")
+    assert 0 < len(feb) < len(rows)
+    assert (feb["published"].dt.strftime("%Y-%m") == "2024-02").all()
+    undated = kp["article_id"].isin(["a38", "a39"]).sum()  # one event each, no date
+    assert undated == 2
+    q1 = views.evidence(forty, pair="KOR-PRK", month="2024Q1", kind="event")
+    assert len(q1) == len(rows) - undated
+    one = views.evidence(forty, actor="PRK", outlet="Outlet 3")
+    assert set(one["source"]) == {"Outlet 3"} and set(one["kind"]) <= {"mention", "event"}
+    mentions = views.evidence(forty, actor="PRK", kind="mention")
+    m = forty.mentions[forty.mentions["actor"] == "PRK"]
+    assert len(mentions) == m.groupby(["article_id", "sentence_id"]).ngroups
+    assert mentions["text"].str.contains("North Korea").all()
+
+
+def test_evidence_says_what_it_cannot_read(forty):
+    with pytest.raises(ValueError, match="kind='speech'"):
+        views.evidence(forty, kind="speech")
+    with pytest.raises(ValueError, match="KOR-PRK"):
+        views.evidence(forty, pair="KOR PRK")
+    with pytest.raises(ValueError, match="month='March'"):
+        views.evidence(forty, month="March")
+    assert views.evidence(forty, actor="XYZ").empty
+
+
+def test_evidence_finds_quotes_of_a_country(quoted):
+    rows = views.evidence(quoted, actor="PRK", kind="quote")
+    assert len(rows) == 2 and rows["actors"].tolist() == ["Kim Yo Jong (PRK)"] * 2
+    assert rows["text"].str.contains("We will respond").all()

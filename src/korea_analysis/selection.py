@@ -9,22 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from korea_analysis.corpus import DEFAULT_CORPUS, CorpusError
-
-DUPLICATE_COLUMNS = ["article_id", "duplicate_of", "similarity"]
-
-
-def _no_duplicates() -> pd.DataFrame:
-    return pd.DataFrame({"article_id": pd.Series(dtype=str), "duplicate_of": pd.Series(dtype=str),
-                         "similarity": pd.Series(dtype=float)})
-
-
-def find_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
-    """The syndicated copies (:func:`korea_analysis.duplicates.find_duplicates`), if available."""
-    try:
-        from korea_analysis import duplicates
-    except ImportError:  # the detector is optional until its module lands
-        return _no_duplicates()
-    return duplicates.find_duplicates(articles)
+from korea_analysis.duplicates import find_duplicates
 
 
 def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",

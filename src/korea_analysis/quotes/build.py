@@ -7,6 +7,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from korea_analysis.quotes.antecedents import (
+    body_antecedent,
+    is_bare_description,
+    it_antecedent,
+    person_antecedent,
+)
 from korea_analysis.quotes.candidates import _Article
 from korea_analysis.quotes.cue_matches import _Engine
 from korea_analysis.quotes.names import _NOT_PERSON, _looks_person
@@ -36,13 +42,22 @@ def _split_title(eng: _Article, a: int, b: int) -> tuple[tuple[int, int], tuple[
                 .islower():
             last = k - 1
         else:
-            return (a, b), None
+            return _place_then_name(t, toks) or ((a, b), None)
     rest = toks[last + 1:]
     if not rest or not all(_cap(t[x:y]) or t[x:y] in _NAME_CONNECT for x, y in rest):
-        return (a, b), None
+        return _place_then_name(t, toks) or ((a, b), None)
     if any(t[x:y].rstrip(",.’'s") in _NOT_PERSON for x, y in rest) and len(rest) == 1:
         return (a, b), None
     return (rest[0][0], rest[-1][1]), (a, toks[last][1])
+
+
+def _place_then_name(t: str, toks: list[tuple[int, int]]):
+    """``(Ambassador to) North Korea Alexander Matsegora``: a place, then a person's name."""
+    words = [t[x:y] for x, y in toks]
+    k = max((i for i, w in enumerate(words) if w.rstrip(",.’'s") in _NOT_PERSON), default=-1)
+    if k < 0 or len(words) - k - 1 < 2 or not _looks_person(" ".join(words[k + 1:])):
+        return None
+    return (toks[k + 1][0], toks[-1][1]), (toks[0][0], toks[k][1])
 
 
 _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}?([a-z][\w\-]*)$",
@@ -76,6 +91,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             return name, (na, nb), role or title
         return mention, (na, nb), role
     if low in eng.cues.subject_pronouns:
+        if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
+            inst = it_antecedent(eng, na, speakers)
+            if inst:
+                return inst, (na, nb), role
         return eng.resolve_pronoun(mention, na, speakers), (na, nb), role
     words = mention.split()
     if len(words) == 1 and _cap(mention):
@@ -86,6 +105,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)
+    if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
+        head = mm.group(1).lower()
+        found = body_antecedent(eng, head, na) or person_antecedent(eng, head, na)
+        if found:
+            return found, (na, nb), role
     return mention, (na, nb), role
 
 

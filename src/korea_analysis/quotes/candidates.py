@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from korea_analysis.quotes.names import _Names
+from korea_analysis.quotes.names import _looks_person, _Names
 from korea_analysis.quotes.words import (
     _AFTER_STOP,
     _AUX,
@@ -94,6 +94,15 @@ class _Article(_Names):
                     np = self._scan_back(lo, toks[j - 2][0])
                     if np is not None:
                         return np
+                if wl == "to" and j >= 2 and j < len(toks) and \
+                        m[toks[j - 2][0]:toks[j - 2][1]] in _ENVOY_TITLES and \
+                        _cap(m[toks[j][0]:toks[j][1]]):
+                    j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora"
+                    continue
+                if wl in self.cues.forms and j >= 2 and wl in self.cues.noun_forms and \
+                        _noun_before(m[toks[j - 2][0]:toks[j - 2][1]]):
+                    j -= 1  # "the report said", "North Korea's state media said": a noun
+                    continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
                     break
@@ -185,7 +194,8 @@ class _Article(_Names):
             if kind in ("name", "pronoun"):
                 place = (k >= 1 and kinds[k - 1] == "desc" and len(m[parts[k][0]:parts[k][1]]
                                                                     .split()) <= 3
-                         and _cap(m[parts[k - 1][0]:parts[k - 1][1]].split()[-1]))
+                         and _cap(m[parts[k - 1][0]:parts[k - 1][1]].split()[-1])
+                         and not self._titled_person(parts[k - 1], parts[k]))
                 if not place:
                     head = k
                     break
@@ -212,6 +222,14 @@ class _Article(_Names):
         elif head >= 1 and kinds[head - 1] == "desc" and kinds[head] == "name":
             role = parts[head - 1]  # "Another delegate on the Cruz slate, Jim Poolman, said"
         return np[0], np[1], role or role0
+
+    def _titled_person(self, desc: tuple[int, int], name: tuple[int, int]) -> bool:
+        """``The British Ambassador to the UN, Karen Pierce``: a title, then a person's name
+        (not a place after a description: ``a farmer in Ames, Iowa``)."""
+        m = self.masked
+        words = m[name[0]:name[1]].split()
+        return len(words) >= 2 and _looks_person(" ".join(words)) and any(
+            w in self.cues.titles for w in m[desc[0]:desc[1]].split())
 
     # --- noun phrase after a cue ----------------------------------------------------------
 
@@ -291,3 +309,12 @@ class _Article(_Names):
             b = hi
         a, b = _strip_punct(a, b, m)
         return (a, b) if b > a else None
+
+
+def _noun_before(word: str) -> bool:
+    """A determiner or a possessive: the word after it is a noun ("the report", "Korea's state")."""
+    return word.lower() in ("the", "a", "an", "this", "its", "their") or word.endswith(("’s", "'s"))
+
+
+_ENVOY_TITLES = {"Ambassador", "Envoy", "Representative", "ambassador", "envoy",
+                 "representative", "Emissary", "emissary"}

@@ -122,6 +122,26 @@ class Cues:
             forms = irregular.get(lemma) or _inflect(lemma)
             self.noun_forms.update(f for f in forms if not f.endswith(("ed", "ing")))
         self.bodies = {b.lower() for b in data.get("bodies") or []}
+        #: a surname alone after a title: "opposition leader Lee", "Mr. Lee" (pronouns)
+        self.titled_re = re.compile(
+            r"(?<![\w’'\-])(?P<title>" + _alternation(list(self.titles) + ["Mr", "Mrs", "Ms"])
+            + r")[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w’'\-]|[ \t]+[A-Z])")
+        heads = list(data.get("institution_heads") or [])
+        self.institution_heads = set(heads)
+        self.body_heads = {k: set(v) for k, v in (data.get("body_heads") or {}).items()}
+        self.issued = set(data.get("issued") or [])
+        self.named_after_heads = set(data.get("named_after_heads") or [])
+        #: named outlets, case as written (an institution scan; "state media" is no name)
+        self.named_outlet_re = re.compile(r"(?<![\w’'\-])(?:" + _alternation(
+            [o for o in self.outlets if not o.islower()]) + r")(?![\w’'\-])")
+        self.person_descriptions = {k: {w.lower() for w in v} for k, v in
+                                    (data.get("person_descriptions") or {}).items()}
+        #: an institution's head word ("ministry", "Ministry"); the words before it are
+        #: walked back in quotes.antecedents ("North Korea's state media")
+        self.institution_head_re = re.compile(
+            r"(?<![\w’'\-])(?:" + _alternation(heads + [h[:1].upper() + h[1:] for h in heads])
+            + r")(?![\w’'\-])")
+        self.institution_modifiers = set(data.get("institution_modifiers") or [])
         pron = data.get("pronouns") or {}
         self.gender_of_pronoun = {w: g for g, ws in pron.items() for w in ws}
         self.subject_pronouns = {"he": "male", "she": "female", "they": "plural",

@@ -52,7 +52,8 @@ _NOT_PERSON = {
     "British", "France", "French", "Germany", "German", "Canada", "Mexico", "Cuba",
     "Communist", "Workers", "Politburo", "Election", "Campaign", "Primary", "Debate",
     "Caucus", "Caucuses", "Declaration", "Armistice", "Liberation", "Constitution",
-    "Amendment", "Report", "Index", "Survey", "Poll", "Research",
+    "Amendment", "Report", "Index", "Survey", "Poll", "Research", "Conference", "Forum",
+    "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation",
 }
 
 
@@ -108,6 +109,7 @@ class _Names:
         self._mentions: list[tuple[int, str]] | None = None
         self._all = None
         self._pron = None
+        self._titled: list[tuple[int, str, str | None]] | None = None
 
     # --- names, genders and resolution -----------------------------------------------------
 
@@ -219,9 +221,28 @@ class _Names:
         cands = [(p, n) for p, n in speakers if p < pos and _looks_person(n)]
         ms = self.mentions()
         cands += ms[:bisect.bisect_left(ms, (pos, ""))]
+        titled = self.titled()
+        cands += [(p, n) for p, n, _g in titled[:bisect.bisect_left(titled, (pos, ""))]]
         cands.sort()
+        honorific = {(p, n): g for p, n, g in titled if g}
         for _p, name in reversed(cands):
-            g = self.gender(name)
+            g = honorific.get((_p, name)) or self.gender(name)
             if g is None or g == want:
                 return name
         return word
+
+    def titled(self) -> list[tuple[int, str, str | None]]:
+        """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee"),
+        as the fullest name given for it earlier, with the honorific's gender."""
+        if self._titled is None:
+            out = []
+            for mm in self.cues.titled_re.finditer(self.text):
+                t = mm.group("title")
+                g = "male" if t in ("Mr", "Mr.") else "female" if t.rstrip(".") in (
+                    "Mrs", "Ms", "Miss") else None
+                name = mm.group("name")
+                if name in _NOT_PERSON:
+                    continue
+                out.append((mm.start("name"), self.full_name(name, mm.start("name")), g))
+            self._titled = out
+        return self._titled

@@ -18,6 +18,11 @@ from korea_analysis.quotes.resolve import (
     _Slot,
 )
 from korea_analysis.quotes.sentences import _split
+from korea_analysis.quotes.speaker_lines import (
+    dash_speaker,
+    next_line_speaker,
+    transcript_answers,
+)
 from korea_analysis.quotes.words import _ing
 from korea_analysis.text import Sentence, paragraph_spans
 
@@ -61,11 +66,14 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 prv = qs[qi - 1].b + 1 if qi else ss
                 nxt_sent = (sents[si + 1], sent_cues[si + 1]) if si + 1 < len(sents) else None
                 slot = _own_attribution(eng, q, cs, prv, nxt, se, nxt_sent)
+                if slot.attr is None and q.closed:
+                    _line_attribution(text, slot, paras, pi)
                 slot.colon = colon if slot.initial else None
                 if slot.initial and slot.attr is None:
                     if si > 0:
+                        # "Minister Kim took a softer line. “…”": a named subject speaks
                         slot.prev = _sentence_attr(eng, sents[si - 1], sent_cues[si - 1],
-                                                   False)
+                                                   True, pronoun=False)
                     elif q.a - 1 == pa and pi > 0:
                         pp = paras[pi - 1]
                         if pi - 1 not in split_cache:
@@ -90,4 +98,21 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                         indirect.append((c, clause[0], clause[1]))
     _context_pass(slots, paras)
     found = [(s.q, s.attr, s.kind) for s in slots]
+    for a, b, sp in transcript_answers(text, paras):  # "A: We agree with …"
+        found.append((_Piece(a, b, -1, -1, True), _Attr(sp, None, None, None, "trail"),
+                      "direct"))
     return _build(eng, found, indirect, sentences)
+
+
+def _line_attribution(text: str, slot: _Slot, paras: list[tuple[int, int]], pi: int) -> None:
+    """A quotation with no cue, credited on a line of its own: a dash after it ("…,” -
+    President Lee") or a paragraph after it that is only a name."""
+    q = slot.q
+    pa, pb = paras[pi]
+    found = dash_speaker(text, q.b + 1, pb)
+    if found is None and q.a - 1 == pa and pi + 1 < len(paras) and \
+            text[q.b + 1:pb].strip(" \t,.") == "":
+        found = next_line_speaker(text, paras[pi + 1])
+    if found is not None:
+        slot.attr = _Attr(found[0], found[1], None, None, "trail")
+        slot.ends = True

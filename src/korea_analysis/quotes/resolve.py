@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from korea_analysis.quotes.cue_matches import _Engine
 from korea_analysis.quotes.cue_speakers import _Cue
 from korea_analysis.quotes.marks import _Piece
+from korea_analysis.quotes.names import _looks_person
 from korea_analysis.quotes.words import _MENTAL, _NESTED_PRONOUNS, _cap, _ing
 
 
@@ -31,7 +32,9 @@ def _trail_ok(m: str, close_end: int, c: _Cue) -> bool:
         return False
     if c.inverted or c.kind == "according" or c.sp[0] < close_end or c.sp[0] > c.a:
         return m[close_end:c.a].strip(_PUNCT_GAP) == ""
-    return bool(_CONJ_GAP.match(m[close_end:c.sp[0]]))
+    first = c.role[0] if c.role and close_end <= c.role[0] < c.sp[0] else c.sp[0]
+    # (“…,” the British Ambassador to the UN, Karen Pierce, said: the title comes first)
+    return bool(_CONJ_GAP.match(m[close_end:first]))
 
 
 @dataclass(slots=True)
@@ -177,8 +180,8 @@ def _context_pass(slots: list[_Slot], paras) -> None:
             s.kind = "term"
 
 
-def _sentence_attr(eng: _Engine, span: tuple[int, int], cs: list[_Cue], subject: bool
-                   ) -> _Attr | None:
+def _sentence_attr(eng: _Engine, span: tuple[int, int], cs: list[_Cue], subject: bool,
+                   pronoun: bool = True) -> _Attr | None:
     """Who speaks in a sentence: its first cue's speaker (later ones tend to sit in relative
     or participle clauses: "said Murphy, who thinks …"), or (``subject``) a named subject."""
     for c in cs:
@@ -192,8 +195,11 @@ def _sentence_attr(eng: _Engine, span: tuple[int, int], cs: list[_Cue], subject:
         return None
     words = eng.masked[np[0]:np[1]].split()
     if len(words) > 5 or not (all(_cap(w) for w in words) or
-                              words[0].lower() in eng.cues.subject_pronouns):
+                              pronoun and words[0].lower() in eng.cues.subject_pronouns):
         return None
+    if not pronoun and (words[0].lower() in eng.cues.subject_pronouns or not any(
+            _looks_person(" ".join(words[k:])) for k in range(len(words) - 1))):
+        return None  # (a pronoun there may point anywhere; "The Kremlin" is no person)
     return _Attr((np[0], np[1]), np[2], None, None, "context")
 
 

@@ -16,9 +16,15 @@ from korea_analysis.views.common import (  # noqa: F401
     separated,
     setup_notebook,
     show_table,
+    show_text,
     source_line,
     stands_out,
     tables_dir,
+)
+from korea_analysis.views.evidence import (  # noqa: F401
+    EVIDENCE_COLUMNS,
+    evidence,
+    parse_pair,
 )
 from korea_analysis.views.lineup import (  # noqa: F401
     AXIS_ENDS,
@@ -34,11 +40,21 @@ from korea_analysis.views.lineup import (  # noqa: F401
     unga_comparison,
 )
 from korea_analysis.views.overview import (  # noqa: F401
+    articles_per_period,
+    articles_per_period_chart,
+    body_share,
     body_share_chart,
     corpus_overview,
     corpus_sentence,
+    duplicates_table,
+    non_body_by_kind,
     non_body_sentences,
+    outlet_table,
+    period_of,
+    top_actors,
+    top_actors_chart,
     words_by_kind,
+    words_per_kind,
 )
 from korea_analysis.views.portrayal import (  # noqa: F401
     dyad_heatmap,
@@ -56,11 +72,16 @@ from korea_analysis.views.portrayal import (  # noqa: F401
     stance_table,
 )
 from korea_analysis.views.quoting import (  # noqa: F401
+    SOURCE_MEANING,
+    country_sources,
     quote_listing,
     quote_sentiment,
     quote_table,
     quoted_words_chart,
     speaker_type,
+    top_speakers,
+    top_speakers_chart,
     unattributed_quotes,
+    unresolved_speakers,
     who_is_quoted,
 )

@@ -240,11 +240,30 @@ def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame
 
 # --- tables: top rows in the page, the whole table as CSV beside it ------------------------
 
+def _notebook_figures_dir() -> str | None:
+    """The running notebook's ``figures_dir`` parameter, if there is one."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return None
+    shell = get_ipython()
+    value = shell.user_ns.get("figures_dir") if shell is not None else None
+    return value if isinstance(value, str) and value else None
+
+
 def tables_dir(out_dir: str | os.PathLike | None = None) -> Path:
-    """Where full tables go: ``out_dir``, the notebook's ``figures_dir``,
-    ``$KOREA_ANALYSIS_FIGURES`` or ``figures/``, in that order (the same folder as the charts)."""
-    return Path(out_dir or _TABLES["dir"] or os.environ.get("KOREA_ANALYSIS_FIGURES")
-                or "figures")
+    """Where full tables go, the charts' folder: ``out_dir``, else the folder given to
+    :func:`setup_notebook`, else the notebook's ``figures_dir`` parameter, else
+    ``$KOREA_ANALYSIS_FIGURES``, else ``figures/``."""
+    return Path(out_dir or _TABLES["dir"] or _notebook_figures_dir()
+                or os.environ.get("KOREA_ANALYSIS_FIGURES") or "figures")
+
+
+def show_text(text: str) -> None:
+    """A paragraph of generated text (it may hold outlet names or paths: shown escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<p>{html.escape(text)}</p>"))
 
 
 def _link_to(path: Path) -> str:
