@@ -307,9 +307,14 @@ def show_table(df: pd.DataFrame, name: str, *, top: int = 20, interactive: bool 
         if not _TABLES["itables_ready"]:
             _init_itables()
         page = 10 if len(shown) > 15 else len(shown)
+        paged = len(shown) > page
+        # the search box always (itables drops it for one-page tables), paging when needed
+        layout = {"topStart": "pageLength" if paged else None, "topEnd": "search",
+                  "bottomStart": "info" if paged else None,
+                  "bottomEnd": "paging" if paged else None}
         display(HTML(itables.to_html_datatable(
             shown, caption=html.escape(caption) if caption else None, connected=False,
-            allow_html=False, showIndex=False, pageLength=page,
+            allow_html=False, showIndex=False, pageLength=page, layout=layout,
             lengthMenu=sorted({page, 10, 25, 50, 100} & set(range(1, len(shown) + 1))
                               | {page}),
             classes="display compact", maxBytes=0, column_filters="footer"
