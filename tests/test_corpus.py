@@ -214,3 +214,125 @@ def test_skipped_files_are_reported(tmp_path):
 
 def test_corpus_error_is_a_value_error():
     assert issubclass(CorpusError, ValueError)
+
+
+# --- metadata files (CSV or TSV) with a column mapping ------------------------------------------
+
+POLNEAR_LIKE = ("compartment\tfilename\tpublisher\tpublication_date\ttitle\n"
+                "train\tdaily_2016-01-02_talks\tThe Daily\t2016-01-02\tTalks resume\n"
+                "dev\tweekly_2016-02-03_drills\tThe Weekly\t2016-02-03\tDrills end\n"
+                "test\twithheld_2016-03-04_gone\tThe Daily\t2016-03-04\tNot here\n")
+MAPPING = "file=filename,source=publisher,published=publication_date"
+
+
+def polnear_like(tmp_path):
+    write(tmp_path / "train" / "text" / "daily_2016-01-02_talks.txt", "Talks resumed today.")
+    write(tmp_path / "dev" / "text" / "weekly_2016-02-03_drills.txt", "The drills ended.")
+    return write(tmp_path / "metadata.tsv", POLNEAR_LIKE)
+
+
+def test_tsv_metadata_with_mapping_over_several_folders(tmp_path):
+    meta = polnear_like(tmp_path)
+    dirs = [tmp_path / "train" / "text", tmp_path / "dev" / "text"]
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        df = load_corpus(dirs, metadata=meta, columns=MAPPING)
+    assert list(df.article_id) == ["daily_2016-01-02_talks", "weekly_2016-02-03_drills"]
+    assert list(df.source) == ["The Daily", "The Weekly"]
+    assert list(df.published) == [pd.Timestamp("2016-01-02"), pd.Timestamp("2016-02-03")]
+    assert list(df.title) == ["Talks resume", "Drills end"]
+    assert list(df.compartment) == ["train", "dev"]  # unmapped columns are kept
+    assert df.loc[1, "text"] == "The drills ended."
+    # the withheld row names no text in these folders: reported, not an error
+    assert df.attrs["metadata_unmatched"] == ["withheld_2016-03-04_gone"]
+    assert df.attrs["metadata"] == str(meta.resolve())
+    msgs = [str(x.message) for x in w if issubclass(x.category, CorpusWarning)]
+    assert any("1 row(s) name no text" in m and "withheld_2016-03-04_gone" in m for m in msgs)
+
+
+def test_folders_joined_by_pathsep_and_mapping_as_dict(tmp_path):
+    import os
+
+    meta = polnear_like(tmp_path)
+    joined = os.pathsep.join(str(tmp_path / s / "text") for s in ("train", "dev"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = load_corpus(joined, metadata=meta, columns={"file": "filename", "source": "publisher",
+                                                         "published": "publication_date"})
+    assert len(df) == 2 and df.loc[0, "source"] == "The Daily"
+
+
+def test_metadata_alone_resolves_files_from_its_folder_adding_txt(tmp_path):
+    write(tmp_path / "texts" / "a.txt", "Alpha.")
+    write(tmp_path / "b.txt", "Beta.")
+    meta = write(tmp_path / "meta.csv", "filename,outlet\ntexts/a,Wire\nb.txt,Paper\n")
+    df = load_corpus(metadata=meta, columns="file=filename,source=outlet")
+    assert list(df.article_id) == ["a", "b"] and list(df.source) == ["Wire", "Paper"]
+    assert df.loc[0, "path"] == str(tmp_path / "texts" / "a.txt")
+
+
+def test_metadata_alone_with_a_missing_file_names_file_and_line(tmp_path):
+    write(tmp_path / "a.txt", "Alpha.")
+    meta = write(tmp_path / "meta.tsv", "filename\na\nghost\n")
+    with pytest.raises(CorpusError, match=r"meta.tsv: line 3: file 'ghost' does not exist"):
+        load_corpus(metadata=meta, columns="file=filename")
+
+
+def test_tab_separated_metadata_is_sniffed_without_tsv_extension(tmp_path):
+    write(tmp_path / "t" / "a.txt", "Alpha.")
+    meta = write(tmp_path / "meta.txt.csv", "file\tsource\ta.txt\tWire\n".replace(
+        "\ta.txt", "\na.txt"))
+    df = load_corpus(tmp_path / "t", metadata=meta)
+    assert df.loc[0, "source"] == "Wire"
+
+
+def test_a_mapped_column_that_does_not_exist_is_named(tmp_path):
+    meta = polnear_like(tmp_path)
+    with pytest.raises(CorpusError) as e:
+        load_corpus(tmp_path / "train" / "text", metadata=meta,
+                    columns="file=filename,source=outlet")
+    msg = str(e.value)
+    assert msg.startswith(f"{meta}: column 'outlet' (mapped to source) does not exist")
+    assert "publisher" in msg  # the columns it does have
+
+
+def test_a_mapped_column_missing_from_a_table_corpus_is_named(tmp_path):
+    f = write(tmp_path / "c.csv", "id,body\n1,Text.\n")
+    with pytest.raises(CorpusError, match=r"c.csv: column 'content' \(mapped to text\)"):
+        load_corpus(f, columns="text=content")
+    p = tmp_path / "c.parquet"
+    pd.DataFrame({"body": ["Text."]}).to_parquet(p)
+    with pytest.raises(CorpusError, match=r"c.parquet: column 'headline' \(mapped to title\)"):
+        load_corpus(p, columns="text=body,title=headline")
+    df = load_corpus(f, columns="text=body,article_id=id")
+    assert list(df.article_id) == ["1"] and df.loc[0, "text"] == "Text."
+
+
+def test_bad_mapping_strings_are_errors():
+    from korea_analysis.corpus import parse_columns
+
+    assert parse_columns("file=filename, source = publisher,") == {"file": "filename",
+                                                                    "source": "publisher"}
+    with pytest.raises(CorpusError, match="'filename' is not ours=theirs"):
+        parse_columns("filename")
+    with pytest.raises(CorpusError, match="unknown column 'publisher'"):
+        parse_columns("publisher=source")
+
+
+def test_texts_the_metadata_does_not_list_are_kept_and_warned_about(tmp_path):
+    meta = polnear_like(tmp_path)
+    write(tmp_path / "dev" / "text" / "extra.txt", "An extra text.")
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        df = load_corpus(tmp_path / "dev" / "text", metadata=meta, columns=MAPPING)
+    assert list(df.article_id) == ["weekly_2016-02-03_drills", "extra"]
+    assert df.attrs["unlisted"] == ["extra.txt"]
+    assert pd.isna(df.loc[1, "source"])
+    assert any("1 text(s) not in the metadata" in str(x.message) and "extra.txt" in
+               str(x.message) for x in w)
+
+
+def test_tsv_corpus_one_article_a_row(tmp_path):
+    f = write(tmp_path / "c.tsv", "id\tbody\tpublisher\nk1\tA text, with a comma.\tWire\n")
+    df = load_corpus(f, columns="article_id=id,text=body,source=publisher")
+    assert df.loc[0, "text"] == "A text, with a comma." and df.loc[0, "source"] == "Wire"

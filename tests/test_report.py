@@ -125,3 +125,25 @@ def test_papermill_cli_from_another_directory(tmp_path):
     out = (tmp_path / "out.ipynb").read_text()
     assert "1 articles" in out
     assert (tmp_path / "figs" / "03_quoted_words_by_bloc.csv").exists()
+
+
+def test_every_notebook_declares_the_shared_corpus_parameters():
+    nbs = report.discover()
+    shared = {"corpus": "str", "actors": "str", "metadata": "str", "columns": "str",
+              "keep_duplicates": "bool", "date_from": "str", "date_to": "str"}
+    for nb in nbs:
+        declared = report.declared_parameters(nb)
+        got = {k: declared[k]["inferred_type_name"] for k in shared if k in declared}
+        assert got == shared, nb.name
+    per_nb = report.check_parameters(nbs, {"metadata": "m.tsv", "keep_duplicates": True})
+    assert all(p == {"metadata": "m.tsv", "keep_duplicates": True} for p in per_nb.values())
+    with pytest.raises(report.ReportError, match="keep_duplicates='yes' .str. does not match"):
+        report.check_parameters(nbs, {"keep_duplicates": "yes"})
+
+
+def test_cli_report_checks_the_metadata_path_before_running(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "korea_analysis.cli", "report", "--metadata",
+                          str(tmp_path / "nope.tsv"), "--out", str(tmp_path / "r")],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and "nope.tsv: path does not exist" in res.stderr
+    assert not (tmp_path / "r").exists()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -24,12 +25,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("annotate", help="annotate a corpus and write each table as CSV")
-    a.add_argument("corpus", nargs="?", default=None,
-                   help="directory of .txt, .txt, .csv, .jsonl or .parquet (default: bundled)")
+    a.add_argument("corpus", nargs="*", default=None,
+                   help="folder(s) of .txt, a .txt, .csv, .tsv, .jsonl or .parquet "
+                        "(default: bundled, or what --metadata names)")
     a.add_argument("--out", required=True, help="folder for the CSV tables")
     a.add_argument("--actors", default=None, help="actor dictionary YAML (default: bundled)")
     a.add_argument("--cues", default=None, help="event cue dictionary YAML (default: bundled)")
     a.add_argument("--backend", default=None, help="sentiment backend (default: lexicon+linear)")
+    _corpus_options(a)
     a.add_argument("--workers", type=int, default=1, help="processes for the article pass")
     a.add_argument("--no-cache", action="store_true", help="annotate everything afresh")
     a.add_argument("--scheduler", default=None,
@@ -39,8 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("action", choices=["info", "clear"])
 
     r = sub.add_parser("report", help="run every notebook into reports/ (ipynb + HTML)")
-    r.add_argument("--corpus", default=None, help="corpus path (default: bundled corpus)")
+    r.add_argument("--corpus", action="append", default=None,
+                   help="corpus path (default: bundled corpus); repeat for several folders")
     r.add_argument("--actors", default=None, help="actor dictionary YAML (default: bundled)")
+    _corpus_options(r)
+    r.add_argument("--workers", type=int, default=None,
+                   help="processes for the annotation pass (default: all cores)")
     r.add_argument("--out", default="reports", help="reports folder (default: reports/)")
     r.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks")
     r.add_argument("--jobs", type=int, default=None, help="notebooks at once (default: cores)")
@@ -49,6 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
                    metavar=("NAME", "VALUE"), help="one notebook parameter (value read as YAML)")
     r.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
     return ap
+
+
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metadata", default=None, metavar="FILE",
+                   help="CSV or TSV naming each article's text file (relative to its folder) "
+                        "with its title, outlet and date")
+    p.add_argument("--columns", default=None, metavar="MAP",
+                   help="our column names = the metadata's, e.g. "
+                        "file=filename,source=publisher,published=publication_date")
+    p.add_argument("--keep-duplicates", action="store_true",
+                   help="keep every copy of a syndicated story (default: count it once)")
+
+
+def _corpus_arg(values) -> str | None:
+    """Several corpus folders are joined with os.pathsep, as load_corpus reads them."""
+    return os.pathsep.join(values) if values else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,13 +99,24 @@ def main(argv: list[str] | None = None) -> int:
 def _annotate(args) -> int:
     from korea_analysis.annotate import annotate
     from korea_analysis.corpus import load_corpus
+    from korea_analysis.selection import select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    ann = annotate(load_corpus(args.corpus), args.actors, cues=args.cues,
+    corpus = _corpus_arg(args.corpus)
+    articles = load_corpus(corpus if corpus or not args.metadata else None,
+                           metadata=args.metadata, columns=args.columns)
+    articles, info = select(articles, keep_duplicates=args.keep_duplicates)
+    ann = annotate(articles, args.actors, cues=args.cues,
                    backend=args.backend or DEFAULT_BACKEND, cache=False if args.no_cache else None,
                    workers=args.workers, scheduler=args.scheduler)
     for p in ann.to_csv(args.out):
         print(p)
+    dups = Path(args.out) / "duplicates.csv"
+    info["duplicates"].to_csv(dups, index=False)
+    print(dups)
+    if info["duplicates_dropped"]:
+        print(f"{info['duplicates_dropped']} later copies of syndicated stories left out "
+              f"(listed in {dups}; --keep-duplicates keeps them)", file=sys.stderr)
     return 0
 
 
@@ -113,8 +147,10 @@ def _report(args) -> int:
         params.update(loaded)
     for name, value in args.param:
         params[name] = _parse_value(value)
-    summary = run(corpus=args.corpus, actors=args.actors, out=args.out, only=args.only,
-                  params=params, jobs=args.jobs, timeout=args.timeout)
+    summary = run(corpus=_corpus_arg(args.corpus), actors=args.actors, out=args.out,
+                  only=args.only, params=params, jobs=args.jobs, timeout=args.timeout,
+                  metadata=args.metadata, columns=args.columns,
+                  keep_duplicates=args.keep_duplicates or None, workers=args.workers)
     print(f"index: {summary.run_dir / 'index.html'}")
     if not summary.ok:
         failed = [r.name for r in summary.results if r.status != "ok"]

@@ -1,7 +1,8 @@
 """Load a corpus of news articles into one table, or fail loudly naming the file and line.
 
-Accepted inputs: a directory of ``.txt`` files (with an optional metadata CSV), a single
-``.txt``, or a ``.csv`` / ``.jsonl`` / ``.parquet`` file holding one article per row.
+Accepted inputs: a directory of ``.txt`` files (with an optional metadata CSV/TSV), several
+such directories, a single ``.txt``, or a ``.csv`` / ``.tsv`` / ``.jsonl`` / ``.parquet``
+file holding one article per row; or a metadata file alone, naming each article's text file.
 Every problem raises :class:`CorpusError`; anything left out is reported, never dropped
 silently.
 """
@@ -24,7 +25,11 @@ DATA_DIR = Path(os.environ.get("KOREA_ANALYSIS_DATA", Path(__file__).resolve().p
 DEFAULT_CORPUS = DATA_DIR / "articles"
 
 COLUMNS = ["article_id", "title", "source", "published", "date_precision", "text", "path"]
-TABULAR = {".csv", ".jsonl", ".parquet"}
+TABULAR = {".csv", ".tsv", ".jsonl", ".parquet"}
+#: Our column names a ``columns=`` mapping may point at the input's own names.
+MAPPABLE = ("file", "article_id", "title", "source", "published", "text")
+#: How many names a warning lists before it says "and N more".
+LISTED = 10
 
 
 class CorpusError(ValueError):
@@ -35,10 +40,50 @@ class CorpusWarning(UserWarning):
     """Something in the input was left out; the message names it."""
 
 
+def parse_columns(columns: str | Mapping[str, str] | None) -> dict[str, str]:
+    """``"file=filename,source=publisher"`` (or a dict) → ``{"file": "filename", ...}``.
+
+    Keys are our names (:data:`MAPPABLE`), values the input's own column names.
+    """
+    if not columns:
+        return {}
+    if isinstance(columns, str):
+        pairs = {}
+        for part in columns.split(","):
+            if not part.strip():
+                continue
+            ours, eq, theirs = part.partition("=")
+            if not eq or not ours.strip() or not theirs.strip():
+                raise CorpusError(f"columns: {part.strip()!r} is not ours=theirs "
+                                  "(e.g. file=filename,source=publisher)")
+            pairs[ours.strip()] = theirs.strip()
+        columns = pairs
+    out = {}
+    for ours, theirs in dict(columns).items():
+        if ours == "id":
+            ours = "article_id"
+        if ours not in MAPPABLE:
+            raise CorpusError(f"columns: unknown column {ours!r}; the names that can be mapped "
+                              f"are {', '.join(MAPPABLE)}")
+        out[ours] = str(theirs)
+    return out
+
+
+def split_paths(path) -> list[Path]:
+    """One path, a list of paths, or paths joined by ``os.pathsep`` (``a:b`` on Unix)."""
+    if isinstance(path, list | tuple):
+        return [Path(p) for p in path]
+    s = os.fspath(path)
+    if os.pathsep in s and not Path(s).exists():
+        return [Path(p) for p in s.split(os.pathsep) if p]
+    return [Path(s)]
+
+
 def load_corpus(
-    path: str | os.PathLike | None = None,
+    path: str | os.PathLike | list | None = None,
     *,
     metadata: str | os.PathLike | None = None,
+    columns: str | Mapping[str, str] | None = None,
     text_column: str = "text",
     id_column: str = "article_id",
     title_column: str = "title",
@@ -52,38 +97,91 @@ def load_corpus(
     Columns: ``article_id``, ``title``, ``source``, ``published`` (datetime, NaT when
     unknown), ``date_precision`` (day/month/year for partial ISO dates such as ``2021-12``),
     ``text`` (line endings normalised to ``\\n``; a UTF-8 BOM removed) and ``path``; extra
-    metadata columns are kept. ``path`` defaults to the bundled corpus. For a directory the
-    metadata CSV is ``metadata`` or, if present, ``DIR/articles.csv`` or ``DIR.csv`` beside
-    it, with a ``file`` column naming each text file relative to the directory.
+    metadata columns are kept. ``path`` defaults to the bundled corpus (unless ``metadata``
+    is given alone); it may be several folders (a list, or joined by ``os.pathsep``).
+
+    ``metadata``: a CSV or TSV (by ``.tsv`` or a tab-separated header) with a ``file`` column
+    naming each text, relative to the metadata file's folder (or to the corpus folder);
+    ``.txt`` is added to a name without extension. Alone, it is the corpus: a row whose file
+    does not exist is an error. With corpus folders it is a catalogue: the folders choose the
+    articles, and rows naming no text in them are counted and warned about
+    (``df.attrs["metadata_unmatched"]``). Without ``metadata``, a folder's own
+    ``DIR/articles.csv`` or ``DIR.csv`` beside it is used, as a corpus.
+
+    ``columns``: our names → the input's, a dict or ``"file=filename,source=publisher,
+    published=publication_date"``; a mapped column the input does not have is an error.
     ``encoding``/``errors`` are passed to ``bytes.decode`` (e.g. ``errors="replace"``).
     Files skipped (not ``.txt``) are listed in ``df.attrs["skipped"]`` and warned about.
     """
-    p = Path(path) if path is not None else DEFAULT_CORPUS
+    mapping = parse_columns(columns)
     opts = dict(encoding=encoding, errors=errors)
     cols = dict(text=text_column, id=id_column, title=title_column, source=source_column,
-                date=date_column)
-    if not p.exists():
-        raise CorpusError(f"{p}: corpus path does not exist")
-    skipped: list[str] = []
-    if p.is_dir():
-        records = _from_directory(p, metadata, cols, opts, skipped)
-    elif p.suffix.lower() == ".txt":
-        records = [_txt_record(p, p.stem, opts)]
-    elif p.suffix.lower() in TABULAR:
-        records = _from_table(p, cols, opts)
+                date=date_column, file="file")
+    for ours, key in (("text", "text"), ("article_id", "id"), ("title", "title"),
+                      ("source", "source"), ("published", "date"), ("file", "file")):
+        if ours in mapping:
+            cols[key] = mapping[ours]
+    cols["mapped"] = {mapping[k]: k for k in mapping}  # theirs -> ours, to check they exist
+    meta = Path(metadata) if metadata else None
+    if meta is not None and not meta.is_file():
+        raise CorpusError(f"{meta}: metadata file does not exist")
+    if path is None and meta is not None:
+        paths: list[Path] = []
     else:
-        raise CorpusError(
-            f"{p}: unsupported corpus file type {p.suffix or '(none)'!r}; "
-            "expected a directory of .txt files, .txt, .csv, .jsonl or .parquet"
-        )
+        paths = split_paths(path) if path is not None else [DEFAULT_CORPUS]
+    for p in paths:
+        if not p.exists():
+            raise CorpusError(f"{p}: corpus path does not exist")
+    skipped: list[str] = []
+    info: dict = {"metadata": str(meta.resolve()) if meta else "", "metadata_unmatched": [],
+                  "unlisted": []}
+    if not paths:
+        records = _from_metadata(meta, [], cols, opts, info, strict=True)
+        where = meta
+    elif all(p.is_dir() for p in paths):
+        records = _from_directories(paths, meta, cols, opts, skipped, info)
+        where = paths[0]
+    elif len(paths) > 1:
+        raise CorpusError(f"{os.pathsep.join(map(str, paths))}: several corpus paths must all "
+                          "be folders")
+    else:
+        p = paths[0]
+        where = p
+        if meta is not None:
+            raise CorpusError(f"{meta}: a metadata file goes with a folder of .txt files, not "
+                              f"with {p.name}")
+        if p.suffix.lower() == ".txt":
+            records = [_txt_record(p, p.stem, opts)]
+        elif p.suffix.lower() in TABULAR:
+            records = _from_table(p, cols, opts)
+        else:
+            raise CorpusError(
+                f"{p}: unsupported corpus file type {p.suffix or '(none)'!r}; "
+                "expected a directory of .txt files, .txt, .csv, .tsv, .jsonl or .parquet"
+            )
     if not records:
-        raise CorpusError(f"{p}: no articles found")
+        raise CorpusError(f"{where}: no articles found")
     df = _finish(records)
     df.attrs["skipped"] = skipped
-    df.attrs["corpus"] = str(p.resolve())
+    df.attrs["corpus"] = os.pathsep.join(str(p.resolve()) for p in paths) if paths else (
+        str(meta.resolve()))
+    df.attrs.update(info)
     for s in skipped:
-        warnings.warn(f"{p}: skipped {s}", CorpusWarning, stacklevel=2)
+        warnings.warn(f"{where}: skipped {s}", CorpusWarning, stacklevel=2)
+    if info["unlisted"]:
+        warnings.warn(f"{info['metadata']}: {len(info['unlisted'])} text(s) not in the metadata "
+                      f"(kept, without metadata): {_some(info['unlisted'])}", CorpusWarning,
+                      stacklevel=2)
+    if info["metadata_unmatched"]:
+        warnings.warn(f"{info['metadata']}: {len(info['metadata_unmatched'])} row(s) name no "
+                      f"text in {os.pathsep.join(map(str, paths))} (not in this corpus): "
+                      f"{_some(info['metadata_unmatched'])}", CorpusWarning, stacklevel=2)
     return df
+
+
+def _some(names: list[str]) -> str:
+    shown = ", ".join(names[:LISTED])
+    return shown + (f" and {len(names) - LISTED} more" if len(names) > LISTED else "")
 
 
 # --- directories and text files -------------------------------------------------------------
@@ -118,51 +216,87 @@ def _txt_record(path: Path, article_id: str, opts: Mapping, where: str | None = 
     return {"article_id": article_id, "text": text, "path": str(path)}
 
 
-def _metadata_path(directory: Path, metadata) -> Path | None:
-    if metadata is not None:
-        m = Path(metadata)
-        if not m.is_file():
-            raise CorpusError(f"{m}: metadata file does not exist")
-        return m
+def _own_metadata(directory: Path) -> Path | None:
     for m in (directory / "articles.csv", directory.parent / f"{directory.name}.csv"):
         if m.is_file():
             return m
     return None
 
 
-def _from_directory(directory: Path, metadata, cols, opts, skipped: list[str]) -> list[dict]:
-    meta_path = _metadata_path(directory, metadata)
-    txts = {}
-    for f in sorted(directory.iterdir()):
-        if f.name.startswith(".") or (meta_path and f.resolve() == meta_path.resolve()):
-            continue
-        if f.is_file() and f.suffix.lower() == ".txt":
-            txts[f.name] = f
-        else:
-            skipped.append(f"{f.name} (not a .txt file)")
+def _from_directories(dirs: list[Path], metadata: Path | None, cols, opts, skipped: list[str],
+                      info: dict) -> list[dict]:
+    """Every ``.txt`` in the folders, with the metadata of the rows that name them."""
+    own = metadata is None and len(dirs) == 1
+    meta_path = metadata or (_own_metadata(dirs[0]) if own else None)
+    if meta_path is not None:
+        info["metadata"] = str(meta_path.resolve())
+    txts: dict[Path, Path] = {}  # resolved -> as found
+    for d in dirs:
+        for f in sorted(d.iterdir()):
+            if f.name.startswith(".") or (meta_path and f.resolve() == meta_path.resolve()):
+                continue
+            if f.is_file() and f.suffix.lower() == ".txt":
+                txts[f.resolve()] = f
+            else:
+                skipped.append(f"{f.name} (not a .txt file)" if len(dirs) == 1 else
+                               f"{f} (not a .txt file)")
     if meta_path is None:
         return [_txt_record(f, f.stem, opts) for f in txts.values()]
+    records = _from_metadata(meta_path, dirs, cols, opts, info, strict=own, texts=txts)
+    listed = {Path(r["path"]).resolve() for r in records}
+    unlisted = [f for r, f in txts.items() if r not in listed]
+    if metadata is not None:  # the user's own metadata file: say which texts it does not list
+        info["unlisted"] = [f.name for f in unlisted]
+    # present but not in the metadata: kept, without metadata
+    records += [_txt_record(f, f.stem, opts) for f in unlisted]
+    return records
 
-    records, listed = [], set()
-    for line, row in _csv_rows(meta_path, opts):
-        name = (row.get("file") or "").strip()
-        rid = (row.get(cols["id"]) or "").strip()
+
+def _resolve(name: str, meta_path: Path, dirs: list[Path], texts: dict | None) -> Path | None:
+    """The file a metadata row names: from the metadata's folder, then from each corpus
+    folder (by path, then by file name); ``.txt`` added to a name without one."""
+    names = [name] + ([f"{name}.txt"] if not Path(name).suffix else [])
+    bases = [meta_path.parent, *dirs]
+    for n in names:
+        for base in bases:
+            f = base / n
+            if texts is None:
+                if f.is_file():
+                    return f
+            elif f.resolve() in texts:
+                return texts[f.resolve()]
+    if texts is not None:  # "x" in the metadata, "<dir>/x.txt" on disk
+        for n in names:
+            for d in dirs:
+                f = d / Path(n).name
+                if f.resolve() in texts:
+                    return texts[f.resolve()]
+    return None
+
+
+def _from_metadata(meta_path: Path, dirs: list[Path], cols, opts, info: dict, *, strict: bool,
+                   texts: dict | None = None) -> list[dict]:
+    records = []
+    fcol, idcol = cols["file"], cols["id"]
+    for line, row in _csv_rows(meta_path, opts, cols["mapped"]):
+        name = (row.get(fcol) or "").strip()
+        rid = (row.get(idcol) or "").strip()
         if not name and not rid:
-            raise CorpusError(f"{meta_path}: line {line}: row has neither 'file' nor "
-                              f"'{cols['id']}'")
+            raise CorpusError(f"{meta_path}: line {line}: row has neither '{fcol}' nor "
+                              f"'{idcol}'")
         name = name or f"{rid}.txt"
-        f = directory / name
-        if not f.is_file():
+        f = _resolve(name, meta_path, dirs, None if strict else texts)
+        if f is None:
+            if not strict:
+                info["metadata_unmatched"].append(name)
+                continue
+            where = ", ".join(str(b) for b in dict.fromkeys([meta_path.parent, *dirs]))
             raise CorpusError(f"{meta_path}: line {line}: file {name!r} does not exist in "
-                              f"{directory}")
-        listed.add(f.name)
+                              f"{where}")
         rec = _txt_record(f, rid or f.stem, opts, where=f"{meta_path}: line {line}")
-        rec.update(_metadata_fields(row, cols, exclude=("file",)))
+        rec.update(_metadata_fields(row, cols, exclude=(fcol,)))
         rec["_where"] = f"{meta_path}: line {line}"
         records.append(rec)
-    for name, f in txts.items():
-        if name not in listed:  # present but not in the metadata: kept, without metadata
-            records.append(_txt_record(f, f.stem, opts))
     return records
 
 
@@ -177,12 +311,26 @@ def _metadata_fields(row: Mapping, cols, exclude: Iterable[str] = ()) -> dict:
     return out
 
 
-def _csv_rows(path: Path, opts: Mapping):
-    """Yield (line number where the row starts, row dict) from a CSV file."""
+def _delimiter(path: Path, header: str) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    return "\t" if header.count("\t") > header.count(",") else ","
+
+
+def _csv_rows(path: Path, opts: Mapping, mapped: Mapping[str, str] | None = None):
+    """Yield (line number where the row starts, row dict) from a CSV or TSV file.
+
+    ``mapped`` (their column → ours): each must be in the header, or the error names it.
+    """
     text = _read_text(path, **opts)
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    lines = text.splitlines(keepends=True)
+    reader = csv.DictReader(lines, delimiter=_delimiter(path, lines[0] if lines else ""))
     if not reader.fieldnames:
-        raise CorpusError(f"{path}: the CSV file is empty (no header row)")
+        raise CorpusError(f"{path}: the file is empty (no header row)")
+    for theirs, ours in (mapped or {}).items():
+        if theirs not in reader.fieldnames:
+            raise CorpusError(f"{path}: column {theirs!r} (mapped to {ours}) does not exist; "
+                              f"the columns are: {', '.join(reader.fieldnames)}")
     start = 2
     try:
         for row in reader:
@@ -198,15 +346,19 @@ def _csv_rows(path: Path, opts: Mapping):
 
 def _from_table(path: Path, cols, opts) -> list[dict]:
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = ((f"line {n}", r) for n, r in _csv_rows(path, opts))
+    mapped = cols["mapped"]
+    if suffix in (".csv", ".tsv"):
+        rows = ((f"line {n}", r) for n, r in _csv_rows(path, opts, mapped))
     elif suffix == ".jsonl":
-        rows = _jsonl_rows(path, opts)
+        rows = list(_jsonl_rows(path, opts))
+        keys = {k for _, r in rows for k in r}
+        _check_mapped(path, mapped, keys, sorted(keys))
     else:
         try:
             frame = pd.read_parquet(path)
         except Exception as e:  # pyarrow raises several types for a damaged file
             raise CorpusError(f"{path}: cannot read parquet: {e}") from None
+        _check_mapped(path, mapped, set(frame.columns), list(frame.columns))
         rows = ((f"row {i + 1}", r) for i, r in enumerate(frame.to_dict("records")))
     records = []
     for where, row in rows:
@@ -224,6 +376,13 @@ def _from_table(path: Path, cols, opts) -> list[dict]:
         rec["_where"] = f"{path}: {where}"
         records.append(rec)
     return records
+
+
+def _check_mapped(path: Path, mapped: Mapping[str, str], have: set, shown: list) -> None:
+    for theirs, ours in mapped.items():
+        if ours != "file" and theirs not in have:
+            raise CorpusError(f"{path}: column {theirs!r} (mapped to {ours}) does not exist; "
+                              f"the columns are: {', '.join(map(str, shown))}")
 
 
 def _jsonl_rows(path: Path, opts):

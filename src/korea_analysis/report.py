@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from korea_analysis import __version__
-from korea_analysis.corpus import DEFAULT_CORPUS, load_corpus
+from korea_analysis.corpus import DEFAULT_CORPUS
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 KERNEL_NAME = "korea-analysis"
@@ -225,30 +225,32 @@ class RunSummary:
         return all(r.status == "ok" for r in self.results)
 
 
-def corpus_summary(corpus, actors=None, log=print) -> dict:
-    """Load and annotate the corpus once (filling the cache every notebook reads)."""
+def corpus_summary(corpus, actors=None, log=print, *, metadata="", columns="",
+                   date_from="", date_to="", keep_duplicates=False, backend=None,
+                   workers=1) -> dict:
+    """Load, choose and annotate the corpus once, as the notebooks will (filling the cache
+    every notebook then reads); returns the selection info plus a content hash."""
     from korea_analysis.annotate import annotate
+    from korea_analysis.cache import article_keys
+    from korea_analysis.corpus import load_corpus
+    from korea_analysis.selection import select
+    from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    articles = load_corpus(corpus)
+    # the same steps as views.load, so the notebooks find every article in the cache
+    articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    articles, info = select(articles, date_from=date_from or "", date_to=date_to or "",
+                            keep_duplicates=bool(keep_duplicates))
     t0 = time.perf_counter()
-    ann = annotate(articles, actors or None)
+    annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND, workers=workers)
     log(f"annotated {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
-        f"({len(ann.mentions)} mentions, {len(ann.quotes)} quotes, {len(ann.events)} events)")
+        f"with {workers} worker(s)")
     digest = hashlib.sha256()
-    for aid, text in sorted(zip(articles.article_id, articles.text, strict=True)):
-        digest.update(aid.encode() + b"\0" + text.encode() + b"\0")
-    from korea_analysis.views import format_date
-
-    dated = articles.dropna(subset=["published"]).sort_values("published")
-    first = dated.iloc[0] if len(dated) else None
-    last = dated.iloc[-1] if len(dated) else None
-    return {
-        "path": str(Path(corpus).resolve()) if corpus else str(DEFAULT_CORPUS),
-        "articles": len(articles),
-        "first": format_date(first.published, first.date_precision) if first is not None else "",
-        "last": format_date(last.published, last.date_precision) if last is not None else "",
-        "sha256": digest.hexdigest()[:16],
-    }
+    for key in sorted(article_keys(articles)):  # each a hash of id, metadata and text
+        digest.update(key.encode())
+    info.pop("duplicates", None)
+    info.update(path=info.get("path") or str(DEFAULT_CORPUS), articles=info["n_articles"],
+                sha256=digest.hexdigest()[:16])
+    return info
 
 
 def new_run_dir(out: Path) -> Path:
@@ -286,19 +288,36 @@ def publish(out: Path, run_dir: Path, names: list[str]) -> None:
 
 
 def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs=None,
-        nb_dir=NOTEBOOK_DIR, timeout=CELL_TIMEOUT, log=print) -> RunSummary:
-    """Execute the notebooks; returns the summary (``.ok`` is False if any failed)."""
+        nb_dir=NOTEBOOK_DIR, timeout=CELL_TIMEOUT, log=print, metadata=None, columns=None,
+        keep_duplicates=None, workers=None) -> RunSummary:
+    """Execute the notebooks; returns the summary (``.ok`` is False if any failed).
+
+    The corpus is annotated once here, with ``workers`` processes (default: all cores),
+    before any notebook starts; the notebooks then read the cache.
+    """
+    from korea_analysis.corpus import split_paths
+
     notebooks = discover(nb_dir, only)
     params = dict(params or {})
-    if corpus:
-        params["corpus"] = str(Path(corpus).resolve())
-    if actors:
-        params["actors"] = str(Path(actors).resolve())
-    for key in ("corpus", "actors"):
-        if params.get(key) and not Path(params[key]).exists():
-            raise ReportError(f"--{key} {params[key]}: path does not exist")
+    for key, value in (("corpus", corpus), ("actors", actors), ("metadata", metadata),
+                       ("columns", columns), ("keep_duplicates", keep_duplicates)):
+        if value is not None and value != "":
+            params[key] = value
+    for key in ("corpus", "actors", "metadata"):
+        if params.get(key):
+            paths = split_paths(params[key]) if key == "corpus" else [Path(params[key])]
+            for p in paths:
+                if not p.exists():
+                    raise ReportError(f"--{key} {p}: path does not exist")
+            params[key] = os.pathsep.join(str(p.resolve()) for p in paths)
     per_nb = check_parameters(notebooks, params)
-    corpus_info = corpus_summary(params.get("corpus") or None, params.get("actors"), log=log)
+    workers = workers or os.cpu_count() or 1
+    corpus_info = corpus_summary(
+        params.get("corpus") or None, params.get("actors"), log=log,
+        metadata=params.get("metadata", ""), columns=params.get("columns", ""),
+        date_from=params.get("date_from", ""), date_to=params.get("date_to", ""),
+        keep_duplicates=params.get("keep_duplicates", False), backend=params.get("backend"),
+        workers=workers)
     kernel = ensure_kernel()
     out = Path(out).resolve()
     run_dir = new_run_dir(out)

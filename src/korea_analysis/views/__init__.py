@@ -28,10 +28,15 @@ from korea_analysis.views.evidence import (  # noqa: F401
 )
 from korea_analysis.views.lineup import (  # noqa: F401
     AXIS_ENDS,
+    alignment_by_period,
     alignment_chart,
     alignment_map,
+    alignment_over_time_chart,
     alignment_table,
+    alignment_title,
+    dyad_table,
     strongest_evidence,
+    unclear_actors,
     unga_comparison,
 )
 from korea_analysis.views.overview import (  # noqa: F401
@@ -58,9 +63,13 @@ from korea_analysis.views.portrayal import (  # noqa: F401
     evidence_sentences,
     evidence_table,
     portrayal_by,
+    portrayal_by_outlet_table,
     portrayal_chart,
     portrayal_over_time_chart,
     portrayal_table,
+    stance_evidence,
+    stance_heatmap,
+    stance_table,
 )
 from korea_analysis.views.quoting import (  # noqa: F401
     SOURCE_MEANING,

@@ -60,33 +60,29 @@ def format_date(date, precision) -> str:
 
 
 
-def load(corpus: str = "", actors: str = "", *, date_from: str = "", date_to: str = "",
-         backend: str | None = None) -> Annotations:
-    """The notebooks' one entry point: load the corpus, keep the date range, annotate (cached).
+def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str = "",
+         date_from: str = "", date_to: str = "", keep_duplicates: bool = False,
+         backend: str | None = None, workers: int = 1) -> Annotations:
+    """The notebooks' one entry point: load the corpus, choose the articles, annotate (cached).
 
-    Empty strings mean the defaults (bundled corpus and dictionary, no date limit). With a
-    date range, undated articles are left out and counted in ``ann.extra["undated_dropped"]``.
+    Empty strings mean the defaults (bundled corpus and dictionary, no metadata file, no
+    column mapping, no date limit). ``metadata``/``columns``: see
+    :func:`korea_analysis.corpus.load_corpus`. Later copies of a syndicated story are left out
+    unless ``keep_duplicates``. What was used and left out is in ``ann.extra["corpus_info"]``
+    (:func:`korea_analysis.selection.select`); ``ann.extra["undated_dropped"]`` is kept.
     """
     from korea_analysis.annotate import annotate
     from korea_analysis.corpus import load_corpus
+    from korea_analysis.selection import select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    articles = load_corpus(corpus or None)
-    dropped = 0
-    if date_from or date_to:
-        pub = articles["published"]
-        keep = pub.notna()
-        dropped = int((~keep).sum())
-        if date_from:
-            keep &= pub >= pd.Timestamp(date_from)
-        if date_to:
-            keep &= pub <= pd.Timestamp(date_to)
-        articles = articles[keep].reset_index(drop=True)
-        if articles.empty:
-            raise ValueError(f"no article published between {date_from or 'the start'} and "
-                             f"{date_to or 'the end'}")
-    ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND)
-    ann.extra["undated_dropped"] = dropped
+    articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    articles, info = select(articles, date_from=date_from, date_to=date_to,
+                            keep_duplicates=keep_duplicates)
+    ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND,
+                   workers=workers)
+    ann.extra["corpus_info"] = info
+    ann.extra["undated_dropped"] = info["undated_dropped"]
     return ann
 
 

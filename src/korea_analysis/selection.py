@@ -1,0 +1,98 @@
+"""Which loaded articles the analyses use, and a record of everything left out.
+
+Reports describe the corpus they actually used: where it came from, how many articles were
+loaded, and how many were left out for having no date (when a date range is given), for being
+outside the range, or for being a later copy of a syndicated story (counted once by default).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from korea_analysis.corpus import DEFAULT_CORPUS, CorpusError
+from korea_analysis.duplicates import find_duplicates
+
+
+def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
+           keep_duplicates: bool = False) -> tuple[pd.DataFrame, dict]:
+    """Keep the articles the analyses use; return them and ``info`` saying what was left out.
+
+    With a date range, undated articles are left out (``undated_dropped``) as are those
+    outside it (``out_of_range``). Later copies of a syndicated story are left out
+    (``duplicates_dropped``) unless ``keep_duplicates``; ``duplicates`` lists every copy found
+    either way. ``info`` also holds the corpus path, whether it is the bundled corpus, the
+    metadata file, the dates, outlets (most articles first) and files skipped at loading.
+    """
+    n_loaded = len(articles)
+    pub = articles["published"]
+    keep = pd.Series(True, index=articles.index)
+    undated = out_of_range = 0
+    if date_from or date_to:
+        keep = pub.notna()
+        undated = int((~keep).sum())
+        lo = _date(date_from, "date_from")
+        hi = _date(date_to, "date_to")
+        in_range = keep.copy()
+        if lo is not None:
+            in_range &= pub >= lo
+        if hi is not None:
+            in_range &= pub <= hi
+        out_of_range = int((keep & ~in_range).sum())
+        keep = in_range
+    chosen = articles[keep]
+    if chosen.empty:
+        raise ValueError(f"no article published between {date_from or 'the start'} and "
+                         f"{date_to or 'the end'}")
+    dups = find_duplicates(chosen.reset_index(drop=True))
+    dropped = 0
+    if not keep_duplicates and len(dups):
+        later = chosen["article_id"].isin(set(dups["article_id"]))
+        dropped = int(later.sum())
+        chosen = chosen[~later]
+    chosen = chosen.reset_index(drop=True)
+    chosen.attrs = dict(articles.attrs)
+
+    dated = chosen.dropna(subset=["published"]).sort_values("published", kind="stable")
+    first = dated.iloc[0] if len(dated) else None
+    last = dated.iloc[-1] if len(dated) else None
+    outlets = chosen["source"].dropna().astype(str).str.strip()
+    outlets = outlets[outlets != ""].value_counts()
+    corpus_path = articles.attrs.get("corpus", "")
+    info = {
+        "path": corpus_path,
+        "bundled": bool(corpus_path) and corpus_path == str(DEFAULT_CORPUS.resolve()),
+        "metadata": articles.attrs.get("metadata", ""),
+        "n_loaded": n_loaded,
+        "n_articles": len(chosen),
+        "undated_dropped": undated,
+        "out_of_range": out_of_range,
+        "duplicates_dropped": dropped,
+        "keep_duplicates": bool(keep_duplicates),
+        "date_from": date_from,
+        "date_to": date_to,
+        "first": _format(first),
+        "last": _format(last),
+        "n_dated": len(dated),
+        "n_outlets": len(outlets),
+        "outlets": [(str(k), int(v)) for k, v in outlets.items()],
+        "skipped_files": list(articles.attrs.get("skipped", [])),
+        "duplicates": dups.reset_index(drop=True),
+    }
+    return chosen, info
+
+
+def _date(value: str, name: str):
+    if not value:
+        return None
+    try:
+        return pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise CorpusError(f"{name}: cannot parse date {value!r}; use ISO format like "
+                          "2023-07-27") from None
+
+
+def _format(row) -> str:
+    """A date shown no more precisely than it is known ("2021-12" for December 2021)."""
+    if row is None:
+        return ""
+    fmt = {"year": "%Y", "month": "%Y-%m"}.get(row.date_precision, "%Y-%m-%d")
+    return row.published.strftime(fmt)
