@@ -113,8 +113,11 @@ def test_source_line_names_the_corpus_used_never_the_bundled_one_by_default():
     info = {"path": "/data/polnear", "metadata": "/data/polnear/metadata.tsv", "bundled": False,
             "n_articles": 924, "n_outlets": 7, "first": "2015-07-01", "last": "2016-11-30"}
     line = views.source_line(small_ann({"corpus_info": info}))
-    assert line.startswith("polnear (metadata.tsv), 924 articles, 7 outlets, 2015-07-01 to "
-                           "2016-11-30 · ")
+    assert line.startswith("data/polnear (polnear/metadata.tsv), 924 articles, 7 outlets, "
+                           "2015-07-01 to 2016-11-30 · ")
+    two = dict(info, path="/p/train/text:/p/dev/text")
+    assert views.source_line(small_ann({"corpus_info": two})).startswith(
+        "train/text + dev/text (polnear/metadata.tsv), 924 articles")
     bundled = views.source_line(small_ann({"corpus_info": {"bundled": True, "n_articles": 4}}))
     assert bundled.startswith("the bundled sample corpus, 4 articles")
 
@@ -125,7 +128,7 @@ def test_corpus_description_says_what_was_left_out():
             "date_from": "2016-01-01", "date_to": "", "first": "2016-01-05",
             "last": "2016-03-01", "outlets": [("Outlet A", 1)], "skipped_files": []}
     text = views.corpus_description(small_ann({"corpus_info": info}))
-    assert "polnear (`/data/polnear`)" in text and "2 articles" in text
+    assert "data/polnear (/data/polnear): 2 articles" in text
     assert "1 outlet: Outlet A (1); 1 article(s) with no outlet." in text
     assert "Published 2016-01-05 to 2016-03-01." in text
     assert ("Of 930 articles loaded, left out: 2 undated (a date range was asked for); "
