@@ -201,10 +201,15 @@ def test_duplicates_table_reads_the_runner_info(forty):
     dups = pd.DataFrame({"article_id": ["a05"], "duplicate_of": ["a02"], "similarity": [0.97]})
     ann = Annotations(forty.tables(), forty.extra | {"corpus_info": {"duplicates": dups}})
     t = views.duplicates_table(ann)
-    assert t.iloc[0].to_dict() == {"article_id": "a05", "outlet": "Outlet 5",
-                                        "title": "Story 5", "duplicate_of": "a02",
-                                        "outlet of the first": "Outlet 2", "similarity": 0.97,
-                                        "kept": True}
+    assert t.iloc[0].to_dict() == {"article_id": "a05", "duplicate_of": "a02",
+                                   "copy's outlet": "Outlet 5", "outlet": "Outlet 2",
+                                   "title": "Story 2", "similarity": 0.97, "kept": True}
+    dropped = dups.assign(article_id="gone")  # a copy left out: not in the annotations
+    ann = Annotations(forty.tables(), forty.extra | {"corpus_info": {"duplicates": dropped}})
+    t = views.duplicates_table(ann)
+    assert list(t.columns) == ["article_id", "duplicate_of", "outlet", "title", "similarity",
+                               "kept"]
+    assert t.iloc[0]["outlet"] == "Outlet 2" and not t.iloc[0]["kept"]
 
 
 QUOTES = ("Kim Yo Jong said, \"We will respond.\" Park Won-gon said, \"Talks must resume.\" "
