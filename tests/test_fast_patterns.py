@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 import korea_analysis as ka
 from korea_analysis import events, mentions, quotes, text
+from korea_analysis.quotes import cue_matches as quote_cues
+from korea_analysis.quotes import names as quote_names
 
 ARTICLES = list(ka.load_corpus().text)
 
@@ -162,7 +164,7 @@ NAME_TEXT = PARTS + ["Park’s", "O’Brien", "xPark", "-Park", "Park-", "’s",
 
 
 def test_parts_are_name_words():
-    word = re.compile(rf"{quotes._NAME_WORD}|de|van|von|bin|al")
+    word = re.compile(rf"{quote_names._NAME_WORD}|de|van|von|bin|al")
     assert all(word.fullmatch(p) for p in PARTS)
 
 
@@ -176,18 +178,19 @@ def plain_name_parts(s, parts):
                                    {"J.", "de"}, {"Choe", "Son-hui", "Lavrov"}])
 def test_name_parts_as_the_alternation_finds_them(parts):
     for a in ARTICLES:
-        assert quotes._name_parts(a, parts) == plain_name_parts(a, parts)
+        assert quote_names._name_parts(a, parts) == plain_name_parts(a, parts)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(texts_of(NAME_TEXT), st.sets(st.sampled_from(PARTS), min_size=1))
 def test_name_parts_on_generated_text(s, parts):
-    assert quotes._name_parts(s, parts) == plain_name_parts(s, parts)
+    assert quote_names._name_parts(s, parts) == plain_name_parts(s, parts)
 
 
-PLAIN_NAME_RE = re.compile(rf"(?<![\w’'\-]){quotes._NAME_WORD}(?:\s+(?:{quotes._NAME_WORD}|de|van|"
+NAME_WORD = quote_names._NAME_WORD
+PLAIN_NAME_RE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?:\s+(?:{NAME_WORD}|de|van|"
                            r"von|bin|al)){1,8}(?![\w\-])")
-PLAIN_PART_WORD = re.compile(rf"(?<![\w’'\-])(?:{quotes._NAME_WORD}|de|van|von|bin|al)(?![\w\-])")
+PLAIN_PART_WORD = re.compile(rf"(?<![\w’'\-])(?:{NAME_WORD}|de|van|von|bin|al)(?![\w\-])")
 
 
 def plain_nominal(cues):
@@ -201,8 +204,8 @@ def test_fast_name_and_nominal_patterns_on_the_articles():
     cues = quotes.load_cues()
     nominal = plain_nominal(cues)
     for a in ARTICLES:
-        assert spans(quotes._NAME_RE, a) == spans(PLAIN_NAME_RE, a)
-        assert spans(quotes._PART_WORD, a) == spans(PLAIN_PART_WORD, a)
+        assert spans(quote_names._NAME_RE, a) == spans(PLAIN_NAME_RE, a)
+        assert spans(quote_names._PART_WORD, a) == spans(PLAIN_PART_WORD, a)
         assert spans(cues.nominal_re, a) == spans(nominal, a)
 
 
@@ -214,8 +217,8 @@ NOMINAL_TEXT = PARTS + ["’s", "'s", "’", "'", "Choe’s", "U.S.’s", "Trump
 @given(texts_of(NAME_TEXT + NOMINAL_TEXT), st.integers(0, 4))
 def test_fast_name_and_nominal_patterns_on_generated_text(s, pos):
     cues = quotes.load_cues()
-    assert spans(quotes._NAME_RE, s, pos) == spans(PLAIN_NAME_RE, s, pos)
-    assert spans(quotes._PART_WORD, s, pos) == spans(PLAIN_PART_WORD, s, pos)
+    assert spans(quote_names._NAME_RE, s, pos) == spans(PLAIN_NAME_RE, s, pos)
+    assert spans(quote_names._PART_WORD, s, pos) == spans(PLAIN_PART_WORD, s, pos)
     assert spans(cues.nominal_re, s, pos) == spans(plain_nominal(cues), s, pos)
 
 
@@ -229,7 +232,7 @@ def test_passive_cues_found_where_the_full_scan_finds_them():
     for a in ARTICLES + ["He was quoted as saying no.", "It was reported\nby KCNA as saying yes.",
                          "X was, quoted as saying"]:
         assert spans(cues.passive_re, a) == [(m.span(), m.groups())
-                                             for m in quotes._passive_matches(a, cues)]
+                                             for m in quote_cues._passive_matches(a, cues)]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -237,7 +240,7 @@ def test_passive_cues_found_where_the_full_scan_finds_them():
 def test_passive_cues_on_generated_text(s):
     cues = quotes.load_cues()
     assert spans(cues.passive_re, s) == [(m.span(), m.groups())
-                                         for m in quotes._passive_matches(s, cues)]
+                                         for m in quote_cues._passive_matches(s, cues)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -140,7 +140,7 @@ def test_bundled_quotes_have_speakers_and_countries(bundled):
                                                        text_or_none(r.channel))
            for r in q.itertuples()}
     assert got[("armistic", 2, "indirect")] == ("Yoon Suk Yeol", "KOR", None)  # "Yoon said"
-    assert got[("armistic", 4, "direct")] == ("the statement", "USA", None)  # White House's
+    assert got[("armistic", 4, "direct")] == ("White House", "USA", None)  # its statement
     assert got[("armistic", 6, "direct")] == ("Park Won-gon", "KOR", None)
     assert got[("armistic", 8, "direct")] == ("Park Won-gon", "KOR", None)
     assert got[("armistic", 17, "indirect")] == ("Kim Jong-un", "PRK", None)  # quoted as saying

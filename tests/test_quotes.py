@@ -44,7 +44,9 @@ def test_armistice(corpus):
     assert len(marked) == 5  # every pair of quotation marks in the article
 
     q = _one(qs, "And they remain the source of our shared strength")
-    assert (q.kind, q.speaker, q.cue) == ("direct", "the statement", "said")
+    # "the statement" stands for whoever issued it (the mention stays at "the statement")
+    assert (q.kind, q.speaker, _mention(text, q), q.cue) == (
+        "direct", "White House", "the statement", "said")
     assert q.role == "a statement released by the White House on Wednesday"
 
     q = _one(qs, "North Korea is reaching out to China and Russia")
@@ -342,3 +344,155 @@ def test_cue_file_is_editable_data():
     for word in ("say", "tell", "add", "note", "warn", "vow", "stress", "urge", "accuse"):
         assert word in cues.data["verbs"]
     assert "said" in cues.forms and "told" in cues.forms and "reiterated" in cues.forms
+
+
+# --- institutions as speakers ------------------------------------------------------------------
+
+def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.quote, q.speaker, _mention(text, q)) for q in find_quotes(text)
+            if q.kind != "indirect"]
+
+
+def test_it_is_the_institution_named_before():
+    text = ("Kim Tae-ho visited the border on Saturday.\n\nPyongyang’s defence ministry issued a "
+            "statement on Sunday. It said the drills were “a dress rehearsal for an invasion.”")
+    assert _speakers(text) == [("a dress rehearsal for an invasion.",
+                                "Pyongyang’s defence ministry", "It")]
+    # a person is never taken for "it"; with no institution, "it" stays "It"
+    text = "Kim Tae-ho visited the border on Saturday. It said: “The border is calm today.”"
+    assert _speakers(text)[0][1] == "It"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("KCNA carried a notice from the Ministry of Foreign Affairs on Friday. “The drills must stop "
+     "at once,” the ministry said.", "Ministry of Foreign Affairs"),
+    ("South Korea’s Yonhap news agency reported the launch. “The missile flew about 600 km,” "
+     "the agency said.", "South Korea’s Yonhap news agency"),
+    ("The Korean Central News Agency published a report on the test. “The test met every goal "
+     "set for it,” the report said.", "Korean Central News Agency"),
+    ("The Foreign Ministry in Pyongyang released a statement late on Monday. “We will never "
+     "give up our deterrent,” the statement said.", "Foreign Ministry in Pyongyang"),
+    ("The north Korean paper Minju Choson ran a long commentary. “The puppets are dreaming of "
+     "war,” the paper said.", "north Korean paper Minju Choson"),
+])
+def test_body_nouns_stand_for_the_institution_named_before(text, speaker):
+    (quote,) = _speakers(text)
+    assert quote[1] == speaker
+    assert quote[2].lower().startswith("the ")  # the mention itself is kept
+
+
+def test_state_media_is_not_clipped():
+    text = "“The enemies will pay dearly,” North Korea’s state media said on Tuesday."
+    assert _speakers(text) == [("The enemies will pay dearly,", "North Korea’s state media",
+                                "North Korea’s state media")]
+    text = "Its state media said on Tuesday that “the enemies will pay dearly.”"
+    assert _speakers(text)[0][1] == "Its state media"
+
+
+def test_a_description_is_the_person_named_before_with_that_title():
+    text = ("President Lee Jae-myung met the envoys in Seoul. “Dialogue is the only road,” "
+            "the president said.")
+    assert _speakers(text)[0][1] == "Lee Jae-myung"
+    text = ("Park Sun-ho, the Russian ambassador, met reporters. “The visit went well,” the "
+            "diplomat said.")
+    assert _speakers(text)[0][1] == "Park Sun-ho"
+    # no one named with the title: the description stays as written
+    text = "Han Min-su met reporters. “The visit went well,” the diplomat said."
+    assert _speakers(text)[0][1] == "the diplomat"
+
+
+# --- transcripts and live blogs ----------------------------------------------------------------
+
+def test_dash_after_a_quotation_names_the_speaker():
+    text = ("Lee Jae-myung spoke in Seoul.\n\n“We will keep the door open for talks with the "
+            "North,” - President Lee\n\n“The West is pushing the world toward war.” — Lavrov")
+    got = [(q.quote[:12], q.speaker, q.kind, q.cue) for q in find_quotes(text)]
+    assert got == [("We will keep", "Lee Jae-myung", "direct", None),
+                   ("The West is ", "Lavrov", "direct", None)]
+    q = find_quotes(text)[0]
+    assert (_mention(text, q), q.role) == ("Lee", "President")
+
+
+def test_speaker_named_on_the_line_after_the_quotation():
+    text = ("“We are ready to answer any provocation at any time.”\n\nDefence Minister Han "
+            "Tae-sung, at a base near the border.\n\nThe drills continue until Friday.")
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.kind, q.role) == ("Han Tae-sung", "direct", "at a base near the border")
+    # a sentence on the next line is no speaker line
+    text = ("“We are ready to answer any provocation at any time.”\n\nDefence Minister Han "
+            "Tae-sung visited a base near the border.")
+    assert find_quotes(text)[0].speaker is None
+
+
+def test_question_and_answer_transcript():
+    text = ("Foreign Ministry Spokesperson Wang Lin’s Regular Press Conference on May 2\n\n"
+            "Q: The drills began today. What is your comment?\n\n"
+            "A: We call on all sides to show restraint and return to talks.\n\n"
+            "Dialogue is the only way out of the present tension.\n\n"
+            "Q: Will the minister visit Seoul?\n\n"
+            "A: I have no information to release at the moment.")
+    got = [(q.quote, q.speaker, q.kind) for q in find_quotes(text) if q.kind == "direct"]
+    assert got == [("We call on all sides to show restraint and return to talks.", "Wang Lin",
+                    "direct"),
+                   ("Dialogue is the only way out of the present tension.", "Wang Lin", "direct"),
+                   ("I have no information to release at the moment.", "Wang Lin", "direct")]
+    q = [q for q in find_quotes(text) if q.kind == "direct"][0]
+    assert _mention(text, q) == "Wang Lin"
+    # "A:" without questions is no transcript
+    assert [q for q in find_quotes("A: We call on all sides to show restraint.")] == []
+
+
+def test_quotation_continued_into_the_next_paragraph():
+    text = ("Choi Min-ho said the talks had stalled. “We have waited long enough. The other "
+            "side must move.\n\n“Our patience has limits, and time is short.”\n\n"
+            "Park Ji-won disagreed with him on Monday.")
+    got = [(q.quote[:12], q.speaker, q.kind) for q in find_quotes(text) if q.kind != "indirect"]
+    assert got == [("We have wait", "Choi Min-ho", "direct"),
+                   ("Our patience", "Choi Min-ho", "direct")]
+
+
+# --- the right person --------------------------------------------------------------------------
+
+def test_title_before_an_appositive_name():
+    text = "The British Ambassador to the UN, Karen Pierce, said it was “a clear breach.”"
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert (q.speaker, q.role) == ("Karen Pierce", "The British Ambassador to the UN")
+    text = "“This is a clear breach,” the British Ambassador to the UN, Karen Pierce, said."
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.kind) == ("Karen Pierce", "direct")
+    # a place after a description stays a place
+    text = "A farmer in Ames, Iowa, said it was “a clear breach.”"
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert q.speaker == "A farmer in Ames"
+
+
+def test_pronoun_takes_the_person_the_new_paragraph_names():
+    for who in ("Opposition leader Lee", "Mr. Lee"):
+        text = ("Defence Minister Shin Won-sik said: “We will respond firmly.”\n\n"
+                f"{who} criticised the plan. “This is a reckless escalation,” he wrote.")
+        assert [q.speaker for q in find_quotes(text) if q.kind == "direct"] == [
+            "Shin Won-sik", "Lee"]
+
+
+def test_a_place_before_a_name_is_not_part_of_it():
+    text = ("Russian Ambassador to North Korea Alexander Matsegora said the visit was "
+            "“a success.”")
+    q = [q for q in find_quotes(text) if q.kind != "indirect"][0]
+    assert (q.speaker, q.role) == ("Alexander Matsegora", "Russian Ambassador to North Korea")
+
+
+def test_named_subject_of_the_sentence_before_speaks():
+    text = ("Defence Minister Shin Won-sik said: “We will respond firmly.”\n\n"
+            "Unification Minister Kim Yung-ho took a softer line. “Dialogue must stay open.”")
+    assert [q.speaker for q in find_quotes(text) if q.kind == "direct"] == [
+        "Shin Won-sik", "Kim Yung-ho"]
+    # a pronoun subject there is left to the context (it may point anywhere)
+    text = ("“We had problems before,” Shin Won-sik said after meeting Kim Yung-ho. He did not "
+            "look pleased. “Our goal is to set some norms for everyone.”")
+    assert [q.speaker for q in find_quotes(text) if q.kind == "direct"] == [
+        "Shin Won-sik", "Shin Won-sik"]
+
+
+def test_interview_without_a_named_answerer_gives_no_answers():
+    text = ("An interview with the vice president\n\nQ: Will you run?\n\nA: Not this year.")
+    assert [q for q in find_quotes(text) if q.kind == "direct"] == []

@@ -48,9 +48,13 @@ def bloc_colour(bloc) -> str:
     return BLOC_COLOURS.get(bloc if isinstance(bloc, str) else None, BLOC_COLOURS["other"])
 
 
-def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis, bundled corpus",
+def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
            xlabel: str | None = None, ylabel: str | None = None) -> None:
-    """Title states the finding; the footer gives n= and the source of the data."""
+    """Title states the finding; the footer gives n= and the source of the data.
+
+    ``source`` is the corpus the chart was drawn from (``views.source_line(ann)``); the
+    default names only the tool, never a corpus it may not be.
+    """
     ax.set_title(title)
     if xlabel is not None:
         ax.set_xlabel(xlabel)

@@ -1,6 +1,19 @@
-"""Shared by every notebook: loading, the house style, dates, labels and legends."""
+"""Shared by every notebook: loading, the house style, tables, wording and the source line.
+
+Everything a report says about its numbers is decided here once, so every notebook says it
+the same way: tables show their top rows and link the full CSV (:func:`show_table`), shares
+print as percentages (:func:`fmt_percent`), the minimum evidence grows with the corpus
+(:func:`min_evidence`), a title claims "most" only when the intervals allow it
+(:func:`stands_out`), and each chart names the corpus it was drawn from (:func:`source_line`).
+"""
 from __future__ import annotations
 
+import html
+import math
+import os
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
 
 from korea_analysis import __version__, charts
@@ -8,13 +21,35 @@ from korea_analysis.annotate import Annotations
 
 UNKNOWN_OUTLET = "(outlet unknown)"
 
+# Where show_table writes full tables when no folder is given; setup_notebook sets it to the
+# notebook's figures_dir (the runner points that at <run>/figures, beside the HTML).
+_TABLES = {"dir": None, "itables_ready": False}
 
-def setup_notebook() -> None:
-    """House chart style, and tables that show whole sentences (evidence is never cut off)."""
+
+def setup_notebook(figures_dir: str | os.PathLike | None = None, *,
+                   interactive: bool = True) -> None:
+    """House chart style, whole sentences in tables, and the offline interactive-table library.
+
+    ``figures_dir`` is where :func:`show_table` writes full tables (the notebooks' parameter of
+    that name). With ``interactive`` the DataTables bundle shipped inside itables is embedded
+    once in the notebook's output (no CDN: the report works offline, and so do the tables in
+    JupyterLab once the notebook is trusted).
+    """
     charts.use_house_style()
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.precision", 3)
+    if figures_dir is not None:
+        _TABLES["dir"] = str(figures_dir)
+    if interactive:
+        _init_itables()
+
+
+def _init_itables() -> None:
+    import itables
+
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+    _TABLES["itables_ready"] = True
 
 
 def format_date(date, precision) -> str:
@@ -51,8 +86,304 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     return ann
 
 
+# --- the corpus a chart was drawn from ------------------------------------------------------
+
+def corpus_name(ann: Annotations) -> str:
+    """What the corpus is called in text: its folder or file name, or "the bundled sample".
+
+    Read from ``ann.extra["corpus_info"]`` (the runner's selection info); a corpus loaded some
+    other way is described by its numbers only, never called the bundled corpus.
+    """
+    info = ann.extra.get("corpus_info") or {}
+    if info.get("bundled"):
+        return "the bundled sample corpus"
+    meta = info.get("metadata") or ""
+    path = info.get("path") or ""
+    if meta:
+        return f"{Path(str(path)).name or 'corpus'} ({Path(str(meta)).name})"
+    if path:
+        return Path(str(path)).name
+    return ""
+
+
 def source_line(ann: Annotations) -> str:
-    return f"{len(ann.articles)} articles, korea-analysis {__version__}"
+    """The chart footer: the corpus actually used, its size, outlets and dates, our version."""
+    info = ann.extra.get("corpus_info") or {}
+    a = ann.articles
+    n = info.get("n_articles", len(a))
+    n_out = info.get("n_outlets")
+    if n_out is None:
+        n_out = a["source"].dropna().nunique() if "source" in a else 0
+    first, last = info.get("first"), info.get("last")
+    if first is None and "published" in a:
+        dates = a["published"].dropna()
+        first = f"{dates.min():%Y-%m}" if len(dates) else ""
+        last = f"{dates.max():%Y-%m}" if len(dates) else ""
+    parts = [p for p in (corpus_name(ann), f"{n:,} articles",
+                         f"{n_out} outlet{'s' if n_out != 1 else ''}" if n_out else "",
+                         (f"{first} to {last}" if first != last else first) if first else
+                         "undated") if p]
+    return ", ".join(parts) + f" · korea-analysis {__version__}"
+
+
+def corpus_description(ann: Annotations) -> str:
+    """The corpus in a few sentences, generated from it: where from, how many, what was left out.
+
+    Plain text (numbers, file names and outlet names; the caller shows it escaped).
+    """
+    info = ann.extra.get("corpus_info") or {}
+    a = ann.articles
+    n = len(a)
+    where = corpus_name(ann)
+    if info.get("path") and not info.get("bundled"):
+        where = f"{where} (`{info['path']}`)" if where else f"`{info['path']}`"
+    out = [f"{'This report reads ' + where if where else 'This corpus has'}: "
+           f"{n:,} article{'s' if n != 1 else ''}, {int(a['n_words'].sum()):,} words."]
+    outlets = info.get("outlets")
+    if outlets is None:
+        vc = a["source"].dropna().astype(str).value_counts()
+        outlets = list(vc.items())
+    outlets = list(outlets)
+    n_unknown = int(a["source"].isna().sum())
+    if outlets:
+        shown = ", ".join(f"{o} ({k:,})" for o, k in outlets[:8])
+        more = f" and {len(outlets) - 8} more" if len(outlets) > 8 else ""
+        out.append(f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}: {shown}{more}"
+                   + (f"; {n_unknown:,} article(s) with no outlet." if n_unknown else "."))
+    else:
+        out.append("No article names its outlet.")
+    dates = a["published"].dropna()
+    if len(dates):
+        first = info.get("first") or f"{dates.min():%Y-%m-%d}"
+        last = info.get("last") or f"{dates.max():%Y-%m-%d}"
+        undated = n - len(dates)
+        out.append(f"Published {first} to {last}"
+                   + (f"; {undated:,} article(s) undated." if undated else "."))
+    else:
+        out.append("No article has a publication date, so nothing is shown over time.")
+    left = []
+    if info.get("undated_dropped"):
+        left.append(f"{info['undated_dropped']:,} undated (a date range was asked for)")
+    if info.get("out_of_range"):
+        rng = f"{info.get('date_from') or 'the start'} to {info.get('date_to') or 'the end'}"
+        left.append(f"{info['out_of_range']:,} published outside {rng}")
+    if info.get("duplicates_dropped"):
+        left.append(f"{info['duplicates_dropped']:,} later copies of a syndicated story "
+                    "(each story counts once; keep_duplicates keeps every copy)")
+    skipped = info.get("skipped_files") or []
+    if skipped:
+        left.append(f"{len(skipped):,} file(s) that could not be read")
+    if left:
+        loaded = info.get("n_loaded")
+        out.append((f"Of {loaded:,} articles loaded, left out: " if loaded else "Left out: ")
+                   + "; ".join(left) + ".")
+    elif info:
+        out.append("Nothing was left out.")
+    if info.get("keep_duplicates") and len(info.get("duplicates", ())):
+        out.append(f"{len(info['duplicates']):,} syndicated copies are kept (keep_duplicates).")
+    return " ".join(out)
+
+
+# --- numbers as a reader reads them ---------------------------------------------------------
+
+def fmt_percent(value, digits: int = 0):
+    """A share (0.1755) as "18%"; a blank (NaN/None) as ""; Series and lists element-wise."""
+    if isinstance(value, pd.Series):
+        return value.map(lambda v: fmt_percent(v, digits))
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [fmt_percent(v, digits) for v in value]
+    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+        return ""
+    return f"{float(value):.{digits}%}"
+
+
+def _fmt_number(v) -> str:
+    if v is None or pd.isna(v):
+        return ""
+    v = float(v)
+    if v == int(v) and abs(v) >= 100:
+        return f"{int(v)}"
+    return f"{v:.3f}" if abs(v) < 100 else f"{v:.0f}"
+
+
+def _is_share(name) -> bool:
+    n = str(name).lower()
+    return "share" in n or n.endswith(("_pct", " %", "percent"))
+
+
+def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame:
+    """The table as shown: shares as %, floats to 3 decimals, dates as dates, blanks blank.
+
+    Columns named ``*share*`` (or listed in ``percent``) are shares; integer columns stay
+    numbers. Text is left as it is (escaping is the display's job).
+    """
+    out = df.copy()
+    pct = set(percent or []) | {c for c in out.columns if _is_share(c)}
+    for col in out.columns:
+        s = out[col]
+        if col in pct and (pd.api.types.is_numeric_dtype(s) or s.dtype == object):
+            out[col] = fmt_percent(pd.to_numeric(s, errors="coerce"), 1)
+        elif pd.api.types.is_bool_dtype(s):
+            out[col] = s.map({True: "yes", False: "no"}).astype(object).where(s.notna(), "")
+        elif pd.api.types.is_integer_dtype(s):
+            out[col] = s.astype(object).where(s.notna(), "")
+        elif pd.api.types.is_float_dtype(s):
+            out[col] = s.map(_fmt_number)
+        elif pd.api.types.is_datetime64_any_dtype(s):
+            out[col] = s.dt.strftime("%Y-%m-%d").where(s.notna(), "")
+        else:
+            out[col] = s.astype(object).where(s.notna(), "")
+            out[col] = out[col].map(lambda v: "" if isinstance(v, float) and math.isnan(v)
+                                    else v if isinstance(v, (str, int)) else str(v))
+    return out
+
+
+# --- tables: top rows in the page, the whole table as CSV beside it ------------------------
+
+def _notebook_figures_dir() -> str | None:
+    """The running notebook's ``figures_dir`` parameter, if there is one."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return None
+    shell = get_ipython()
+    value = shell.user_ns.get("figures_dir") if shell is not None else None
+    return value if isinstance(value, str) and value else None
+
+
+def tables_dir(out_dir: str | os.PathLike | None = None) -> Path:
+    """Where full tables go, the charts' folder: ``out_dir``, else the folder given to
+    :func:`setup_notebook`, else the notebook's ``figures_dir`` parameter, else
+    ``$KOREA_ANALYSIS_FIGURES``, else ``figures/``."""
+    return Path(out_dir or _TABLES["dir"] or _notebook_figures_dir()
+                or os.environ.get("KOREA_ANALYSIS_FIGURES") or "figures")
+
+
+def show_text(text: str) -> None:
+    """A paragraph of generated text (it may hold outlet names or paths: shown escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<p>{html.escape(text)}</p>"))
+
+
+def _link_to(path: Path) -> str:
+    """The CSV's address from the page: relative to the working folder when the folder was
+    given relatively (JupyterLab), else ``<folder name>/<file>`` — the runner writes the HTML
+    into the run folder and the tables into ``<run>/figures``, beside it."""
+    folder = path.parent
+    if not folder.is_absolute():
+        return path.as_posix()
+    return f"{folder.name}/{path.name}"
+
+
+def show_table(df: pd.DataFrame, name: str, *, top: int = 20, interactive: bool = True,
+               percent: list[str] | None = None, index: bool = False,
+               out_dir: str | os.PathLike | None = None, caption: str = "") -> None:
+    """Show the first ``top`` rows (sortable, filterable, searchable) and link the full CSV.
+
+    The full table is written as ``<figures_dir>/<name>.csv`` (exact values, every row) and
+    linked under the table. The rows shown are :func:`readable` (shares as %, blanks blank).
+    Every cell and header is HTML-escaped: article text can hold ``<script>``. Interactive
+    tables use itables' offline DataTables bundle (see :func:`setup_notebook`); with
+    ``interactive=False`` a plain escaped HTML table is shown.
+    """
+    from IPython.display import HTML, display
+
+    if not name or any(c in name for c in "/\\\0") or name.startswith("."):
+        raise ValueError(f"show_table: {name!r} is not a usable file name")
+    full = df.reset_index() if index else df
+    path = tables_dir(out_dir) / f"{name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    full.to_csv(path, index=False)
+    shown = readable(full.head(top), percent)
+    shown.columns = [str(c) for c in shown.columns]
+    if interactive and len(shown):
+        import itables
+
+        if not _TABLES["itables_ready"]:
+            _init_itables()
+        page = 10 if len(shown) > 15 else len(shown)
+        display(HTML(itables.to_html_datatable(
+            shown, caption=html.escape(caption) if caption else None, connected=False,
+            allow_html=False, showIndex=False, pageLength=page,
+            lengthMenu=sorted({page, 10, 25, 50, 100} & set(range(1, len(shown) + 1))
+                              | {page}),
+            classes="display compact", maxBytes=0, column_filters="footer"
+            if len(shown) > 15 else False)))
+    else:
+        if caption:
+            display(HTML(f"<p><em>{html.escape(caption)}</em></p>"))
+        display(HTML(shown.to_html(index=False, escape=True, na_rep="", border=0)))
+    n = len(full)
+    what = (f"All {n:,} rows" if n <= top else f"The first {min(top, n):,} of {n:,} rows")
+    display(HTML(f'<p style="font-size:90%">{what} shown; the full table: '
+                 f'<a href="{html.escape(_link_to(path), quote=True)}">'
+                 f'{html.escape(path.name)}</a> (CSV).</p>'))
+
+
+# --- how much evidence is enough, and when a title may say "most" --------------------------
+
+def min_evidence(n_articles: int, floor: int = 3) -> int:
+    """The fewest mentions, quotes or events an actor, pair or cell needs to be reported.
+
+    Rule: ``max(floor, ceil(sqrt(n_articles) / 2))`` — 3 up to 36 articles, 16 at 924,
+    50 at 10,000, 159 at 100,000. The square root because the uncertainty of a mean falls as
+    1/sqrt(n): as the corpus grows the bar rises, so the charts keep to the actors a corpus
+    of that size says something about, without ever hiding one that is widely covered
+    (an actor in 1% of 10,000 articles has twice the 50 needed). The ``floor`` (3) keeps a
+    single article from making a finding in a small corpus.
+    """
+    n = max(int(n_articles), 0)
+    return max(int(floor), math.ceil(math.sqrt(n) / 2))
+
+
+def separated(table: pd.DataFrame, value: str, low: str, high: str,
+              label: str) -> tuple[str | None, str | None]:
+    """(highest, lowest) labels, each only when its interval clears every other interval.
+
+    A row whose interval is missing cannot stand out; the other rows' missing bounds are
+    taken as their point value.
+    """
+    t = table.dropna(subset=[value])
+    if len(t) < 2:
+        return None, None
+    lo = t[low].fillna(t[value])
+    hi = t[high].fillna(t[value])
+    top_i, bot_i = t[value].idxmax(), t[value].idxmin()
+    top = bot = None
+    if pd.notna(t.at[top_i, low]) and t.at[top_i, low] > hi.drop(top_i).max():
+        top = t.at[top_i, label]
+    if pd.notna(t.at[bot_i, high]) and t.at[bot_i, high] < lo.drop(bot_i).min():
+        bot = t.at[bot_i, label]
+    return top, bot
+
+
+def stands_out(table: pd.DataFrame, value: str = "polarity", low: str | None = None,
+               high: str | None = None, *, label: str = "name",
+               verb: str = "is portrayed", most: str = "most positively",
+               least: str = "least positively", fmt: str = "{:+.2f}",
+               nobody: str = "No actor stands out: the 95% intervals overlap") -> str:
+    """A title that claims "most"/"least" only when the intervals separate.
+
+    ``low``/``high`` default to ``<value>_low``/``<value>_high``. The top row is "most" when
+    its lower bound is above every other row's upper bound; the bottom row likewise.
+    Otherwise: ``nobody``.
+    """
+    low = low or f"{value}_low"
+    high = high or f"{value}_high"
+    if table.empty:
+        return "Too little evidence for any actor"
+    top, bot = separated(table, value, low, high, label)
+    t = table.set_index(label)
+    if top is not None and bot is not None:
+        return (f"{top} {verb} {most} ({fmt.format(t.at[top, value])}), "
+                f"{bot} {least} ({fmt.format(t.at[bot, value])})")
+    other_end = "no actor stands out at the other end"
+    if top is not None:
+        return f"{top} {verb} {most} ({fmt.format(t.at[top, value])}); {other_end}"
+    if bot is not None:
+        return f"{bot} {verb} {least} ({fmt.format(t.at[bot, value])}); {other_end}"
+    return nobody
 
 
 def _bloc_legend(ax, blocs) -> None:

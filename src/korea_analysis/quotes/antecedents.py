@@ -1,0 +1,205 @@
+"""Who a speaker mention that names no one stands for: "it", "the ministry", "the report",
+"the president". The answer is the institution or person the article named before
+("Pyongyang's defence ministry issued a statement on Sunday. It said …"), so that the
+speaker's words carry the name (and its country) instead of a bare noun. The head words and
+descriptions are data (``institution_heads``, ``body_heads``, ``issued``,
+``person_descriptions`` in ``speech_cues.yaml``)."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from korea_analysis.quotes.names import _looks_person
+from korea_analysis.quotes.words import _CAP_STOP, _DETS
+
+_LEAD_DROP = {"of", "the", "and", "The", "A", "An", "This", "That", "Its", "Their", "Our",
+              "His", "Her"}
+_NOT_PROPER = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "It"}
+# how far back an antecedent may be: "it" refers to the sentence or two before
+_IT_WINDOW = 400
+_OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*"
+                      r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w\-]*){0,4}")
+_IN_CITY = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?![\w’'\-])")
+_NAME_AFTER = re.compile(r",?[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2}"
+                         r"(?![\w’'\-])")
+# families that publish articles, commentaries and reports
+_PUBLISHERS = {"outlet", "newspaper", "paper", "daily", "agency", "media", "broadcaster",
+               "weekly"}
+_PUBLISHED = {"article", "commentary", "editorial", "report", "dispatch", "bulletin"}
+_BODY_WINDOW = 3000
+
+
+class Institution(NamedTuple):
+    start: int
+    end: int
+    family: str  # the head word, lower-case ("ministry"), or "outlet"
+
+
+def institutions(eng) -> list[Institution]:
+    """Named institutions and outlets in the article, in text order (computed once)."""
+    cached = getattr(eng, "_institutions", None)
+    if cached is not None:
+        return cached
+    t = eng.text
+    cues = eng.cues
+    out: list[Institution] = []
+    mods = {w for m in cues.institution_modifiers for w in m.split()} | {"of", "the", "and"}
+    for mm in cues.institution_head_re.finditer(t):
+        a, b = _walk_back(t, mm.start(), mods), mm.end()
+        head = mm.group(0).lower()
+        tail = _OF_TAIL.match(t, b)
+        if tail:
+            b = tail.end()  # "the Ministry of National Defense"
+        city = _IN_CITY.match(t, b)
+        if city:
+            b = city.end()  # "the Foreign Ministry in Pyongyang"
+        toks = [(x.start() + a, x.end() + a) for x in re.finditer(r"\S+", t[a:b])]
+        for i in range(len(toks) - 1, -1, -1):  # "… on Monday. North Korea's …"
+            w = t[toks[i][0]:toks[i][1]]
+            if w.endswith(".") and "." not in w[:-1] and i < len(toks) - 1:
+                toks = toks[i + 1:]
+                break
+        while toks and (t[toks[0][0]:toks[0][1]] in _LEAD_DROP or
+                        t[toks[0][0]:toks[0][1]] in _CAP_STOP):
+            toks = toks[1:]
+        if not toks:
+            continue
+        words = [t[x:y] for x, y in toks]
+        if head in cues.named_after_heads and b == mm.end():
+            after = _NAME_AFTER.match(t, b)
+            if after:
+                b = after.end()  # "the south Korean paper Hangyore"
+        if not any(w[:1].isupper() and w not in _NOT_PROPER for w in words) and \
+                b == mm.end():
+            continue  # "the ministry": a body noun, not a name
+        out.append(Institution(toks[0][0], b, head))
+    for mm in cues.named_outlet_re.finditer(t):
+        out.append(Institution(mm.start(), mm.end(), "outlet"))
+    out.sort()
+    # an outlet inside an institution phrase ("the Korean Central News Agency") is one
+    merged: list[Institution] = []
+    for inst in out:
+        if merged and inst.start < merged[-1].end:
+            if inst.end > merged[-1].end:
+                merged[-1] = Institution(merged[-1].start, inst.end, merged[-1].family)
+            elif inst.family == "outlet":
+                merged[-1] = Institution(merged[-1].start, merged[-1].end, "outlet")
+            continue
+        merged.append(inst)
+    eng._institutions = merged
+    return merged
+
+
+def _walk_back(t: str, a: int, mods: set[str]) -> int:
+    """Start of the name before a head word: up to six capitalised words or modifiers."""
+    start = a
+    for _ in range(6):
+        k = start
+        while k > 0 and t[k - 1] in " \t\u00a0":
+            k -= 1
+        if k == start or k == 0:
+            break
+        i = k
+        while i > 0 and not t[i - 1].isspace():
+            i -= 1
+        w = t[i:k]
+        if not (w in mods or w[:1].isupper() and all(c.isalnum() or c in ".&’'-" for c in w)):
+            break
+        start = i
+    return start
+
+
+def _latest(insts: list[Institution], lo: int, hi: int, families=None) -> Institution | None:
+    k = bisect.bisect_left(insts, (hi,)) - 1
+    while k >= 0 and insts[k].start >= lo:
+        inst = insts[k]
+        if inst.end <= hi and (families is None or inst.family in families):
+            return inst
+        k -= 1
+    return None
+
+
+def _words(eng, inst: Institution) -> str:
+    return re.sub(r"\s+", " ", eng.text[inst.start:inst.end])
+
+
+def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]) -> str | None:
+    """``It said`` after a sentence naming an institution: that institution, unless a
+    non-person speaker was credited after it."""
+    inst = _latest(institutions(eng), max(0, pos - _IT_WINDOW), pos)
+    if inst is None:
+        return None
+    for p, name in reversed(speakers):
+        if p < pos and not _looks_person(name):
+            if p >= inst.start:
+                return None
+            break
+    return _words(eng, inst)
+
+
+def body_antecedent(eng, head: str, pos: int) -> str | None:
+    """``the ministry`` / ``the agency`` / ``the report`` -> the institution named before."""
+    cues = eng.cues
+    insts = institutions(eng)
+    lo = max(0, pos - _BODY_WINDOW)
+    if head in cues.body_heads:
+        inst = _latest(insts, lo, pos, cues.body_heads[head])
+        return _words(eng, inst) if inst is not None else None
+    if head in cues.issued:
+        # whoever issued it: the institution nearest an earlier mention of the noun
+        t = eng.text
+        nouns = [lo + mm.start() for mm in re.finditer(
+            rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
+        near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
+                for i in insts if n - 200 <= i.start and i.end <= min(pos, n + 150)]
+        if head in _PUBLISHED:
+            near = [x for x in near if x[2].family in _PUBLISHERS] or near
+        if near:
+            return _words(eng, min(near)[2])
+        inst = _latest(insts, max(0, pos - 600), pos)
+        return _words(eng, inst) if inst is not None else None
+    return None
+
+
+def person_antecedent(eng, head: str, pos: int) -> str | None:
+    """``the president`` -> the latest person named before with that title
+    ("President Lee Jae-myung") or that word in an apposition ("…, the Russian envoy,")."""
+    titles = eng.cues.person_descriptions.get(head)
+    if not titles:
+        return None
+    t = eng.text
+    lo = max(0, pos - _BODY_WINDOW)
+    best: tuple[int, str] | None = None
+    for mm in _title_name_re(tuple(sorted(titles))).finditer(t, lo, pos):
+        name = mm.group("name") or mm.group("name2")
+        if name and _looks_person(name):
+            best = (mm.start(), name)
+    for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"
+        if p >= pos:
+            break
+        if p >= lo and (best is None or p > best[0]) and _looks_person(name) and any(
+                w.lower().rstrip(".,") in titles for w in t[max(0, p - 60):p].split()[-5:]):
+            best = (p, name)
+    if best is None:
+        return None
+    return eng.full_name(best[1], best[0]) if " " not in best[1] else best[1]
+
+
+@lru_cache(maxsize=64)
+def _title_name_re(titles: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(titles, key=len, reverse=True))
+    name = r"[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
+    return re.compile(
+        rf"(?<![\w’'\-])(?i:{alt})(?![\w’'\-])[ \t]+(?P<name>{name})(?![\w’'\-])|"
+        rf"(?P<name2>{name}),[ \t]+(?:the|a|an)[ \t]+[^,.;“”\n]{{0,50}}?(?i:{alt})(?![\w’'\-])")
+
+
+def is_bare_description(mention: str) -> bool:
+    """``the ministry``, ``The president``, ``the Russian diplomat``: a determiner, then
+    lower-case words or a nationality, no name of its own."""
+    words = mention.split()
+    if len(words) < 2 or words[0].lower() not in _DETS:
+        return False
+    return words[-1].islower()

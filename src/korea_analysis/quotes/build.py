@@ -1,0 +1,167 @@
+"""Quote rows: speaker mentions resolved to full names, titles split off, bodies described."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from korea_analysis.quotes.antecedents import (
+    body_antecedent,
+    is_bare_description,
+    it_antecedent,
+    person_antecedent,
+)
+from korea_analysis.quotes.candidates import _Article
+from korea_analysis.quotes.cue_matches import _Engine
+from korea_analysis.quotes.names import _NOT_PERSON, _looks_person
+from korea_analysis.quotes.records import Quote
+from korea_analysis.quotes.resolve import _Attr
+from korea_analysis.quotes.words import _DETS, _NAME_CONNECT, _NP_INNER, _cap, _trim
+from korea_analysis.text import Sentence
+
+
+def _split_title(eng: _Article, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """``North Korean Foreign Minister Choe Son-hui`` -> name span and title (role) span."""
+    t = eng.text
+    toks = [(x.start(), x.end()) for x in re.finditer(r"\S+", t[a:b])]
+    toks = [(a + x, a + y) for x, y in toks]
+    last = -1
+    for i, (x, y) in enumerate(toks[:-1]):
+        w = t[x:y].rstrip(",")
+        if w in eng.cues.titles or w.rstrip(".") + "." in eng.cues.titles:
+            last = i
+    if last < 0:
+        # "Cruz constituent Dan Golvach": a lower-case word before a final name
+        k = len(toks)
+        while k > 0 and _cap(t[toks[k - 1][0]:toks[k - 1][1]]):
+            k -= 1
+        if 0 < k < len(toks) and len(toks) - k >= 2 and t[toks[k - 1][0]:toks[k - 1][1]] \
+                .lower() not in _NP_INNER | _DETS and t[toks[k - 1][0]:toks[k - 1][1]] \
+                .islower():
+            last = k - 1
+        else:
+            return _place_then_name(t, toks) or ((a, b), None)
+    rest = toks[last + 1:]
+    if not rest or not all(_cap(t[x:y]) or t[x:y] in _NAME_CONNECT for x, y in rest):
+        return _place_then_name(t, toks) or ((a, b), None)
+    if any(t[x:y].rstrip(",.’'s") in _NOT_PERSON for x, y in rest) and len(rest) == 1:
+        return (a, b), None
+    return (rest[0][0], rest[-1][1]), (a, toks[last][1])
+
+
+def _place_then_name(t: str, toks: list[tuple[int, int]]):
+    """``(Ambassador to) North Korea Alexander Matsegora``: a place, then a person's name."""
+    words = [t[x:y] for x, y in toks]
+    k = max((i for i, w in enumerate(words) if w.rstrip(",.’'s") in _NOT_PERSON), default=-1)
+    if k < 0 or len(words) - k - 1 < 2 or not _looks_person(" ".join(words[k + 1:])):
+        return None
+    return (toks[k + 1][0], toks[-1][1]), (toks[0][0], toks[k][1])
+
+
+_BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}?([a-z][\w\-]*)$",
+                        re.I)
+
+
+def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
+             ) -> tuple[str, tuple[int, int], str | None]:
+    """Resolve a speaker mention: the name as given in full, its span, and a title role."""
+    t = eng.text
+    a, b = sp
+    both = re.search(r"\s+and\s+(?=[A-Z])", t[a:b])
+    if both and _cap(t[a:b]):  # "Secretary Lloyd Austin and Defense Secretary Suh Wook"
+        (n1, e1), t1 = _split_title(eng, a, a + both.start())
+        (n2, e2), t2 = _split_title(eng, a + both.end(), b)
+        if _looks_person(t[n1:e1]) and _looks_person(t[n2:e2]):
+            names = [eng.full_name(t[n1:e1], n1), eng.full_name(t[n2:e2], n2)]
+            titles = [t[r[0]:r[1]] for r in (t1, t2) if r]
+            return " and ".join(names), (n1, e2), "; ".join(titles) or None
+    (na, nb), title = _split_title(eng, a, b)
+    mention = t[na:nb]
+    role = t[title[0]:title[1]] if title else None
+    low = mention.lower()
+    if low in ("who", "which"):  # "Loretta E. Lynch, who told Congress: “…”"
+        end = na
+        while end > 0 and t[end - 1] in " ,\n":
+            end -= 1
+        ante = eng._scan_back(max(0, end - 150), end)
+        if ante is not None and t[ante[0]:ante[1]].lower() not in ("who", "which"):
+            name, _, title = _speaker(eng, ante, speakers)
+            return name, (na, nb), role or title
+        return mention, (na, nb), role
+    if low in eng.cues.subject_pronouns:
+        if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
+            inst = it_antecedent(eng, na, speakers)
+            if inst:
+                return inst, (na, nb), role
+        return eng.resolve_pronoun(mention, na, speakers), (na, nb), role
+    words = mention.split()
+    if len(words) == 1 and _cap(mention):
+        core = mention.rstrip("’'s") if mention.endswith(("’s", "'s")) else mention
+        return eng.full_name(core, na), (na, nb), role
+    if len(words) >= 2 and all(_cap(w) for w in words):
+        return mention, (na, nb), role
+    mm = _BODY_HEAD.match(mention)
+    if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
+        role = _body_description(t, mm.group(1), na)
+    if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
+        head = mm.group(1).lower()
+        found = body_antecedent(eng, head, na) or person_antecedent(eng, head, na)
+        if found:
+            return found, (na, nb), role
+    return mention, (na, nb), role
+
+
+@lru_cache(maxsize=256)
+def _body_pattern(head: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'])(?:an?|the)\s+(?:[\w’'\-]+\s+){0,3}?" + re.escape(head) +
+                      r"(?:\s+(?:released|issued|published|carried|posted|sent|read|from|by|of)"
+                      r"\b[^,.;:“”\"\n]*)", re.I)
+
+
+def _body_description(text: str, head: str, pos: int) -> str | None:
+    """``the statement`` -> its first fuller mention (``a statement released by …``)."""
+    best = None
+    for mm in _body_pattern(head).finditer(text, 0, pos):
+        best = mm
+    if best is None:
+        return None
+    return re.sub(r"\s+", " ", best.group(0)).strip()
+
+
+def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list[Quote]:
+    """Quote records in text order, speakers resolved against what came before."""
+    text = eng.text
+    starts = [s.start for s in sentences]
+    items: list[tuple[int, int, Any]] = []
+    for q, attr, kind in found:
+        a, b = _trim(text, q.a, q.b)
+        if b > a:
+            items.append((a, b, (attr, kind)))
+    for c, a, b in indirect:
+        items.append((a, b, (_Attr(c.sp, c.role, c, c.channel, "indirect"), "indirect")))
+    items.sort(key=lambda x: (x[0], x[1]))
+    out: list[Quote] = []
+    speakers: list[tuple[int, str]] = []
+    for a, b, (attr, kind) in items:
+        qt = Quote(text[a:b], a, b, kind=kind)
+        si = bisect.bisect_right(starts, a) - 1
+        qt.sentence_id = si if si >= 0 else None
+        if attr is not None and attr.sp is not None:
+            name, (sa, sb), title = _speaker(eng, attr.sp, speakers)
+            qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
+            role = text[attr.role[0]:attr.role[1]] if attr.role else None
+            qt.role = role or title
+            if qt.role:
+                qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
+            if _looks_person(name) or not name[:1].islower():
+                speakers.append((sa, name))
+        if attr is not None:
+            if attr.cue is not None:
+                qt.cue = re.sub(r"\s+", " ", text[attr.cue.a:attr.cue.b])
+            qt.channel = attr.channel
+            if qt.channel and qt.speaker and qt.channel.lower() == qt.speaker.lower():
+                qt.channel = None
+        out.append(qt)
+    return out

@@ -1,0 +1,320 @@
+"""Speaker candidates: the noun phrase before or after a cue, appositives and roles."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from korea_analysis.quotes.names import _looks_person, _Names
+from korea_analysis.quotes.words import (
+    _AFTER_STOP,
+    _AUX,
+    _BE,
+    _CAP_STOP,
+    _DETS,
+    _NAME_CONNECT,
+    _NP_INNER,
+    _NP_LEAD_STRIP,
+    _NP_STOP,
+    _PREPS,
+    _TOKEN,
+    _VERBISH,
+    _WEEKDAYS,
+    _cap,
+    _strip_punct,
+)
+
+
+class _Article(_Names):
+    """Per-article state: masked text, sentences, names seen, genders, attributions so far."""
+
+    # --- noun phrase before a cue ---------------------------------------------------------
+
+    def np_before(self, lo: int, hi: int, through_quotes: bool = False
+                  ) -> tuple[int, int, tuple[int, int] | None] | None:
+        """The speaker phrase ending at ``hi`` (a cue's start): ``(start, end, role_span)``.
+
+        ``through_quotes``: a quotation inside the phrase is a title, not a boundary
+        (``Washington, star of television's “Scandal,” thanked …``).
+        """
+        m = self.masked
+        seg = m[lo:hi]
+        q = max(seg.rfind(";"), seg.rfind(":"))
+        if not through_quotes:
+            q = max(q, seg.rfind("”"), seg.rfind("\x00"))
+        if q >= 0:
+            lo += q + 1
+            seg = m[lo:hi]
+        t = self.cues.between_tail.search(seg)
+        if t and not (seg.rstrip().endswith(",") and t.start() > 0 and
+                      m[lo:lo + t.start()].rstrip()[-1:] not in ("", ",")):
+            hi = lo + t.start()  # "Park also said" (but keep "…, who is running this year,")
+        while hi > lo and m[hi - 1].isspace():
+            hi -= 1
+        role: tuple[int, int] | None = None
+        if hi > lo and m[hi - 1] == ")":  # "Sen. Ted Cruz (R-Texas) said"
+            op = m.rfind("(", lo, hi)
+            if op > lo:
+                role = (op, hi)
+                hi = op
+                while hi > lo and m[hi - 1].isspace():
+                    hi -= 1
+        if hi <= lo or re.search(r"(?:^|\s)(?:and|or|but|then)$", m[max(lo, hi - 5):hi]):
+            return None  # "… and said": the verb shares the clause's subject
+        if m[hi - 1] in ",—" or m[hi - 2:hi] == "--":
+            return self._appositive(lo, hi, role)
+        c = max(m.rfind(",", lo, hi), m.rfind(" — ", lo, hi), m.rfind(" -- ", lo, hi),
+                m.rfind("(", lo, hi))
+        start = c + 1 if c >= lo else lo
+        np = self._scan_back(start, hi)
+        if np is None:
+            return None
+        return np[0], np[1], role
+
+    def _scan_back(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Walk back from ``hi`` over the words a noun phrase can hold; stop at a clause word."""
+        m = self.masked
+        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, lo, hi)]
+        if not toks:
+            return None
+        last = m[toks[-1][0]:toks[-1][1]]
+        bare = re.sub(r"[’'](?:d|ll|s|ve|re)$", "", last.lower())
+        if bare in self.cues.subject_pronouns:
+            return toks[-1][0], toks[-1][0] + len(bare)
+        j = len(toks)
+        while j > 0:
+            a, b = toks[j - 1]
+            w = m[a:b]
+            wl = w.lower().strip(",.")
+            if w in _CAP_STOP and j < len(toks):
+                break
+            if not _cap(w):
+                if wl in ("to", "with") and j >= 2 and j < len(toks) and \
+                        m[toks[j - 2][0]:toks[j - 2][1]].endswith("ing"):
+                    # "Another source speaking to Fox News said": skip the participle phrase
+                    np = self._scan_back(lo, toks[j - 2][0])
+                    if np is not None:
+                        return np
+                if wl == "to" and j >= 2 and j < len(toks) and \
+                        m[toks[j - 2][0]:toks[j - 2][1]] in _ENVOY_TITLES and \
+                        _cap(m[toks[j][0]:toks[j][1]]):
+                    j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora"
+                    continue
+                if wl in self.cues.forms and j >= 2 and wl in self.cues.noun_forms and \
+                        _noun_before(m[toks[j - 2][0]:toks[j - 2][1]]):
+                    j -= 1  # "the report said", "North Korea's state media said": a noun
+                    continue
+                if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
+                        or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
+                    break
+                if wl.endswith("ed") and (j < 2 or m[toks[j - 2][0]:toks[j - 2][1]].lower()
+                                          not in _DETS):
+                    break
+                if wl == "and" and j >= 2 and not _cap(m[toks[j - 2][0]:toks[j - 2][1]]):
+                    break
+            j -= 1
+        toks = toks[j:]
+        if toks and m[toks[0][0]:toks[0][1]].lower() in _PREPS:
+            return None  # "in a later interview": an adverbial, not the subject
+        while toks and m[toks[0][0]:toks[0][1]].lower() in _NP_LEAD_STRIP:
+            toks = toks[1:]
+        while toks and m[toks[-1][0]:toks[-1][1]].lower() in _NP_INNER:
+            toks = toks[:-1]
+        if not toks:
+            return None
+        k = 0
+        while k < min(2, len(toks) - 1) and m[toks[k][0]:toks[k][1]].islower():
+            k += 1
+        lead = [m[x:y] for x, y in toks[:k]]
+        if 0 < k < len(toks) and _cap(m[toks[k][0]:toks[k][1]]) and lead[-1] not in \
+                self.cues.titles and not any(w in _NP_INNER or w in _DETS for w in lead):
+            toks = toks[k:]  # "would involve Attorney General …": drop the verb
+        if len(toks) > 12:  # too long for a subject: keep the trailing name, if any
+            k = len(toks)
+            while k > 0 and _cap(m[toks[k - 1][0]:toks[k - 1][1]]):
+                k -= 1
+            if k == len(toks) or len(toks) - k > 5:
+                return None
+            toks = toks[k:]
+        a, b = _strip_punct(toks[0][0], toks[-1][1], m)
+        if b <= a or not any(ch.isalpha() for ch in m[a:b]):
+            return None
+        return a, b
+
+    def _part_kind(self, a: int, b: int) -> str:
+        """Classify a comma-separated part: name, pronoun, desc(ription) or adverbial."""
+        m = self.masked
+        words = m[a:b].split()
+        while len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Or", "Then"):
+            words = words[1:]
+        if words and words[-1].startswith("(") and words[-1].endswith(")"):
+            words = words[:-1] or words  # "Sen. Richard J. Durbin (D-Ill.)"
+        if not words:
+            return "empty"
+        w0 = words[0].strip("(\"'‘“")
+        if w0.lower() in self.cues.subject_pronouns and len(words) == 1:
+            return "pronoun"  # also a lone "who": "…, who, on a press call, criticized"
+        if w0.lower() in ("who", "which", "whose") and len(words) > 1:
+            return "desc"
+        if w0 in _CAP_STOP:
+            return "adverbial"
+        for w in words[1:]:
+            if w in ("who", "which", "that", "whose"):
+                break
+            if w in _AUX:
+                return "clause"
+        if w0.lower() in _DETS or not _cap(w0) or w0[:1].isdigit():
+            return "desc"
+        if w0 in self.cues.titles and len(words) > 1 and any(
+                x in ("of", "at", "for", "in", "on") for x in words):
+            return "desc"
+        if len(words) <= 6 and all(_cap(w) or w in _NAME_CONNECT or w in ("-", "–")
+                                   for w in words):
+            return "name"
+        return "desc" if len(words) <= 14 else "adverbial"
+
+    def _appositive(self, lo: int, hi: int, role0) -> tuple[int, int, Any] | None:
+        """``Yang Moo-jin, a professor at …, said``: the head before one or more appositives."""
+        m = self.masked
+        parts, s = [], lo
+        for c in re.finditer(r",|\s—\s|\s--\s|—", m[lo:hi]):
+            parts.append((s, lo + c.start()))
+            s = lo + c.end()
+        parts = [(a + len(m[a:b]) - len(m[a:b].lstrip()), a + len(m[a:b].rstrip()))
+                 for a, b in parts]
+        parts = [(a, b) for a, b in parts if b > a]
+        if not parts:
+            return None
+        kinds = [self._part_kind(a, b) for a, b in parts]
+        if kinds[-1] == "clause":
+            return None  # "X has mocked A, referred to B": a list of verbs, not appositives
+        k = len(parts) - 1
+        head = None
+        while k >= 0:
+            kind = kinds[k]
+            if kind in ("name", "pronoun"):
+                place = (k >= 1 and kinds[k - 1] == "desc" and len(m[parts[k][0]:parts[k][1]]
+                                                                    .split()) <= 3
+                         and _cap(m[parts[k - 1][0]:parts[k - 1][1]].split()[-1])
+                         and not self._titled_person(parts[k - 1], parts[k]))
+                if not place:
+                    head = k
+                    break
+            elif kind != "desc":
+                break
+            k -= 1
+        if head is None and k >= 0 and kinds[k] == "clause" and k < len(parts) - 1:
+            head = k  # "… that Michael Bloomberg, who's thinking about running, said"
+        if head is None:
+            # no name: the leftmost description is the head ("the statement, released …,")
+            k = len(parts) - 1
+            while k > 0 and kinds[k - 1] == "desc":
+                k -= 1
+            if kinds[k] not in ("desc", "name"):
+                return None
+            head = k
+        ha, hb = parts[head]
+        np = self._scan_back(ha, hb)
+        if np is None:
+            return None
+        role = None
+        if head + 1 < len(parts):
+            role = (parts[head + 1][0], parts[-1][1])
+        elif head >= 1 and kinds[head - 1] == "desc" and kinds[head] == "name":
+            role = parts[head - 1]  # "Another delegate on the Cruz slate, Jim Poolman, said"
+        return np[0], np[1], role or role0
+
+    def _titled_person(self, desc: tuple[int, int], name: tuple[int, int]) -> bool:
+        """``The British Ambassador to the UN, Karen Pierce``: a title, then a person's name
+        (not a place after a description: ``a farmer in Ames, Iowa``)."""
+        m = self.masked
+        words = m[name[0]:name[1]].split()
+        return len(words) >= 2 and _looks_person(" ".join(words)) and any(
+            w in self.cues.titles for w in m[desc[0]:desc[1]].split())
+
+    # --- noun phrase after a cue ----------------------------------------------------------
+
+    def np_after(self, pos: int, hi: int) -> tuple[int, int, Any] | None:
+        """``said Park Won-gon, a professor …``: the speaker after an inverted cue."""
+        m = self.masked
+        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, pos, hi)]
+        if not toks:
+            return None
+        w0 = m[toks[0][0]:toks[0][1]].rstrip(",.;:")
+        if w0.lower() in ("he", "she", "they", "we", "i", "it"):
+            return toks[0][0], toks[0][0] + len(w0), None
+        low = w0.lower()
+        if w0 in _WEEKDAYS or w0 in _CAP_STOP or w0.islower() and (
+                low in _AFTER_STOP or low in self.cues.forms or low in self.cues.between_set
+                or low.endswith("ly")):
+            return None  # "said in a statement", "said Tuesday" (but "said Will Doyle")
+        end = toks[0][0]
+        n = 0
+        for a, b in toks:
+            w = m[a:b]
+            core = w.rstrip(",.;:)")
+            if n and (core.lower() in _AFTER_STOP or core in _WEEKDAYS) and not _cap(w):
+                break
+            if n == 1 and core in _WEEKDAYS and m[toks[0][0]:toks[0][1]].lower() in _DETS:
+                end = a + len(core)  # "a Wednesday editorial"
+                n += 1
+                continue
+            cl = core.lower()
+            if n and not _cap(w) and (cl in _NP_STOP or cl in _VERBISH or (
+                    cl in self.cues.forms and cl not in self.cues.noun_forms)):
+                return None  # "said the parade could …": a clause, not a speaker
+            if n and core in _WEEKDAYS:
+                break
+            if w.startswith("("):
+                break
+            end = a + len(core) if core else b
+            n += 1
+            if w != core and not (w.endswith(".") and (len(core) <= 3 or "." in core)):
+                break  # comma or sentence end after this word
+            if n >= 12:
+                break
+        a, b = _strip_punct(toks[0][0], end, m)
+        if b <= a:
+            return None
+        role = self._role_after(b, hi)
+        return a, b, role
+
+    def _role_after(self, pos: int, hi: int) -> tuple[int, int] | None:
+        """An appositive after a name: ``, a professor of North Korean Studies at …``."""
+        m = self.masked
+        j = pos
+        while j < hi and m[j] == " ":
+            j += 1
+        if j < hi and m[j] == "(":
+            close = m.find(")", j, hi)
+            if close > 0:
+                return (j, close + 1)
+        if j >= hi or m[j] != ",":
+            return None
+        a = j + 1
+        while a < hi and m[a].isspace():
+            a += 1
+        words = m[a:hi].split(None, 1)
+        if not words or words[0].lower() in ("who", "which", "according", "adding", "and") or \
+                words[0].lower() in _AFTER_STOP or words[0].lower() in _NP_STOP:
+            return None
+        if words[0].endswith("ing") and words[0].islower():
+            return None
+        b = a
+        for c in re.finditer(r",\s*(\S+)|[“\x00;]|[.!?]$", m[a:hi]):
+            nxt = c.group(1)
+            if nxt is None or not (_cap(nxt) or nxt[:1].isdigit()) or nxt in _CAP_STOP:
+                b = a + c.start()
+                break
+        else:
+            b = hi
+        a, b = _strip_punct(a, b, m)
+        return (a, b) if b > a else None
+
+
+def _noun_before(word: str) -> bool:
+    """A determiner or a possessive: the word after it is a noun ("the report", "Korea's state")."""
+    return word.lower() in ("the", "a", "an", "this", "its", "their") or word.endswith(("’s", "'s"))
+
+
+_ENVOY_TITLES = {"Ambassador", "Envoy", "Representative", "ambassador", "envoy",
+                 "representative", "Emissary", "emissary"}

@@ -1,0 +1,172 @@
+"""Cue words found in the masked text, one sentence at a time, noun uses filtered out."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
+from korea_analysis.quotes.cues import Cues
+from korea_analysis.quotes.words import (
+    _CAP_STOP,
+    _FINITE_BEFORE,
+    _GERUND_BEFORE,
+    _NAMING,
+    _OPENS_CLAUSE,
+    _QUOTE_END,
+    _TOKEN,
+    _cap,
+    _ing,
+    _occurrences,
+    _strip_punct,
+)
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+
+
+def _passive_matches(m: str, cues: Cues) -> list[re.Match]:
+    """``cues.passive_re.finditer(m)``, run only where it can match.
+
+    A passive cue contains one of the participles and none of ``passive_stops`` (its "by"
+    part excludes them, its words hold none), so only the stretch between two stop
+    characters around each participle is searched.
+    """
+    hits = sorted(i for w in cues.passive_words for i in _occurrences(m, w))
+    if not cues.passive_stops:
+        return list(cues.passive_re.finditer(m)) if hits else []
+    out: list[re.Match] = []
+    searched = 0  # the text before this has been searched
+    for i in hits:
+        if i < searched:
+            continue
+        a = max(m.rfind(ch, searched, i) for ch in cues.passive_stops) + 1
+        b = min((k for k in (m.find(ch, i) for ch in cues.passive_stops) if k >= 0),
+                default=len(m))
+        out.extend(cues.passive_re.finditer(m, max(a, searched), b))
+        searched = b
+    return out
+
+
+class _Engine(_CueSpeakers):
+    """Runs the steps of :func:`find_quotes` over one article."""
+
+    def _matches(self):
+        """Cue, passive and possessive matches over the whole masked text, found once."""
+        if self._all is None:
+            m = self.masked
+            cues = self.cues
+            self._all = tuple(
+                (lst, [x.start() for x in lst]) for lst in (
+                    list(cues.cue_re.finditer(m)),
+                    _passive_matches(m, cues),
+                    list(cues.nominal_re.finditer(m))))
+            self._cache: dict[tuple[int, int], list[_Cue]] = {}
+        return self._all
+
+    def has_cue(self, a: int, b: int) -> bool:
+        """Whether any cue or passive cue starts in ``[a, b)``: paragraphs without are skipped."""
+        (_, vpos), (_, ppos), _ = self._matches()
+        return any(bisect.bisect_left(p, a) < bisect.bisect_left(p, b) for p in (vpos, ppos))
+
+    def sentence_cues(self, ss: int, se: int) -> list[_Cue]:
+        """The cues of one sentence, each with its speaker phrase; cached per sentence."""
+        (verbs, vpos), (passives, ppos), (nominals, npos) = self._matches()
+        hit = self._cache.get((ss, se))
+        if hit is not None:
+            return hit
+        m = self.masked
+        cues = self.cues
+        out: list[_Cue] = []
+        for mm in passives[bisect.bisect_left(ppos, ss):bisect.bisect_left(ppos, se)]:
+            c = _Cue(mm.start(), mm.end(), m[mm.start():mm.end()], "passive")
+            by = mm.group("by")
+            if by:
+                c.channel = self.outlet_name(by) or by.strip()
+            np = self.np_before(ss, mm.start())
+            if np:
+                c.sp, c.role = (np[0], np[1]), np[2]
+            tail = _THAT.match(m, mm.end(), se)
+            c.clause = _strip_punct(tail.end(), se, m)
+            out.append(c)
+        taken = [(c.a, c.b) for c in out]
+        for mm in nominals[bisect.bisect_left(npos, ss):bisect.bisect_left(npos, se)]:
+            owner = self._owner(mm.start(), ss)
+            if owner is not None:
+                out.append(_Cue(mm.start("noun"), mm.end("noun"), mm.group("noun"), "nominal",
+                                sp=owner))
+        for mm in verbs[bisect.bisect_left(vpos, ss):bisect.bisect_left(vpos, se)]:
+            a, b = mm.start(), mm.end()
+            if b > se or any(x <= a < y for x, y in taken):
+                continue
+            form = mm.group(0)
+            if " " in form or "\n" in form:
+                form = " ".join(form.split())
+            if not self._is_cue(form, a, ss):
+                continue
+            c = _Cue(a, b, form, "according" if form in cues.according_set else "verb")
+            self._speaker_for(c, ss, se, out)
+            out.append(c)
+        out.sort(key=lambda c: c.a)
+        self._cache[(ss, se)] = out
+        return out
+
+    def _owner(self, pos: int, ss: int) -> tuple[int, int] | None:
+        """The capitalised name before a possessive ending at ``pos`` ("Choe" in "Choe's")."""
+        m = self.masked
+        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, max(ss, pos - 60), pos)]
+        k = len(toks)
+        while k > 0 and len(toks) - k < 4 and _cap(m[toks[k - 1][0]:toks[k - 1][1]]) and \
+                m[toks[k - 1][0]:toks[k - 1][1]] not in _CAP_STOP:
+            k -= 1
+        if k == len(toks) or toks[-1][1] != pos:
+            return None
+        return toks[k][0], toks[-1][1]
+
+    def _is_cue(self, form: str, a: int, ss: int) -> bool:
+        """Filter noun uses of cue words: "the state media", "a reported 10,000"."""
+        m = self.masked
+        j = a
+        while j > ss and m[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > ss and (m[k - 1].isalpha() or m[k - 1] in "’'"):
+            k -= 1
+        prev = m[k:j].lower()
+        if prev in ("a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
+                    "these", "those", "my", "your", "no", "any", "each", "every") or \
+                prev.endswith(("’s", "'s")):
+            return False  # "the state media", "Rubio's proposed credit"
+        if _ing(form) and prev in _GERUND_BEFORE:
+            return False  # "in countering", "of saying": a gerund, not a speaker's verb
+        if prev in ("not", "never") and _ing(form):
+            k2 = m.rfind(" ", ss, k - 1)
+            if m[k2 + 1:k - 1].lower() in _GERUND_BEFORE:
+                return False  # "for not calling"
+        lemma = self.cues.forms.get(form)
+        if (form.endswith("ed") or form in ("told", "written", "said")) and \
+                prev in ("was", "were", "is", "are", "been", "being", "be", "when", "if",
+                         "unless", "once", "as", "get", "got"):
+            return False  # "Pence was asked about", "when asked": the speaker is not the subject
+        if lemma in _NAMING and m[k:j].isalpha() and m[k:j].islower() and \
+                prev not in self.cues.subject_pronouns \
+                and prev not in _FINITE_BEFORE and m[a:a + 40].split(None, 1)[-1:] and \
+                re.match(r"\S+\s*“", m[a:a + 40]):
+            return False  # "a short film called “Tenemos Familias”": a name, not speech
+        if form in self.cues.noun_forms and not self._verb_use(form, prev, a, j, k, ss):
+            return False  # "the state media", "Asian states" (but "Conway notes that …")
+        if lemma == "report" and re.match(r"\S+\s+(?:directly|to)\b", m[a:a + 30]):
+            return False  # "who reports directly to the president"
+        return True
+
+    def _verb_use(self, form: str, prev: str, a: int, j: int, k: int, ss: int) -> bool:
+        """A word that is also a noun ("state", "notes", "claims") used as a verb here."""
+        m = self.masked
+        if prev in _FINITE_BEFORE or prev in self.cues.subject_pronouns or \
+                m[j - 2:j] in _QUOTE_END:
+            return True
+        after = m[a:a + 40]
+        opens = _OPENS_CLAUSE.match(after) is not None
+        if k > ss and (_cap(m[k:j]) and form.endswith("s") or prev.endswith("s")):
+            # "Conway notes that …", "critics charge that …", "“…,” Conway notes."
+            return opens or "”" in m[max(ss, k - 40):k] or not _cap(m[k:j])
+        return form in ("read", "reads") and m[k:j].isalpha() and \
+            re.match(r"\S+\s*[.,;:!?]", after) is not None  # "the editorial read."

@@ -1,0 +1,248 @@
+"""Person names in an article: full names, later short mentions, genders, pronouns."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from korea_analysis.quotes.cues import Cues
+from korea_analysis.quotes.words import _CAP_STOP, _DETS, _cap
+
+_MR = re.compile(r"\bMr\.?\s*$")
+_MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
+_SENT_STOP = re.compile(r"[.!?](?:\s|$)")
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
+# A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
+# engine skips to capitals instead of trying every position (same matches; the plain form,
+# (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
+_NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*|\.)"
+_NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al))"
+                      rf"{{1,8}}(?![\w\-])")
+_NOT_PERSON = {
+    "Korea", "Korean", "Koreas", "North", "South", "East", "West", "United", "States",
+    "Nations", "Council", "Ministry", "House", "White", "Party", "University", "Department",
+    "Agency", "News", "Central", "Security", "Peninsula", "War", "Day", "Strait", "Studies",
+    "Defense", "Defence", "Foreign", "Affairs", "Republic", "People", "Democratic",
+    "Commission", "Committee", "Assembly", "Forces", "Force", "Army", "Navy", "Command",
+    "Street", "Square", "City", "Island", "Region", "Province", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "China", "Chinese", "Russia", "Russian", "Japan", "Japanese", "America", "American",
+    "Americans", "Pyongyang", "Seoul", "Washington", "Beijing", "Moscow", "Tokyo", "Asia",
+    "Pacific", "Indo", "Organization", "Organisation", "Institute", "Center", "Centre",
+    "Times", "Post", "Journal", "Press", "Associated", "Senate", "Congress",
+    "Republican", "Republicans", "Democrat", "Democrats", "National", "Convention",
+    "Court", "Supreme", "Federal", "Bureau", "Union", "European", "Europe", "Kremlin",
+    "Pentagon", "Summit", "Olympics", "Olympic", "Games", "Treaty", "Agreement", "Act",
+    "Zone", "Sea", "Ocean", "Air", "Airlines", "Company", "Group", "Inc", "Corp",
+    "Twitter", "Facebook", "Instagram", "YouTube", "Google", "Fox", "CNN", "BBC",
+    "Office", "Administration", "Government", "Cabinet", "Parliament", "Prime", "Minister",
+    "President", "Secretary", "General", "Association", "Foundation", "Fund", "Bank",
+    "Service", "Services", "Media", "Network", "Television", "Radio", "Daily", "Review",
+    "Club", "Hotel", "Road", "Avenue", "Building", "Tower",
+    "The", "A", "An", "In", "On", "At", "For", "Of", "And", "But", "Or", "If", "As",
+    "It", "He", "She", "They", "We", "This", "That", "These", "Those", "Its", "His", "Her",
+    "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "New", "York", "Los",
+    "Angeles", "Francisco", "Texas", "California", "Florida", "Iowa", "Ohio", "Virginia",
+    "Carolina", "Hampshire", "Jersey", "Nevada", "Islands", "Valley", "County",
+    "State", "Capitol", "Hill", "Trust", "Project", "Program", "Plan", "Initiative",
+    "Taiwan", "Ukraine", "Ukrainian", "Kursk", "Wonsan", "Middle", "Iran", "Iraq",
+    "Syria", "Israel", "India", "Vietnam", "Mongolia", "Philippines", "Australia", "Britain",
+    "British", "France", "French", "Germany", "German", "Canada", "Mexico", "Cuba",
+    "Communist", "Workers", "Politburo", "Election", "Campaign", "Primary", "Debate",
+    "Caucus", "Caucuses", "Declaration", "Armistice", "Liberation", "Constitution",
+    "Amendment", "Report", "Index", "Survey", "Poll", "Research", "Conference", "Forum",
+    "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation",
+}
+
+
+# Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
+# a part must end: one compiled pattern instead of one per article.
+# (?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-]), first character first
+_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*"
+                        r"|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
+
+
+def _name_parts(text: str, parts) -> list[tuple[int, str]]:
+    """Occurrences of the words in ``parts`` (name parts) as whole words, in order.
+
+    The same as finditer with the alternation of ``parts``, longest first, between
+    ``(?<![\\w’'\\-])`` and ``(?![\\w\\-])``: a part matching at a position is a name word
+    there, so it is the word the generic pattern finds or a prefix of it that ends before an
+    apostrophe; the longest of those in ``parts`` wins.
+    """
+    out = []
+    for mm in _PART_WORD.finditer(text):
+        w = mm.group()
+        if w in parts:
+            out.append((mm.start(), w))
+            continue
+        k = len(w)
+        while True:
+            k = max(w.rfind("’", 0, k), w.rfind("'", 0, k))
+            if k <= 0:
+                break
+            if w[:k] in parts:
+                out.append((mm.start(), w[:k]))
+                break
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _looks_person(name: str) -> bool:
+    words = name.split()
+    if not words or words[0].lower() in _DETS:
+        return False
+    return all(_cap(w) for w in words) and not any(w in _NOT_PERSON for w in words)
+
+
+class _Names:
+    """Per-article state: the text, cues, names seen, genders (the base of the engine)."""
+
+    def __init__(self, text: str, cues: Cues, gender_of: Callable[[str], str | None] | None):
+        self.text = text
+        self.cues = cues
+        self.gender_of = gender_of
+        self.genders: dict[str, str | None] = {}
+        self._names: list[tuple[int, str]] | None = None
+        self._mentions: list[tuple[int, str]] | None = None
+        self._all = None
+        self._pron = None
+        self._titled: list[tuple[int, str, str | None]] | None = None
+
+    # --- names, genders and resolution -----------------------------------------------------
+
+    def names(self) -> list[tuple[int, str]]:
+        """Person-like names (two to four capitalised words) with their offsets, in order."""
+        if self._names is None:
+            out = []
+            for mm in _NAME_RE.finditer(self.text):
+                words = mm.group(0).split()
+                k = len(words)
+                while k > 0 and not (words[k - 1] in self.cues.titles or
+                                     words[k - 1] in _CAP_STOP or words[k - 1] in _NOT_PERSON
+                                     or words[k - 1].endswith(("’s", "'s"))):
+                    k -= 1
+                words = words[k:]
+                if len(words) < 2:
+                    continue
+                start = mm.end() - len(" ".join(words))
+                out.append((start, " ".join(words)))
+            self._names = out
+        return self._names
+
+    def full_name(self, short: str, pos: int) -> str:
+        """A surname (or first name) to the fullest name given for it earlier in the text."""
+        best = None
+        for p, name in self.names():
+            if p >= pos:
+                break
+            parts = name.split()
+            if short in (parts[0], parts[-1]) and name != short:
+                best = name
+        return best or short
+
+    def gender(self, name: str) -> str | None:
+        if name in self.genders:
+            return self.genders[name]
+        g = self.gender_of(name) if self.gender_of else None
+        if g:
+            g = {"m": "male", "f": "female"}.get(str(g).lower()[:1], None)
+        if g is None:
+            g = self._gender_from_text(name)
+        self.genders[name] = g
+        return g
+
+    def _gender_from_text(self, name: str) -> str | None:
+        """Gender from an honorific or the pronouns that follow the name's mentions."""
+        text = self.text
+        male, female, ends = self._pronoun_index()
+        votes = 0
+        for p, full in self.mentions():
+            if full != name:
+                continue
+            pre = text[max(0, p - 6):p]
+            if _MR.search(pre):
+                votes += 3
+            elif _MRS.search(pre):
+                votes -= 3
+            k = bisect.bisect_left(ends, p)
+            stop = min(p + 120, ends[k] if k < len(ends) else len(text))
+            votes += (bisect.bisect_left(male, stop) - bisect.bisect_left(male, p) -
+                      bisect.bisect_left(female, stop) + bisect.bisect_left(female, p))
+        if votes == 0:
+            return None
+        return "male" if votes > 0 else "female"
+
+    def _pronoun_index(self):
+        """Positions of he/his/him, she/her and sentence ends, computed once per article."""
+        if self._pron is None:
+            male, female = [], []
+            if self.cues.gender_words_re is not None:
+                for mm in self.cues.gender_words_re.finditer(self.text):
+                    g = self.cues.gender_of_pronoun.get(mm.group(0).lower())
+                    (male if g == "male" else female).append(mm.start())
+            ends = [mm.start() for mm in _SENT_STOP.finditer(self.text)]
+            self._pron = (male, female, ends)
+        return self._pron
+
+    def mentions(self) -> list[tuple[int, str]]:
+        """Every mention of a person named in full: the full mentions and later short ones
+        (``Park`` for an earlier ``Park Won-gon``), each with the full name, in order."""
+        if self._mentions is None:
+            names = self.names()
+            by_part: dict[str, list[tuple[int, str]]] = {}
+            for p, name in names:
+                parts = name.split()
+                for part in {parts[0], parts[-1]}:
+                    by_part.setdefault(part, []).append((p, name))
+            out = list(names)
+            if by_part:
+                for start, part in _name_parts(self.text, by_part):
+                    lst = by_part[part]
+                    k = bisect.bisect_left(lst, (start, "")) - 1
+                    if k >= 0 and lst[k][0] + len(lst[k][1]) <= start:
+                        out.append((start, lst[k][1]))
+            out.sort()
+            self._mentions = out
+        return self._mentions
+
+    def resolve_pronoun(self, word: str, pos: int, speakers: list[tuple[int, str]]) -> str:
+        """Most recent compatible person before ``pos`` (speakers first, then names)."""
+        wl = word.lower()
+        want = self.cues.subject_pronouns.get(wl)
+        if want not in ("male", "female"):
+            if wl == "it":
+                for p, name in reversed(speakers):
+                    if p < pos and not _looks_person(name):
+                        return name
+            return word
+        cands = [(p, n) for p, n in speakers if p < pos and _looks_person(n)]
+        ms = self.mentions()
+        cands += ms[:bisect.bisect_left(ms, (pos, ""))]
+        titled = self.titled()
+        cands += [(p, n) for p, n, _g in titled[:bisect.bisect_left(titled, (pos, ""))]]
+        cands.sort()
+        honorific = {(p, n): g for p, n, g in titled if g}
+        for _p, name in reversed(cands):
+            g = honorific.get((_p, name)) or self.gender(name)
+            if g is None or g == want:
+                return name
+        return word
+
+    def titled(self) -> list[tuple[int, str, str | None]]:
+        """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee"),
+        as the fullest name given for it earlier, with the honorific's gender."""
+        if self._titled is None:
+            out = []
+            for mm in self.cues.titled_re.finditer(self.text):
+                t = mm.group("title")
+                g = "male" if t in ("Mr", "Mr.") else "female" if t.rstrip(".") in (
+                    "Mrs", "Ms", "Miss") else None
+                name = mm.group("name")
+                if name in _NOT_PERSON:
+                    continue
+                out.append((mm.start("name"), self.full_name(name, mm.start("name")), g))
+            self._titled = out
+        return self._titled

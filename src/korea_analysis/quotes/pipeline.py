@@ -1,0 +1,118 @@
+"""``find_quotes``: the steps of the package, in order, over one article."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from korea_analysis.quotes.build import _build
+from korea_analysis.quotes.cue_matches import _Engine
+from korea_analysis.quotes.cue_speakers import _Cue
+from korea_analysis.quotes.cues import load_cues
+from korea_analysis.quotes.indirect import _clause_before
+from korea_analysis.quotes.marks import _mask, _pair_marks, _Piece
+from korea_analysis.quotes.records import Quote
+from korea_analysis.quotes.resolve import (
+    _Attr,
+    _context_pass,
+    _own_attribution,
+    _sentence_attr,
+    _Slot,
+)
+from korea_analysis.quotes.sentences import _split
+from korea_analysis.quotes.speaker_lines import (
+    dash_speaker,
+    next_line_speaker,
+    transcript_answers,
+)
+from korea_analysis.quotes.words import _ing
+from korea_analysis.text import Sentence, paragraph_spans
+
+
+def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
+                gender_of: Callable[[str], str | None] | None = None) -> list[Quote]:
+    """All quotations and reported speech in ``text``, in order, with their speakers.
+
+    ``sentences`` is ``korea_analysis.text.sentences(text)``, used for ``sentence_id`` only;
+    pass it when you have it: computing it here (syntok) costs about twice the rest.
+    ``gender_of(name)`` may return "male"/"female" (or "m"/"f") to help resolve "he"/"she";
+    genders are otherwise read from honorifics and the pronouns that follow a name.
+    """
+    if sentences is None:
+        from korea_analysis.text import sentences as _split_sentences
+        sentences = _split_sentences(text)
+    cues = load_cues()
+    paras = paragraph_spans(text)
+    pieces = _pair_marks(text, paras)
+    eng = _Engine(text, cues, gender_of)
+    m = eng.masked = _mask(text, pieces)
+    by_para: dict[int, list[_Piece]] = {}
+    for p in pieces:
+        by_para.setdefault(p.para, []).append(p)
+    slots: list[_Slot] = []
+    indirect: list[tuple[_Cue, int, int]] = []
+    colon: _Attr | None = None  # "He added:" ending the previous sentence
+    split_cache: dict[int, list[tuple[int, int]]] = {}
+    for pi, (pa, pb) in enumerate(paras):
+        ps = by_para.get(pi, [])
+        if not ps and not eng.has_cue(pa, pb):
+            colon = None
+            continue
+        sents = split_cache[pi] = _split(m, pa, pb)
+        sent_cues = [eng.sentence_cues(ss, se) for ss, se in sents]
+        for si, (ss, se) in enumerate(sents):
+            cs = sent_cues[si]
+            qs = [p for p in ps if ss <= p.a - 1 < se]
+            for qi, q in enumerate(qs):
+                nxt = qs[qi + 1].a - 1 if qi + 1 < len(qs) else se
+                prv = qs[qi - 1].b + 1 if qi else ss
+                nxt_sent = (sents[si + 1], sent_cues[si + 1]) if si + 1 < len(sents) else None
+                slot = _own_attribution(eng, q, cs, prv, nxt, se, nxt_sent)
+                if slot.attr is None and q.closed:
+                    _line_attribution(text, slot, paras, pi)
+                slot.colon = colon if slot.initial else None
+                if slot.initial and slot.attr is None:
+                    if si > 0:
+                        # "Minister Kim took a softer line. “…”": a named subject speaks
+                        slot.prev = _sentence_attr(eng, sents[si - 1], sent_cues[si - 1],
+                                                   True, pronoun=False)
+                    elif q.a - 1 == pa and pi > 0:
+                        pp = paras[pi - 1]
+                        if pi - 1 not in split_cache:
+                            split_cache[pi - 1] = _split(m, pp[0], pp[1])
+                        last_sent = split_cache[pi - 1][-1]
+                        slot.prev = _sentence_attr(eng, last_sent,
+                                                   eng.sentence_cues(*last_sent), True)
+                slots.append(slot)
+                colon = None
+            last = cs[-1] if cs else None
+            colon = None
+            if last is not None and last.sp and m[last.b:se].rstrip().endswith(":"):
+                colon = _Attr(last.sp, last.role, last, last.channel, "context")
+            for c in cs:
+                if not c.used and c.sp and (c.kind in ("passive", "according") or
+                                            c.form in cues.indirect_forms) and not (
+                        c.kind == "verb" and _ing(c.form) and
+                        m[max(ss, c.a - 2):c.a].strip() != ","):
+                    # ("an agreement pledging support" is not reported speech)
+                    clause = c.clause or _clause_before(m, c, ss, se)
+                    if clause:
+                        indirect.append((c, clause[0], clause[1]))
+    _context_pass(slots, paras)
+    found = [(s.q, s.attr, s.kind) for s in slots]
+    for a, b, sp in transcript_answers(text, paras):  # "A: We agree with …"
+        found.append((_Piece(a, b, -1, -1, True), _Attr(sp, None, None, None, "trail"),
+                      "direct"))
+    return _build(eng, found, indirect, sentences)
+
+
+def _line_attribution(text: str, slot: _Slot, paras: list[tuple[int, int]], pi: int) -> None:
+    """A quotation with no cue, credited on a line of its own: a dash after it ("…,” -
+    President Lee") or a paragraph after it that is only a name."""
+    q = slot.q
+    pa, pb = paras[pi]
+    found = dash_speaker(text, q.b + 1, pb)
+    if found is None and q.a - 1 == pa and pi + 1 < len(paras) and \
+            text[q.b + 1:pb].strip(" \t,.") == "":
+        found = next_line_speaker(text, paras[pi + 1])
+    if found is not None:
+        slot.attr = _Attr(found[0], found[1], None, None, "trail")
+        slot.ends = True

@@ -1,0 +1,104 @@
+"""Speakers given on a line of their own, as transcripts and live blogs do: a dash after the
+quotation (``“…,” - President Lee``, ``“…” — Lavrov``), a name on the line after a
+quotation that stands alone, and ``Q:`` / ``A:`` briefing transcripts, where every answer
+is the words of the spokesperson the transcript's title names ("Foreign Ministry
+Spokesperson Mao Ning's Regular Press Conference")."""
+from __future__ import annotations
+
+import re
+
+_NAME_PHRASE = (r"(?:[A-Z][\w.’'\-]*|of|to|the|for|and|at)(?:[ \t]+(?:[A-Z][\w.’'\-]*|of|to|"
+                r"the|for|and|at)){0,7}")
+#: "…,” - President Lee", "…” — Lavrov" (the rest of the paragraph)
+_DASH_NAME = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<who>{_NAME_PHRASE})[ \t]*"
+                        r"(?:,[ \t]*(?P<role>[^“”\"\n]{1,120}?))?[ \t.]*$")
+#: a paragraph that is only a name, maybe with a description: "Defence Minister Kim, at a base."
+_NAME_LINE = re.compile(rf"[ \t]*(?:[-—–]{{1,2}}[ \t]*)?(?P<who>{_NAME_PHRASE})[ \t]*"
+                        r"(?:,[ \t]*(?P<role>[^“”\"\n]{1,120}?))?[ \t.]*$")
+_QUESTION = re.compile(r"[ \t]*(?:Q|Question)[ \t]*[:：]")
+_ANSWER = re.compile(r"[ \t]*(?:A|Answer)[ \t]*[:：][ \t]*")
+_BRIEFER = re.compile(
+    r"(?<![\w’'\-])(?i:spokesperson|spokesman|spokeswoman)[ \t]+"
+    r"(?P<name>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})")
+_BRIEFING = re.compile(
+    r"(?P<name>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})[’']s[ \t]+(?:Regular[ \t]+)?"
+    r"(?:Press[ \t]+Conference|Press[ \t]+Briefing|News[ \t]+Briefing|Briefing)")
+
+
+def _named(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of a name phrase, without a leading article; None unless it names someone."""
+    while a < b and text[a:b].split(None, 1)[0] in ("the", "The", "of", "to", "for", "and",
+                                                   "at"):
+        a += len(text[a:b].split(None, 1)[0])
+        while a < b and text[a] in " \t":
+            a += 1
+    while b > a and text[b - 1] in " \t.":
+        b -= 1
+    words = text[a:b].split()
+    if not words or not words[-1][:1].isupper() or len(words) > 8:
+        return None
+    return a, b
+
+
+def dash_speaker(text: str, close_end: int, para_end: int):
+    """``“…,” - President Lee``: the name after a dash that ends the paragraph."""
+    mm = _DASH_NAME.match(text, close_end, para_end)
+    if mm is None or mm.end() != para_end and text[mm.end():para_end].strip():
+        return None
+    sp = _named(text, mm.start("who"), mm.end("who"))
+    if sp is None:
+        return None
+    return sp, (mm.span("role") if mm.group("role") else None)
+
+
+def next_line_speaker(text: str, para: tuple[int, int]):
+    """A paragraph that is only a name (and a description) after a quotation that stood alone."""
+    pa, pb = para
+    if pb - pa > 200 or any(ch in text[pa:pb] for ch in "“”\""):
+        return None
+    mm = _NAME_LINE.match(text, pa, pb)
+    if mm is None or text[mm.end():pb].strip():
+        return None
+    sp = _named(text, mm.start("who"), mm.end("who"))
+    if sp is None or len(text[sp[0]:sp[1]].split()) < 1:
+        return None
+    return sp, (mm.span("role") if mm.group("role") else None)
+
+
+def transcript_answers(text: str, paras: list[tuple[int, int]]
+                       ) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """``A:`` paragraphs of a ``Q:``/``A:`` transcript, each with the briefer's name span.
+
+    An answer runs on over the paragraphs after it until the next question. Nothing is
+    found in a text without a ``Q:`` paragraph or without a named briefer.
+    """
+    if not any(_QUESTION.match(text, pa, pb) for pa, pb in paras):
+        return []
+    # (an interview whose answerer is not named so is left alone: PolNeAR, for one, does
+    # not count unmarked answers as quotations, and an answer nobody speaks adds nothing)
+    out = []
+    answering = False
+    for pa, pb in paras:
+        if _QUESTION.match(text, pa, pb):
+            answering = False
+            continue
+        mm = _ANSWER.match(text, pa, pb)
+        if mm is None and not answering:
+            continue
+        a = mm.end() if mm else pa
+        if pb - a < 2:
+            continue
+        answering = True
+        who = _briefer(text, pa)
+        if who is not None:
+            out.append((a, pb, who))
+    return out
+
+
+def _briefer(text: str, pos: int) -> tuple[int, int] | None:
+    best = None
+    for rx in (_BRIEFER, _BRIEFING):
+        for mm in rx.finditer(text, 0, pos):
+            if best is None or mm.start("name") > best[0]:
+                best = mm.span("name")
+    return best

@@ -1,0 +1,81 @@
+"""The real-news dev-set scorer (benchmarks/devset.py): name matching and the counting rules.
+
+Uses hand-made tables in place of an annotation, so the figures can be checked by hand.
+"""
+import importlib.util
+import math
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "devset.py"
+spec = importlib.util.spec_from_file_location("devset_scorer", SCRIPT)
+devset = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(devset)
+
+TEXT = ("Tokyo protested to Pyongyang on Monday. “We will never accept this,” said Taro Kono. "
+        "Seoul and Washington held talks.")
+# sentence offsets of TEXT: 0-39, 40-84, 85-117
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Shinzo Abe", "Abe", True),
+    ("Moon Jae-in", "Moon Jae In", True),
+    ("Moon Jae-in", "moon", True),
+    ("Joint Chiefs of Staff", "The Joint Chiefs of Staff", True),
+    ("Kim Yo Jong", "Kim Jong Un", False),
+    ("Craig Leeson", "Al Jazeera’s Craig Leeson", False),
+    ("Taro Kono", None, False),
+])
+def test_same_name(a, b, same):
+    assert devset.same_name(a, b) is same
+
+
+def test_gold_span_normalises_quote_marks_and_spaces():
+    assert devset.gold_span(TEXT, "“We will never") == (40, 54)
+    assert devset.gold_span(TEXT, '"We  will never') == (40, 54)
+    assert devset.gold_span(TEXT, "not in the text") is None
+
+
+def fake_ann(events, dyads=None):
+    sentences = pd.DataFrame({"article_id": ["A:x"] * 3, "sentence_id": [0, 1, 2],
+                              "start": [0, 40, 85], "end": [39, 84, 117],
+                              "body": [True, True, True]})
+    return SimpleNamespace(sentences=sentences, events=pd.DataFrame(events),
+                           dyads=pd.DataFrame(dyads or [], columns=["actor_a", "actor_b",
+                                                                    "score"]))
+
+
+def test_events_recall_sign_direction_and_precision():
+    gold = pd.DataFrame({
+        "article_id": ["A:x"] * 3,
+        "sentence_start": ["Tokyo protested to Pyongyang", "“We will never accept",
+                           "Seoul and Washington held talks"],
+        "source": ["JPN", "JPN", "KOR"], "target": ["PRK", "PRK", "USA"],
+        "sign": ["-1", "-1", "1"], "clear": ["1", "1", "0"]})
+    ann = fake_ann({"article_id": ["A:x"] * 3, "sentence_id": [0, 2, 2],
+                    "source": ["PRK", "USA", "CHN"], "target": ["JPN", "KOR", "USA"],
+                    "score": [-0.5, 0.4, 0.1], "historical": [False, False, False]})
+    fig = devset.score_events(ann, {"A:x": TEXT}, gold)
+    # clear gold: sentence 0 found (reversed direction, sign right), sentence 1 missed
+    assert (fig["gold_clear"], fig["found"]) == (2, 1)
+    assert fig["sign_accuracy"] == 1.0 and fig["directed_accuracy"] == 0.0
+    # predicted: sentence 0 matches, USA-KOR matches the optional row, CHN-USA matches nothing
+    assert fig["precision"] == pytest.approx(2 / 3)
+
+
+def test_dyads_need_three_clear_events_and_use_the_sign_of_the_sum():
+    gold = pd.DataFrame({"article_id": ["A:x"] * 4, "sentence_start": ["s"] * 4,
+                         "source": ["PRK", "USA", "PRK", "JPN"],
+                         "target": ["USA", "PRK", "USA", "PRK"],
+                         "sign": ["-1", "1", "-1", "-1"], "clear": ["1"] * 4})
+    ann = fake_ann([], dyads=[{"actor_a": "PRK", "actor_b": "USA", "score": -0.2}])
+    fig = devset.score_dyads(ann, gold)
+    assert [r["pair"] for r in fig["pairs"]] == ["PRK-USA"]
+    assert (fig["right"], fig["counted"]) == (1, 1)
+
+
+def test_no_nan_makes_standard_json():
+    assert devset.no_nan({"a": [1.0, math.nan], "b": math.nan}) == {"a": [1.0, None], "b": None}
