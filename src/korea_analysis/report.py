@@ -280,9 +280,15 @@ def corpus_summary(corpus, actors=None, log=print, *, metadata="", columns="",
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
     # the same steps as views.load, so the notebooks find every article in the cache
+    t0 = time.perf_counter()
     articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    log(f"loaded {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s")
+    t0 = time.perf_counter()
     articles, info = select(articles, date_from=date_from or "", date_to=date_to or "",
                             keep_duplicates=bool(keep_duplicates))
+    log(f"selected {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
+        f"({len(info['duplicates'])} syndicated copies found, {info['duplicates_dropped']} "
+        "left out)")
     t0 = time.perf_counter()
     annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND, workers=workers)
     log(f"annotated {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
