@@ -378,6 +378,7 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
     log(f"korea-analysis {__version__}: {len(notebooks)} notebook(s), {jobs} at a time, "
         f"corpus {corpus_info['articles']} article(s) -> {run_dir}")
     results: dict[Path, NotebookResult] = {}
+    log = _serialised(log)  # the notebooks' threads log whole lines
     saved_env = os.environ.get("KOREA_ANALYSIS_FIGURES")
     os.environ["KOREA_ANALYSIS_FIGURES"] = str(figures)
     try:
@@ -454,6 +455,18 @@ def _left_out(c: dict) -> list[str]:
     if c.get("skipped_files"):
         parts.append(f"{len(c['skipped_files'])} file(s) that are not .txt")
     return parts
+
+
+def _serialised(log):
+    import threading
+
+    lock = threading.Lock()
+
+    def one_at_a_time(*args, **kwargs):
+        with lock:
+            log(*args, **kwargs)
+
+    return one_at_a_time
 
 
 def write_index(summary: RunSummary) -> Path:
