@@ -131,13 +131,13 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
         fronted_office(q, mentions)
-        q.speaker = full_name(q, mentions)
+        q.speaker = full_name(q, mentions, ctx.actors)
         code, source = speaker_country(q, mentions, ctx.actors)
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,
                            q.speaker_end, code, source, q.role, q.cue, q.channel, q.kind,
                            q.sentence_id, pol, subj))
-        if code and q.kind == "direct":
+        if code and q.kind != "term":  # direct, partial and indirect speech
             for sid, s in enumerate(sents):
                 if s.start < q.end and q.start < s.end:
                     speakers[sid] = code
