@@ -454,6 +454,9 @@ def _left_out(c: dict) -> list[str]:
                      "(counted once; keep_duplicates keeps them)")
     if c.get("skipped_files"):
         parts.append(f"{len(c['skipped_files'])} file(s) that are not .txt")
+    if c.get("metadata_unmatched"):
+        parts.append(f"{c['metadata_unmatched']} metadata row(s) naming no text in the corpus "
+                     "folder(s) (not in this corpus)")
     return parts
 
 

@@ -71,14 +71,30 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     unless ``keep_duplicates``. What was used and left out is in ``ann.extra["corpus_info"]``
     (:func:`korea_analysis.selection.select`); ``ann.extra["undated_dropped"]`` is kept.
     """
+    import warnings
+
     from korea_analysis.annotate import annotate
-    from korea_analysis.corpus import load_corpus
+    from korea_analysis.corpus import CorpusWarning, load_corpus
     from korea_analysis.selection import select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    # what loading left out is recorded in the info and printed as plain notes, not as a
+    # warning pointing at a line of this file
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_corpus(corpus or None, metadata=metadata or None,
+                               columns=columns or None)
+    notes = []
+    for w in caught:
+        if issubclass(w.category, CorpusWarning):
+            notes.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     articles, info = select(articles, date_from=date_from, date_to=date_to,
                             keep_duplicates=keep_duplicates)
+    info["notes"] = notes
+    for n in notes:
+        print(f"Note: {n}")
     ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND,
                    workers=workers)
     ann.extra["corpus_info"] = info
