@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -71,15 +72,13 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     unless ``keep_duplicates``. What was used and left out is in ``ann.extra["corpus_info"]``
     (:func:`korea_analysis.selection.select`); ``ann.extra["undated_dropped"]`` is kept.
     """
-    import warnings
-
     from korea_analysis.annotate import annotate
     from korea_analysis.corpus import CorpusWarning, load_corpus
     from korea_analysis.selection import select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    # what loading left out is recorded in the info and printed as plain notes, not as a
-    # warning pointing at a line of this file
+    # the loader's notes (texts without metadata, rows naming no text) read as plain lines in
+    # a report, not as a red traceback-styled warning box; they are kept in corpus_info
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_corpus(corpus or None, metadata=metadata or None,
@@ -90,11 +89,11 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
             notes.append(str(w.message))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for note in notes:
+        print(f"Note: {note}")
     articles, info = select(articles, date_from=date_from, date_to=date_to,
                             keep_duplicates=keep_duplicates)
     info["notes"] = notes
-    for n in notes:
-        print(f"Note: {n}")
     ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND,
                    workers=workers)
     ann.extra["corpus_info"] = info
