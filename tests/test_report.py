@@ -204,7 +204,7 @@ def test_index_escapes_everything_and_describes_the_corpus(tmp_path):
     assert "9 article(s) analysed of 12 loaded, from 2 outlet(s), dated 2020-01-05 to " \
            "2021-06-30" in page
     assert "1 article(s) outside 2020-01-01 to the end" in page
-    assert "2 later cop(ies) of syndicated stories" in page
+    assert "2 later copies of syndicated stories (each story counted once" in page
     assert "bundled" not in page
     assert 'href="b.html"' in page and "2.2 s" in page and 'href="a.failed.ipynb"' in page
     assert len(page) < 200_000  # the 900-pixel chart is downscaled

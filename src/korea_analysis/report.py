@@ -450,10 +450,14 @@ def _left_out(c: dict) -> list[str]:
         parts.append(f"{c['out_of_range']} article(s) outside {c.get('date_from') or 'the start'}"
                      f" to {c.get('date_to') or 'the end'}")
     if c.get("duplicates_dropped"):
-        parts.append(f"{c['duplicates_dropped']} later cop(ies) of syndicated stories "
-                     "(counted once; keep_duplicates keeps them)")
+        n = c["duplicates_dropped"]
+        parts.append(f"{n} later {'copy' if n == 1 else 'copies'} of syndicated stories "
+                     "(each story counted once; keep_duplicates keeps every copy)")
     if c.get("skipped_files"):
         parts.append(f"{len(c['skipped_files'])} file(s) that are not .txt")
+    if c.get("metadata_unmatched"):
+        parts.append(f"{c['metadata_unmatched']} metadata row(s) naming no text in the corpus "
+                     "folder(s) (not in this corpus)")
     return parts
 
 
