@@ -379,8 +379,12 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
         f"corpus {corpus_info['articles']} article(s) -> {run_dir}")
     results: dict[Path, NotebookResult] = {}
     log = _serialised(log)  # the notebooks' threads log whole lines
-    saved_env = os.environ.get("KOREA_ANALYSIS_FIGURES")
-    os.environ["KOREA_ANALYSIS_FIGURES"] = str(figures)
+    # the kernels inherit this environment; they run `jobs` at a time, so one BLAS thread
+    # each (multi-threaded OpenBLAS made the alignment bootstrap ~5x slower on 2 shared cores)
+    kernel_env = {"KOREA_ANALYSIS_FIGURES": str(figures),
+                  "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+    saved_env = {k: os.environ.get(k) for k in kernel_env}
+    os.environ.update(kernel_env)
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             futs = {}
@@ -394,10 +398,11 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
                 results[futs[fut]] = fut.result()
                 log(f"progress: {done}/{len(notebooks)} done")
     finally:
-        if saved_env is None:
-            os.environ.pop("KOREA_ANALYSIS_FIGURES", None)
-        else:
-            os.environ["KOREA_ANALYSIS_FIGURES"] = saved_env
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     summary = RunSummary(run_dir, [results[nb] for nb in notebooks], corpus_info)
     write_index(summary)
     if summary.ok:
