@@ -22,8 +22,10 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
   no actor before it ("sanctions on North Korea should stay put," Park noted), and a
   conflict cue about another actor ("North Korea's provocations must stop") counts as the
   speaker's conflict toward that actor.
-* Where no cue fires, the sentence's sentiment polarity may score the co-mentioned pairs
-  (the fallback; off unless the book's ``fallback`` weight is above 0).
+* Where no cue fires, the sentence's sentiment polarity scores the quotation's speaker (or
+  the state medium's voice) toward each actor it names, at the book's lower ``fallback``
+  weight (``fallback_pairs: all`` scores every co-mentioned pair instead, as before; it
+  lowered F1 on the real-news dev gold, see the README).
 
 Scores are ``goldstein / 10`` in [-1, 1] (negative = conflict, positive = cooperation);
 ``weight`` (0, 1] says how much the row counts (1 for a verb cue), ``frame`` names the
