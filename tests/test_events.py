@@ -426,3 +426,10 @@ def test_both_sides_before_any_event_are_the_two_named(actors, book):
     t = ("Beijing's stance on Seoul is steady, the Chinese envoy said, urging both sides to "
          "deepen cooperation.")
     assert [{s, t_} for s, t_, _v in pairs(t, actors, book)] == [{"CHN", "KOR"}]
+
+
+def test_a_mutual_event_is_one_row_whichever_actor_comes_first(actors, book):
+    t = ("It defies the DPRK-U.S. Joint Statement adopted at the DPRK-U.S. summit talks held "
+         "in Singapore and shows hostile acts by the United States toward the DPRK.")
+    assert [(r["source"], r["target"], r["cameo"]) for r in rows(t, actors, book)] == [
+        ("PRK", "USA", "057"), ("PRK", "USA", "040"), ("USA", "PRK", "160")]

@@ -436,9 +436,11 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
 
     def emit(x, y, cue, a, b, value, weight, frame, neg, clause):
-        if x == y or (x, y, cue.cameo) in seen:
+        # a mutual event is one event whichever actor comes first
+        key = (frozenset((x, y)) if cue.direction == "mutual" else (x, y), cue.cameo)
+        if x == y or key in seen:
             return
-        seen.add((x, y, cue.cameo))
+        seen.add(key)
         rows.append({
             "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
             "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],
