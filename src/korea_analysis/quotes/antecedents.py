@@ -158,6 +158,14 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     if head in cues.issued:
         # whoever issued it: the institution nearest an earlier mention of the noun
         t = eng.text
+        named = None
+        for mm in _issuer_re(head).finditer(t, lo, pos):  # "Minju Choson in an article …"
+            named = mm
+        if named is not None and _looks_issuer(named.group("who")):
+            for inst in insts:  # "The Foreign Ministry in Pyongyang released a statement"
+                if inst.start <= named.start("who") < inst.end:
+                    return _words(eng, inst)
+            return re.sub(r"\s+", " ", named.group("who")), None
         nouns = [lo + mm.start() for mm in re.finditer(
             rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
         near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
@@ -169,6 +177,20 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
         inst = _latest(insts, max(0, pos - 600), pos)
         return _words(eng, inst) if inst is not None else None
     return None
+
+
+@lru_cache(maxsize=64)
+def _issuer_re(head: str) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w’'\-])(?P<who>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})[ \t]+"
+        r"(?:in|carried|published|ran|released|issued|put[ \t]+out)[ \t]+(?:an?|its|the)[ \t]+"
+        rf"(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
+
+
+def _looks_issuer(who: str) -> bool:
+    """A name that can issue an article: not a sentence opener ("The", "In") alone."""
+    words = who.split()
+    return not (len(words) == 1 and (words[0] in _CAP_STOP or words[0] in _NOT_PROPER))
 
 
 def person_antecedent(eng, head: str, pos: int) -> str | None:
