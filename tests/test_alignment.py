@@ -16,6 +16,7 @@ from korea_analysis.alignment import (
     bloc_agreement,
     dyads,
     positions,
+    positions_by_period,
     rank_correlation,
     unga_reference,
 )
@@ -120,6 +121,55 @@ def test_dyads_empty_and_missing_columns():
         dyads(peninsula().drop(columns="score"))
 
 
+def test_dyad_counts_conflict_share_and_sign_by_hand():
+    d = dyads(peninsula()).set_index(["actor_a", "actor_b"])
+    # PRK-USA: denounced -0.2, threatened -0.44, condemned -0.2: three conflict events.
+    row = d.loc[("PRK", "USA")]
+    assert (row["n_coop"], row["n_conflict"], row["sign"]) == (0, 3, -1)
+    assert row["conflict_share"] == pytest.approx(1.0) and row["balance"] == pytest.approx(-1)
+    row = d.loc[("KOR", "USA")]
+    assert (row["n_coop"], row["n_conflict"], row["sign"]) == (4, 0, 1)
+    assert row["conflict_share"] == pytest.approx(0.0)
+
+
+def test_many_mild_meetings_do_not_hide_the_threats():
+    # Three meetings and three threats: the balance of cooperative and conflictual events,
+    # each counted by its weight, decides the sign.
+    rows = [(f"m{i}", 0, "KOR", "PRK", 0.1, "met") for i in range(3)]
+    rows += [(f"t{i}", 0, "PRK", "KOR", -0.44, "threatened") for i in range(3)]
+    ev = _events(rows).assign(quad_class=["verbal cooperation"] * 3 + ["verbal conflict"] * 3)
+    # Meetings found only as a bare noun count a quarter each (the events' weight column).
+    ev["weight"] = [0.25] * 3 + [1.0] * 3
+    row = dyads(ev).iloc[0]
+    assert (row["n_coop"], row["n_conflict"]) == (3, 3)
+    # weights: cooperation 0.75, conflict 3 -> conflict share 0.8, balance -0.6
+    assert row["conflict_share"] == pytest.approx(3 / 3.75)
+    assert row["balance"] == pytest.approx((0.75 - 3) / 3.75) and row["sign"] == -1
+    # mean score weighted too: (0.75 * 0.1 - 3 * 0.44) / 3.75
+    assert row["score"] == pytest.approx((0.075 - 1.32) / 3.75)
+    # Without the weights: a tie, sign 0 (neither side outweighs the other).
+    tie = dyads(ev.drop(columns="weight")).iloc[0]
+    assert tie["sign"] == 0 and tie["balance"] == pytest.approx(0.0)
+    # A missing weight counts 1.0.
+    missing = dyads(ev.assign(weight=[np.nan] * 3 + [1.0] * 3)).iloc[0]
+    assert missing["sign"] == 0
+
+
+def test_negated_cue_counts_by_its_score_and_fallback_by_sign():
+    ev = _events([("a", 0, "RUS", "PRK", -0.4, "did not sign"),  # negated cooperation
+                  ("a", 1, "RUS", "PRK", 0.2, ""),  # polarity fallback, no class
+                  ("a", 2, "RUS", "PRK", 0.0, "")])  # neither side
+    ev["quad_class"] = ["verbal cooperation", "", ""]
+    row = dyads(ev).iloc[0]
+    assert (row["n_events"], row["n_coop"], row["n_conflict"]) == (3, 1, 1)
+    assert row["sign"] == 0 and row["conflict_share"] == pytest.approx(0.5)
+
+
+def test_negative_weight_is_an_error():
+    with pytest.raises(ValueError, match="negative weight"):
+        dyads(peninsula().assign(weight=-1.0))
+
+
 # --------------------------------------------------------------------------- positions
 def test_three_actor_chain_matches_hand_eigenvector():
     # KOR-USA +0.5 and PRK-USA -0.5, two events each: W = [[0,0,w],[0,0,-w],[w,-w,0]] with
@@ -146,28 +196,75 @@ def test_peninsula_blocs_separate_with_usa_positive():
     # The 2-D map's first axis agrees with the 1-D axis on the side of every actor.
     assert (np.sign(p["x"]) == np.sign(p["position"])).all()
     assert max(p["x"].abs().max(), p["y"].abs().max()) == pytest.approx(1.0)
-    # Intervals bracket the estimate.
-    assert ((p["position_low"] <= p["position"] + 1e-9)
-            & (p["position"] <= p["position_high"] + 1e-9)).all()
+    # Intervals bracket the estimate; Japan is seen in one article only: no interval.
+    one = p["actor"] == "JPN"
+    assert p.loc[one, "n_articles"].item() == 1 and p.loc[one, "position_low"].isna().all()
+    assert not p.loc[one, "clear"].item()
+    assert ((p.loc[~one, "position_low"] <= p.loc[~one, "position"] + 1e-9)
+            & (p.loc[~one, "position"] <= p.loc[~one, "position_high"] + 1e-9)).all()
 
 
 def test_peninsula_positions_follow_hand_affinities():
-    # Affinity = mean score x n/(n+2), from the fixture by hand:
-    w = {("CHN", "PRK"): 0.37 * 2 / 4, ("CHN", "USA"): -0.2 * 2 / 4,
-         ("JPN", "KOR"): 0.37 * 2 / 4, ("KOR", "USA"): 0.42 * 4 / 6,
-         ("PRK", "RUS"): 0.456 * 5 / 7, ("PRK", "USA"): -0.28 * 3 / 5}
+    # Pair means from the fixture by hand; the baseline is their mean (each pair once) and
+    # affinity = (mean - baseline) x n/(n+2).
+    means = {("CHN", "PRK"): (0.37, 2), ("CHN", "USA"): (-0.2, 2), ("JPN", "KOR"): (0.37, 2),
+             ("KOR", "USA"): (0.42, 4), ("PRK", "RUS"): (0.456, 5), ("PRK", "USA"): (-0.28, 3)}
+    baseline = (0.37 - 0.2 + 0.37 + 0.42 + 0.456 - 0.28) / 6  # 0.1893...
     names = ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
     mat = np.zeros((6, 6))
-    for (a, b), value in w.items():
+    for (a, b), (mean, n) in means.items():
+        value = (mean - baseline) * n / (n + 2)
         mat[names.index(a), names.index(b)] = mat[names.index(b), names.index(a)] = value
     vec = np.linalg.eigh(mat)[1][:, -1]
     vec = vec * np.sign(vec[names.index("USA")]) / np.abs(vec).max()
-    got = _by_actor(positions(peninsula(), n_boot=0))
+    got = positions(peninsula(), n_boot=0)
+    assert got.attrs["baseline"] == pytest.approx(baseline)
+    got = _by_actor(got)
     assert [got[a] for a in names] == pytest.approx(list(vec))
     # Rounded, as reported: peripheral JPN and RUS sit closer to 0 than their partners.
-    expected = {"CHN": -0.569, "JPN": 0.229, "KOR": 0.582, "PRK": -1.0, "RUS": -0.693,
-                "USA": 0.826}
+    expected = {"CHN": -0.631, "JPN": 0.074, "KOR": 0.362, "PRK": -0.938, "RUS": -0.404,
+                "USA": 1.0}
     assert {a: round(v, 3) for a, v in got.items()} == expected
+    # Uncentred, the same fixture gives the raw-affinity eigenvector.
+    raw = _by_actor(positions(peninsula(), n_boot=0, centre="none"))
+    assert {a: round(v, 3) for a, v in raw.items()} == {
+        "CHN": -0.569, "JPN": 0.229, "KOR": 0.582, "PRK": -1.0, "RUS": -0.693, "USA": 0.826}
+
+
+@pytest.mark.parametrize("shift", [0.15, -0.15, 0.05])
+def test_a_common_shift_of_every_score_moves_no_position(shift):
+    ev = pd.concat([peninsula(), counterfactual()], ignore_index=True)
+    before = positions(ev, n_boot=50)
+    after = positions(ev.assign(score=ev["score"] + shift), n_boot=50)
+    cols = ["position", "position_low", "position_high", "x", "y"]
+    pd.testing.assert_frame_equal(before[cols], after[cols], atol=1e-9, rtol=0)
+    assert after.attrs["baseline"] == pytest.approx(before.attrs["baseline"] + shift)
+    # Uncentred, the same shift does move actors: the test can fail.
+    raw = positions(ev, n_boot=0, centre="none")["position"]
+    raw_shifted = positions(ev.assign(score=ev["score"] + shift), n_boot=0,
+                            centre="none")["position"]
+    assert not np.allclose(raw, raw_shifted, atol=1e-3)
+
+
+def test_an_all_cooperative_coverage_still_separates_the_blocs():
+    # Every pair mildly positive, but PRK-USA and CHN-USA far less than the rest: relative to
+    # the typical pair they are the conflicts, and the blocs separate.
+    ev = peninsula()
+    ev = ev.assign(score=np.where(ev["score"] < 0, 0.05, ev["score"] + 0.3))
+    assert (ev["score"] > 0).all()
+    pos = _by_actor(positions(ev, n_boot=0))
+    assert all(pos[a] > 0 for a in ("USA", "KOR", "JPN"))
+    assert all(pos[a] < 0 for a in ("PRK", "RUS", "CHN"))
+    raw = _by_actor(positions(ev, n_boot=0, centre="none"))
+    assert all(v > 0 for v in raw.values())  # uncentred: one side, "how much reported"
+
+
+def test_median_centre_and_bad_centre():
+    p = positions(peninsula(), n_boot=0, centre="median")
+    # Pair means sorted: -0.28 -0.2 0.37 0.37 0.42 0.456 -> median 0.37.
+    assert p.attrs["baseline"] == pytest.approx(0.37)
+    with pytest.raises(ValueError, match="centre"):
+        positions(peninsula(), centre="mode")
 
 
 def test_counterfactual_moves_russia_to_korea_side():
@@ -234,6 +331,35 @@ def test_orientation_configurable_and_graceful():
     assert absent.loc[absent["position"].abs().idxmax(), "position"] > 0
 
 
+def test_clear_means_the_interval_keeps_to_one_side():
+    p = positions(pd.concat([peninsula(), counterfactual()], ignore_index=True), n_boot=100)
+    side = (p["position_low"] > 0) | (p["position_high"] < 0)
+    assert (p["clear"] == (p["enough"] & side)).all()
+    one = positions(counterfactual(), n_boot=100).set_index("actor")
+    # Seoul and Pyongyang are on opposite sides in every resample; Russia (tied in by two
+    # articles) and the US (one) are not placed on one side by all of them.
+    assert one.loc["KOR", "clear"] and one.loc["PRK", "clear"]
+    assert not one.loc["RUS", "clear"] and not one.loc["USA", "clear"]
+
+
+def test_positions_by_year_each_with_its_interval():
+    ev = pd.concat([peninsula(), counterfactual()], ignore_index=True)
+    arts = pd.DataFrame({"article_id": sorted(ev["article_id"].unique())})
+    arts["published"] = pd.to_datetime(
+        np.where(arts["article_id"].str.startswith("cf"), "2024-05-01", "2023-03-01"))
+    arts.loc[arts["article_id"] == "cf5-north-korea-threatens-us", "published"] = pd.NaT
+    got = positions_by_period(ev, arts, n_boot=30)
+    assert got.attrs["periods"] == ["2023", "2024"] and got.attrs["undated_events"] == 3
+    assert list(got.columns) == ["period", *POSITION_COLUMNS]
+    y23 = got[got["period"] == "2023"].drop(columns="period").reset_index(drop=True)
+    alone = positions(ev[~ev["article_id"].str.startswith("cf")], n_boot=30)
+    pd.testing.assert_frame_equal(y23, alone)
+    y24 = _by_actor(got[got["period"] == "2024"])
+    assert y24["RUS"] > 0 and y24["PRK"] < 0  # the year Russia sided with Seoul
+    with pytest.raises(ValueError, match="period"):
+        positions_by_period(ev, arts, period="week")
+
+
 def test_blocs_never_enter_positions():
     assert "blocs" not in inspect.signature(positions).parameters
 
@@ -258,9 +384,12 @@ def test_unga_reference_and_rank_correlation_by_hand():
     assert unga_reference(77).set_index("actor").loc["CHN", "ideal_point"] == -1.092
     with pytest.raises(ValueError, match="77"):
         unga_reference(1)
-    # Text ranks PRK<RUS<CHN<JPN<KOR<USA vs UNGA CHN<PRK<RUS<JPN<KOR<USA:
-    # d^2 = 1 + 1 + 4 = 6, rho = 1 - 6*6 / (6*35) = 0.828571...
+    # Text ranks PRK<CHN<RUS<JPN<KOR<USA vs UNGA CHN<PRK<RUS<JPN<KOR<USA:
+    # d^2 = 1 + 1 = 2, rho = 1 - 6*2 / (6*35) = 0.942857...
     rho, n = rank_correlation(positions(peninsula(), n_boot=0), ref)
+    assert n == 6 and rho == pytest.approx(1 - 12 / 210)
+    # Uncentred: PRK<RUS<CHN<JPN<KOR<USA, d^2 = 1 + 1 + 4 = 6, rho = 1 - 36/210.
+    rho, n = rank_correlation(positions(peninsula(), n_boot=0, centre="none"), ref)
     assert n == 6 and rho == pytest.approx(1 - 36 / 210)
 
 
@@ -271,3 +400,45 @@ def test_rank_correlation_ties_use_average_ranks():
     rho, n = rank_correlation(p, ref)
     assert n == 4 and rho == pytest.approx(4.5 / math.sqrt(22.5))
     assert math.isnan(rank_correlation(p.iloc[:2], ref)[0])
+
+
+# --------------------------------------------------------------------------- the views
+def test_alignment_title_claims_sides_only_when_clear():
+    from korea_analysis.views.lineup import alignment_title, unclear_actors
+
+    p = pd.DataFrame({"actor": ["PRK", "CHN", "KOR", "USA"],
+                      "position": [-1.0, -0.2, 0.4, 1.0],
+                      "enough": [True, True, True, True],
+                      "clear": [True, False, False, True]})
+    assert alignment_title(p) == "PRK on one side, USA on the other"
+    assert unclear_actors(p) == ["CHN", "KOR"]
+    assert alignment_title(p.assign(clear=False)).startswith("No actor's side is clear")
+    assert alignment_title(p.assign(enough=False)).startswith("Too little evidence")
+
+
+def test_same_result_whatever_the_block_size(monkeypatch):
+    import korea_analysis.alignment as al
+
+    ev = pd.concat([peninsula(), counterfactual()], ignore_index=True)
+    d, p = dyads(ev, n_boot=60), positions(ev, n_boot=60)
+    monkeypatch.setattr(al, "BLOCK", 70)  # one resample's cells split over many blocks
+    pd.testing.assert_frame_equal(d, dyads(ev, n_boot=60), rtol=1e-12)
+    pd.testing.assert_frame_equal(p, positions(ev, n_boot=60), rtol=1e-12)
+
+
+def test_interval_matches_nanpercentile():
+    import warnings
+
+    from korea_analysis.alignment import _interval
+
+    rng = np.random.default_rng(1)
+    for shape in [(200, 50), (7, 3), (1, 4), (200, 1)]:
+        draws = rng.normal(size=shape)
+        draws[rng.random(shape) < 0.3] = np.nan
+        draws[:, 0] = np.nan  # a pair absent from every resample
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low, high = np.nanpercentile(draws, [2.5, 97.5], axis=0)
+        got_low, got_high = _interval(draws)
+        np.testing.assert_allclose(got_low, low, equal_nan=True)
+        np.testing.assert_allclose(got_high, high, equal_nan=True)

@@ -15,7 +15,7 @@ from korea_analysis.actors import DEFAULT_ACTORS, load_actors, tokens
 from korea_analysis.mentions import _TOP_TITLES
 
 AFFILIATIONS = Path(DEFAULT_ACTORS).with_name("affiliations.yaml")
-AFFILIATION_TYPES = {"think tank", "university", "ngo", "company", "media"}
+AFFILIATION_TYPES = {"think tank", "university", "ngo", "company", "media", "territory"}
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +206,32 @@ def test_office_holders_on_checked_days():
     assert holder("KOR", "president", dt.date(2018, 4, 27)) == ["Moon Jae-in"]
     assert holder("KOR", "president", dt.date(1950, 6, 25)) == ["Syngman Rhee"]
     assert holder("RUS", "prime minister", dt.date(2015, 1, 1)) == ["Dmitry Medvedev"]
+
+
+def test_the_loader_reads_affiliations_and_the_new_person_fields(tmp_path):
+    d = load_actors()
+    aff = d.affiliations
+    assert aff is not None and len(aff.bodies) >= 200
+    text = "Mara Quill, a researcher at the Middlebury Institute, spoke."
+    a, b, body = aff.find(text)
+    assert (text[a:b], body.country) == ("Middlebury Institute", "USA")
+    zel = d.person("Volodymyr Zelensky")
+    assert "Zelenskyy" in zel.surname_variants and zel in d.surnames["Zelenskyy"]
+    assert d.person("Kim Jong Un").shared_surname and not zel.shared_surname
+
+
+def test_an_actors_file_can_name_its_own_affiliations(tmp_path):
+    (tmp_path / "bodies.yaml").write_text(
+        "version: 1\naffiliations:\n  - {name: Lantern Institute, aliases: [], country: KOR, "
+        "type: think tank}\n", encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text(
+        "version: 1\naffiliations: bodies.yaml\nactors:\n  KOR: {name: South Korea}\n",
+        encoding="utf-8")
+    d = load_actors(tmp_path / "actors.yaml")
+    assert [b.name for b in d.affiliations.bodies] == ["Lantern Institute"]
+    assert load_actors(affiliations=tmp_path / "bodies.yaml").affiliations.bodies[0].country \
+        == "KOR"
+    (tmp_path / "bad.yaml").write_text("version: 1\naffiliations:\n  - {name: X}\n",
+                                       encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.yaml.*affiliations\\[0\\].*country"):
+        load_actors(affiliations=tmp_path / "bad.yaml")

@@ -144,3 +144,128 @@ def test_user_dictionary_replaces_the_bundled_one(tmp_path):
     mine = load_actors(f)
     assert found("Atlantis and North Korea met.", mine) == [("Atlantis", "ATL", "", "country")]
     assert mine.blocs == {"ATL": "other"}
+
+
+def test_surname_variant_and_a_surname_out_of_office(actors):
+    t = "Zelenskyy thanked the allies. Trump called Putin on Tuesday."
+    got = {m.text: (m.entity, m.actor, m.role) for m in
+           find_mentions(t, sentences(t), actors, dt.date(2024, 3, 1))}
+    assert got["Zelenskyy"] == ("Volodymyr Zelensky", "UKR", "president")
+    assert got["Trump"] == ("Donald Trump", "USA", "")  # out of office in 2024, one Trump
+    t = "Trump was a builder in New York."
+    assert found(t, actors, dt.date(1990, 5, 1)) == []  # before any post he held
+
+
+def test_a_title_word_picks_among_same_surname_office_holders(actors):
+    t = "North Korea held a meeting. Premier Kim inspected a farm."
+    got = {m.text: m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 1))}
+    assert got["Kim"] == "Kim Tok Hun"
+    t = "North Korea held a meeting. Kim inspected a farm."
+    got = {m.text: m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 1))}
+    assert got["Kim"] == "Kim Jong Un"  # the leader over the premier
+
+
+def test_definite_descriptions_resolve_to_the_office_holder_on_the_date(actors):
+    t = "The Russian leader hosted talks. Later the U.S. president called the Chinese premier."
+    got = [(m.text, m.entity, m.actor_source) for m in
+           find_mentions(t, sentences(t), actors, dt.date(2019, 6, 30))]
+    assert got == [("The Russian leader", "Vladimir Putin", "description"),
+                   ("the U.S. president", "Donald Trump", "description"),
+                   ("the Chinese premier", "Li Keqiang", "description")]
+    got = [m.entity for m in find_mentions(t, sentences(t), actors, dt.date(2022, 6, 30))]
+    assert got[1] == "Joe Biden"
+
+
+def test_an_undated_description_takes_the_holder_the_article_names(actors):
+    t = "Vladimir Putin arrived. The Russian leader praised the talks."
+    assert [m.entity for m in find_mentions(t, sentences(t), actors, None)] == [
+        "Vladimir Putin", "Vladimir Putin"]
+    t = "Moscow hosted talks. The Russian leader praised them."  # nobody named: unresolved
+    assert [(m.text, m.kind) for m in find_mentions(t, sentences(t), actors, None)] == [
+        ("Moscow", "capital"), ("Russian", "demonym")]
+
+
+def test_state_media_house_style_in_an_article_about_korea(actors):
+    t = ("The puppet military warmongers of south Korea held drills with the U.S. "
+         "imperialists. The north will answer, and the south Korean chief executive lied.")
+    got = [(m.text, m.actor) for m in find_mentions(t, sentences(t), actors,
+                                                    dt.date(2023, 3, 1))]
+    assert got == [("puppet military warmongers", "KOR"), ("south Korea", "KOR"),
+                   ("U.S.", "USA"), ("The north", "PRK"),
+                   ("the south Korean chief executive", "KOR")]
+    t = "Snow fell in the north of Norway, where a puppet show opened."  # no Korea: nothing
+    assert found(t, actors) == []
+
+
+def test_bylines_and_credits_are_kept_as_their_own_kind(actors):
+    t = ("Talks stall\n\nBy Jane Roe and Minho Park\n\nSEOUL (Reuters) - North Korea fired a "
+         "missile, Seoul said.\n\nPeople watch a screen in Seoul. (AP Photo/Lee Jin-man)\n\n"
+         "(Reporting by Hana Cho; Editing by Tom Brack)")
+    got = [(m.text, m.kind) for m in find_mentions(t, sentences(t), actors)]
+    assert [x for x in got if x[1] == "byline"] == [
+        ("Jane Roe", "byline"), ("Minho Park", "byline"), ("Lee Jin-man", "byline"),
+        ("Hana Cho", "byline"), ("Tom Brack", "byline")]
+    assert ("North Korea", "country") in got and ("Seoul", "capital") in got
+
+
+def test_bylines_stay_out_of_sentiment_and_events():
+    text = ("North Korea praised Russia for its support.\n\n"
+            "(Reporting by Hana Cho; Editing by Tom Brack)")
+    ann = ka.annotate(pd.DataFrame({"article_id": ["b1"], "text": [text],
+                                    "published": [pd.Timestamp("2024-05-01")]}), cache=False)
+    m = ann.mentions
+    by = m[m["kind"] == "byline"]
+    assert list(by["text"]) == ["Hana Cho", "Tom Brack"] and by["polarity"].isna().all()
+    assert set(ann.actor_sentiment["actor"]) == {"PRK", "RUS"}
+    assert set(ann.events["source"]) | set(ann.events["target"]) <= {"PRK", "RUS"}
+
+
+# --- names in long titles and lists ---------------------------------------------------------
+
+def people(text, actors, published=None):
+    return [(m.entity, m.actor, m.actor_source)
+            for m in find_mentions(text, sentences(text), actors, published) if m.kind == "person"]
+
+
+def test_a_long_title_does_not_cut_the_name(actors):
+    # nine capitalised words in a row: the name at their end is whole
+    t = ("The summit brought together the South Korean President and North Korean State "
+         "Affairs Commission Chairman Kim Jong Un in Panmunjom.")
+    assert ("Kim Jong Un", "PRK", "dictionary") in people(t, actors, dt.date(2019, 6, 30))
+    assert all(name != "Kim Jong" for name, _, _ in people(t, actors, dt.date(2019, 6, 30)))
+
+
+def test_a_korean_name_after_an_office_portfolio(actors):
+    # "Korea's" alone names the Republic only in a title (title_names); the next person of
+    # the list is not an apposition of the first
+    t = ("In a joint call, Korea's Deputy Minister for Policy and Planning Baek Seung-ho, "
+         "U.S. senior official for Asia Tom Hadley, and Japan's envoy Ken Araki met.")
+    # each title is read in its own list item ("Japan's envoy", not the "U.S." before it)
+    assert people(t, actors) == [("Baek Seung-ho", "KOR", "title"),
+                                 ("Tom Hadley", "USA", "title"), ("Ken Araki", "JPN", "title")]
+
+
+def test_bare_korea_is_not_a_mention(actors):
+    assert found("Korea is a peninsula with long winters.", actors) == []
+
+
+def test_a_hyphenated_given_name_in_other_spellings(actors):
+    # the dictionary lists "Moon Jae-in"; outlets also write the given name joined or spaced
+    for spelling in ("Moon Jaein", "Moon Jae In", "Moon Jae-In"):
+        t = f"{spelling} visited the border village on Friday."
+        assert people(t, actors) == [("Moon Jae-in", "KOR", "dictionary")], spelling
+    assert actors.person("Moon Jaein").name == "Moon Jae-in"
+
+
+def test_a_surname_alone_is_not_the_first_word_of_another_name(actors):
+    day = dt.date(2023, 4, 3)  # Han Duck-soo is prime minister: "Han" alone would be his
+    assert people("Han said the talks would go on.", actors, day) == [
+        ("Han Duck-soo", "KOR", "dictionary")]
+    assert people("Han Do-yun met the farmers again.", actors, day) == []
+
+
+def test_a_surname_that_is_an_english_word(actors):
+    day = dt.date(2019, 6, 1)  # No Kwang Chol is North Korea's defence minister
+    assert people("No matter how hard it rains, the games go on.", actors, day) == []
+    assert people("No said the army was ready.", actors, day) == [
+        ("No Kwang Chol", "PRK", "dictionary")]

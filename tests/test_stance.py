@@ -1,4 +1,6 @@
 """Portrayal per actor: means over mentions, intervals from resampling articles."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -72,3 +74,118 @@ def test_groups_by_outlet_share_the_resamples():
     assert len(out) == 4 and (out.polarity_low < out.polarity).all()
     assert (out.polarity < out.polarity_high).all()
     assert out.groupby("outlet")["share"].sum().round(12).eq(1).all()
+
+
+# --------------------------------------------------------------------------- directed stance
+def _directed_inputs():
+    """Two articles. a1: Russia (RUS) condemns North Korea (event -0.2, weight 1) and the
+    Russian minister is quoted about Seoul (KOR mention +0.6) and Russia itself (left out).
+    a2: Russia signs a pact with Seoul (+0.8, weight 0.5), North Korea threatens Seoul."""
+    events = pd.DataFrame({
+        "article_id": ["a1", "a2", "a2", "a2"], "sentence_id": [0, 0, 1, 2],
+        "source": ["RUS", "RUS", "PRK", "PRK"], "target": ["PRK", "KOR", "KOR", "KOR"],
+        "cue": ["condemned", "signed a pact", "threatened", "ties"],
+        "quad_class": ["verbal conflict", "verbal cooperation", "verbal conflict",
+                       "verbal cooperation"],
+        "score": [-0.2, 0.8, -0.44, 0.5], "weight": [1.0, 0.5, 1.0, 1.0],
+        "historical": [False, False, False, True]})
+    quotes = pd.DataFrame({"article_id": ["a1", "a2"], "start": [100, 0], "end": [200, 50],
+                           "speaker_actor": ["RUS", None], "sentence_id": [1, 0]})
+    mentions = pd.DataFrame({
+        "article_id": ["a1", "a1", "a1", "a1", "a2"], "sentence_id": [1, 1, 1, 1, 0],
+        "start": [110, 150, 190, 300, 10], "end": [115, 160, 199, 305, 20],
+        "actor": ["KOR", "KOR", "RUS", "KOR", "KOR"], "kind": ["capital"] * 3 + ["country"] * 2,
+        "polarity": [0.6, 0.0, 0.9, -1.0, -1.0]})
+    sentences = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a2", "a2"],
+                              "sentence_id": [0, 1, 0, 1, 2],
+                              "text": ["Russia condemned the North.", "“Seoul …,” he said.",
+                                       "Russia signed a pact with Seoul.",
+                                       "The North threatened Seoul.", "Old ties."]})
+    return quotes, events, mentions, sentences
+
+
+def test_directed_stance_by_hand():
+    quotes, events, mentions, _ = _directed_inputs()
+    d = stance.directed(quotes, events, mentions, n_boot=100).set_index(["source", "target"])
+    assert list(d.reset_index().columns) == stance.DIRECTED_COLUMNS
+    # RUS -> KOR: the quote (KOR mentions inside it: 0.6 and 0.0 -> 0.3; the one at 300 is
+    # outside, RUS's own mention left out) and the pact (+0.8, weight 0.5).
+    r = d.loc[("RUS", "KOR")]
+    assert (r.n_quotes, r.n_events, r.n_articles) == (1, 1, 2)
+    assert r.quote_score == pytest.approx(0.3) and r.event_score == pytest.approx(0.8)
+    assert r.score == pytest.approx((0.3 + 0.5 * 0.8) / 1.5)
+    assert r.conflict_share == pytest.approx(0.0)
+    # every resample draws a1 and/or a2: the mean lies between their values 0.3 and 0.8
+    assert 0.3 - 1e-9 <= r.low <= r.score <= r.high <= 0.8 + 1e-9
+    # directed: PRK -> KOR exists (the historical "ties" row left out), KOR -> PRK does not
+    r = d.loc[("PRK", "KOR")]
+    assert (r.n_events, r.n_quotes) == (1, 0) and r.score == pytest.approx(-0.44)
+    assert r.conflict_share == 1.0 and np.isnan(r.quote_score) and np.isnan(r.low)
+    assert ("KOR", "PRK") not in d.index and ("RUS", "RUS") not in d.index
+    # without mentions, quotes cannot say whom they are about: events only
+    e = stance.directed(quotes, events, n_boot=0).set_index(["source", "target"])
+    assert e.loc[("RUS", "KOR"), "n_quotes"] == 0
+    assert e.loc[("RUS", "KOR"), "score"] == pytest.approx(0.8)
+
+
+def test_directed_evidence_is_the_strongest_sentence_per_cell():
+    quotes, events, mentions, sentences = _directed_inputs()
+    ev = stance.directed_evidence(quotes, events, sentences, mentions)
+    assert list(ev.columns) == stance.EVIDENCE_COLUMNS
+    got = {(r.source, r.target): (r.kind, r.text) for r in ev.itertuples()}
+    # RUS -> KOR: the pact (weight 0.5 x 0.8 = 0.4) is stronger than the quote (0.3)
+    assert got[("RUS", "KOR")] == ("event", "Russia signed a pact with Seoul.")
+    assert got[("RUS", "PRK")] == ("event", "Russia condemned the North.")
+    assert got[("PRK", "KOR")] == ("event", "The North threatened Seoul.")
+    assert len(ev) == 3
+
+
+def test_directed_empty_inputs():
+    quotes, events, mentions, sentences = _directed_inputs()
+    empty = stance.directed(quotes.iloc[:0], events.iloc[:0], mentions)
+    assert empty.empty and list(empty.columns) == stance.DIRECTED_COLUMNS
+    assert stance.directed_evidence(None, events.iloc[:0], sentences).empty
+
+
+# --------------------------------------------------------------------------- the views
+@pytest.fixture(scope="module")
+def bundled():
+    import korea_analysis as ka
+
+    return ka.annotate(ka.load_corpus(), cache=False)
+
+
+def test_stance_views_on_the_bundled_corpus(bundled):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from korea_analysis import views
+
+    fig, data = views.stance_heatmap(bundled, top=4)
+    actors = set(data["source"]) | set(data["target"])
+    assert len(actors) <= 4 and {"PRK", "RUS"} <= actors
+    ev = views.stance_evidence(bundled, data)
+    assert len(ev) == len(data) and (ev["text"].str.len() > 0).all()
+    # Pyongyang toward Moscow: friendly, mostly events, and the strongest sentence says so
+    r = data.set_index(["source", "target"]).loc[("PRK", "RUS")]
+    assert r.score > 0 and r.n_events >= 5
+
+
+def test_by_outlet_table_is_compact_and_blank_not_nan(bundled):
+    from korea_analysis import views
+
+    t = views.portrayal_by_outlet_table(bundled, 3, top_actors=3, top_outlets=2)
+    assert t.shape[0] <= 3 and t.shape[1] <= 2
+    assert not t.isna().any().any()
+    cells = [c for c in t.to_numpy().ravel() if c]
+    assert cells and all(re.fullmatch(r"[+-]\d\.\d\d \(n=\d+\)", c) for c in cells)
+
+
+def test_dyad_table_names_the_relation_by_the_balance(bundled):
+    from korea_analysis import views
+
+    d = views.dyad_table(bundled)
+    assert (d["n_events"].diff().dropna() <= 0).all()  # most events first
+    assert set(d["relation"]) <= {"cooperation", "conflict", "mixed"}
+    row = d[d["pair"] == "South Korea – North Korea"].iloc[0]
+    assert row["relation"] == "conflict" and row["n_conflict"] > row["n_coop"]

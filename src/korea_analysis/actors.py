@@ -13,6 +13,7 @@ Bloc labels are returned for colouring only and never used here.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -23,7 +24,12 @@ from pathlib import Path
 
 import yaml
 
+from korea_analysis import fast_yaml
+
 DEFAULT_ACTORS = Path(__file__).with_name("actors.yaml")
+#: Think tanks, universities, NGOs, companies, outlets and territories with their country.
+DEFAULT_AFFILIATIONS = Path(__file__).with_name("affiliations.yaml")
+AFFILIATION_TYPES = ("think tank", "university", "ngo", "company", "media", "territory")
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 KINDS = ("country", "demonym", "capital", "institution", "person")
@@ -54,6 +60,16 @@ class Person:
     gender: str | None = None
     aliases: tuple[str, ...] = ()
     positions: tuple[Position, ...] = ()
+    #: other spellings of the surname alone ("Zelenskyy" for "Zelensky")
+    surname_variants: tuple[str, ...] = ()
+    #: a top office shared on overlapping dates with a same-surname person (Kim Il Sung and
+    #: premier Kim Il): the surname alone is ambiguous then
+    shared_surname: bool = False
+
+    @property
+    def analyst(self) -> bool:
+        """Every position is a commentator's (analyst, professor, researcher …)."""
+        return bool(self.positions) and all(p.title in ANALYST_TITLES for p in self.positions)
 
     def position_on(self, day: dt.date | None) -> Position | None:
         """The position held on ``day`` (the latest-starting one if several), else None."""
@@ -69,6 +85,39 @@ class Entry:
     person: Person | None = None
 
 
+ANALYST_TITLES = frozenset({"analyst", "professor", "researcher", "fellow", "scholar",
+                            "expert", "lecturer", "director", "commentator"})
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    name: str
+    country: str
+    type: str
+
+
+@dataclass
+class Affiliations:
+    """Non-state bodies (affiliations.yaml): a person quoted as one of theirs takes the
+    body's country. Indexed on token sequences like the actor dictionary."""
+
+    path: str
+    bodies: list[Affiliation]
+    entries: dict[tuple[str, ...], Affiliation] = field(repr=False)
+    first: dict[str, int] = field(repr=False)
+
+    def find(self, text: str, start: int = 0, end: int | None = None
+             ) -> tuple[int, int, Affiliation] | None:
+        """The first body named in ``text[start:end]`` (longest match): (start, end, body)."""
+        toks = tokens(text, start, end)
+        for i, (tok, a, _) in enumerate(toks):
+            for n in range(min(self.first.get(tok, 0), len(toks) - i), 0, -1):
+                body = self.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+                if body is not None:
+                    return a, toks[i + n - 1][2], body
+        return None
+
+
 @dataclass
 class ActorDictionary:
     path: str
@@ -82,6 +131,19 @@ class ActorDictionary:
     state_media: frozenset[str] = frozenset()  # KCNA, TASS, Xinhua: they speak for a state
     #: every leading part of every entry's key: a match grows token by token while in here
     prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
+    #: the non-state bodies people are quoted for (see :func:`load_affiliations`)
+    affiliations: Affiliations | None = None
+    #: an ``affiliations:`` file named in the dictionary itself (relative to it), if any
+    affiliations_file: str | None = None
+    #: state-media words ("puppet" -> KOR), matched only in an article about Korea
+    house_style: dict[str, str] = field(default_factory=dict, repr=False)
+    house_style_re: re.Pattern | None = field(default=None, repr=False)
+    #: "leader" -> position titles, for "the Russian leader" (first with one holder wins)
+    offices: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    offices_re: re.Pattern | None = field(default=None, repr=False)
+    #: names that count only in a person's title ("Korea's vice foreign minister" -> KOR),
+    #: never as a mention of their own (``title_names`` in the dictionary)
+    title_names: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     @property
     def blocs(self) -> dict[str, str | None]:
@@ -104,6 +166,23 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str,
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+#: a Korean-style name: surname, then a given name of two syllables joined by a hyphen
+_HYPHENATED = re.compile(r"(\S+) ([A-Z][a-z]+)-([A-Za-z])([a-z]+)")
+
+
+def _spellings(name: str, aliases=()) -> list[str]:
+    """The other ways news writes a hyphenated given name: "Lee Jae-myung" is also "Lee
+    Jaemyung", "Lee Jae Myung" and "Lee Jae-Myung" (romanisation varies by outlet)."""
+    out = []
+    for n in (name, *aliases):
+        m = _HYPHENATED.fullmatch(n)
+        if m:
+            sur, one, first, rest = m.groups()
+            out += [f"{sur} {one}{first.lower()}{rest}", f"{sur} {one} {first.upper()}{rest}",
+                    f"{sur} {one}-{first.upper()}{rest}", f"{sur} {one}-{first.lower()}{rest}"]
+    return out
+
+
 def _key(surface: str) -> tuple[str, ...]:
     return tuple(t for t, _, _ in tokens(surface))
 
@@ -120,10 +199,54 @@ def _date(value, where: str) -> dt.date | None:
                                    ) from None
 
 
-def load_actors(path: str | os.PathLike | None = None) -> ActorDictionary:
-    """Read and index an actor dictionary (cached per file and modification time)."""
-    return load_data_file(path or DEFAULT_ACTORS, _build, ActorDictionaryError,
-                          "actor dictionary")
+def load_actors(path: str | os.PathLike | None = None, *,
+                affiliations: str | os.PathLike | None = None) -> ActorDictionary:
+    """Read and index an actor dictionary (cached per file and modification time).
+
+    ``affiliations``: the bodies file to use; default the one the dictionary names under a
+    top-level ``affiliations:`` key (a path relative to it), else the bundled
+    ``affiliations.yaml``. A user's own ``--actors`` file can so bring its own.
+    """
+    d = load_data_file(path or DEFAULT_ACTORS, _build, ActorDictionaryError,
+                       "actor dictionary")
+    aff = load_affiliations(affiliations or d.affiliations_file or DEFAULT_AFFILIATIONS)
+    if d.affiliations is aff:
+        return d
+    return dataclasses.replace(d, affiliations=aff)
+
+
+def load_affiliations(path: str | os.PathLike | None = None) -> Affiliations:
+    """Read and index an affiliations file (cached per file and modification time)."""
+    return load_data_file(path or DEFAULT_AFFILIATIONS, _build_affiliations,
+                          ActorDictionaryError, "affiliations file")
+
+
+def _build_affiliations(path: str, data: dict) -> Affiliations:
+    items = data.get("affiliations")
+    if not isinstance(items, list):
+        raise ActorDictionaryError(f"{path}: no 'affiliations' list")
+    bodies, entries = [], {}
+    for i, item in enumerate(items):
+        where = f"{path}: affiliations[{i}] ({(item or {}).get('name', '?')})"
+        if not isinstance(item, dict) or not item.get("name") or not item.get("country"):
+            raise ActorDictionaryError(f"{where}: an affiliation needs 'name' and 'country'")
+        kind = item.get("type") or "other"
+        if kind not in (*AFFILIATION_TYPES, "other"):
+            raise ActorDictionaryError(f"{where}: unknown type {kind!r} (one of "
+                                       f"{', '.join(AFFILIATION_TYPES)})")
+        body = Affiliation(str(item["name"]), str(item["country"]), kind)
+        bodies.append(body)
+        for n in [body.name, *(item.get("aliases") or [])]:
+            k = _key(str(n))
+            old = entries.get(k)
+            if old is not None and old.country != body.country:
+                raise ActorDictionaryError(f"{where}: {n!r} is already listed for {old.name} "
+                                           f"({old.country})")
+            entries.setdefault(k, body)
+    first: dict[str, int] = {}
+    for k in entries:
+        first[k[0]] = max(first.get(k[0], 0), len(k))
+    return Affiliations(path, bodies, entries, first)
 
 
 def load_data_file(path, build, error, what: str):
@@ -137,7 +260,7 @@ def load_data_file(path, build, error, what: str):
 @functools.lru_cache(maxsize=16)
 def _cached(path: str, _mtime: int, build, error):
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = fast_yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise error(f"{path}: not valid YAML: {e}") from None
     if not isinstance(data, dict):
@@ -206,18 +329,58 @@ def _build(path: str, data: dict) -> ActorDictionary:
             positions.append(Position(str(pos.get("title") or ""), pos.get("office"), start, end))
         person = Person(name=item["name"], actor=item["actor"], surname=item.get("surname"),
                         gender=item.get("gender"), aliases=tuple(item.get("aliases") or ()),
-                        positions=tuple(positions))
+                        positions=tuple(positions),
+                        surname_variants=tuple(item.get("surname_variants") or ()),
+                        shared_surname=bool(item.get("shared_surname")))
         people.append(person)
         by_name[person.name] = person
         for n in (person.name, *person.aliases):
             add(n, Entry((person.actor,), person.name, "person", person), where)
             by_name.setdefault(n, person)
-        if person.surname:
-            surnames[person.surname].append(person)
+        for n in _spellings(person.name, person.aliases):
+            if _key(n) not in entries:  # a listed name always wins over a made-up spelling
+                entries[_key(n)] = Entry((person.actor,), person.name, "person", person)
+                by_name.setdefault(n, person)
+        for s in (person.surname, *person.surname_variants) if person.surname else ():
+            surnames[s].append(person)
 
     first: dict[str, int] = {}
     for key in entries:
         first[key[0]] = max(first.get(key[0], 0), len(key))
     prefixes = frozenset(key[:k] for key in entries for k in range(1, len(key) + 1))
+    house: dict[str, str] = {}
+    for code, phrases in (data.get("house_style") or {}).items():
+        if code not in actors:
+            raise ActorDictionaryError(f"{path}: house_style: unknown actor {code!r}")
+        for ph in phrases or []:
+            house[str(ph)] = code
+            if str(ph).startswith("the "):  # "The north" at a sentence start
+                house["T" + str(ph)[1:]] = code
+    house_re = None
+    if house:  # "the north" is a place, not the state, before "of": "the north of Japan"
+        alts = "|".join(re.escape(p) + (r"(?!\s+of\b)" if p[:4] in ("the ", "The ") else "")
+                        for p in sorted(house, key=len, reverse=True))
+        house_re = re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+    offices: dict[str, tuple[str, ...]] = {}
+    for phrase, titles in (data.get("offices") or {}).items():
+        if not isinstance(titles, list) or not titles:
+            raise ActorDictionaryError(f"{path}: offices.{phrase}: expected a list of titles")
+        offices[str(phrase)] = tuple(str(t) for t in titles)
+    title_names: dict[tuple[str, ...], str] = {}
+    for code, names in (data.get("title_names") or {}).items():
+        if code not in actors:
+            raise ActorDictionaryError(f"{path}: title_names: unknown actor {code!r}")
+        for n in names or []:
+            title_names[_key(str(n))] = code
+    aff = data.get("affiliations")
+    if aff is not None and not isinstance(aff, str):
+        raise ActorDictionaryError(f"{path}: 'affiliations' must be a file name")
+    aff_file = str(Path(path).parent / aff) if aff else None
     return ActorDictionary(path, actors, people, entries, first, dict(surnames), by_name,
-                           frozenset(media), frozenset(state_media), prefixes)
+                           frozenset(media), frozenset(state_media), prefixes,
+                           affiliations_file=aff_file, house_style=house,
+                           house_style_re=house_re, offices=offices,
+                           title_names=title_names,
+                           offices_re=re.compile(r"\s+(" + "|".join(
+                               re.escape(p) for p in sorted(offices, key=len, reverse=True))
+                               + r")\b") if offices else None)

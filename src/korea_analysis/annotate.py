@@ -24,11 +24,18 @@ import pyarrow as pa
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
 from korea_analysis.cache import KEY, article_keys, open_cache
-from korea_analysis.events import EVENT_COLUMNS, CueBook, find_events, load_cues
-from korea_analysis.mentions import find_mentions, first_actor
+from korea_analysis.csv_out import write_csv
+from korea_analysis.events import EVENT_COLUMNS, CueBook, article_voice, find_events, load_cues
+from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
 from korea_analysis.schema import ARTICLE_TABLES, TYPES, to_arrow, to_frame
 from korea_analysis.sentiment import DEFAULT_BACKEND, get_backend
+from korea_analysis.speakers import (  # noqa: F401  (speaker_actor: the old import path)
+    fronted_office,
+    full_name,
+    speaker_actor,
+    speaker_country,
+)
 from korea_analysis.text import sentences as split_article
 
 #: Tables over the whole corpus, derived from the per-article ones.
@@ -78,7 +85,7 @@ class Annotations:
         for name in TABLES:
             df = self.__dict__[name] if name in self.__dict__ else self._loaders[name]()
             p = out / f"{name}.csv"
-            df.to_csv(p, index=False)
+            write_csv(df, p)  # the same bytes as df.to_csv(p, index=False), faster
             written.append(p)
         return written
 
@@ -101,40 +108,6 @@ class Context:
     backend: str = DEFAULT_BACKEND
 
 
-def speaker_actor(quote, mentions, actors: ActorDictionary) -> str | None:
-    """The country a speaker speaks for: the dictionary, the mention at the speaker, or a
-    nationality or institution in the speaker's words or description."""
-    if not quote.speaker:
-        return None
-    person = actors.person(quote.speaker)
-    if person is not None:
-        return person.actor
-    if quote.speaker_start is not None:
-        for m in mentions:
-            if m.start < quote.speaker_end and quote.speaker_start < m.end:
-                return m.actor
-    for m in mentions:
-        if m.entity == quote.speaker:
-            return m.actor
-    for words in (quote.speaker, quote.role):
-        if words:
-            code = first_actor(words, 0, len(words), actors)
-            if code:
-                return code
-    return None
-
-
-def full_name(quote, mentions) -> str | None:
-    """A surname-only speaker ("Yoon said") takes the full name the mention resolved to."""
-    if not quote.speaker or quote.speaker_start is None:
-        return quote.speaker
-    for m in mentions:
-        if (m.kind == "person" and m.entity and m.start < quote.speaker_end
-                and quote.speaker_start < m.end and quote.speaker in m.entity.split()):
-            return m.entity
-    return quote.speaker
-
-
 def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     """Rows of every per-article table for one article (``row`` has the loader's columns)."""
     aid, text = row.article_id, row.text
@@ -146,30 +119,36 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
     mention_rows = []
     for m in mentions:
         s = sents[m.sentence_id]
-        pol, subj = backend.score_mention(text[s.start:s.end], m.start - s.start,
-                                          m.end - s.start)
+        if m.kind == "byline":  # a reporter: kept, left out of sentiment and events
+            pol = subj = None
+        else:
+            pol, subj = backend.score_mention(text[s.start:s.end], m.start - s.start,
+                                              m.end - s.start)
         mention_rows.append((aid, m.sentence_id, m.start, m.end, m.text, m.actor, m.entity,
-                             m.kind, m.role, pol, subj))
+                             m.kind, m.role, m.actor_source, pol, subj))
 
     quote_rows, speakers = [], {}
     for q in find_quotes(text, sents, gender_of=ctx.actors.gender_of):
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
-        q.speaker = full_name(q, mentions)
-        code = speaker_actor(q, mentions, ctx.actors)
+        fronted_office(q, mentions)
+        q.speaker = full_name(q, mentions, ctx.actors)
+        code, source = speaker_country(q, mentions, ctx.actors)
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,
-                           q.speaker_end, code, q.role, q.cue, q.channel, q.kind, q.sentence_id,
-                           pol, subj))
-        if code and q.kind == "direct":
+                           q.speaker_end, code, source, q.role, q.cue, q.channel, q.kind,
+                           q.sentence_id, pol, subj))
+        if code and q.kind != "term":  # direct, partial and indirect speech
             for sid, s in enumerate(sents):
                 if s.start < q.end and q.start < s.end:
                     speakers[sid] = code
 
-    events = find_events(text, sents, mentions, cues=ctx.cues, speakers=speakers,
+    actors_named = [m for m in mentions if m.kind != "byline"]
+    events = find_events(text, sents, actors_named, cues=ctx.cues, speakers=speakers,
                          polarity=lambda clause: backend.score_text(clause)[0],
                          ignore=ctx.actors.media,
-                         published_year=published.year if published else None)
+                         published_year=published.year if published else None,
+                         voice=article_voice(text, ctx.actors))
     event_rows = [tuple([aid] + [e[c] for c in EVENT_COLUMNS[1:]]) for e in events]
 
     sent_rows = [(aid, i, s.paragraph, s.start, s.end, s.kind, s.body, text[s.start:s.end])
@@ -201,14 +180,18 @@ def current_events(events: pd.DataFrame) -> pd.DataFrame:
 
 
 #: The columns the corpus tables are computed from.
-CORPUS_INPUTS = {"mentions": ["article_id", "actor", "polarity", "subjectivity"],
-                 "events": ["article_id", "source", "target", "score", "historical"]}
+CORPUS_INPUTS = {"mentions": ["article_id", "actor", "kind", "polarity", "subjectivity"],
+                 "events": ["article_id", "source", "target", "score", "historical",
+                            "quad_class", *[c for c in ("weight",) if c in EVENT_COLUMNS]]}
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
                   n_boot: int = 200, seed: int = 0) -> dict[str, pd.DataFrame]:
     """Tables over the whole corpus, derived from the per-article rows."""
-    sentiment = stance.actor_sentiment(tables["mentions"], n_boot=1000, seed=seed)
+    mentions = tables["mentions"]
+    if "kind" in mentions:  # bylines name reporters, not actors
+        mentions = mentions[mentions["kind"] != "byline"]
+    sentiment = stance.actor_sentiment(mentions, n_boot=1000, seed=seed)
     evidence = alignment.evidence(current_events(tables["events"]))
     dyads = alignment.dyads(n_boot=n_boot, seed=seed, evidence=evidence)
     pos = alignment.positions(n_boot=n_boot, seed=seed, evidence=evidence)

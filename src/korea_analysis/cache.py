@@ -41,7 +41,8 @@ def config_key(ctx) -> str:
     for f in sorted(pkg.iterdir()):
         if f.suffix in (".py", ".yaml", ".csv", ".json"):
             h.update(f.name.encode() + f.read_bytes())
-    for extra in (ctx.actors.path, ctx.cues.path):
+    aff = getattr(ctx.actors, "affiliations", None)
+    for extra in (ctx.actors.path, ctx.cues.path, *([aff.path] if aff else [])):
         h.update(Path(extra).read_bytes())
     h.update(ctx.backend.encode())
     return h.hexdigest()[:16]

@@ -1,31 +1,52 @@
 """Who acts toward whom: cooperation and conflict events between actors, sentence by sentence.
 
 For every body sentence naming two or more actors, cue phrases from ``event_cues.yaml``
-(CAMEO families with their Goldstein values) are found; for each cue the actors before it
-(the nearest coordinated group: "North Korea and Russia") act on the actors after it, or —
-for mutual cues such as "ties", "talks", "signed a pact" — every pair joined by it counts.
-A negation just before a cue ("no formal peace treaty", "has no diplomatic relations")
-reverses it at half strength. Sentences inside a quotation count for the speaker's actor
-when a cue has no actor before it ("sanctions on North Korea should stay put," Park noted).
-Where no cue fires, the clause's sentiment polarity scores the co-mentioned pairs.
-Scores are ``goldstein / 10`` in [-1, 1]: negative = conflict, positive = cooperation.
+(CAMEO families with their Goldstein values) are found and read with their roles:
+
+* **Source** = the cue's subject, the nearest coordinated group before it ("South Korea and
+  Australia"); **target** = its object, or the "with"/"toward"/"on" phrase after it; a
+  "X sided with Y against Z" phrase adds a conflict from X toward Z. Mutual cues ("ties",
+  "talks", "signed a pact") pair the actors they join; actors merely listed together, or
+  listed as a cue's objects ("denounced Seoul and Washington as hostile forces"), are never
+  paired with each other. They cooperate only when a binding cue joins them ("X and Y
+  agreed to …", "X joined Y in condemning Z").
+* **Frames.** A cue right before another cue governs it ("agreed to back new sanctions on
+  X", "threatened to scrap the agreement"): the chain's subject is the source, its last cue's
+  object the target. A ``carry`` governor passes the governed cue's value through (backing
+  sanctions is a sanction), a ``reverse`` one voids it (scrapping, suspending, rejecting,
+  walking away from an agreement or a summit is conflict; vetoing a resolution against X is
+  support for X), any other governor scores with its own value. A bare noun (summit,
+  talks, agreement) no verb governs is weak evidence: it gets the book's ``noun`` weight.
+* A negation just before a cue ("no formal peace treaty", "did not condemn") reverses it at
+  half strength. Sentences inside a quotation count for the speaker's actor when a cue has
+  no actor before it ("sanctions on North Korea should stay put," Park noted), and a
+  conflict cue about another actor ("North Korea's provocations must stop") counts as the
+  speaker's conflict toward that actor.
+* Where no cue fires, the sentence's sentiment polarity may score the co-mentioned pairs
+  (the fallback; off unless the book's ``fallback`` weight is above 0).
+
+Scores are ``goldstein / 10`` in [-1, 1] (negative = conflict, positive = cooperation);
+``weight`` (0, 1] says how much the row counts (1 for a verb cue), ``frame`` names the
+reversing verb that flipped the cue.
 """
 from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, product
 from pathlib import Path
 
-from korea_analysis.actors import load_data_file
+from korea_analysis.actors import load_data_file, tokens
+from korea_analysis.mentions import Mention
 
 DEFAULT_CUES = Path(__file__).with_name("event_cues.yaml")
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                 4: "material conflict"}
 EVENT_COLUMNS = ["article_id", "sentence_id", "source", "target", "cue", "cameo", "quad_class",
                  "goldstein", "polarity", "score", "negated", "historical", "cue_start",
-                 "cue_end"]
+                 "cue_end", "weight", "frame"]
 #: A sentence whose years are all this many years before publication tells history
 #: ("Between 1950 and 1953, North Korea … fought against South Korea"), not current relations.
 HISTORY_YEARS = 10
@@ -39,14 +60,47 @@ _YEAR = re.compile(r"(?:1(?<![\w-]1)(?<!since 1)(?<!Since 1)[89]\d\d"
 # ;|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|although|though)\s
 _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|whereas|although"
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
-_COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
+_COORD = re.compile(r"^[\s,/–-]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+#: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
+#: Seoul announced" keeps Seoul: the plan's owner)
+_BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "hurled insults at X": "at" is a target
+_TO_VERB_GAP = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,2}$")
+_TO_VERB = re.compile(r"\s+to\s+(?:[\w’'-]+\s+)?$")  # "urged both sides to deepen ties"
+_WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
+_BY = re.compile(r"[\w’'-]+\s+by\s+$")  # "dismissed by X …", not "the proposal by X"
+_PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
 MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
-_TOPIC = {"about", "concerning", "regarding", "on", "over", "toward", "towards"}
+_TOPIC = {"about", "concerning", "regarding", "on", "over"}
+GOVERNS = ("self", "carry", "reverse")
+#: After a cue's object: "against X" (X opposed by the cue's subject).
+_AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|his|her)\W+)?$")
+#: Words for the two actors of the sentence before ("the two leaders", "both sides", and a
+#: sentence-initial "They")
+_ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|nations|governments|"
+                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|[Tt]he parties\b|"
+                      r"(They)\b)")
+#: First person plural: the speaker of a quotation, or the article's own voice
+_WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
+#: What stands before a mention that names a place, not an actor ("held in Singapore")
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+#: Between one cue's object and the next cue sharing its subject ("… X and vowed to")
+_AND_THEN = re.compile(r"[\W]*(?:and|but|then|and then|but also)\s+(?:also\s+|later\s+|then\s+)?$",
+                       re.I)
+#: Between an agent ("by X") and the cue's target
+_TOWARD = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?(?:toward|towards|on|against|at|with|to)\W+"
+                     r"(?:(?:the|its|their)\W+)?$", re.I)
+#: Between an actor and the cue it owns: "the US-drafted resolution", "Washington's sanctions"
+_OWNER = re.compile(r"(?:['’]s)?(?:-?(?:drafted|led|backed|sponsored|proposed|imposed))?\s*$")
+#: After "joined X": "in" and up to two words before the cue it governs.
+_JOIN_IN = re.compile(r"\W*(?:[\w’'-]+\W+){0,1}?(?:in|to)\W+(?:[\w’'-]+\W+){0,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +111,11 @@ class Cue:
     goldstein: float
     direction: str  # directed | mutual
     pattern: str
+    governs: str = "self"  # how it reads a cue it governs: self | carry | reverse
+    noun: bool = False  # a bare noun: weak evidence unless a verb governs it
+    binds: bool = False  # its coordinated subjects ("X and Y agreed to") cooperate
+    joins: bool = False  # "X joined Y in V-ing": Y acts with X
+    event: bool = True  # False: a governing verb with no event of its own ("held", "hosted")
 
 
 @dataclass
@@ -69,6 +128,12 @@ class CueBook:
     negations: frozenset[str]
     window: int
     factor: float
+    chain_gap: int = 4  # words a cue may stand before the cue it governs
+    noun_weight: float = 0.5
+    fallback_weight: float = 0.0  # 0: no polarity fallback
+    reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
+    fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
+    against: Cue | None = None
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
@@ -97,19 +162,26 @@ class CueBook:
         return found
 
     def __post_init__(self) -> None:
-        self._prefix_lengths = sorted({len(p) for p in self.prefix})
+        # longer prefixes first: "hostil*" before "host*" when both match "hostile"
+        self._prefix_lengths = sorted({len(p) for p in self.prefix}, reverse=True)
         self._memo: dict[str, tuple[int, ...]] = {}
 
 
+_ADVERB = r"(?:\W+[\w’'-]+ly)?"  # "stands squarely with", "strongly condemned"
+
+
 def _compile_pattern(pattern: str) -> str:
-    """Cue syntax to regex: ``word*`` prefix, ``a|b`` alternatives, ``...`` a gap of 0-4 words."""
-    regex = ""
+    """Cue syntax to regex: ``word*`` prefix, ``a|b`` alternatives, ``...`` a gap of 0-4 words
+    (``...6``: 0-6); an adverb in -ly may stand between two words of a cue."""
+    regex, gap = "", False
     for i, tok in enumerate(pattern.split()):
-        if tok == "...":
-            regex += r"(?:\W+[\w’'-]+){0,4}"
+        if tok.startswith("...") and (tok == "..." or tok[3:].isdigit()):
+            regex += r"(?:\W+[\w’'-]+){0,%s}" % (tok[3:] or 4)
+            gap = True
             continue
         alts = "|".join(re.escape(a).replace(r"\*", r"[\w’'-]*") for a in tok.split("|"))
-        regex += (r"\W+" if i else "") + f"(?:{alts})"
+        regex += (("" if gap else _ADVERB) + r"\W+" if i else "") + f"(?:{alts})"
+        gap = False
     return r"(?<![\w’'-])" + regex + r"(?![\w’'-])"
 
 
@@ -122,10 +194,40 @@ def load_cues(path: str | os.PathLike | None = None) -> CueBook:
     return load_data_file(path or DEFAULT_CUES, _build, CueDictionaryError, "cue dictionary")
 
 
+def _flag(c: dict, key: str, where: str) -> bool:
+    v = c.get(key, False)
+    if not isinstance(v, bool):
+        raise CueDictionaryError(f"{where}: {key} must be true or false")
+    return v
+
+
+def _number(section: dict, key: str, default: float, path: str, low: float = 0.0,
+            high: float = 1.0) -> float:
+    v = section.get(key, default)
+    if not isinstance(v, (int, float)) or isinstance(v, bool) or not low <= v <= high:
+        raise CueDictionaryError(f"{path}: weights.{key} must be a number in [{low}, {high}]")
+    return float(v)
+
+
+def _choice(data: dict, key: str, allowed: tuple[str, ...], path: str) -> str:
+    v = data.get(key, allowed[0])
+    if v not in allowed:
+        raise CueDictionaryError(f"{path}: {key} must be one of {', '.join(allowed)}")
+    return v
+
+
 def _build(path: str, data: dict) -> CueBook:
     cues, regexes = [], []
     exact: dict[str, list[int]] = {}
     prefix: dict[str, list[int]] = {}
+
+    def add(cue: Cue) -> None:
+        for alt in cue.pattern.split()[0].lower().split("|"):
+            index = prefix if alt.endswith("*") else exact
+            index.setdefault(alt.rstrip("*"), []).append(len(cues))
+        regexes.append(re.compile(_compile_pattern(cue.pattern), re.I))
+        cues.append(cue)
+
     for i, c in enumerate(data.get("cues") or []):
         where = f"{path}: cues[{i}] ({c.get('label', '?')})"
         for key in ("cameo", "quad", "goldstein", "patterns"):
@@ -135,18 +237,36 @@ def _build(path: str, data: dict) -> CueBook:
             raise CueDictionaryError(f"{where}: quad must be 1-4")
         if c.get("direction", "directed") not in ("directed", "mutual"):
             raise CueDictionaryError(f"{where}: direction must be directed or mutual")
+        if c.get("governs", "self") not in GOVERNS:
+            raise CueDictionaryError(f"{where}: governs must be one of {', '.join(GOVERNS)}")
+        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins")}
         for pat in c["patterns"]:
-            cue = Cue(str(c["cameo"]), c.get("label", ""), int(c["quad"]), float(c["goldstein"]),
-                      c.get("direction", "directed"), pat)
-            for alt in pat.split()[0].lower().split("|"):
-                index = prefix if alt.endswith("*") else exact
-                index.setdefault(alt.rstrip("*"), []).append(len(cues))
-            regexes.append(re.compile(_compile_pattern(pat), re.I))
-            cues.append(cue)
+            add(Cue(str(c["cameo"]), c.get("label", ""), int(c["quad"]), float(c["goldstein"]),
+                    c.get("direction", "directed"), pat, c.get("governs", "self"), **flags))
+    gov = data.get("governors") or {}
+    if not isinstance(gov, dict):
+        raise CueDictionaryError(f"{path}: governors must be a mapping with 'patterns'")
+    for pat in gov.get("patterns") or []:
+        add(Cue("", "governing verb", 0, 0.0, "directed", pat, "carry", event=False))
+    against = None
+    if data.get("against"):
+        a = data["against"]
+        where = f"{path}: against"
+        for key in ("cameo", "quad", "goldstein"):
+            if key not in a:
+                raise CueDictionaryError(f"{where}: missing '{key}'")
+        against = Cue(str(a["cameo"]), a.get("label", "oppose"), int(a["quad"]),
+                      float(a["goldstein"]), "directed", "against")
     neg = data.get("negation") or {}
+    w = data.get("weights") or {}
     return CueBook(path, cues, regexes, exact, prefix,
-                   frozenset(w.lower() for w in neg.get("words", [])),
-                   int(neg.get("window", 3)), float(neg.get("factor", -0.5)))
+                   frozenset(x.lower() for x in neg.get("words", [])),
+                   int(neg.get("window", 3)), float(neg.get("factor", -0.5)),
+                   chain_gap=int(data.get("chain_gap", 4)),
+                   noun_weight=_number(w, "noun", 0.5, path),
+                   fallback_weight=_number(w, "fallback", 0.0, path),
+                   reverse_factor=_number(w, "reverse", 0.5, path), against=against,
+                   fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path))
 
 
 def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int, int, Cue]]:
@@ -202,7 +322,9 @@ def _group(text: str, ms: list, backwards: bool) -> list:
     for m in seq[1:]:
         prev = group[-1]
         gap = text[m.end:prev.start] if backwards else text[prev.end:m.start]
-        if m.actor == prev.actor and len(gap) < 40 or _COORD.match(gap):
+        # the same actor named twice ("North Korea's leader Kim Jong Un"), not across a
+        # speech verb or a comma ("Wang said, encouraging both sides")
+        if (m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap):
             group.append(m)
         else:
             break
@@ -214,14 +336,42 @@ def _actors(group: list) -> list[str]:
 
 
 def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
-    """Actors named right after a cue (within six words, no quote or relative clause between)."""
-    after = [m for m in cms if b <= m.start < limit]
+    """The mentions named right after a cue (within six words, no quote or relative clause
+    between) and the text before them."""
+    # a place after the cue ("the summit in Hanoi") is not its object
+    after = [m for m in cms if b <= m.start and m.end <= limit
+             and not _IN.search(text, b, m.start)]
     if not after:
         return [], ""
     gap = text[b:after[0].start]
-    if len(_WORD.findall(gap)) > 6 or _BLOCK.search(gap):
+    if len(_WORD.findall(gap)) > 6 or _BLOCK_RIGHT.search(gap):
         return [], gap
-    return _actors(_group(text, after, backwards=False)), gap
+    return _group(text, after, backwards=False), gap
+
+
+_SUBORDINATE = re.compile(r"\b(?:that|said|says|say|told|tells|stated|noted|added|believes?|"
+                          r"claim(?:s|ed)?|reported|according|thinks?|thought|insist(?:s|ed)?|"
+                          r"while|as|after|since|because|if|when)\b", re.I)
+
+
+def _object_of(text: str, cms: list, group: list) -> bool:
+    """Whether a coordinated group is the object of an actor's verb just before it
+    ("Pyongyang branded Tokyo and Washington as …"), not the subject of its own clause
+    ("Seoul said Tokyo and Washington …")."""
+    first = min(m.start for m in group)
+    before = [m for m in cms if m.end <= first and m not in group]
+    if not before:
+        return False
+    gap = text[before[-1].end:first]
+    return len(_WORD.findall(gap)) <= 4 and not _SUBORDINATE.search(gap)
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks of its sentence (which starts at ``start``);
+    a sentence without any lies wholly inside the quotation it belongs to."""
+    before = text[start:pos]
+    opened = before.count("“") - before.count("”") + before.count('"') % 2
+    return opened > 0 or not any(q in text[start:pos + 400] for q in "“”\"")
 
 
 def _scored(memo: dict[str, float], polarity, clause: str) -> float:
@@ -231,91 +381,325 @@ def _scored(memo: dict[str, float], polarity, clause: str) -> float:
     return got
 
 
+def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[int], list]]:
+    """Runs of cues where each governs the next ("threatened to scrap the … agreement"),
+    with the mentions a ``joins`` cue adds as co-subjects ("joined Australia and Britain in")
+    or that own the governed cue ("vetoed the US-drafted resolution")."""
+    out, k = [], 0
+    while k < len(hits):
+        chain, extra = [k], []
+        while chain[-1] + 1 < len(hits):
+            j = chain[-1]
+            b, cue, na = hits[j][1], hits[j][2], hits[j + 1][0]
+            if cue.governs == "self":
+                break
+            between = [m for m in cms if b <= m.start and m.end <= na]
+            gap = text[b:na]
+            if _RELATIVE.search(gap) or "," in gap:
+                break
+            if not between:  # a quoted aside ("in the strongest possible terms") counts as none
+                if len(_WORD.findall(_QUOTED.sub(" ", gap))) > book.chain_gap:
+                    break
+            elif cue.joins and _JOIN_IN.match(text, between[-1].end, na):
+                extra = extra + [("join", j, between)]
+            elif (cue.governs == "reverse" and len(_WORD.findall(text, b, between[0].start)) <= 2
+                  and _OWNER.match(text, between[-1].end, na)):
+                extra = extra + [("owner", j, between)]  # "the US-drafted resolution"
+            elif (cue.governs == "carry" and hits[j + 1][2].goldstein > 0
+                  and len(_WORD.findall(text, b, between[0].start)) <= 2
+                  and _TO_VERB_GAP.match(text, between[-1].end, na)):
+                extra = extra + [("object", j, between)]  # "urged both sides to deepen ties"
+            else:
+                break
+            chain.append(j + 1)
+        while len(chain) > 1 and not hits[chain[-1]][2].event:  # a governor governing nothing
+            chain.pop()
+            extra = [e for e in extra if e[1] < chain[-1]]
+        out.append((chain, extra))
+        k = chain[-1] + 1
+    return out
+
+
+def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues: CueBook,
+                     polarity, historical: bool, rows: list[dict], in_quote: bool = True
+                     ) -> bool:
+    """Append the cue events of one sentence to ``rows``; whether any cue fired.
+
+    ``speaker``: the actor of the quotation the sentence is in (``in_quote``) or of the
+    state medium publishing the article; a cue with no actor before it is the quotation's
+    speaker's, and a conflict cue about another actor is the speaker's conflict toward it.
+    """
+    seen: set[tuple] = set()
+    any_cue = False
+    scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
+
+    def emit(x, y, cue, a, b, value, weight, frame, neg, clause):
+        if x == y or (x, y, cue.cameo) in seen:
+            return
+        seen.add((x, y, cue.cameo))
+        rows.append({
+            "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
+            "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],
+            "goldstein": cue.goldstein,
+            "polarity": (_scored(scored, polarity, text[clause[0]:clause[1]])
+                         if polarity else float("nan")),
+            "score": round(value / 10, 4), "negated": neg, "historical": historical,
+            "cue_start": a, "cue_end": b, "weight": weight, "frame": frame})
+
+    subject: list[str] = []  # the sentence's first named subject ("X condemned … and vowed")
+    for ca, cb in _clauses(text, s.start, s.end):
+        cms = [m for m in ms if ca <= m.start < cb]
+        # a cue whose first or last word is inside a name ("Shanghai Cooperation
+        # Organisation") is part of that name
+        hits = [h for h in find_cues(text, ca, cb, cues)
+                if not any(m.start < h[1] and h[0] < m.end
+                           and (m.start <= h[0] or h[1] <= m.end) for m in cms)]
+        any_cue = any_cue or bool(hits)
+        objects: set[int] = set()  # mentions already a cue's object in this clause
+        prev_end, prev_sources = ca, subject
+        for chain, extra in _chains(text, hits, cms, cues):
+            first, head = hits[chain[0]], hits[chain[-1]]
+            a0, (a, b, cue) = first[0], head
+            # the next cue with an event of its own bounds this one's object
+            nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
+            # a place ("talks held in Singapore") is not a subject
+            before = [m for m in cms if m.end <= a0 and not _PLACE.search(text, 0, m.start)]
+            left = _group(text, before, backwards=True)
+            if (left and all(id(m) in objects for m in left)
+                    and _PREPOSITION.search(text, max(m.end for m in left), a0)):
+                left = []  # "stands with Japan and South Korea against coercion"
+            if ((not left or max(m.end for m in left) < prev_end) and prev_sources
+                    and _AND_THEN.match(text, prev_end, a0)):
+                left, left_actors = [], prev_sources  # "… condemned X — and vowed to …"
+            else:
+                left_actors = _actors(left)
+            inner = [m for m in cms if a <= m.start and m.end <= b]
+            right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
+            if inner and _BY.match(text, a, inner[0].start):
+                # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
+                right, left_actors = left, _actors(inner)
+            sources = left_actors
+            if speaker and in_quote and (not sources or _FIRST_PERSON.search(text[ca:a0])):
+                sources = sources or [speaker]
+            told = [m for kind, _j, g in extra if kind == "object" for m in g]
+            if told:  # the ones urged do the governed act
+                left, sources = told, _actors(told)
+            joined = []
+            for kind, j, group in extra:
+                if kind == "join":
+                    joined.extend(group)  # "Canada joined Australia and Britain in"
+                    jcue = hits[j]
+                    for x, y in product(sources, _actors(group)):
+                        emit(x, y, jcue[2], jcue[0], jcue[1], jcue[2].goldstein, 1.0, "",
+                             False, (ca, cb))
+            sources = list(dict.fromkeys(sources + _actors(joined)))
+            for j in chain[:-1]:  # "South Korea and Australia agreed to …"
+                g = hits[j][2]
+                if (g.binds and not any(k == "join" for k, *_ in extra)
+                        and not _negated(text, ca, a0, cues)):
+                    for x, y in combinations(sources, 2):
+                        emit(x, y, g, hits[j][0], hits[j][1], g.goldstein, 1.0, "", False,
+                             (ca, cb))
+            # the value: the governed cue's, read through its governors
+            value, ecue, frame = cue.goldstein, cue, ""
+            if len(chain) == 1:
+                neg = _negated(text, ca, a, cues)
+            else:  # "did not agree to …", "agreed not to …"
+                neg = (_negated(text, ca, a0, cues)
+                       != _negated(text, hits[chain[-2]][1], a, cues))
+            for j in reversed(chain[:-1]):
+                g = hits[j][2]
+                if not g.event or g.governs == "carry":
+                    continue
+                if g.governs == "reverse":
+                    frame = text[hits[j][0]:hits[j][1]]
+                    if value > 0:
+                        value, ecue = g.goldstein, g
+                    else:  # vetoing a resolution against X: support for X
+                        value = -cues.reverse_factor * value
+                else:
+                    value, ecue = g.goldstein, g
+            if neg:
+                value = cues.factor * value
+            weight = cues.noun_weight if cue.noun and len(chain) == 1 else 1.0
+            if not cue.event:
+                continue
+            for kind, j, group in extra:
+                if kind == "owner":  # "Russia vetoed the US-drafted resolution on X":
+                    ga, gb, g = hits[j]  # the US acts as the resolution says, Russia
+                    for x, y in product(_actors(group), _actors(right)):  # opposes it
+                        emit(x, y, cue, a, b, cue.goldstein, 1.0, "", False, (ca, cb))
+                    for x, y in product(sources, _actors(group)):
+                        emit(x, y, g, ga, gb, g.goldstein, 1.0, "", False, (ca, cb))
+            gap_words = {w.lower() for w in _WORD.findall(gap)}
+            tgt = _actors(right)
+            if "by" in gap_words and right and not inner:
+                # "hostile acts by the United States towards the DPRK": an agent, and the
+                # target after it (or the actor before the cue: "X was attacked by Y")
+                later = [m for m in cms if right[-1].end <= m.start and m.end <= nxt
+                         and m not in right]
+                got = later and _TOWARD.match(text[right[-1].end:later[0].start])
+                them = _actors(_group(text, later, backwards=False)) if got else sources
+                sources, tgt, gap_words = tgt, them, gap_words - {"between", "among"}
+            if (len(chain) > 1 and ecue is not cue and cue.direction == "mutual"
+                    and gap_words & {"between", "among"} and len(tgt) > 1):
+                # "condemned the military cooperation between X and Y": X and Y cooperate,
+                # and the governor's subject faces each of them
+                for x, y in combinations(tgt, 2):
+                    emit(x, y, cue, a, b, cue.goldstein, weight, "", False, (ca, cb))
+            if ecue.direction == "directed" or cue.direction == "directed":
+                src, tgt = (tgt, sources) if "from" in gap_words else (sources, tgt)
+                pairs = list(product(src, tgt))
+            else:
+                if gap_words & _TOPIC:  # "talks on North Korea": a topic, not a partner
+                    tgt = []
+                if gap_words & {"between", "among"} and len(tgt) > 1:
+                    # "rivalry between the US and (not only) China (but) Russia": the
+                    # first named faces each of the others; "talks between X, Y and Z"
+                    # join every pair
+                    sources, tgt = (tgt[:1], tgt[1:]) if value < 0 else ([], tgt)
+                if sources and tgt:
+                    pairs = list(product(sources, tgt))
+                    if value > 0 and len(sources) > 1:  # "X and Y reaffirmed cooperation
+                        pairs += list(combinations(sources, 2))  # with Z": X and Y too
+                elif (not tgt and left and not _TO_VERB.match(text, max(m.end for m in left), a)
+                      and (all(id(m) in objects for m in left) or _object_of(text, cms, left))):
+                    pairs = []  # "denounced Seoul and Washington as hostile forces"
+                elif not tgt and value < 0 and _WITH.match(text, b):
+                    pairs = []  # "both face confrontation with the West": not each other
+                else:
+                    pairs = list(combinations(sources or tgt, 2))
+            if (not pairs and speaker and value < 0 and sources and speaker not in sources
+                    and (not in_quote or _quoted(text, s.start, a))):
+                # "North Korea's provocations must stop," the minister said
+                pairs = [(speaker, x) for x in sources]
+            for x, y in pairs:
+                emit(x, y, ecue, a, b, value, weight, frame, neg, (ca, cb))
+            objects.update(id(m) for m in right)
+            if left and not subject:
+                subject = _actors(left)
+            prev_end = right[-1].end if right and right[-1].end > b else b
+            prev_sources = sources if left or prev_sources else []
+            # "X sided with Y against Z": X opposes Z
+            if right and cues.against is not None:
+                later = [m for m in cms if right[-1].end <= m.start and m.end <= nxt
+                         and m not in right]
+                got = later and _AGAINST.match(text[right[-1].end:later[0].start])
+                if got:
+                    them = _actors(_group(text, later, backwards=False))
+                    w = right[-1].end + got.group().lower().rindex("against")
+                    for x, y in product(sources, them):
+                        emit(x, y, cues.against, w, w + 7, cues.against.goldstein, 1.0, "",
+                             False, (ca, cb))
+    return any_cue
+
+
+#: A dateline's outlet: "Pyongyang, June 26 (KCNA) --", "MOSCOW, March 3. /TASS/."
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .'&-]{1,40})\)|/([A-Z][\w .'&-]{1,40})/")
+
+
+def article_voice(text: str, actors, lead: int = 300) -> str | None:
+    """The state whose own medium publishes an article, from the outlet in its dateline
+    ("Pyongyang, June 26 (KCNA) --" → PRK); None for other outlets."""
+    for m in _DATELINE_OUTLET.finditer(text, 0, min(len(text), lead)):
+        name = (m.group(1) or m.group(2)).strip()
+        entry = actors.entries.get(tuple(t for t, _, _ in tokens(name)))
+        if entry is not None and entry.entity in actors.state_media and len(entry.actors) == 1:
+            return entry.actors[0]
+    return None
+
+
 def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                 speakers: dict[int, str] | None = None, ignore: frozenset[str] = frozenset(),
-                published_year: int | None = None) -> list[dict]:
-    """Events of one article.
+                published_year: int | None = None, voice: str | None = None) -> list[dict]:
+    """Events of one article, one row per directed (source, target) pair and cue.
 
     ``mentions`` are :class:`korea_analysis.mentions.Mention`; ``speakers`` maps a
     sentence index to the actor of the quotation it lies in; ``polarity(text) -> float``
-    scores a sentence where no cue fires (no fallback events when it is None); mentions whose
-    entity is in ``ignore`` (news outlets reporting, not acting) take no part. An event is
-    ``historical`` when every year its sentence names ("since 1953" excepted) lies
-    :data:`HISTORY_YEARS` or more before ``published_year``.
+    scores a sentence where no cue fires (used only when the book's fallback weight is above
+    0); mentions whose entity is in ``ignore`` (news outlets reporting, not acting) take no
+    part. "We", "us", "our" stand for the speaker in a quotation and for ``voice`` (the
+    state whose medium publishes the article: "Pyongyang, June 26 (KCNA) --") elsewhere.
+    An event is ``historical`` when every year its sentence names ("since 1953"
+    excepted) lies :data:`HISTORY_YEARS` or more before ``published_year``.
     """
     speakers = speakers or {}
     by_sentence: dict[int, list] = {}
     for m in mentions:
         if m.entity not in ignore:
             by_sentence.setdefault(m.sentence_id, []).append(m)
+    starts = [x.start for x in sentences]
+    if voice or speakers:
+        spans = [(0, len(text))] if voice else [(sentences[i].start, sentences[i].end)
+                                                for i in sorted(speakers)]
+        for a, b in spans:
+            for w in _WE.finditer(text, a, b):
+                sid = bisect_right(starts, w.start()) - 1
+                who = speakers.get(sid) or voice
+                if who and sid >= 0 and sentences[sid].body:
+                    by_sentence.setdefault(sid, []).append(
+                        Mention(sid, w.start(), w.end(), w.group(), who, "", "self"))
+        for ms in by_sentence.values():
+            ms.sort(key=lambda m: m.start)
     rows: list[dict] = []
-    for sid, ms in by_sentence.items():
-        speaker = speakers.get(sid)
+    # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
+    # sentence that had events (looked for only after the first event)
+    anaphors: dict[int, list] | None = None
+    last_pair: tuple[str, str] | None = None
+    pending = sorted(by_sentence)
+    k = 0
+    while k < len(pending):
+        sid = pending[k]
+        k += 1
+        ms = by_sentence.get(sid, [])
+        here = anaphors.get(sid) if anaphors else None
+        if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
+            here = [(a.start(), a.end()) for a in _ANAPHOR.finditer(
+                text, sentences[sid].start, sentences[sid].end)
+                if a.group(1) is None or a.start() == sentences[sid].start]
+        if here:
+            extra = []
+            for a, b in here:
+                # "Pyongyang moved closer to Moscow -- the two countries signed …": the
+                # two named before it in the sentence, else the last event's pair
+                named = list(dict.fromkeys(m.actor for m in ms if m.end <= a))[-2:]
+                for actor in (named if len(named) == 2 else last_pair or ()):
+                    extra.append(Mention(sid, a, b, text[a:b], actor, "", "anaphor"))
+            ms = sorted(ms + extra, key=lambda m: m.start)
+        # a state medium's article speaks for its state outside quotations too
+        speaker = speakers.get(sid) or voice
         if len({m.actor for m in ms} | ({speaker} if speaker else set())) < 2:
             continue
+        n_before = len(rows)
         s = sentences[sid]
         years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
-        seen: set[tuple] = set()
-        any_cue = False
-        scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
-        for ca, cb in _clauses(text, s.start, s.end):
-            cms = [m for m in ms if ca <= m.start < cb]
-            hits = [h for h in find_cues(text, ca, cb, cues)  # "Cooperation" in an org's name
-                    if not any(m.start < h[1] and h[0] < m.end for m in cms)]
-            any_cue = any_cue or bool(hits)
-            governed: set[int] = set()
-            for k, (a, b, cue) in enumerate(hits):
-                if k in governed:
-                    continue
-                nxt = hits[k + 1][0] if k + 1 < len(hits) else cb
-                left = _actors(_group(text, [m for m in cms if m.end <= a], backwards=True))
-                right, gap = _right(text, cms, b, nxt)
-                if not right and k + 1 < len(hits) and len(_WORD.findall(text[b:nxt])) <= 3:
-                    # "resisting any formal nuclear talks with X": the first cue governs
-                    governed.add(k + 1)
-                    limit = hits[k + 2][0] if k + 2 < len(hits) else cb
-                    right, gap = _right(text, cms, hits[k + 1][1], limit)
-                if speaker and (not left or _FIRST_PERSON.search(text[ca:a])):
-                    left = left or [speaker]
-                gap_words = {w.lower() for w in _WORD.findall(gap)}
-                if cue.direction == "directed":
-                    src, tgt = (right, left) if "from" in gap_words else (left, right)
-                    pairs = [(x, y) for x in src for y in tgt if x != y]
-                else:
-                    if gap_words & _TOPIC:  # "talks on North Korea": a topic, not a partner
-                        right = []
-                    if gap_words & {"between", "among"} and len(right) > 1:
-                        # "rivalry between the US and (not only) China (but) Russia":
-                        # the first named faces each of the others
-                        left, right = right[:1], right[1:]
-                    if left and right:
-                        pairs = [(x, y) for x in left for y in right if x != y]
-                    else:
-                        pairs = list(combinations(left or right, 2))
-                neg = _negated(text, ca, a, cues)
-                weight = cues.factor if neg else 1.0
-                for x, y in pairs:
-                    key = (x, y, cue.cameo)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    rows.append({
-                        "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
-                        "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],
-                        "goldstein": cue.goldstein,
-                        "polarity": (_scored(scored, polarity, text[ca:cb]) if polarity
-                                     else float("nan")),
-                        "score": round(weight * cue.goldstein / 10, 4), "negated": neg,
-                        "historical": historical, "cue_start": a, "cue_end": b,
-                    })
-        if not any_cue and polarity is not None:
-            pol = polarity(text[s.start:s.end])
+        any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
+                                   sid in speakers)
+        if len(rows) > n_before:
+            last = rows[-1]
+            last_pair = (last["source"], last["target"])
+            if anaphors is None:
+                anaphors = {}
+                for a in _ANAPHOR.finditer(text, s.end):
+                    at = bisect_right(starts, a.start()) - 1
+                    if sentences[at].body and (a.group(1) is None
+                                               or a.start() == sentences[at].start):
+                        anaphors.setdefault(at, []).append((a.start(), a.end()))
+                pending = pending[:k] + sorted(set(pending[k:]) | anaphors.keys())
+        if not any_cue and polarity is not None and cues.fallback_weight > 0:
+            named = list(dict.fromkeys(m.actor for m in ms))
+            if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
+                fallback = [(speaker, y) for y in named if y != speaker] if speaker else []
+            else:
+                fallback = list(combinations(named, 2))
+            pol = polarity(text[s.start:s.end]) if fallback else 0.0
             if pol:
-                for x, y in combinations(list(dict.fromkeys(m.actor for m in ms)), 2):
+                for x, y in fallback:
                     rows.append({"sentence_id": sid, "source": x, "target": y, "cue": "",
                                  "cameo": "", "quad_class": "", "goldstein": float("nan"),
                                  "polarity": pol, "score": round(pol, 4), "negated": False,
-                                 "historical": historical, "cue_start": -1, "cue_end": -1})
+                                 "historical": historical, "cue_start": -1, "cue_end": -1,
+                                 "weight": cues.fallback_weight, "frame": ""})
     return rows

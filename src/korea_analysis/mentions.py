@@ -10,42 +10,39 @@ with that surname holding office on the publication date. Event names listed as
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from korea_analysis.actors import ActorDictionary, Person, tokens
-
-ROLE_WORDS = (
-    "professor", "minister", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman",
-    "analyst", "researcher", "fellow", "director", "ambassador", "envoy", "official",
-    "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
-    "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
-    "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
+from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers import here)
+    _NOT_NAME,
+    _ROLE,
+    _TITLE_WORDS,
+    ROLE_WORDS,
+    SURNAME_FIRST,
+    article_context,
+    credit_names,
+    credits,
+    first_actor,
+    known,
+    new_people,
 )
-_ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
-_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+|-[a-z]+){1,3}"
-# "Chang Ho-jin, South Korea's national security adviser, said" / "Yang Moo-jin, a professor …"
-_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<desc>[^,;:“”\"()]{{3,140}})")
-# after a role word: "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong,"
-_AFTER_ROLE = re.compile(rf",?\s+(?P<name>{_NAME})\b")
+
+#: How a mention's actor was decided (the ``actor_source`` column): ``dictionary`` (a name,
+#: demonym, capital, institution or person of the dictionary, or a surname resolved by it),
+#: ``title`` (a nationality or office word before the name: "Chinese Foreign Ministry
+#: spokesperson Hua Li"), ``apposition`` (a description after the name: "Han Ji-soo, South
+#: Korea's national security adviser"), ``institution`` (the person's body in
+#: affiliations.yaml: "a researcher at the Middlebury Institute"), ``context`` (the article:
+#: its dateline, a ministry or government named before, "said in Tokyo"), ``description``
+#: (a definite description resolved to the office holder: "the Russian leader").
+SOURCES = ("dictionary", "title", "apposition", "institution", "context", "mention",
+           "description")
+
 _WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+\s+){0,6}$")  # the description: up to six words
-SURNAME_FIRST = {
-    "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
-    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
-    "Hwang", "Ahn", "An", "Song", "Yang", "Hong", "Ko", "Koh", "Go", "Moon", "Mun", "Son", "Bae",
-    "Baek", "Suh", "Nam", "Noh", "No", "Ryu", "Yoo", "Wi", "Chun", "Ban", "Li", "Wang",
-    "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
-    "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
-    "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
-}
-_TITLE_WORDS = {
-    "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
-    "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
-    "Rep", "Dr", "Mr", "Mrs", "Ms", "Professor", "Prof", "Former", "Supreme", "State", "Chief",
-    "Admiral", "Adm", "Spokesperson", "Spokesman",
-}
 _GROUP_AFTER = {"family", "dynasty", "regime", "clan", "era"}
 _TOP_TITLES = ("leader", "supreme leader", "general secretary", "president", "prime minister",
                "premier", "chairman", "acting president")
@@ -59,24 +56,14 @@ class Mention:
     text: str
     actor: str
     entity: str
-    kind: str  # country, demonym, capital, institution, person
+    kind: str  # country, demonym, capital, institution, person, byline
     role: str = ""  # a person's position on the publication date
+    actor_source: str = "dictionary"  # how ``actor`` was decided: one of SOURCES
 
 
 def _surname_of(name: str) -> str:
     parts = re.split(r"\s+", name)
     return parts[0] if parts[0] in SURNAME_FIRST or len(parts) > 2 else parts[-1]
-
-
-def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
-    """First actor named inside text[a:b] (for a new person's description)."""
-    toks = tokens(text, a, b)
-    for i, (tok, _, _) in enumerate(toks):
-        for n in range(min(actors.first.get(tok, 0), len(toks) - i), 0, -1):
-            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
-            if e and e.actors:
-                return e.actors[0]
-    return None
 
 
 def role_word_starts(text: str) -> list[int] | None:
@@ -113,43 +100,6 @@ def _role_matches(text: str, a: int, b: int, role_starts: list[int] | None) -> l
     return out
 
 
-def _new_people(text: str, a: int, b: int, actors: ActorDictionary,
-                role_starts: list[int] | None = None) -> list[tuple[int, int, str, str, str]]:
-    """People absent from the dictionary, introduced with a role and a country."""
-    roles = _role_matches(text, a, b, role_starts)
-    if not roles:  # both patterns need a role word: most sentences have none
-        return []
-    found = []
-    for m in _APPOSITIVE.finditer(text, a, b):
-        name = m.group("name")
-        if _ROLE.search(m.group("desc")) and not _known(name, actors):
-            actor = first_actor(text, m.start("desc"), m.end("desc"), actors)
-            if actor:
-                found.append((m.start("name"), m.end("name"), name, actor, m.group("desc")))
-    for r in roles:  # "US Defence Secretary Lloyd Austin", "the vice minister, Kim Son Gyong"
-        m = _AFTER_ROLE.match(text, r.end(), b)
-        if not m:
-            continue
-        name = m.group("name")
-        if _known(name, actors) or any(s <= m.start("name") < e for s, e, *_ in found):
-            continue
-        before = _WORDS_BEFORE.search(text, max(a, r.start() - 160), r.start())
-        desc_start = before.start() if before else r.start()
-        actor = first_actor(text, desc_start, r.end(), actors)
-        if actor:
-            found.append((m.start("name"), m.end("name"), name, actor, text[desc_start:r.end()]))
-    return found
-
-
-def _known(name: str, actors: ActorDictionary) -> bool:
-    """True when the name, or any part of it, is already in the dictionary or is a title."""
-    key = tuple(t for t, _, _ in tokens(name))
-    if key[0].lower() in ROLE_WORDS or key[0] in _TITLE_WORDS:
-        return True
-    return any(key[i:j] in actors.entries for i in range(len(key))
-               for j in range(i + 1, len(key) + 1))
-
-
 def find_mentions(text: str, sentences, actors: ActorDictionary,
                   published: dt.date | None = None) -> list[Mention]:
     """Mentions in the body sentences of one article, in text order.
@@ -157,15 +107,20 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     ``sentences`` are :class:`korea_analysis.text.Sentence` objects (or anything with
     ``start``, ``end`` and ``body``); ``sentence_id`` is the index into that list.
     """
-    recent: dict[str, tuple[str, str, Person | None]] = {}  # surname -> (name, actor, person)
+    # surname -> (name, actor, person, actor_source)
+    recent: dict[str, tuple[str, str, Person | None, str]] = {}
     out: list[Mention] = []
     role_starts = role_word_starts(text)
+    ctx = article_context(text, actors)
+    media = actors.media  # outlets report: a news agency is not an official's government
+    state_media = actors.state_media
     first = actors.first
     for sid, s in enumerate(sentences):
         if not s.body:
             continue
-        new = {start: (end, name, actor) for start, end, name, actor, _ in
-               _new_people(text, s.start, s.end, actors, role_starts)}
+        has_role = bool(_role_matches(text, s.start, s.end, role_starts))
+        new = {start: (end, name, actor, src) for start, end, name, actor, src in
+               new_people(text, s.start, s.end, actors, ctx, has_role)}
         toks = tokens(text, s.start, s.end)
         # Only a dictionary word or a capitalised one can start a mention; the other tokens
         # are skipped (all are visited when a new person starts somewhere in the sentence).
@@ -177,9 +132,9 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 continue
             tok, ta, tb = toks[i]
             if ta in new:
-                end, name, actor = new.pop(ta)
-                out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person"))
-                recent[_surname_of(name)] = (name, actor, None)
+                end, name, actor, src = new.pop(ta)
+                out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person", "", src))
+                recent[_surname_of(name)] = (name, actor, None, src)
                 nxt = i
                 while nxt < len(toks) and toks[nxt][1] < end:
                     nxt += 1
@@ -194,24 +149,130 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                         pos = e.person.position_on(published)
                         role = pos.title if pos else ""
                         if e.person.surname:
-                            recent[e.person.surname] = (e.person.name, code, e.person)
+                            for sn in (e.person.surname, *e.person.surname_variants):
+                                recent[sn] = (e.person.name, code, e.person, "dictionary")
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
+                    if e.kind == "institution" and e.entity not in media \
+                            and e.entity not in state_media:
+                        ctx.institutions.append((a, code))
+                    elif role.lower() in _TOP_TITLES:
+                        ctx.leaders.append((a, code))
                 nxt = i + n
                 continue
             if not tok[0].isupper():  # most words: no name, no surname, not North/South
                 continue
             m = _the_north_south(toks, i)
             if m is None and (tok in recent or tok in actors.surnames):
-                m = _surname(toks, i, recent, actors, published)
+                m = _surname(toks, i, recent, actors, published, out)
             if m is not None:
-                a, b, code, entity, kind, role = m
-                out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role))
+                a, b, code, entity, kind, role, src = m
+                out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role, src))
+                if role.lower() in _TOP_TITLES:
+                    ctx.leaders.append((a, code))
     # "the North"/"the South" name the Koreas only in an article about Korea
     ns = {"the North", "the South", "The North", "The South"}
     if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns
                                        for m in out):
         out = [m for m in out if m.text not in ns]
+    elif actors.house_style_re is not None:
+        out = _house_style(text, sentences, out, actors)
+    if actors.offices_re is not None:
+        out = _descriptions(text, out, actors, published)
+    spans = credits(text)
+    if spans:
+        out = _bylines(text, sentences, out, spans, actors)
     return out
+
+
+def _bylines(text: str, sentences, out: list[Mention], spans, actors: ActorDictionary
+             ) -> list[Mention]:
+    """People named in bylines and credits get kind ``byline`` (kept, never counted): a
+    person mention there is turned into one, and any other name there is added with the
+    dictionary's country or none."""
+    def inside(a, b):
+        return any(s <= a and b <= e for s, e in spans)
+
+    res = [dataclasses.replace(m, kind="byline", role="", actor_source="")
+           if m.kind == "person" and inside(m.start, m.end) else m for m in out]
+    taken = [(m.start, m.end) for m in res]
+    starts = [s.start for s in sentences]
+    for s, e in spans:
+        for a, b in credit_names(text, s, e):
+            if any(x < b and a < y for x, y in taken):
+                continue
+            sid = max(bisect_left(starts, a + 1) - 1, 0)
+            person = actors.person(text[a:b])
+            res.append(Mention(sid, a, b, text[a:b], person.actor if person else "",
+                               person.name if person else text[a:b], "byline", "", ""))
+    return sorted(res, key=lambda m: m.start)
+
+
+def _house_style(text: str, sentences, out: list[Mention], actors: ActorDictionary
+                 ) -> list[Mention]:
+    """State-media words in an article about Korea: "the north", "puppet", "the U.S.
+    imperialists" (``house_style`` in the dictionary); a word inside a mention is left."""
+    found = list(actors.house_style_re.finditer(text))
+    if not found:
+        return out
+    starts = [s.start for s in sentences]
+    spans = [(m.start, m.end) for m in out]
+    extra = []
+    for h in found:
+        a, b = h.span()
+        sid = bisect_left(starts, a + 1) - 1
+        if sid < 0 or not sentences[sid].body or b > sentences[sid].end:
+            continue
+        if any(s < b and a < e for s, e in spans):
+            continue
+        extra.append(Mention(sid, a, b, text[a:b], actors.house_style[h.group()], "",
+                             "country"))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
+def _descriptions(text: str, out: list[Mention], actors: ActorDictionary, published
+                  ) -> list[Mention]:
+    """"the Russian leader", "the U.S. president": the dictionary person holding that post
+    on the publication date (undated: the one holder of it the article names elsewhere)."""
+    named = None
+    res = out
+    for k, m in enumerate(out):
+        if m.kind not in ("country", "demonym") or m.start < 4 \
+                or text[m.start - 4:m.start] not in ("the ", "The "):
+            continue
+        o = actors.offices_re.match(text, m.end)
+        if o is None:
+            continue
+        if named is None:
+            named = {x.entity for x in out if x.kind == "person"}
+        person = office_holder(actors, m.actor, actors.offices[o.group(1)], published, named)
+        if person is None:
+            continue
+        if res is out:
+            res = list(out)
+        pos = person.position_on(published)
+        res[k] = Mention(m.sentence_id, m.start - 4, o.end(), text[m.start - 4:o.end()],
+                         m.actor, person.name, "person", pos.title if pos else "",
+                         "description")
+    return res
+
+
+def office_holder(actors: ActorDictionary, actor: str, titles, published, named=()
+                  ) -> Person | None:
+    """The one person of ``actor`` holding the first of ``titles`` that has one holder on
+    ``published``; undated, the one holder of it (any date) among the ``named`` people."""
+    people = [p for p in actors.people if p.actor == actor]
+    for title in titles:
+        if published is not None:
+            holders = [p for p in people if any(pos.title == title and pos.held_on(published)
+                                                for pos in p.positions)]
+        else:
+            holders = [p for p in people if p.name in named
+                       and any(pos.title == title for pos in p.positions)]
+        if len(holders) == 1:
+            return holders[0]
+        if holders:
+            return None
+    return None
 
 
 def _longest(toks, i: int, actors: ActorDictionary) -> int:
@@ -238,39 +299,101 @@ def _the_north_south(toks, i: int):
     if nxt[:1].isupper() or nxt == "-":  # "the South China Sea", "the North-South summit"
         return None
     code = "PRK" if tok == "North" else "KOR"
-    return toks[i - 1][1], toks[i][2], code, "", "country", ""
+    return toks[i - 1][1], toks[i][2], code, "", "country", "", "dictionary"
 
 
-def _surname(toks, i: int, recent, actors: ActorDictionary, published):
+#: surnames that are also English words capitalised at a sentence start ("No matter how …",
+#: "So far", "He said"): alone they name the person only after a title ("Minister No") or
+#: before a speech verb ("No said")
+_WORD_SURNAMES = frozenset({"No", "So", "An", "Oh", "Do", "Go", "He", "Ha", "Ma", "Ye"})
+_SPEECH_NEXT = frozenset({"said", "says", "told", "added", "stressed", "noted", "warned"})
+
+
+def _surname(toks, i: int, recent, actors: ActorDictionary, published, out=()):
     tok, a, b = toks[i]
     nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
     if nxt in _GROUP_AFTER:
         return None
+    # "Han Do-yun", "Kim Min-seok": a surname written first, then a given name that is not
+    # the dictionary's, names somebody else
+    if (tok in SURNAME_FIRST and nxt[:1].isupper() and nxt.isalpha()
+            and toks[i + 1][1] == b + 1 and nxt not in _NOT_NAME):
+        return None
+    if tok in _WORD_SURNAMES and nxt not in _SPEECH_NEXT:
+        prev = toks[i - 1][0] if i else ""
+        if prev == "." and i > 1:  # "Mr. No"
+            prev = toks[i - 2][0]
+        if prev not in _TITLE_WORDS and prev not in _TITLE_BEFORE:
+            return None
     if tok in recent:
-        name, code, person = recent[tok]
+        name, code, person, src = recent[tok]
     else:
-        person = _office_holder(tok, actors, published)
+        title = toks[i - 1][0] if i else ""
+        if title == "Minister" and i > 1 and toks[i - 2][0] == "Prime":
+            title = "Prime"
+        counts: dict[str, int] = {}
+        for m in out:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+        person = _office_holder(tok, actors, published, title, counts)
         if person is None:
             return None
-        name, code = person.name, person.actor
-        recent[tok] = (name, code, person)
+        name, code, src = person.name, person.actor, "dictionary"
+        recent[tok] = (name, code, person, src)
     role = ""
     if person is not None:
         pos = person.position_on(published)
         role = pos.title if pos else ""
-    return a, b, code, name, "person", role
+    return a, b, code, name, "person", role, src
 
 
-def _office_holder(surname: str, actors: ActorDictionary, published) -> Person | None:
+#: a title word right before a surname ("Premier Kim") -> the position titles it names
+_TITLE_BEFORE = {
+    "President": ("president", "acting president", "head of state"),
+    "Premier": ("premier", "prime minister"), "Prime": ("premier", "prime minister"),
+    "PM": ("premier", "prime minister"), "Chairman": ("chairman", "leader", "president"),
+    "Leader": ("leader",), "Secretary": ("secretary of state", "secretary of defense",
+                                         "general secretary", "secretary-general"),
+    "Minister": ("foreign minister", "defence minister", "unification minister"),
+    "Ambassador": ("ambassador",), "Envoy": ("envoy",), "Spokesperson": ("spokesperson",),
+}
+_LEADER_TITLES = ("leader", "supreme leader", "general secretary", "president",
+                  "acting president", "chairman", "head of state")
+
+
+def _office_holder(surname: str, actors: ActorDictionary, published, title: str = "",
+                   counts: dict[str, int] | None = None) -> Person | None:
     """Whom a surname alone names when nobody was named in full before it.
 
-    The one dictionary person with that surname, if in office on the date; else the one
-    person with that surname holding a top office (leader, president, premier) on the date.
-    "Lee" in 2023 therefore stays unresolved, "Yoon" is the president and "Kim" the leader.
+    Analysts never: they are named in full. Then, in order: a title word right before the
+    surname ("Premier Kim") picks the one holder of such a post on the date; the one person
+    with that surname, if in office; the holders of a top office (leader,
+    president, premier), and if several, those of the actor the article has named most so
+    far, the leader or president over the premier. When nobody with that surname holds a post
+    on the date, the one person in the whole dictionary with it (and some post begun by the
+    date: "Trump" in 2024). "Lee" in 2023 therefore stays unresolved, "Yoon" is the president.
     """
-    people = actors.surnames.get(surname, ())
-    if len(people) == 1:
-        return people[0] if people[0].position_on(published) else None
-    top = [p for p in people if (pos := p.position_on(published))
-           and pos.title.lower() in _TOP_TITLES]
+    people = [p for p in actors.surnames.get(surname, ()) if not p.analyst]
+    if not people:
+        return None
+    posts = {p.name: pos for p in people if (pos := p.position_on(published)) is not None}
+    if title in _TITLE_BEFORE:
+        fit = [p for p in people if p.name in posts
+               and posts[p.name].title.lower() in _TITLE_BEFORE[title]]
+        if len(fit) == 1:
+            return fit[0]
+    holders = [p for p in people if p.name in posts]
+    if len(people) == 1 and holders:
+        return holders[0]
+    if not holders:
+        if len(people) == 1 and published is not None and any(
+                pos.start is not None and pos.start <= published for pos in people[0].positions):
+            return people[0]
+        return None
+    top = [p for p in holders if posts[p.name].title.lower() in _TOP_TITLES]
+    if len(top) > 1 and counts:
+        best = max(counts.get(p.actor, 0) for p in top)
+        top = [p for p in top if counts.get(p.actor, 0) == best]
+    if len(top) > 1:
+        lead = [p for p in top if posts[p.name].title.lower() in _LEADER_TITLES]
+        top = lead if lead else top
     return top[0] if len(top) == 1 else None

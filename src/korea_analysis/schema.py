@@ -19,16 +19,16 @@ SENTENCE_TYPES = {"article_id": "str", "sentence_id": "int", "paragraph": "int",
                   "end": "int", "kind": "str", "body": "bool", "text": "str"}
 MENTION_TYPES = {"article_id": "str", "sentence_id": "int", "start": "int", "end": "int",
                  "text": "str", "actor": "str", "entity": "str", "kind": "str", "role": "str",
-                 "polarity": "float", "subjectivity": "float"}
+                 "actor_source": "str", "polarity": "float", "subjectivity": "float"}
 QUOTE_TYPES = {"article_id": "str", "quote": "str", "start": "int", "end": "int",
                "speaker": "str", "speaker_start": "int?", "speaker_end": "int?",
-               "speaker_actor": "str", "role": "str", "cue": "str", "channel": "str",
-               "kind": "str", "sentence_id": "int?", "polarity": "float",
+               "speaker_actor": "str", "actor_source": "str", "role": "str", "cue": "str",
+               "channel": "str", "kind": "str", "sentence_id": "int?", "polarity": "float",
                "subjectivity": "float"}
 EVENT_TYPES = {"article_id": "str", "sentence_id": "int", "source": "str", "target": "str",
                "cue": "str", "cameo": "str", "quad_class": "str", "goldstein": "float",
                "polarity": "float", "score": "float", "negated": "bool", "historical": "bool",
-               "cue_start": "int", "cue_end": "int"}
+               "cue_start": "int", "cue_end": "int", "weight": "float", "frame": "str"}
 assert list(EVENT_TYPES) == EVENT_COLUMNS
 #: Per-article tables (cached) and their columns; the others are derived for the whole corpus.
 TYPES = {"articles": ARTICLE_TYPES, "sentences": SENTENCE_TYPES, "mentions": MENTION_TYPES,

@@ -7,6 +7,10 @@ measured on the same resampled corpora (Poisson weights per article, seeded), so
 intervals of two actors come from one set of resamples, and the cost is one draw per article
 and resample, whatever the number of groups: the resamples are made in blocks, so memory stays
 bounded on a corpus of any size.
+
+:func:`directed` is stance in the other sense: how actor A speaks about and acts toward B
+(from A's quotes and A's events), one row per ordered pair, with the same kind of interval;
+:func:`directed_evidence` gives the sentence behind each cell.
 """
 from __future__ import annotations
 
@@ -125,9 +129,158 @@ def actor_sentiment(mentions: pd.DataFrame, *, n_boot: int = N_BOOT, seed: int =
 
 
 def with_article_fields(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Mentions joined with the outlet and the month of their article (for the by-tables)."""
+    """Mentions joined with the outlet and the month, quarter and year of their article (for
+    the by-tables)."""
     a = articles[["article_id", "source", "published"]].copy()
     a["outlet"] = a["source"].fillna("(outlet unknown)")
-    a["month"] = a["published"].dt.to_period("M").astype(str).where(a["published"].notna(),
-                                                                    "(undated)")
-    return mentions.merge(a[["article_id", "outlet", "month"]], on="article_id", how="left")
+    for name, freq in (("month", "M"), ("quarter", "Q"), ("year", "Y")):
+        a[name] = a["published"].dt.to_period(freq).astype(str).where(a["published"].notna(),
+                                                                      "(undated)")
+    return mentions.merge(a[["article_id", "outlet", "month", "quarter", "year"]],
+                          on="article_id", how="left")
+
+
+# --------------------------------------------------------------------------- directed stance
+DIRECTED_COLUMNS = ["source", "target", "n_quotes", "n_events", "n_articles", "score", "low",
+                    "high", "quote_score", "event_score", "conflict_share"]
+EVIDENCE_COLUMNS = ["source", "target", "kind", "value", "cue", "article_id", "sentence_id",
+                    "text"]
+_ITEM_COLUMNS = ["source", "target", "article_id", "sentence_id", "kind", "value", "weight",
+                 "side", "cue"]
+
+
+def _quote_items(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (quote, actor it names other than the speaker's): the speaker's actor
+    speaks about that actor with the mean polarity of its mentions inside the quote."""
+    q = quotes[quotes["speaker_actor"].notna() & (quotes["speaker_actor"].astype(str) != "")]
+    m = mentions[mentions["actor"].notna()]
+    if "kind" in m.columns:
+        m = m[m["kind"] != "byline"]  # people who report, not actors
+    if q.empty or m.empty:
+        return pd.DataFrame(columns=_ITEM_COLUMNS)
+    q = q.reset_index(drop=True)[["article_id", "start", "end", "speaker_actor"]].assign(
+        quote=lambda d: np.arange(len(d)))
+    j = q.merge(m[["article_id", "sentence_id", "start", "end", "actor", "polarity"]],
+                on="article_id", suffixes=("", "_m"))
+    j = j[(j["start_m"] >= j["start"]) & (j["end_m"] <= j["end"])
+          & (j["actor"].astype(str) != j["speaker_actor"].astype(str))
+          & j["polarity"].notna()]
+    if j.empty:
+        return pd.DataFrame(columns=_ITEM_COLUMNS)
+    g = j.groupby(["quote", "actor"], sort=True).agg(
+        source=("speaker_actor", "first"), article_id=("article_id", "first"),
+        sentence_id=("sentence_id", "first"), value=("polarity", "mean")).reset_index()
+    return pd.DataFrame({"source": g["source"].astype(str), "target": g["actor"].astype(str),
+                         "article_id": g["article_id"].astype(str),
+                         "sentence_id": g["sentence_id"].astype(int), "kind": "quote",
+                         "value": g["value"].astype(float), "weight": 1.0,
+                         "side": np.sign(g["value"].to_numpy(float)), "cue": ""})
+
+
+def _event_items(events: pd.DataFrame) -> pd.DataFrame:
+    from korea_analysis.alignment import event_class, event_weight
+
+    e = events
+    if "historical" in e.columns:
+        e = e[~e["historical"].astype(bool)]
+    e = e[e["source"].notna() & e["target"].notna() & e["score"].notna()
+          & (e["source"].astype(str) != e["target"].astype(str))]
+    if e.empty:
+        return pd.DataFrame(columns=_ITEM_COLUMNS)
+    return pd.DataFrame({"source": e["source"].astype(str), "target": e["target"].astype(str),
+                         "article_id": e["article_id"].astype(str),
+                         "sentence_id": e["sentence_id"].astype(int), "kind": "event",
+                         "value": e["score"].astype(float).clip(-1, 1),
+                         "weight": event_weight(e), "side": event_class(e),
+                         "cue": e["cue"].fillna("").astype(str) if "cue" in e else ""})
+
+
+def stance_items(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
+                 mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every piece of directed evidence, one row each: A's events toward B (``kind`` event,
+    ``value`` the event score, its ``weight``) and, given ``mentions``, A's quotes naming B
+    (``kind`` quote, ``value`` the mean polarity of B's mentions inside the quote, weight 1);
+    ``side`` +1 cooperative / -1 conflictual (events by CAMEO quad class, quotes by sign)."""
+    parts = [p for p in (
+        _event_items(events) if events is not None else None,
+        _quote_items(quotes, mentions) if quotes is not None and mentions is not None else None,
+    ) if p is not None and len(p)]
+    if not parts:
+        return pd.DataFrame(columns=_ITEM_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[_ITEM_COLUMNS]
+
+
+def directed(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
+             mentions: pd.DataFrame | None = None, *, n_boot: int = N_BOOT, seed: int = 0
+             ) -> pd.DataFrame:
+    """How A speaks about and acts toward B: one row per ordered pair (``source`` A,
+    ``target`` B), from A's events toward B and A's quotes about B.
+
+    What counts: each event whose ``source`` is A and ``target`` B (not historical), with its
+    score and ``weight`` (missing: 1.0); and, when ``mentions`` is given, each quotation whose
+    speaker speaks for A (``speaker_actor``) and names B inside the quoted words, with the
+    mean polarity of B's mentions there (A's own mentions and bylines left out). Without
+    ``mentions`` only events count. A quoted condemnation is therefore counted twice over:
+    once as words (their sentiment), once as an act (its cue) -- they are the two things the
+    matrix shows. ``score`` is the weighted mean of both, ``low`` / ``high`` its 95% interval
+    from resampling articles (NaN with fewer than two articles), ``quote_score`` /
+    ``event_score`` each part alone, ``conflict_share`` the conflictual share of the events'
+    weight (NaN when no event). Rows are sorted by the evidence behind them, most first.
+    """
+    items = stance_items(quotes, events, mentions)
+    if items.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object" if c in ("source", "target")
+                                          else "int64" if c.startswith("n_") else "float64")
+                             for c in DIRECTED_COLUMNS})
+    items = items.assign(wv=items["weight"] * items["value"],
+                         ev_w=np.where(items["kind"] == "event", items["weight"], 0.0),
+                         q_n=(items["kind"] == "quote").astype(float),
+                         conflict_w=np.where((items["kind"] == "event") & (items["side"] < 0),
+                                             items["weight"], 0.0))
+    items["ev_wv"] = items["ev_w"] * items["value"]
+    items["q_v"] = items["q_n"] * items["value"]
+    cells = items.groupby(["source", "target"], sort=True)
+    cell = cells.ngroup().to_numpy()
+    art = pd.factorize(items["article_id"], sort=True)[0]
+    per = pd.DataFrame({"g": cell, "a": art, "s": items["wv"], "w": items["weight"]}).groupby(
+        ["g", "a"], sort=True).sum().reset_index()
+    lo, hi = intervals(per["g"].to_numpy(), per["a"].to_numpy(), per["s"].to_numpy(float),
+                       per["w"].to_numpy(float), cells.ngroups, n_boot=n_boot, seed=seed)
+    agg = cells.agg(n_quotes=("q_n", "sum"), n_events=("kind", lambda k: int((k == "event").sum())),
+                    n_articles=("article_id", "nunique"), wv=("wv", "sum"), w=("weight", "sum"),
+                    q_v=("q_v", "sum"), ev_wv=("ev_wv", "sum"), ev_w=("ev_w", "sum"),
+                    conflict_w=("conflict_w", "sum")).reset_index()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = pd.DataFrame({
+            "source": agg["source"], "target": agg["target"],
+            "n_quotes": agg["n_quotes"].astype(int), "n_events": agg["n_events"].astype(int),
+            "n_articles": agg["n_articles"].astype(int),
+            "score": np.where(agg["w"] > 0, agg["wv"] / agg["w"], np.nan),
+            "low": lo, "high": hi,
+            "quote_score": np.where(agg["n_quotes"] > 0, agg["q_v"] / agg["n_quotes"], np.nan),
+            "event_score": np.where(agg["ev_w"] > 0, agg["ev_wv"] / agg["ev_w"], np.nan),
+            "conflict_share": np.where(agg["ev_w"] > 0, agg["conflict_w"] / agg["ev_w"],
+                                       np.nan),
+        })
+    out["_n"] = out["n_quotes"] + out["n_events"]
+    return out.sort_values(["_n", "source", "target"], ascending=[False, True, True],
+                           ignore_index=True).drop(columns="_n")[DIRECTED_COLUMNS]
+
+
+def directed_evidence(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
+                      sentences: pd.DataFrame, mentions: pd.DataFrame | None = None, *,
+                      k: int = 1) -> pd.DataFrame:
+    """The strongest piece of evidence behind each cell of :func:`directed` (the ``k`` with the
+    largest weight x |value|, ties: first in the corpus), with its sentence: columns
+    ``source``, ``target``, ``kind`` (event or quote), ``value``, ``cue``, ``article_id``,
+    ``sentence_id``, ``text``."""
+    items = stance_items(quotes, events, mentions)
+    if items.empty:
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    items = items.assign(strength=items["weight"] * items["value"].abs())
+    top = items.sort_values(["source", "target", "strength"], ascending=[True, True, False],
+                            kind="stable").groupby(["source", "target"]).head(k)
+    top = top.merge(sentences[["article_id", "sentence_id", "text"]],
+                    on=["article_id", "sentence_id"], how="left")
+    top["text"] = top["text"].fillna("")
+    return top[EVIDENCE_COLUMNS].reset_index(drop=True)

@@ -5,12 +5,15 @@ CELLS = [
 Which countries the coverage portrays positively or negatively, how that differs by outlet and
 over time, and who cooperates or clashes with whom — each number with the sentences behind it.
 
-Data: the bundled corpus unless `corpus` points elsewhere; actors from the bundled dictionary
-(`src/korea_analysis/actors.yaml`) unless `actors` names another file.
+Data: the corpus the `corpus` parameter names (described under the first cell), actors from
+the dictionary `actors` names (empty: the bundled `src/korea_analysis/actors.yaml`).
 """),
 ("code", """
 # Parameters (papermill overrides these; run as is in JupyterLab)
 corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
+metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
+columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
+keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
 actors: str = ""  # actor dictionary YAML (empty: the bundled one)
 backend: str = "lexicon+linear"  # sentiment backend: lexicon+linear, textblob, textblob-plain, vader
 min_mentions: int = 3  # actors with fewer mentions are left out of charts
@@ -19,13 +22,16 @@ date_to: str = ""  # last publication date to include (empty: no limit)
 figures_dir: str = "figures"  # where each chart's PNG and CSV are written
 """, "parameters"),
 ("code", """
-from IPython.display import display
-
 from korea_analysis import charts, views
 
-views.setup_notebook()
-ann = views.load(corpus, actors, date_from=date_from, date_to=date_to, backend=backend)
-print(views.corpus_sentence(ann))
+views.setup_notebook(figures_dir)
+ann = views.load(corpus, actors, metadata=metadata, columns=columns,
+                 keep_duplicates=keep_duplicates, date_from=date_from,
+                 date_to=date_to, backend=backend)
+print(views.corpus_description(ann))
+# the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
+min_mentions = max(min_mentions, views.min_evidence(len(ann.articles)))
+print(f"Actors and cells with fewer than {min_mentions} mentions are left out of the charts.")
 """),
 ("md", """
 ## How we did it
@@ -39,24 +45,45 @@ mapped to CAMEO event types (Goldstein scale /10), e.g. "signed … agreement" +
 "sanctions" −0.8; where no cue fires, the sentence's polarity is used.
 """),
 ("md", """
-## Finding: some actors are portrayed more negatively than others
+## Finding: how each actor is portrayed, with its interval
 
 Dots are mean polarity toward each actor, bars the 95% interval over articles; colour shows the
-actor's bloc in the dictionary (colour only: blocs never enter a score).
+actor's bloc in the dictionary (colour only: blocs never enter a score). The title names an
+actor as portrayed most or least positively only when its interval clears every other one.
 """),
 ("code", """
 fig, data = views.portrayal_chart(ann, min_mentions)
 _ = charts.save(fig, data, "02_portrayal", figures_dir)
-display(views.portrayal_table(ann, min_mentions))
+views.show_table(views.portrayal_table(ann, min_mentions).sort_values("n_mentions",
+                 ascending=False), "02_portrayal_table")
+"""),
+("md", """
+## Finding: how each actor speaks about and acts toward the others
+
+Stance in the directed sense: row A, column B is how A speaks about B (the polarity of B's
+mentions inside quotations of A's speakers) and acts toward B (A's events toward B, by their
+cue's score), pooled; "?" marks a cell whose 95% interval over articles spans 0 (or that rests
+on one article). Read it beside the portrayal above: how the coverage portrays an actor is not
+how that actor is said to treat the others. The table under it gives the strongest sentence
+behind every cell.
+"""),
+("code", """
+stance_fig, stance_data = views.stance_heatmap(ann, min_n=1, top=10)
+_ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
+"""),
+("code", """
+# The strongest sentence behind each cell of the matrix above (every cell: the CSV)
+views.show_table(views.stance_evidence(ann, stance_data), "02_stance_evidence", top=25)
 """),
 ("md", """
 ## Finding: portrayal by outlet and over time
 
-The same mean and interval per outlet and per month of publication, where the corpus has them.
+Mean polarity per actor (rows) in each outlet (columns), for the actors and outlets with most
+mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there.
 """),
 ("code", """
-by_outlet = views.portrayal_by(ann, "outlet", min_mentions)
-display(by_outlet)
+views.show_table(views.portrayal_by_outlet_table(ann, min_mentions), "02_portrayal_by_outlet",
+                 index=True, interactive=False)
 if ann.articles["published"].dt.to_period("M").nunique() > 1:
     fig, data = views.portrayal_over_time_chart(ann, min_mentions)
     _ = charts.save(fig, data, "02_portrayal_by_month", figures_dir)
@@ -66,18 +93,19 @@ else:
 ("md", """
 ## Finding: who cooperates and who clashes
 
-Each cell is the mean event score between two actors (+1 cooperation, −1 conflict) with the
-number of events behind it.
+Each cell is the balance of cooperative and conflictual events between two actors (blue: more
+cooperation, red: more conflict — the sign analysts use, so many mild meetings do not hide the
+threats), with the share of conflict events and the number of events behind it.
 """),
 ("code", """
 fig, data = views.dyad_heatmap(ann)
 _ = charts.save(fig, data, "02_dyads", figures_dir)
-display(ann.dyads)
+views.show_table(views.dyad_table(ann), "02_dyad_table")
 """),
 ("md", """
 ## The evidence: the most positive and most negative sentence about each actor
 """),
 ("code", """
-display(views.evidence_table(ann, min_mentions))
+views.show_table(views.evidence_table(ann, min_mentions), "02_evidence")
 """),
 ]

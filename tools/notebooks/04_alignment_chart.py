@@ -6,11 +6,14 @@ Where the coverage places each actor between the DPRK–Russia–China and the R
 computed only from what the text says actors do to each other — and how that compares with how
 the same states vote at the UN General Assembly.
 
-Data: the bundled corpus unless `corpus` points elsewhere.
+Data: the corpus the `corpus` parameter names, described under the first cell.
 """),
 ("code", """
 # Parameters (papermill overrides these; run as is in JupyterLab)
 corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
+metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
+columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
+keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
 actors: str = ""  # actor dictionary YAML (empty: the bundled one)
 min_events: int = 2  # actors with fewer events are listed, not placed
 n_boot: int = 200  # bootstrap resamples of articles for the intervals
@@ -21,36 +24,65 @@ date_to: str = ""  # last publication date to include (empty: no limit)
 figures_dir: str = "figures"  # where each chart's PNG and CSV are written
 """, "parameters"),
 ("code", """
-from IPython.display import display
-
 from korea_analysis import alignment, charts, views
 
-views.setup_notebook()
-ann = views.load(corpus, actors, date_from=date_from, date_to=date_to)
+views.setup_notebook(figures_dir)
+ann = views.load(corpus, actors, metadata=metadata, columns=columns,
+                 keep_duplicates=keep_duplicates, date_from=date_from,
+                 date_to=date_to)
+# the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
+min_events = max(min_events, views.min_evidence(len(ann.articles)))
 pos = views.alignment_table(ann, min_events=min_events, n_boot=n_boot, seed=seed, orient=orient)
-print(views.corpus_sentence(ann))
+print(views.corpus_description(ann))
+print(f"Actors with fewer than {min_events} events are listed, not placed.")
 """),
 ("md", """
 ## How we did it
 
 Each sentence in which one actor acts toward another is an event scored from −1 (conflict) to
 +1 (cooperation); sentences about history (all their years 10+ years before publication, such
-as the 1950–53 war) are left out. For every pair of actors the scores are averaged and shrunk toward zero when
-evidence is thin; the axis is the leading eigenvector of that signed affinity matrix (allies on
-one side, adversaries on the other), oriented so that `orient` is positive. Intervals come from
-resampling articles. Bloc labels in the dictionary colour the points and are compared with the
-result afterwards — they never enter the computation.
+as the 1950–53 war) are left out. For every pair of actors the scores are averaged and taken
+relative to the coverage's typical pair (news is full of meetings and visits, each a mild
+positive: what separates blocs is which pairs get more or less cooperation than usual), then
+shrunk toward zero when evidence is thin; the axis is the leading eigenvector of that signed
+affinity matrix (allies on one side, adversaries on the other), oriented so that `orient` is
+positive. Intervals come from resampling articles; an actor whose interval spans the middle is
+drawn hollow and called unclear. Bloc labels in the dictionary colour the points and are
+compared with the result afterwards — they never enter the computation.
 """),
 ("md", """
-## Finding: the text separates the two blocs
+## Finding: each actor's place between the two blocs, and which are unclear
+
+The title names the actors whose side is clear (interval on one side of 0).
 """),
 ("code", """
 fig, data = views.alignment_chart(pos, ann)
 _ = charts.save(fig, data, "04_alignment", figures_dir)
-agree = alignment.bloc_agreement(pos[pos["enough"]], ann.actors.blocs)
-print(f"Agreement with the expected blocs: {agree:.0%} of the placed actors with a bloc label "
-      "fall on their bloc's side.")
-display(pos)
+clear = pos[pos["clear"]]
+agree = alignment.bloc_agreement(clear, ann.actors.blocs)
+if agree == agree:  # NaN: no actor whose side is clear has a bloc label
+    print(f"Agreement with the expected blocs: {agree:.0%} of the actors whose side is clear "
+          "and who have a bloc label fall on their bloc's side.")
+else:
+    print("No actor with a bloc label has a clear side: agreement with the blocs cannot be "
+          "judged on this corpus.")
+views.show_table(pos, "04_positions")
+"""),
+("md", """
+## Finding: positions year by year
+
+The same axis computed separately for each year of publication, each year with its own
+interval (hollow: unclear that year), for the actors with most events.
+"""),
+("code", """
+by_year = views.alignment_by_period(ann, period="year", min_events=min_events, n_boot=n_boot,
+                                    seed=seed, orient=orient)
+if len(by_year):
+    fig, data = views.alignment_over_time_chart(by_year, ann)
+    _ = charts.save(fig, data, "04_alignment_by_year", figures_dir)
+else:
+    print("Fewer than two years with enough dated articles (5 with events each): "
+          "no positions over time.")
 """),
 ("md", """
 ## Finding: the map of cooperation and conflict
@@ -65,6 +97,7 @@ _ = charts.save(fig, data, "04_map", figures_dir)
 ("code", """
 fig, data = views.dyad_heatmap(ann)
 _ = charts.save(fig, data, "04_dyads", figures_dir)
+views.show_table(views.dyad_table(ann), "04_dyad_table")
 """),
 ("md", """
 ## Finding: coverage and UN votes, compared
@@ -77,12 +110,12 @@ different things — votes vs coverage — so agreement in rank is a sanity chec
 ("code", """
 fig, data, rho, n = views.unga_comparison(pos, session=78)
 _ = charts.save(fig, data, "04_unga", figures_dir)
-display(data)
+views.show_table(data, "04_unga_table")
 """),
 ("md", """
 ## The strongest evidence behind each edge
 """),
 ("code", """
-display(views.strongest_evidence(ann))
+views.show_table(views.strongest_evidence(ann), "04_strongest_evidence")
 """),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -72,13 +73,27 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     (:func:`korea_analysis.selection.select`); ``ann.extra["undated_dropped"]`` is kept.
     """
     from korea_analysis.annotate import annotate
-    from korea_analysis.corpus import load_corpus
+    from korea_analysis.corpus import CorpusWarning, load_corpus
     from korea_analysis.selection import select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    # the loader's notes (texts without metadata, rows naming no text) read as plain lines in
+    # a report, not as a red traceback-styled warning box; they are kept in corpus_info
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_corpus(corpus or None, metadata=metadata or None,
+                               columns=columns or None)
+    notes = []
+    for w in caught:
+        if issubclass(w.category, CorpusWarning):
+            notes.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for note in notes:
+        print(f"Note: {note}")
     articles, info = select(articles, date_from=date_from, date_to=date_to,
                             keep_duplicates=keep_duplicates)
+    info["notes"] = notes
     ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND,
                    workers=workers)
     ann.extra["corpus_info"] = info
@@ -97,13 +112,18 @@ def corpus_name(ann: Annotations) -> str:
     info = ann.extra.get("corpus_info") or {}
     if info.get("bundled"):
         return "the bundled sample corpus"
-    meta = info.get("metadata") or ""
-    path = info.get("path") or ""
+    meta = str(info.get("metadata") or "")
+    path = str(info.get("path") or "")
+    folders = " + ".join(_short_path(p) for p in path.split(os.pathsep) if p)
     if meta:
-        return f"{Path(str(path)).name or 'corpus'} ({Path(str(meta)).name})"
-    if path:
-        return Path(str(path)).name
-    return ""
+        return f"{folders} ({_short_path(meta)})" if folders else _short_path(meta)
+    return folders
+
+
+def _short_path(path: str) -> str:
+    """A path as a reader recognises it: its last two parts ("polnear/metadata.tsv")."""
+    p = Path(path)
+    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
 
 
 def source_line(ann: Annotations) -> str:
@@ -136,7 +156,8 @@ def corpus_description(ann: Annotations) -> str:
     n = len(a)
     where = corpus_name(ann)
     if info.get("path") and not info.get("bundled"):
-        where = f"{where} (`{info['path']}`)" if where else f"`{info['path']}`"
+        full = " and ".join(str(info["path"]).split(os.pathsep))
+        where = f"{where} ({full})" if where else full
     out = [f"{'This report reads ' + where if where else 'This corpus has'}: "
            f"{n:,} article{'s' if n != 1 else ''}, {int(a['n_words'].sum()):,} words."]
     outlets = info.get("outlets")
@@ -240,11 +261,30 @@ def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame
 
 # --- tables: top rows in the page, the whole table as CSV beside it ------------------------
 
+def _notebook_figures_dir() -> str | None:
+    """The running notebook's ``figures_dir`` parameter, if there is one."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return None
+    shell = get_ipython()
+    value = shell.user_ns.get("figures_dir") if shell is not None else None
+    return value if isinstance(value, str) and value else None
+
+
 def tables_dir(out_dir: str | os.PathLike | None = None) -> Path:
-    """Where full tables go: ``out_dir``, the notebook's ``figures_dir``,
-    ``$KOREA_ANALYSIS_FIGURES`` or ``figures/``, in that order (the same folder as the charts)."""
-    return Path(out_dir or _TABLES["dir"] or os.environ.get("KOREA_ANALYSIS_FIGURES")
-                or "figures")
+    """Where full tables go, the charts' folder: ``out_dir``, else the folder given to
+    :func:`setup_notebook`, else the notebook's ``figures_dir`` parameter, else
+    ``$KOREA_ANALYSIS_FIGURES``, else ``figures/``."""
+    return Path(out_dir or _TABLES["dir"] or _notebook_figures_dir()
+                or os.environ.get("KOREA_ANALYSIS_FIGURES") or "figures")
+
+
+def show_text(text: str) -> None:
+    """A paragraph of generated text (it may hold outlet names or paths: shown escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<p>{html.escape(text)}</p>"))
 
 
 def _link_to(path: Path) -> str:
@@ -284,9 +324,14 @@ def show_table(df: pd.DataFrame, name: str, *, top: int = 20, interactive: bool 
         if not _TABLES["itables_ready"]:
             _init_itables()
         page = 10 if len(shown) > 15 else len(shown)
+        paged = len(shown) > page
+        # the search box always (itables drops it for one-page tables), paging when needed
+        layout = {"topStart": "pageLength" if paged else None, "topEnd": "search",
+                  "bottomStart": "info" if paged else None,
+                  "bottomEnd": "paging" if paged else None}
         display(HTML(itables.to_html_datatable(
             shown, caption=html.escape(caption) if caption else None, connected=False,
-            allow_html=False, showIndex=False, pageLength=page,
+            allow_html=False, showIndex=False, pageLength=page, layout=layout,
             lengthMenu=sorted({page, 10, 25, 50, 100} & set(range(1, len(shown) + 1))
                               | {page}),
             classes="display compact", maxBytes=0, column_filters="footer"

@@ -24,17 +24,38 @@ def alignment_table(ann: Annotations, *, min_events: int = 2, n_boot: int = 200,
     return pos.sort_values("position", ignore_index=True)
 
 
+def unclear_actors(pos: pd.DataFrame) -> list[str]:
+    """Placed actors whose interval spans the middle: the text does not settle their side."""
+    return pos.loc[pos["enough"] & ~pos["clear"], "actor"].tolist()
+
+
+def alignment_title(pos: pd.DataFrame) -> str:
+    """The chart's finding, claimed only as far as the intervals allow."""
+    ok = pos[pos["enough"]]
+    if ok.empty:
+        return "Too little evidence to place any actor between the two blocs"
+    neg = ok[ok["clear"] & (ok["position"] < 0)]["actor"].tolist()
+    pos_ = ok[ok["clear"] & (ok["position"] > 0)]["actor"].tolist()
+    if neg and pos_:
+        return f"{', '.join(neg)} on one side, {', '.join(pos_)} on the other"
+    return "No actor's side is clear: every interval spans the middle"
+
+
 def alignment_chart(pos: pd.DataFrame, ann: Annotations):
-    """Actors on the bloc axis with their intervals; thin evidence is listed, not plotted."""
+    """Actors on the bloc axis with their intervals; thin evidence is listed, not plotted;
+    actors whose interval spans the middle are drawn hollow and marked "unclear"."""
     ok = pos[pos["enough"]].sort_values("position")
     thin = pos[~pos["enough"]]
-    fig, ax = plt.subplots(figsize=(8, 1.8 + 0.45 * max(len(ok), 1)))
+    fig, ax = plt.subplots(figsize=(9, 1.8 + 0.45 * max(len(ok), 1)))
     for i, r in enumerate(ok.itertuples()):
         c = charts.bloc_colour(r.bloc)
         ax.plot([r.position_low, r.position_high], [i, i], color=c, lw=2, alpha=0.6)
-        ax.plot(r.position, i, "o", color=c, ms=8)
-    ax.set_yticks(range(len(ok)), [f"{n} ({a})" for n, a in zip(ok["name"], ok["actor"],
-                                                                strict=True)])
+        ax.plot(r.position, i, "o", color=c, ms=8, mfc=c if r.clear else "white", mew=2)
+        ax.annotate(f"n={r.n_events}", (r.position, i), xytext=(6, 6),
+                    textcoords="offset points", fontsize=8, color="#555555")
+    ax.set_yticks(range(len(ok)), [f"{n} ({a})" + ("" if c else " · unclear")
+                                   for n, a, c in zip(ok["name"], ok["actor"], ok["clear"],
+                                                      strict=True)])
     ax.axvline(0, color="#888888", lw=1)
     ax.set_xlim(-1.35, 1.35)
     for x, label, ha, bloc in ((0.0, f"◀ {AXIS_ENDS[0]}", "left", "DPRK-Russia-China"),
@@ -43,14 +64,91 @@ def alignment_chart(pos: pd.DataFrame, ann: Annotations):
                     textcoords="offset points", ha=ha, va="top", fontsize=9,
                     color=charts.BLOC_COLOURS[bloc], fontweight="bold")
     _bloc_legend(ax, ok["bloc"])
-    note = f" · too little evidence: {', '.join(thin['actor'])}" if len(thin) else ""
+    unclear = unclear_actors(pos)
+    note = f" ({len(unclear)} unclear: interval spans the middle, hollow)" if unclear else ""
+    if len(thin):
+        names = ", ".join(thin["actor"].head(5)) + (", …" if len(thin) > 5 else "")
+        note += f" · {len(thin)} with too little evidence ({names})"
     from korea_analysis.annotate import current_events
 
-    charts.finish(ax, "Where the coverage places each actor between the two blocs",
-                  n=f"{len(ok)} actors, {len(current_events(ann.events))} events{note}",
+    charts.finish(ax, alignment_title(pos),
+                  n=f"{len(ok)} actors{note}, {len(current_events(ann.events))} events in "
+                  f"{pos.attrs.get('n_articles', len(ann.articles))} articles",
                   source=source_line(ann), xlabel="position on the bloc axis (95% interval, "
                   "bootstrap over articles)")
     return fig, ok
+
+
+def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: int = 2,
+                        n_boot: int = 200, seed: int = 0, orient: str = "USA",
+                        top: int = 8, min_articles: int = 5) -> pd.DataFrame:
+    """Positions per period of publication for the ``top`` actors with most events (each
+    period with its own interval), over the periods with at least ``min_articles`` articles
+    with events (fewer cannot place anyone: ``attrs["thin_periods"]`` lists them); empty
+    when fewer than two periods are left."""
+    from korea_analysis import alignment
+    from korea_analysis.annotate import current_events
+
+    ev = current_events(ann.events)
+    t = alignment.positions_by_period(ev, ann.articles, period=period, min_events=min_events,
+                                      n_boot=n_boot, seed=seed, orient=orient)
+    dates = ann.articles.set_index("article_id")["published"]
+    when = pd.to_datetime(ev["article_id"].map(dates))
+    freq = alignment.PERIODS[period]
+    per = ev.assign(p=when.dt.to_period(freq).astype(str)).groupby("p")["article_id"].nunique()
+    thin = [p for p in t.attrs.get("periods", []) if per.get(p, 0) < min_articles]
+    attrs = dict(t.attrs, thin_periods=thin)
+    t = t[~t["period"].isin(thin)]
+    t.attrs = attrs
+    if t["period"].nunique() < 2:
+        return t.iloc[:0]
+    busiest = (t[t["enough"]].groupby("actor")["n_events"].sum()
+               .sort_values(ascending=False).head(top).index)
+    t = t[t["actor"].isin(busiest)].copy()
+    t.insert(2, "name", t["actor"].map(ann.actors.name_of))
+    t.insert(3, "bloc", t["actor"].map(ann.actors.blocs))
+    return t.reset_index(drop=True)
+
+
+def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "year"):
+    """Each actor's position per period with its interval (hollow: unclear that period)."""
+    periods = sorted(t["period"].unique())
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    actors = list(dict.fromkeys(t["actor"]))
+    width = 0.6 / max(len(actors), 1)
+    for k, (actor, g) in enumerate(t[t["enough"]].groupby("actor", sort=False)):
+        x = [periods.index(p) - 0.3 + (k + 0.5) * width for p in g["period"]]
+        c = charts.bloc_colour(g["bloc"].iloc[0])
+        ax.vlines(x, g["position_low"], g["position_high"], color=c, alpha=0.5, lw=2)
+        ax.scatter(x, g["position"], color=[c if v else "white" for v in g["clear"]],
+                   edgecolor=c, s=40, zorder=3, label=actor)
+        ax.plot(x, g["position"], color=c, alpha=0.4, lw=1)
+        ax.annotate(actor, (x[-1], g["position"].iloc[-1]), xytext=(4, 0),
+                    textcoords="offset points", fontsize=8)
+    ax.set_xticks(range(len(periods)), periods)
+    ax.axhline(0, color="#888888", lw=1)
+    ax.set_ylim(-1.4, 1.4)
+    n_unclear = int((t["enough"] & ~t["clear"]).sum())
+    charts.finish(ax, f"Positions {period} by {period}, each with its own interval",
+                  n=f"{t[t['enough']]['actor'].nunique()} actors over {len(periods)} "
+                  f"{period}s; hollow = unclear that {period} ({n_unclear})",
+                  source=source_line(ann), xlabel=period,
+                  ylabel="position (◀ DPRK–Russia–China · ROK–US–Japan ▶)")
+    return fig, t
+
+
+def dyad_table(ann: Annotations, min_events: int = 1) -> pd.DataFrame:
+    """Dyads as analysts read them: the pair's names, events, cooperative and conflictual
+    events, the conflict share, the relation (the sign from their balance) and the mean score
+    with its interval, most events first (codes and every column: ``ann.dyads``)."""
+    d = ann.dyads[ann.dyads["n_events"] >= min_events].copy()
+    d.insert(0, "pair", [f"{ann.actors.name_of(a)} – {ann.actors.name_of(b)}"
+                         for a, b in zip(d["actor_a"], d["actor_b"], strict=True)])
+    d["relation"] = d["sign"].map({1: "cooperation", -1: "conflict", 0: "mixed"})
+    cols = ["pair", "n_events", "n_articles", "n_coop", "n_conflict", "conflict_share",
+            "relation", "score", "score_low", "score_high"]
+    return d.sort_values(["n_events", "actor_a", "actor_b"], ascending=[False, True, True],
+                         ignore_index=True)[cols]
 
 
 def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
@@ -59,17 +157,19 @@ def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
     fig, ax = plt.subplots(figsize=(7, 6))
     d = ann.dyads[(ann.dyads["n_events"] >= min_events) & ann.dyads["actor_a"].isin(ok.index)
                   & ann.dyads["actor_b"].isin(ok.index)]
-    for r in d.itertuples():
+    for r in d.itertuples():  # colour: the dyad's sign (balance of cooperation and conflict)
         a, b = ok.loc[r.actor_a], ok.loc[r.actor_b]
-        ax.plot([a.x, b.x], [a.y, b.y], color="#0072B2" if r.score > 0 else "#D55E00",
-                lw=0.5 + 3 * abs(r.score), alpha=0.5, zorder=1)
+        colour = {1: "#0072B2", -1: "#D55E00"}.get(int(r.sign), "#999999")
+        ax.plot([a.x, b.x], [a.y, b.y], color=colour, lw=0.5 + 3 * abs(r.balance), alpha=0.5,
+                zorder=1)
     for actor, r in ok.iterrows():
         ax.scatter(r.x, r.y, s=80 + 10 * r.n_events, color=charts.bloc_colour(r.bloc),
                    zorder=2, edgecolor="white")
         ax.annotate(actor, (r.x, r.y), xytext=(6, 6), textcoords="offset points", fontsize=9)
     ax.set_aspect("equal", adjustable="datalim")
     _bloc_legend(ax, ok["bloc"])
-    charts.finish(ax, "Actors close together cooperate in the text; red edges are conflict",
+    charts.finish(ax, "Actors close together cooperate in the text; red edges are mostly "
+                  "conflict, blue mostly cooperation, grey a tie",
                   n=f"{len(ok)} actors, {int(d['n_events'].sum())} events",
                   source=source_line(ann), xlabel="map dimension 1 (≈ bloc axis)",
                   ylabel="map dimension 2")
@@ -106,5 +206,6 @@ def strongest_evidence(ann: Annotations, k: int = 1) -> pd.DataFrame:
     top = e.sort_values("strength", ascending=False).groupby("pair").head(k)
     top = top.merge(ann.sentences[["article_id", "sentence_id", "text"]],
                     on=["article_id", "sentence_id"])
-    return top[["pair", "source", "target", "cue", "score", "article_id", "sentence_id",
-                "text"]].sort_values("pair", ignore_index=True)
+    top["pair"] = [f"{s} → {t}" for s, t in zip(top["source"], top["target"], strict=True)]
+    return top[["pair", "cue", "score", "text", "article_id", "sentence_id"]].sort_values(
+        "pair", ignore_index=True)

@@ -1,12 +1,24 @@
-"""01 corpus overview: which articles, outlets and dates, and how much is body text."""
+"""01 corpus overview: which articles, outlets and dates, who is in them, how much is body text.
+
+Every chart here is drawn for any size: past ``PER_ARTICLE_MAX`` articles no chart draws one
+mark per article (counts per month × outlet, the distribution of body share, the top actors
+with the rest as "others").
+"""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations, count_words
-from korea_analysis.views.common import UNKNOWN_OUTLET, format_date
+from korea_analysis.views.common import UNKNOWN_OUTLET, fmt_percent, format_date, source_line
+
+#: Up to this many articles a chart may draw one bar per article; above it, distributions.
+PER_ARTICLE_MAX = 30
+#: Outlets drawn with their own colour; the rest are "other outlets".
+TOP_OUTLETS = 7
+OTHERS = "others"
 
 
 def corpus_overview(ann: Annotations) -> pd.DataFrame:
@@ -33,9 +45,102 @@ def corpus_sentence(ann: Annotations) -> str:
     span = (f"published {dates.min():%Y-%m} to {dates.max():%Y-%m}" if len(dates)
             else "with no publication dates")
     n_out = a["source"].dropna().nunique()
-    return (f"{len(a)} articles, {a['n_words'].sum():,} words "
+    return (f"{len(a):,} articles, {a['n_words'].sum():,} words "
             f"({a['n_body_words'].sum():,} in body text), {span}; "
-            f"{n_out} named outlet(s), {a['source'].isna().sum()} with the outlet unknown.")
+            f"{n_out} named outlet(s), {a['source'].isna().sum():,} with the outlet unknown.")
+
+
+def outlet_table(ann: Annotations) -> pd.DataFrame:
+    """Articles, words and dates per outlet, most articles first."""
+    a = ann.articles.assign(outlet=ann.articles["source"].fillna(UNKNOWN_OUTLET))
+    g = a.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "sum"),
+                                body_words=("n_body_words", "sum"),
+                                first=("published", "min"), last=("published", "max"))
+    g["share of articles"] = g["articles"] / max(len(a), 1)
+    g = g.sort_values(["articles", "words"], ascending=False).reset_index()
+    g = g.rename(columns={"body_words": "body words"})
+    return g[["outlet", "articles", "share of articles", "words", "body words", "first",
+              "last"]]
+
+
+def _top_outlets(outlets: pd.Series, k: int = TOP_OUTLETS) -> pd.Series:
+    """Outlet names with all but the ``k`` largest folded into "other outlets"."""
+    named = outlets.fillna(UNKNOWN_OUTLET)
+    keep = named.value_counts().index[:k]
+    return named.where(named.isin(keep), f"{OTHERS} ({named.nunique() - len(keep)} outlets)")
+
+
+def period_of(published: pd.Series) -> str:
+    """"M" (month) for spans up to 4 years, "Q" up to 12, else "Y": 12–50 bars either way."""
+    dates = published.dropna()
+    if dates.empty:
+        return "M"
+    months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month
+    return "M" if months <= 48 else "Q" if months <= 144 else "Y"
+
+
+def articles_per_period(ann: Annotations, freq: str | None = None) -> pd.DataFrame:
+    """Articles per month (or quarter/year, by the span) and outlet; undated left out.
+
+    Columns: ``period`` (str, e.g. "2016-03", "2016Q1", "2016") then one column per outlet
+    (the largest ``TOP_OUTLETS``, the rest as "others"); every period in the span is a row,
+    empty ones with 0.
+    """
+    a = ann.articles
+    dated = a[a["published"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=["period"])
+    freq = freq or period_of(dated["published"])
+    per = dated["published"].dt.to_period(freq)
+    t = pd.crosstab(per, _top_outlets(dated["source"]))
+    full = pd.period_range(per.min(), per.max(), freq=freq)
+    t = t.reindex(full, fill_value=0)
+    order = list(t.sum().sort_values(ascending=False).index)
+    order = [c for c in order if not c.startswith(OTHERS)] + [c for c in order
+                                                              if c.startswith(OTHERS)]
+    t = t[order]
+    t.index = t.index.astype(str)
+    t.index.name = "period"
+    t.columns.name = None
+    return t.reset_index()
+
+
+def articles_per_period_chart(ann: Annotations, freq: str | None = None):
+    """Stacked bars of articles per period, one colour per outlet; returns (figure, data)."""
+    data = articles_per_period(ann, freq)
+    a = ann.articles
+    undated = int(a["published"].isna().sum())
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    if data.empty:
+        ax.text(0.5, 0.5, "No article has a publication date", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        charts.finish(ax, "The corpus has no publication dates", n=f"{len(a):,} articles",
+                      source=source_line(ann))
+        return fig, data
+    freq = freq or period_of(a["published"].dropna())
+    unit = {"M": "month", "Q": "quarter", "Y": "year"}[freq]
+    x = np.arange(len(data))
+    bottom = np.zeros(len(data))
+    for i, col in enumerate(data.columns[1:]):
+        colour = "#BBBBBB" if col.startswith(OTHERS) else charts.OKABE_ITO[i % 8]
+        ax.bar(x, data[col], bottom=bottom, label=col, color=colour, width=0.85)
+        bottom += data[col].to_numpy()
+    step = max(1, len(data) // 16)
+    ax.set_xticks(x[::step], data["period"][::step], rotation=45, ha="right")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="outlet")
+    busiest = data["period"].iloc[int(bottom.argmax())]
+    if len(data) == 1:
+        title = f"All dated articles are from {busiest}"
+    elif bottom.max() <= 1:
+        title = f"{int(bottom.sum())} articles spread over {len(data)} {unit}s"
+    else:
+        title = f"Articles per {unit}: most in {busiest} ({int(bottom.max()):,})"
+    ax.yaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    note = f"; {undated:,} undated not shown" if undated else ""
+    charts.finish(ax, title, n=f"{int(bottom.sum()):,} dated articles{note}",
+                  source=source_line(ann), xlabel=unit, ylabel="articles")
+    return fig, data
 
 
 def words_by_kind(ann: Annotations) -> pd.DataFrame:
@@ -48,10 +153,60 @@ def words_by_kind(ann: Annotations) -> pd.DataFrame:
     return table[order].reindex(ann.articles["article_id"]).fillna(0).astype(int)
 
 
+def words_per_kind(ann: Annotations) -> pd.DataFrame:
+    """Sentences and words per sentence kind over the whole corpus, with their shares."""
+    s = ann.sentences
+    words = s["text"].map(count_words)
+    g = (pd.DataFrame({"kind": s["kind"], "words": words}).groupby("kind")
+         .agg(sentences=("words", "size"), words=("words", "sum")))
+    g["share of words"] = g["words"] / max(int(g["words"].sum()), 1)
+    g["counted as body"] = s.groupby("kind")["body"].any()
+    return g.sort_values("words", ascending=False).reset_index()
+
+
+def body_share(ann: Annotations) -> pd.Series:
+    """Share of each article's words that are body text (indexed by article_id)."""
+    a = ann.articles.set_index("article_id")
+    return a["n_body_words"] / a["n_words"].where(a["n_words"] > 0)
+
+
 def body_share_chart(ann: Annotations):
-    """Stacked bars of words per kind; returns (figure, plotted data)."""
+    """How much of each article is body text, for any size; returns (figure, plotted data).
+
+    Up to ``PER_ARTICLE_MAX`` articles: stacked bars of words per kind, one per article.
+    Above: the distribution of the body share (histogram in 5-point bins).
+    """
+    share = body_share(ann)
+    if len(share) <= PER_ARTICLE_MAX:
+        return _body_share_per_article(ann, share)
+    valid = share.dropna()
+    bins = np.linspace(0, 1, 21)
+    counts, edges = np.histogram(valid.clip(0, 1), bins=bins)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.bar(edges[:-1], counts, width=0.05, align="edge", color=charts.OKABE_ITO[0],
+           edgecolor="white")
+    med = valid.median()
+    ax.axvline(med, color="#555555", ls="--", lw=1)
+    ax.annotate(f"median {med:.0%}", (med, counts.max()), xytext=(-4, 0),
+                textcoords="offset points", ha="right", va="top", fontsize=9)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    q1, q3 = valid.quantile([0.25, 0.75])
+    if q3 - q1 < 0.05:  # nearly all alike: say how many are (almost) all body text
+        title = (f"{(valid >= 0.95).mean():.0%} of the articles are 95% or more body text "
+                 f"(median {med:.0%})")
+    else:
+        title = f"The middle half of the articles are {q1:.0%}–{q3:.0%} body text " \
+                f"(median {med:.0%})"
+    charts.finish(ax, title, n=f"{len(valid):,} articles",
+                  source=source_line(ann), xlabel="share of the article's words that are body "
+                  "text", ylabel="articles")
+    data = pd.DataFrame({"body_share_from": edges[:-1], "body_share_to": edges[1:],
+                         "articles": counts})
+    return fig, data
+
+
+def _body_share_per_article(ann: Annotations, share: pd.Series):
     table = words_by_kind(ann)
-    share = table.get("body", 0) / table.sum(axis=1).where(lambda x: x > 0)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * len(table)))
     left = pd.Series(0, index=table.index)
     for kind in table.columns:
@@ -59,12 +214,106 @@ def body_share_chart(ann: Annotations):
         left = left + table[kind]
     ax.invert_yaxis()
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="kind")
-    lowest = share.idxmin() if share.notna().any() else None
-    title = (f"Body text is {share.min():.0%}–{share.max():.0%} of each article"
-             if lowest is not None else "Words per article")
-    charts.finish(ax, title, n=f"{len(table)} articles", xlabel="words", ylabel="article")
+    title = (f"Body text is {fmt_percent(share.min())}–{fmt_percent(share.max())} of each "
+             "article" if share.notna().any() else "Words per article")
+    charts.finish(ax, title, n=f"{len(table)} articles", source=source_line(ann),
+                  xlabel="words", ylabel="article")
     data = table.reset_index().rename(columns={"index": "article_id"})
     return fig, data
+
+
+def top_actors(ann: Annotations, top: int = 15) -> pd.DataFrame:
+    """Mentions and articles per actor, the ``top`` most mentioned, the rest as one "others" row.
+
+    Bylines are left out (they are not coverage of the actor). Columns: actor, name, mentions,
+    articles, share of mentions.
+    """
+    m = ann.mentions
+    if "kind" in m:
+        m = m[m["kind"] != "byline"]
+    m = m[m["actor"].notna()]
+    g = m.groupby("actor").agg(mentions=("actor", "size"), articles=("article_id", "nunique"))
+    g = g.sort_values(["mentions", "articles"], ascending=False)
+    total = int(g["mentions"].sum())
+    head, rest = g.iloc[:top], g.iloc[top:]
+    out = head.reset_index()
+    out.insert(1, "name", out["actor"].map(ann.actors.name_of))
+    if len(rest):
+        out.loc[len(out)] = {"actor": OTHERS, "name": f"{len(rest)} other actors",
+                             "mentions": int(rest["mentions"].sum()),
+                             "articles": int(m.loc[m["actor"].isin(rest.index), "article_id"]
+                                             .nunique())}
+    out["share of mentions"] = out["mentions"] / max(total, 1)
+    return out
+
+
+def top_actors_chart(ann: Annotations, top: int = 15):
+    """Horizontal bars of the most mentioned actors, with the rest as "others"."""
+    t = top_actors(ann, top)
+    fig, ax = plt.subplots(figsize=(8, 1.4 + 0.36 * max(len(t), 1)))
+    if t.empty:
+        ax.set_axis_off()
+        charts.finish(ax, "No actor from the dictionary is mentioned", n="0 mentions",
+                      source=source_line(ann))
+        return fig, t
+    labels = [n if a == OTHERS else f"{n} ({a})" for a, n in zip(t["actor"], t["name"],
+                                                                 strict=True)]
+    colours = ["#BBBBBB" if a == OTHERS else charts.bloc_colour(ann.actors.blocs.get(a))
+               for a in t["actor"]]
+    y = np.arange(len(t))
+    ax.barh(y, t["mentions"], color=colours)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    for i, (v, s) in enumerate(zip(t["mentions"], t["share of mentions"], strict=True)):
+        ax.annotate(f"{v:,} ({s:.0%})", (v, i), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=8, color="#555555")
+    lead = t.iloc[0]
+    charts.finish(ax, f"{lead['name']} is the most mentioned actor "
+                  f"({lead['share of mentions']:.0%} of mentions)",
+                  n=f"{int(t['mentions'].sum()):,} mentions in {ann.articles.shape[0]:,} "
+                  "articles", source=source_line(ann), xlabel="mentions (colour: bloc)")
+    return fig, t
+
+
+def duplicates_table(ann: Annotations) -> pd.DataFrame:
+    """Syndicated copies found at loading (``corpus_info["duplicates"]``), with the story's
+    first article's outlet and title.
+
+    Empty when the runner found none or did not look. Columns: article_id (the later copy),
+    duplicate_of (the first article, the one counted), outlet and title of the first,
+    similarity, kept (whether the copy is in the analyses too: ``keep_duplicates``). A copy
+    left out is not in the annotations, so its own outlet is shown only when kept.
+    """
+    info = ann.extra.get("corpus_info") or {}
+    d = info.get("duplicates")
+    cols = ["article_id", "duplicate_of", "outlet", "title", "similarity", "kept"]
+    if d is None or len(d) == 0:
+        return pd.DataFrame(columns=cols)
+    d = pd.DataFrame(d).copy()
+    meta = ann.articles.set_index("article_id")
+    present = set(meta.index)
+
+    def field(ids, col):
+        return [meta.at[i, col] if i in present else "" for i in ids]
+
+    d["outlet"] = field(d["duplicate_of"], "source")
+    d["title"] = field(d["duplicate_of"], "title")
+    d["kept"] = d["article_id"].isin(present)
+    if d["kept"].any():
+        d["copy's outlet"] = field(d["article_id"], "source")
+        cols.insert(2, "copy's outlet")
+    for c in cols:
+        if c not in d:
+            d[c] = ""
+    return d[cols].reset_index(drop=True)
+
+
+def non_body_by_kind(ann: Annotations) -> pd.DataFrame:
+    """Non-body sentences per kind (what every later count leaves out)."""
+    s = ann.sentences
+    s = s[~s["body"]]
+    return (s.groupby("kind").agg(sentences=("text", "size"), articles=("article_id", "nunique"))
+            .sort_values("sentences", ascending=False).reset_index())
 
 
 def non_body_sentences(ann: Annotations) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import _bloc_legend, source_line
+from korea_analysis.views.common import _bloc_legend, source_line, stands_out
 
 
 def portrayal_table(ann: Annotations, min_mentions: int = 3) -> pd.DataFrame:
@@ -33,10 +33,9 @@ def portrayal_chart(ann: Annotations, min_mentions: int = 3):
     ax.set_yticks(list(y), [f"{n} ({c})" for n, c in zip(t["name"], t["actor"], strict=True)])
     ax.axvline(0, color="#888888", lw=1)
     _bloc_legend(ax, t["bloc"])
-    if len(t):
-        lo, hi = t.iloc[0], t.iloc[-1]
-        title = (f"{hi['name']} is portrayed most positively ({hi.polarity:+.2f}), "
-                 f"{lo['name']} least ({lo.polarity:+.2f})")
+    if len(t):  # "most"/"least" only when the intervals separate
+        title = stands_out(t, "polarity", label="name",
+                           nobody="No actor stands out: the 95% intervals overlap")
     else:
         title = f"No actor has {min_mentions}+ mentions"
     charts.finish(ax, title, n=f"{int(t['n_mentions'].sum())} mentions",
@@ -55,43 +54,72 @@ def portrayal_by(ann: Annotations, by: str, min_mentions: int = 3) -> pd.DataFra
     return out[out["actor"].isin(keep)].reset_index(drop=True)
 
 
-def portrayal_over_time_chart(ann: Annotations, min_mentions: int = 3):
-    t = portrayal_by(ann, "month", min_mentions)
-    t = t[t["month"] != "(undated)"]
-    fig, ax = plt.subplots()
+def time_step(ann: Annotations) -> str:
+    """"month" for a corpus spanning up to two years, else "quarter" up to six, else "year":
+    few enough points per actor to read, each resting on more than a handful of articles."""
+    dates = ann.articles["published"].dropna()
+    if dates.empty:
+        return "month"
+    months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month
+    return "month" if months <= 24 else "quarter" if months <= 72 else "year"
+
+
+def portrayal_over_time_chart(ann: Annotations, min_mentions: int = 3, top: int = 6):
+    """Mean polarity per month, quarter or year (:func:`time_step`) for the ``top`` actors
+    with most mentions; periods with fewer than ``min_mentions`` mentions of an actor are
+    left out, points are sized by mentions."""
+    step = time_step(ann)
+    t = portrayal_by(ann, step, min_mentions)
+    t = t[(t[step] != "(undated)") & (t["n_mentions"] >= min_mentions)]
+    busiest = t.groupby("actor")["n_mentions"].sum().sort_values(ascending=False).index[:top]
+    t = t[t["actor"].isin(busiest)].copy()
+    freq = {"month": "M", "quarter": "Q", "year": "Y"}[step]
+    t["date"] = pd.PeriodIndex(t[step], freq=freq).to_timestamp()
+    fig, ax = plt.subplots(figsize=(9, 4.5))
     for actor, g in t.groupby("actor"):
-        g = g.sort_values("month")
-        ax.plot(g["month"], g["polarity"], marker="o",
-                color=charts.bloc_colour(ann.actors.blocs.get(actor)), alpha=0.8)
-        ax.annotate(actor, (g["month"].iloc[-1], g["polarity"].iloc[-1]), xytext=(4, 0),
+        g = g.sort_values("date")
+        colour = charts.bloc_colour(ann.actors.blocs.get(actor))
+        ax.plot(g["date"], g["polarity"], color=colour, alpha=0.6)
+        ax.scatter(g["date"], g["polarity"], s=10 + 2 * g["n_mentions"].clip(upper=100),
+                   color=colour, alpha=0.8)
+        ax.annotate(actor, (g["date"].iloc[-1], g["polarity"].iloc[-1]), xytext=(4, 0),
                     textcoords="offset points", fontsize=8)
     ax.axhline(0, color="#888888", lw=1)
-    charts.finish(ax, "Portrayal by month of publication", n=f"{int(t['n_mentions'].sum())} "
-                  "mentions", source=source_line(ann), xlabel="month",
+    charts.finish(ax, f"Portrayal by {step} of publication (the {len(busiest)} actors most "
+                  "mentioned)", n=f"{int(t['n_mentions'].sum())} mentions; points sized by "
+                  f"mentions, {step}s with fewer than {min_mentions} left out",
+                  source=source_line(ann), xlabel=step,
                   ylabel="mean polarity toward the actor")
     fig.autofmt_xdate()
-    return fig, t
+    return fig, t.drop(columns="date")
 
 
-def dyad_matrix(ann: Annotations, actors: list[str] | None = None) -> pd.DataFrame:
-    """Actor × actor cooperation (+) / conflict (−) score, symmetric, NaN where no events."""
+def dyad_matrix(ann: Annotations, actors: list[str] | None = None,
+                value: str = "score") -> pd.DataFrame:
+    """Actor × actor ``value`` of :attr:`ann.dyads` (default the mean score: + cooperation,
+    − conflict), symmetric, NaN where no events."""
     d = ann.dyads
     names = actors or sorted(set(d["actor_a"]) | set(d["actor_b"]))
     mat = pd.DataFrame(float("nan"), index=names, columns=names)
-    for r in d.itertuples():
-        if r.actor_a in mat.index and r.actor_b in mat.index:
-            mat.loc[r.actor_a, r.actor_b] = mat.loc[r.actor_b, r.actor_a] = r.score
+    for a, b, v in zip(d["actor_a"], d["actor_b"], d[value], strict=True):
+        if a in mat.index and b in mat.index:
+            mat.loc[a, b] = mat.loc[b, a] = v
     return mat
 
 
-def dyad_heatmap(ann: Annotations, min_events: int = 1):
+def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
+    """Pairs of the ``top`` actors with most events: colour = balance of cooperative and
+    conflictual events (the sign rule of :func:`korea_analysis.alignment.dyads`), text = the
+    share of conflict events and n."""
     d = ann.dyads[ann.dyads["n_events"] >= min_events]
     counts = pd.concat([d.groupby("actor_a")["n_events"].sum(),
                         d.groupby("actor_b")["n_events"].sum()]).groupby(level=0).sum()
-    order = list(counts.sort_values(ascending=False).index)
-    mat = dyad_matrix(ann, order)
+    order = list(counts.sort_values(ascending=False).index[:top])
+    mat = dyad_matrix(ann, order, "balance")
+    share = dyad_matrix(ann, order, "conflict_share")
     n = dyad_matrix_counts(ann, order)
-    fig, ax = plt.subplots(figsize=(1.6 + 0.7 * len(order), 1.2 + 0.6 * len(order)))
+    size = max(len(order), 1)
+    fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
     im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
     ax.set_xticks(range(len(order)), order, rotation=45, ha="right")
     ax.set_yticks(range(len(order)), order)
@@ -100,21 +128,123 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1):
         for j in range(len(order)):
             v = mat.iat[i, j]
             if pd.notna(v):
-                ax.text(j, i, f"{v:+.2f}\nn={int(n.iat[i, j])}", ha="center", va="center",
-                        fontsize=7, color="white" if abs(v) > 0.6 else "black")
-    fig.colorbar(im, ax=ax, label="conflict (−1) … cooperation (+1)", shrink=0.8)
-    charts.finish(ax, "Who cooperates (blue) and who clashes (red) in the text",
-                  n=f"{int(d['n_events'].sum())} events", source=source_line(ann))
-    long = d[["actor_a", "actor_b", "n_events", "score", "score_low", "score_high"]]
+                ax.text(j, i, f"{share.iat[i, j]:.0%} c.\nn={int(n.iat[i, j])}", ha="center",
+                        va="center", fontsize=7, color="white" if abs(v) > 0.6 else "black")
+    fig.colorbar(im, ax=ax, label="all conflict (−1) … all cooperation (+1)", shrink=0.8)
+    shown = d[d["actor_a"].isin(order) & d["actor_b"].isin(order)]
+    charts.finish(ax, "Who cooperates (blue) and who clashes (red): share of conflict events "
+                  "(c.) per pair", n=f"{int(shown['n_events'].sum())} events, {len(shown)} pairs "
+                  f"of the {len(order)} actors with most events", source=source_line(ann))
+    long = shown[["actor_a", "actor_b", "n_events", "n_coop", "n_conflict", "conflict_share",
+                  "sign", "score", "score_low", "score_high"]]
     return fig, long.reset_index(drop=True)
 
 
 def dyad_matrix_counts(ann: Annotations, order: list[str]) -> pd.DataFrame:
     mat = pd.DataFrame(0, index=order, columns=order)
-    for r in ann.dyads.itertuples():
-        if r.actor_a in mat.index and r.actor_b in mat.index:
-            mat.loc[r.actor_a, r.actor_b] = mat.loc[r.actor_b, r.actor_a] = r.n_events
+    for a, b, v in zip(ann.dyads["actor_a"], ann.dyads["actor_b"], ann.dyads["n_events"],
+                       strict=True):
+        if a in mat.index and b in mat.index:
+            mat.loc[a, b] = mat.loc[b, a] = v
     return mat
+
+
+# --------------------------------------------------------------------------- directed stance
+def stance_table(ann: Annotations, min_n: int = 1, *, n_boot: int = 1000,
+                 seed: int = 0) -> pd.DataFrame:
+    """:func:`korea_analysis.stance.directed` with names: how A (``source``) speaks about and
+    acts toward B (``target``), cells with at least ``min_n`` quotes + events."""
+    from korea_analysis import stance
+
+    m = ann.mentions
+    if "kind" in m.columns:
+        m = m[m["kind"] != "byline"]
+    d = stance.directed(ann.quotes, ann.events, m, n_boot=n_boot, seed=seed)
+    d = d[d["n_quotes"] + d["n_events"] >= min_n].copy()
+    d.insert(1, "source_name", d["source"].map(ann.actors.name_of))
+    d.insert(3, "target_name", d["target"].map(ann.actors.name_of))
+    return d.reset_index(drop=True)
+
+
+def stance_heatmap(ann: Annotations, min_n: int = 1, top: int = 10, *, n_boot: int = 1000,
+                   seed: int = 0):
+    """Rows: who speaks or acts (A); columns: toward whom (B); colour: A's mean stance toward B
+    (−1 … +1), text: the score and n (quotes + events); the ``top`` actors with most
+    evidence. Cells whose interval spans 0 are marked "?"."""
+    t = stance_table(ann, min_n, n_boot=n_boot, seed=seed)
+    t["n"] = t["n_quotes"] + t["n_events"]
+    total = pd.concat([t.groupby("source")["n"].sum(), t.groupby("target")["n"].sum()])
+    order = list(total.groupby(level=0).sum().sort_values(ascending=False).index[:top])
+    shown = t[t["source"].isin(order) & t["target"].isin(order)]
+    mat = pd.DataFrame(float("nan"), index=order, columns=order)
+    size = max(len(order), 1)
+    fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
+    for r in shown.itertuples():
+        mat.loc[r.source, r.target] = r.score
+    im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
+    for r in shown.itertuples():
+        i, j = order.index(r.source), order.index(r.target)
+        unsure = not (r.low > 0 or r.high < 0)  # NaN interval (one article) is unsure too
+        ax.text(j, i, f"{r.score:+.2f}{'?' if unsure else ''}\nn={r.n}", ha="center",
+                va="center", fontsize=7, color="white" if abs(r.score) > 0.6 else "black")
+    ax.set_xticks(range(len(order)), order, rotation=45, ha="right")
+    ax.set_yticks(range(len(order)), order)
+    ax.set_xlabel("toward (B)")
+    ax.set_ylabel("who speaks or acts (A)")
+    ax.grid(False)
+    fig.colorbar(im, ax=ax, label="hostile (−1) … friendly (+1)", shrink=0.8)
+    charts.finish(ax, "How each actor speaks about and acts toward the others",
+                  n=f"{int(shown['n_quotes'].sum())} quotes and {int(shown['n_events'].sum())} "
+                  f"events, {len(shown)} directed pairs; ? = 95% interval spans 0",
+                  source=source_line(ann))
+    return fig, shown.drop(columns="n").reset_index(drop=True)
+
+
+def stance_evidence(ann: Annotations, cells: pd.DataFrame | None = None,
+                    k: int = 1) -> pd.DataFrame:
+    """The strongest sentence behind each directed cell (``cells``: rows of
+    :func:`stance_table`, e.g. the heatmap's data, shown most evidence first; default every
+    cell), with what kind of evidence it is (quote or event), its value and cue."""
+    from korea_analysis import stance
+
+    m = ann.mentions
+    if "kind" in m.columns:
+        m = m[m["kind"] != "byline"]
+    ev = stance.directed_evidence(ann.quotes, ann.events, ann.sentences, m, k=k)
+    if cells is not None:
+        n = cells.assign(_n=cells["n_quotes"] + cells["n_events"])[["source", "target", "_n"]]
+        ev = ev.merge(n.drop_duplicates(["source", "target"]), on=["source", "target"])
+        ev = ev.sort_values(["_n", "source", "target"], ascending=[False, True, True],
+                            kind="stable")
+    ev.insert(0, "pair", [f"{a} → {b}" for a, b in zip(ev["source"], ev["target"],
+                                                       strict=True)])
+    cols = ["pair", "kind", "value", "text", "cue", "article_id", "sentence_id"]
+    return ev[cols].reset_index(drop=True)
+
+
+def portrayal_by_outlet_table(ann: Annotations, min_mentions: int = 3, *, top_actors: int = 8,
+                              top_outlets: int = 8) -> pd.DataFrame:
+    """A compact actor × outlet table of the actors and outlets with most mentions: each cell
+    "+0.12 (n=34)" (mean polarity, mentions), blank where the outlet has fewer than
+    ``min_mentions`` mentions of the actor; the remaining outlets are left out (the full
+    table is :func:`portrayal_by`)."""
+    t = portrayal_by(ann, "outlet", min_mentions)
+    if t.empty:
+        return pd.DataFrame()
+    actors = (t.groupby("actor")["n_mentions"].sum().sort_values(ascending=False)
+              .index[:top_actors])
+    outlets = (t.groupby("outlet")["n_mentions"].sum().sort_values(ascending=False)
+               .index[:top_outlets])
+    t = t[t["actor"].isin(actors) & t["outlet"].isin(outlets)
+          & (t["n_mentions"] >= min_mentions)]
+    cell = [f"{p:+.2f} (n={n})" for p, n in zip(t["polarity"], t["n_mentions"], strict=True)]
+    wide = t.assign(cell=cell).pivot(index="actor", columns="outlet", values="cell")
+    wide = wide.reindex(index=[a for a in actors if a in wide.index],
+                        columns=[o for o in outlets if o in wide.columns]).fillna("")
+    wide.index = [f"{ann.actors.name_of(a)} ({a})" for a in wide.index]
+    wide.index.name = "actor"
+    wide.columns.name = None
+    return wide
 
 
 def evidence_sentences(ann: Annotations, actor: str, k: int = 2) -> pd.DataFrame:
@@ -126,7 +256,7 @@ def evidence_sentences(ann: Annotations, actor: str, k: int = 2) -> pd.DataFrame
     top = s.nlargest(k, "polarity").assign(side="most positive")
     low = s.nsmallest(k, "polarity").assign(side="most negative")
     out = pd.concat([top, low[~low.index.isin(top.index)]])
-    return out[["side", "polarity", "article_id", "sentence_id", "text"]].reset_index(drop=True)
+    return out[["side", "polarity", "text", "article_id", "sentence_id"]].reset_index(drop=True)
 
 
 def evidence_table(ann: Annotations, min_mentions: int = 3, k: int = 1) -> pd.DataFrame:
@@ -134,7 +264,7 @@ def evidence_table(ann: Annotations, min_mentions: int = 3, k: int = 1) -> pd.Da
     for actor in portrayal_table(ann, min_mentions)["actor"]:
         rows.append(evidence_sentences(ann, actor, k).assign(actor=actor))
     if not rows:
-        return pd.DataFrame(columns=["actor", "side", "polarity", "article_id", "sentence_id",
-                                     "text"])
+        return pd.DataFrame(columns=["actor", "side", "polarity", "text", "article_id",
+                                     "sentence_id"])
     out = pd.concat(rows, ignore_index=True)
     return out[["actor"] + [c for c in out.columns if c != "actor"]]

@@ -36,25 +36,144 @@ def speaker_type(ann: Annotations, speaker, role, speaker_actor) -> str:
 
 
 def quote_table(ann: Annotations) -> pd.DataFrame:
-    """Every quote with speaker, country, type, cue and channel (text shown escaped)."""
+    """Every quote with speaker, country, type, cue and channel (text shown escaped).
+
+    Computed once per :class:`Annotations` (every view of this notebook starts from it);
+    ``actor_source`` (how the speaker's country was decided) is kept when the corpus has it.
+    """
+    cached = ann.__dict__.get("_views_quote_table")
+    if cached is not None:
+        return cached.copy()
     q = ann.quotes.copy()
-    q["speaker_type"] = [speaker_type(ann, s, r, a) for s, r, a in
-                         zip(q["speaker"], q["role"], q["speaker_actor"], strict=True)]
+    types = {}
+    for key in zip(q["speaker"], q["role"], q["speaker_actor"], strict=True):
+        if key not in types:
+            types[key] = speaker_type(ann, *key)
+    q["speaker_type"] = [types[k] for k in zip(q["speaker"], q["role"], q["speaker_actor"],
+                                               strict=True)]
     q["bloc"] = q["speaker_actor"].map(ann.actors.blocs)
     q["words"] = q["quote"].map(count_words).astype("int64")
-    return q[["speaker", "speaker_actor", "speaker_type", "kind", "quote", "cue", "channel",
-              "role", "article_id", "sentence_id", "words", "polarity", "subjectivity", "bloc"]]
+    cols = ["speaker", "speaker_actor", "speaker_type", "kind", "quote", "cue", "channel",
+            "role", "article_id", "sentence_id", "words", "polarity", "subjectivity", "bloc"]
+    if "actor_source" in q:
+        cols.insert(2, "actor_source")
+    q = q[cols]
+    ann.__dict__["_views_quote_table"] = q
+    return q.copy()
 
 
-def who_is_quoted(ann: Annotations) -> pd.DataFrame:
-    """Quotes and quoted words per country and speaker type (indirect speech counted apart)."""
+def who_is_quoted(ann: Annotations, top: int | None = None) -> pd.DataFrame:
+    """Quotes and quoted words per country and speaker type (indirect speech counted apart).
+
+    With ``top``, the ``top`` countries with the most quotes and one "others" row.
+    """
     q = quote_table(ann)
     q["country"] = q["speaker_actor"].fillna("(no country)")
     out = q.pivot_table(index="country", columns="speaker_type", values="words", aggfunc="size",
                         fill_value=0)
+    out.columns.name = None
     out["quotes"] = out.sum(axis=1)
     out["quoted words"] = q.groupby("country")["words"].sum()
-    return out.sort_values("quotes", ascending=False)
+    out = out.sort_values("quotes", ascending=False)
+    out.insert(0, "name", [ann.actors.name_of(c) if c != "(no country)" else ""
+                           for c in out.index])
+    if top is not None and len(out) > top:
+        rest = out.iloc[top:]
+        out = out.iloc[:top].copy()
+        row = rest.drop(columns="name").sum()
+        out.loc[f"others ({len(rest)} countries)"] = ["", *row.tolist()]
+    out["share of quotes"] = out["quotes"] / max(len(q), 1)
+    out.index.name = "country"
+    return out.reset_index()
+
+
+def top_speakers(ann: Annotations, top: int = 20) -> pd.DataFrame:
+    """The ``top`` most quoted speakers (terms and unattributed quotes left out), with the
+    country and type they are counted under, their quotes and quoted words."""
+    q = quote_table(ann)
+    q = q[q["speaker"].notna() & (q["kind"] != "term")]
+    if q.empty:
+        return pd.DataFrame(columns=["speaker", "country", "speaker_type", "quotes", "words"])
+    g = (q.assign(country=q["speaker_actor"].fillna(""))
+         .groupby(["speaker", "country", "speaker_type"], as_index=False)
+         .agg(quotes=("quote", "size"), words=("words", "sum"),
+              articles=("article_id", "nunique")))
+    return g.sort_values(["quotes", "words"], ascending=False).head(top).reset_index(drop=True)
+
+
+def top_speakers_chart(ann: Annotations, top: int = 20):
+    """Bars of the most quoted speakers, coloured by their country's bloc."""
+    t = top_speakers(ann, top)
+    fig, ax = plt.subplots(figsize=(8, 1.4 + 0.34 * max(len(t), 1)))
+    q = quote_table(ann)
+    n_attr = int((q["speaker"].notna() & (q["kind"] != "term")).sum())
+    if t.empty:
+        ax.set_axis_off()
+        charts.finish(ax, "No quote could be credited to a speaker", n="0 quotes",
+                      source=source_line(ann))
+        return fig, t
+    y = range(len(t))
+    labels = [f"{s[:40]}{'…' if len(s) > 40 else ''}" + (f" ({c})" if c else "")
+              for s, c in zip(t["speaker"], t["country"], strict=True)]
+    ax.barh(list(y), t["quotes"], color=[charts.bloc_colour(ann.actors.blocs.get(c))
+                                          for c in t["country"]])
+    ax.set_yticks(list(y), labels)
+    ax.invert_yaxis()
+    lead = t.iloc[0]
+    charts.finish(ax, f"{lead['speaker'][:60]} is quoted most ({lead['quotes']:,} quotes, "
+                  f"{lead['quotes'] / max(n_attr, 1):.0%} of attributed ones)",
+                  n=f"top {len(t)} of {q.loc[q['speaker'].notna(), 'speaker'].nunique():,} "
+                  f"speakers, {n_attr:,} attributed quotes", source=source_line(ann),
+                  xlabel="quotes (colour: bloc of the speaker's country)")
+    return fig, t
+
+
+SOURCE_MEANING = {
+    "dictionary": "the speaker is a person in the actor dictionary",
+    "title": "a nationality or office word at the name (\"South Korean President …\")",
+    "apposition": "an apposition (\"…, a spokesman for the foreign ministry\")",
+    "institution": "the institution named with the speaker (university, think tank, ministry)",
+    "context": "the article's context: dateline, an earlier ministry or government, "
+               "\"said in Tokyo\"",
+    "mention": "a country or institution mention at the speaker (\"North Korea said\")",
+    "description": "a nationality in the speaker's own words or role (\"a Chinese diplomat\")",
+    "": "not decided: the speaker is named but no rule gave a country",
+}
+
+
+def country_sources(ann: Annotations) -> pd.DataFrame | None:
+    """How each attributed quote's country was decided (``actor_source``), with shares.
+
+    ``None`` when the quotes table has no ``actor_source`` column (an older cache or
+    version). Terms and quotes with no speaker are left out.
+    """
+    q = quote_table(ann)
+    if "actor_source" not in q:
+        return None
+    q = q[q["speaker"].notna() & (q["kind"] != "term")]
+    src = q["actor_source"].fillna("").astype(str)
+    g = (pd.DataFrame({"decided by": src, "speaker": q["speaker"]}).groupby("decided by")
+         .agg(quotes=("speaker", "size"), speakers=("speaker", "nunique")))
+    g = g.reindex([k for k in SOURCE_MEANING if k in g.index]
+                  + [k for k in g.index if k not in SOURCE_MEANING])
+    g["share of quotes"] = g["quotes"] / max(len(q), 1)
+    g.insert(0, "meaning", [SOURCE_MEANING.get(k, "") for k in g.index])
+    g.index = [k or "(no country)" for k in g.index]
+    g.index.name = "decided by"
+    return g.reset_index()
+
+
+def unresolved_speakers(ann: Annotations) -> pd.DataFrame:
+    """Named speakers with no country, most quoted first, with an article to look them up."""
+    q = quote_table(ann)
+    q = q[q["speaker"].notna() & q["speaker_actor"].isna() & (q["kind"] != "term")]
+    if q.empty:
+        return pd.DataFrame(columns=["speaker", "role", "quotes", "articles", "example article"])
+    g = q.groupby("speaker").agg(role=("role", "first"), quotes=("quote", "size"),
+                                 articles=("article_id", "nunique"),
+                                 example=("article_id", "first"))
+    g = g.rename(columns={"example": "example article"})
+    return g.sort_values(["quotes", "articles"], ascending=False).reset_index()
 
 
 def quoted_words_chart(ann: Annotations, by: str = "bloc"):
@@ -64,6 +183,10 @@ def quoted_words_chart(ann: Annotations, by: str = "bloc"):
     if by == "outlet":
         outlets = ann.articles.set_index("article_id")["source"].fillna(UNKNOWN_OUTLET)
         q["group"] = q["article_id"].map(outlets)
+        keep = q["group"].value_counts().index[:12]
+        if q["group"].nunique() > len(keep):
+            q["group"] = q["group"].where(q["group"].isin(keep),
+                                          f"others ({q['group'].nunique() - len(keep)} outlets)")
     else:
         q["group"] = q["bloc"].fillna("no bloc / unattributed")
     t = q.groupby(["group", "speaker_type"])["words"].sum().unstack(fill_value=0)
@@ -74,23 +197,34 @@ def quoted_words_chart(ann: Annotations, by: str = "bloc"):
         ax.barh(share.index, share[col], left=left, label=col)
         left += share[col]
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="speaker")
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     top = left.idxmax() if len(left) else "nobody"
     charts.finish(ax, f"{top} gets the largest share of quoted words ({left.max():.0%})"
-                  if len(left) else "No quotes", n=f"{int(q['words'].sum())} quoted words",
+                  if len(left) else "No quotes", n=f"{int(q['words'].sum()):,} quoted words",
                   source=source_line(ann), xlabel="share of all quoted words",
                   ylabel="outlet" if by == "outlet" else "bloc of the speaker's country")
     data = t.reset_index().rename(columns={"group": by})
     return fig, data
 
 
-def quote_sentiment(ann: Annotations) -> pd.DataFrame:
-    """Mean polarity of each country's quoted words (direct and partial quotes)."""
+def quote_sentiment(ann: Annotations, min_quotes: int | None = None) -> pd.DataFrame:
+    """Mean polarity of each country's quoted words (direct and partial quotes).
+
+    Countries with fewer than ``min_quotes`` quotes are left out (default:
+    :func:`~korea_analysis.views.common.min_evidence` of the corpus size).
+    """
+    from korea_analysis.views.common import min_evidence
+
+    if min_quotes is None:
+        min_quotes = min_evidence(len(ann.articles))
     q = quote_table(ann)
     q = q[q["kind"].isin(["direct", "partial"]) & q["speaker_actor"].notna()]
     g = q.groupby("speaker_actor").agg(quotes=("quote", "size"), words=("words", "sum"),
                                        polarity=("polarity", "mean"),
                                        subjectivity=("subjectivity", "mean"))
+    g = g[g["quotes"] >= min_quotes]
     g.insert(0, "name", [ann.actors.name_of(c) for c in g.index])
+    g.index.name = "country"
     return g.sort_values("quotes", ascending=False)
 
 
@@ -99,8 +233,11 @@ def quote_listing(ann: Annotations) -> pd.DataFrame:
     q = quote_table(ann)
     cols = ["speaker", "speaker_actor", "kind", "quote", "cue", "channel", "role", "article_id",
             "sentence_id"]
-    out = q[cols].rename(columns={"speaker_actor": "country"})
-    text_cols = ["speaker", "country", "cue", "channel", "role"]
+    if "actor_source" in q:
+        cols.insert(2, "actor_source")
+    out = q[cols].rename(columns={"speaker_actor": "country", "actor_source": "country from"})
+    text_cols = [c for c in ["speaker", "country", "country from", "cue", "channel", "role"]
+                 if c in out]
     out[text_cols] = out[text_cols].astype(object).where(out[text_cols].notna(), "")
     return out
 

@@ -1,0 +1,376 @@
+"""People the dictionary does not hold: their names, and the country the article gives them.
+
+A name is two to four capitalised words in the shapes news uses — Korean ("Kim Jong Un",
+"Kim Jong-un", "Koo Byoung-sam"), Chinese ("Geng Shuang"), Japanese, Russian and Western
+("Kenji Wakamiya", "Lou Leon Guerrero") — taken only where the sentence marks it as a
+person: after a role word or title ("ministry spokesman Koo Byoung-sam"), before an
+apposition (", a researcher at …") or "of the <body>", or before a speech verb. Its country
+is decided by the first of these that answers (the mention's ``actor_source``):
+
+``title``        a nationality, state institution or territory in the words before the name
+                 ("The British Ambassador to the UN, Karen Pierce": the first one, GBR;
+                 "Guam Gov. …": USA);
+``institution``  a body of affiliations.yaml in the title or the apposition ("Jeffrey
+                 Lewis, a researcher at the Middlebury Institute");
+``apposition``   a nationality in the apposition ("…, South Korea's deputy trade minister");
+``context``      a government role with no nationality ("Spokesperson Geng Shuang") takes the
+                 state institution the article named last before it, else the dateline's
+                 country; anyone "said in Tokyo" takes the city's country.
+
+A relative clause (", whose daughter was abducted by North Korean agents,") is read past,
+never for a nationality. Nothing is guessed: a name none of these decides is not recorded.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from korea_analysis.actors import ActorDictionary, tokens
+
+ROLE_WORDS = (
+    "professor", "minister", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman",
+    "analyst", "researcher", "fellow", "director", "ambassador", "envoy", "official",
+    "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
+    "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
+    "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
+)
+_ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
+#: roles held in a government: with no nationality at the name, the article's context decides
+GOVERNMENT_ROLES = frozenset({
+    "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "official",
+    "secretary", "diplomat", "premier", "negotiator", "lawmaker", "commander", "general",
+    "governor", "mayor", "senator", "representative", "adviser", "advisor"})
+_TITLE_WORDS = {
+    "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
+    "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
+    "Rep", "Dr", "Mr", "Mrs", "Ms", "Professor", "Prof", "Former", "Supreme", "State", "Chief",
+    "Admiral", "Adm", "Spokesperson", "Spokesman", "Gov", "Governor", "Mayor", "Lt", "Col",
+    "Maj", "Capt", "Sgt", "Marshal", "Director", "Envoy", "Special", "Representative",
+    "Commander", "Minister's", "Unification", "Trade", "Finance", "Interior", "Justice",
+    "Senior", "Acting", "First", "Executive", "Cabinet", "National", "Security", "Adviser",
+    "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
+    "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope",
+}
+#: capitalised words that never start or sit inside a person's name
+_NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "This", "That", "These",
+    "Those", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Ministry", "Department", "Office", "Agency", "Council", "Committee",
+    "Party", "Army", "Navy", "Force", "Forces", "Command", "University", "Institute", "Center",
+    "Centre", "News", "Times", "Post", "Daily", "Press", "Herald", "Journal", "Korea", "Korean",
+    "North", "South", "East", "West", "United", "Nations", "States", "Republic", "People",
+    "Peninsula", "Sea", "Island", "Islands", "City", "Province", "Street", "House", "Hall",
+    "Assembly", "Congress", "Senate", "Parliament", "Government", "Group", "Foundation",
+    "Association", "Union", "Bank", "Company", "Corporation", "Co", "Inc", "Ltd", "Corp",
+    "Photo", "Reporting", "Editing", "Writing", "By", "Staff", "Reporter", "When", "While",
+    "After", "Before", "During", "Since", "From", "With", "For", "To", "Of", "Not", "No", "So",
+    "Yet", "Also", "Then", "There", "Here", "What", "Who", "Why", "How", "Where", "Which",
+    "Olympic", "Olympics", "Games", "War", "Summit", "Day", "Year", "Week", "Liberation",
+    "Workers", "Central", "Military", "Democratic", "Supreme", "Air", "Defense", "Defence",
+    # portfolio and office words before a name ("official for Asia Tom Hadley", "Expert Panel
+    # Overseeing Sanctions")
+    "Affairs", "Policy", "Planning", "Strategy", "Intelligence", "Relations", "Operations",
+    "Communications", "Information", "Cooperation", "Development", "Diplomacy", "Economy",
+    "Economic", "Agriculture", "Industry", "Energy", "Health", "Education", "Culture",
+    "Environment", "Science", "Technology", "Asia", "Asian", "Pacific", "Europe", "European",
+    "Africa", "African", "Oceania", "Oceanian", "Americas", "Panel", "Sanctions", "Mandate",
+    "Expert", "Experts", "Resolution", "Overseeing",
+}
+#: surnames written first (Korean, Chinese): "Kim Jong Un" is Kim's, "Li Qiang" is Li's
+SURNAME_FIRST = {
+    "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
+    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
+    "Hwang", "Ahn", "An", "Song", "Yang", "Hong", "Ko", "Koh", "Go", "Moon", "Mun", "Son", "Bae",
+    "Baek", "Suh", "Nam", "Noh", "No", "Ryu", "Yoo", "Wi", "Chun", "Ban", "Li", "Wang",
+    "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
+    "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
+    "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
+}
+_TOK = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+#: a Korean given name of two syllables joined by a hyphen ("Koo-rae", "Jae-In")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
+_NAME = re.compile(rf"{_TOK}(?: {_TOK})+")  # titles too: cut by _clean_name
+_WORD = re.compile(r"[\w’'.-]+")
+# after the name: an apposition or a relative clause up to the next comma/stop
+_AFTER = re.compile(r",\s+(?P<desc>[^,;:“”\"()]{3,160})")
+_RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that|where|when)\b")
+_REL_START = re.compile(r"(?:who|whose|whom|which|where|when)\b")
+_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”\"()]{2,100})")
+_SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
+                      r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)")
+_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
+# "TOKYO (Kyodo) --", "BEIJING, March 3 (Xinhua) —", "Seoul, Jan. 5 (Yonhap) -"
+_DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
+                       r"(?:,[^\n(–—-]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])",
+                       re.MULTILINE)
+# TASS style: "PYONGYANG, November 25. /TASS/."
+_DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?),"
+                             r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
+_OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
+_ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Dr|Prof|Amb)\.\s*$")
+
+
+def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """First actor named inside text[a:b] (for a new person's description)."""
+    toks = tokens(text, a, b)
+    for i, (tok, _, _) in enumerate(toks):
+        for n in range(min(actors.first.get(tok, 0), len(toks) - i), 0, -1):
+            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+            if e and e.actors:
+                return e.actors[0]
+    return None
+
+
+def known(name: str, actors: ActorDictionary) -> bool:
+    """True when the name, or any part of it, is already in the dictionary or is a title."""
+    key = tuple(t for t, _, _ in tokens(name))
+    if key[0].lower() in ROLE_WORDS or key[0] in _TITLE_WORDS:
+        return True
+    return any(key[i:j] in actors.entries for i in range(len(key))
+               for j in range(i + 1, len(key) + 1))
+
+
+@dataclass
+class ArticleContext:
+    """What the article says about where it stands: its dateline's country, the state
+    institutions (not outlets) and the heads of state or government named so far (in text
+    order), for roles given without a nationality."""
+
+    dateline: str | None = None
+    institutions: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
+    leaders: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
+
+    def country_at(self, pos: int) -> str | None:
+        """The actor of the last state institution named before ``pos``, else the
+        dateline's, else the one state whose leaders the article has named so far ("…
+        President Lee … Agriculture Minister Song" is Seoul's minister; with Putin and Kim
+        both named, nothing)."""
+        i = bisect_left(self.institutions, (pos, ""))
+        if i:
+            return self.institutions[i - 1][1]
+        if self.dateline:
+            return self.dateline
+        states = {code for start, code in self.leaders if start < pos}
+        return states.pop() if len(states) == 1 else None
+
+
+def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
+    """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
+    as an actor code."""
+    ctx = ArticleContext()
+    head = min(len(text), 600)
+    for m in [*_DATELINE.finditer(text, 0, head), *_DATELINE_SLASH.finditer(text, 0, head)]:
+        city = m.group("city")
+        for form in (city, city.title()):
+            e = actors.entries.get(tuple(t for t, _, _ in tokens(form)))
+            if e is not None and e.kind == "capital" and e.actors:
+                ctx.dateline = e.actors[0]
+                return ctx
+    return ctx
+
+
+def _clean_name(text: str, a: int, b: int, actors: ActorDictionary) -> tuple[int, int] | None:
+    """The name at the end of a capitalised run: the words after its last title, stop word
+    or dictionary word ("Canadian Trade Minister Pablo Arrau" -> "Pablo Arrau"), a Korean
+    name alone after an office word ("Intelligence Cho Koo-rae" -> "Cho Koo-rae")."""
+    words = text[a:b].split(" ")
+    keep = 0
+    for k, w in enumerate(words):
+        if (w in _TITLE_WORDS or w in _NOT_NAME or w.lower() in ROLE_WORDS
+                or (w,) in actors.entries):
+            keep = k + 1
+    # "… for Strategy and Intelligence Cho Koo-rae": a Korean name is surname + hyphenated
+    # given name; a capitalised office word before it is not part of it
+    if (len(words) - keep >= 3 and words[-2] in SURNAME_FIRST
+            and _KOREAN_GIVEN.fullmatch(words[-1])):
+        keep = len(words) - 2
+    if not 2 <= len(words) - keep <= 4:
+        return None
+    start = a + sum(len(w) + 1 for w in words[:keep])
+    return start, b
+
+
+def _title_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """The actor a person's title or apposition names: the first actor in it, else a name
+    that counts only there (``title_names`` in the dictionary: "Korea's vice foreign
+    minister" is South Korea's)."""
+    code = first_actor(text, a, b, actors)
+    if code or not actors.title_names:
+        return code
+    for tok, _, _ in tokens(text, a, b):
+        if (tok,) in actors.title_names:
+            return actors.title_names[(tok,)]
+    return None
+
+
+_PORTFOLIO_JOIN = {"for", "of", "on", "to", "and", "the", "&"}
+
+
+def _portfolio(words: list[str]) -> bool:
+    """An office word, then its portfolio up to the name: "Vice Foreign Minister for
+    Strategy and Intelligence", "Assistant Secretary of State for East Asian Affairs"."""
+    idx = [k for k, w in enumerate(words)
+           if w.lower().rstrip("s") in ROLE_WORDS or w.rstrip(".") in _TITLE_WORDS]
+    if not idx:
+        return False
+    rest = words[idx[-1] + 1:]
+    return (bool(rest) and rest[0] in ("for", "of", "on", "to")
+            and all(w[:1].isupper() or w in _PORTFOLIO_JOIN for w in rest))
+
+
+_ARTICLE = re.compile(r"(?:a|an|the|its|his|her)\s", re.I)
+
+
+def _next_in_list(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
+    """text[a:b] after a name and a comma is the next item of a list of people, not an
+    apposition, when it is a bare title ending in a name: "…, U.S. senior official for the
+    DPRK Jung Pak, and …" ("…, an adviser to President Lee Jae-myung" is an apposition)."""
+    if _ARTICLE.match(text, a):
+        return False
+    seg = text[a:b].rstrip()
+    runs = list(_NAME.finditer(seg))
+    last = runs[-1] if runs else None
+    if last is None or last.end() != len(seg):
+        return False
+    return _clean_name(seg, last.start(), last.end(), actors) is not None
+
+
+def _role_words(desc: str) -> list[str]:
+    return [m.group().lower().rstrip("s") if m.group().lower() not in ("chiefs",) else "chief"
+            for m in _ROLE.finditer(desc)]
+
+
+def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary,
+            ctx: ArticleContext) -> tuple[str, str] | None:
+    """(actor, actor_source) for the name text[s:e] in the sentence text[sa:sb]."""
+    aff = actors.affiliations
+    # 1. the words before the name, in its own clause ("The British Ambassador to the UN, ")
+    lo = max(sa, s - 160)
+    before = text[lo:s]
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        stripped = stripped[:-1]
+    cut = max(stripped.rfind(c) for c in ",;:“”\"(")
+    head = stripped[cut + 1:]
+    words = list(_WORD.finditer(head))[-8:]
+    if words:
+        hs = lo + cut + 1 + words[0].start()  # words are found in head
+        he = lo + len(stripped)
+        roles = _role_words(text[hs:he])
+        last = words[-1].group().rstrip(".")
+        at_name = (last.lower().rstrip("s") in ROLE_WORDS or last in _TITLE_WORDS
+                   or _portfolio([w.group() for w in words]))
+        # "The British Ambassador to the UN, Karen Pierce": the office, then the name
+        fronted = before.rstrip().endswith(",") and roles and head.lstrip()[:4] in ("The ",
+                                                                                  "the ")
+        if at_name or fronted:
+            if aff is not None and (hit := aff.find(text, hs, he)):
+                body = hit[2]
+                return body.country, "title" if body.type == "territory" else "institution"
+            code = _title_actor(text, hs, he, actors)
+            if code:
+                return code, "title"
+            if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
+                return code, "context"
+    # 2. what follows the name: an apposition, "of the <body>", a relative clause
+    after_end = e
+    m = _AFTER.match(text, e, sb)
+    if m:
+        desc_a, desc_b = m.start("desc"), m.end("desc")
+        if _REL_START.match(text, desc_a):
+            after_end = desc_b  # a relative clause: read past it, never for a country
+        elif _next_in_list(text, desc_a, desc_b, actors):
+            pass  # "Cho, U.S. senior official Jung Pak, and …": the next person's title
+        else:
+            rel = _RELATIVE.search(text, desc_a, desc_b)
+            if rel:
+                desc_b = rel.start()
+            roles = _role_words(text[desc_a:desc_b])
+            if aff is not None and (hit := aff.find(text, desc_a, desc_b)):
+                return hit[2].country, "institution"
+            if roles:
+                code = _title_actor(text, desc_a, desc_b, actors)
+                if code:
+                    return code, "apposition"
+                if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
+                    return code, "context"
+            after_end = m.end()
+    else:
+        m = _OF_BODY.match(text, e, sb)
+        if m and aff is not None and (hit := aff.find(text, m.start("body"), m.end("body"))):
+            if hit[0] == m.start("body"):
+                return hit[2].country, "institution"
+    # 3. "said in Tokyo"
+    m = _SAID_IN.match(text, after_end, sb)
+    if m:
+        ent = actors.entries.get((m.group("city"),))
+        if ent is not None and ent.kind == "capital" and ent.actors:
+            return ent.actors[0], "context"
+    return None
+
+
+def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleContext,
+               has_role: bool) -> list[tuple[int, int, str, str, str]]:
+    """People absent from the dictionary in the sentence text[a:b] whose country the
+    article decides: ``(start, end, name, actor, actor_source)``."""
+    lo = a
+    if _ABBREV_BEFORE.search(text, max(0, a - 12), a):  # the splitter cut "Guam Gov. | Lou …"
+        nl = text.rfind("\n", 0, a)
+        lo = max(nl + 1, a - 80)
+    elif not has_role:  # without a role: only "said in Tokyo" or "of the <body>" can decide
+        seg = text[a:b]
+        if not ((" in " in seg and _SAID_IN.search(text, a, b))
+                or ((" of " in seg or " at " in seg or " from " in seg)
+                    and _OF_GATE.search(text, a, b))):
+            return []
+    found = []
+    for m in _NAME.finditer(text, a, b):
+        span = _clean_name(text, m.start(), m.end(), actors)
+        if span is None:
+            continue
+        s, e = span
+        name = text[s:e]
+        if known(name, actors):
+            continue
+        got = _decide(text, s, e, lo if s == a else a, b, actors, ctx)
+        if got is not None:
+            found.append((s, e, name, got[0], got[1]))
+    return found
+
+
+# --- bylines and credits ------------------------------------------------------------------
+
+#: Lines and brackets that credit the people who report: "By Jane Roe", "(AP Photo/Lee Jin-
+#: man)", "Reporting by …; Editing by …", "Photo: …". The people named there report the news.
+_CREDIT = re.compile(
+    r"(?m)^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{1,100}$"
+    r"|\((?:[A-Z][\w.]*[ \t]+){0,2}(?:Photo|Photos|Image|Video)[ \t]*/[^)\n]{2,80}\)"
+    r"|\b(?:[Aa]dditional [Rr]eporting|Reporting|Writing|Editing|Reported|Compiled|"
+    r"Translated|Photographs?|Photos?)[ \t]+by[ \t]+[^\n)]{2,200}"
+    r"|(?m:^|\()[ \t]*(?:Photo|Image|Photograph)(?:[ \t]+credit)?[ \t]*:[ \t]*[^\n)]{2,100}")
+_CREDIT_NAME = re.compile(rf"{_TOK}(?: {_TOK}){{1,3}}")
+
+
+def credits(text: str) -> list[tuple[int, int]]:
+    """Spans of bylines and photo/reporting credits in the text."""
+    if "By" not in text and "by" not in text and "Photo" not in text and "BY" not in text:
+        return []
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
+def credit_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Person names inside the credit text[a:b]."""
+    out = []
+    for m in _CREDIT_NAME.finditer(text, a, b):
+        words = m.group().split(" ")
+        k = 0
+        while k < len(words) and (words[k] in _NOT_NAME or words[k] in _TITLE_WORDS):
+            k += 1  # "By Jane Roe"
+        rest = words[k:]
+        if len(rest) >= 2 and not any(w in _NOT_NAME or w in _TITLE_WORDS for w in rest):
+            out.append((m.end() - len(" ".join(rest)), m.end()))
+    return out

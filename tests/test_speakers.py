@@ -1,0 +1,133 @@
+"""Speakers' countries and how each was decided (``actor_source``), on sentences of our own."""
+import datetime as dt
+
+import pytest
+
+from korea_analysis.actors import load_actors
+from korea_analysis.mentions import find_mentions
+from korea_analysis.quotes import find_quotes
+from korea_analysis.speakers import fronted_office, full_name, speaker_country
+from korea_analysis.text import sentences
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def speakers(text, actors, published=None):
+    """(speaker, country, actor_source) of each quote that is not scare quotes."""
+    sents = sentences(text)
+    ms = find_mentions(text, sents, actors, published)
+    out = []
+    for q in find_quotes(text, sents, gender_of=actors.gender_of):
+        if q.kind == "term":
+            continue
+        fronted_office(q, ms)
+        q.speaker = full_name(q, ms, actors)
+        out.append((q.speaker, *speaker_country(q, ms, actors)))
+    return out
+
+
+def test_dictionary_person(actors):
+    t = "“We will not wait,” Kim Yo Jong said in a statement."
+    assert speakers(t, actors) == [("Kim Yo Jong", "PRK", "dictionary")]
+
+
+def test_country_mention_at_the_speaker(actors):
+    t = "“The drills must stop,” North Korea said on Monday."
+    assert speakers(t, actors) == [("North Korea", "PRK", "mention")]
+
+
+def test_apposition_and_title_sources(actors):
+    t = ("“The talks are stuck,” said Bae Min-ho, South Korea's deputy trade minister.\n\n"
+         "Canadian Trade Minister Pablo Arrau said “we are ready to help.”")
+    assert speakers(t, actors, dt.date(2024, 5, 1)) == [
+        ("Bae Min-ho", "KOR", "apposition"), ("Pablo Arrau", "CAN", "title")]
+
+
+def test_unresolved_speaker_has_no_source(actors):
+    t = "“It rained all week,” said Tom Arbuckle, who runs a bakery."
+    assert speakers(t, actors) == [("Tom Arbuckle", None, "")]
+
+
+# --- people beyond the dictionary: the country from the article -------------------------------
+
+def test_a_spokesperson_takes_the_ministry_named_before(actors):
+    t = ("BEIJING, May 2 (Xinhua) -- The Chinese Foreign Ministry rejected the report.\n\n"
+         "Spokesperson Tao Minghui made the remarks at a routine news briefing. "
+         "“We oppose it,” Tao Minghui said.")
+    assert speakers(t, actors)[-1] == ("Tao Minghui", "CHN", "context")
+
+
+def test_the_dateline_decides_a_minister_given_without_a_nationality(actors):
+    t = ("TOKYO (Kyodo) -- The missile fell outside the zone.\n\n"
+         "State Minister of Defense Ren Takahama said the launch was a threat.")
+    assert speakers(t, actors) == [("Ren Takahama", "JPN", "context")]
+    t = "The missile fell outside the zone. State Minister Ren Takahama said it was a threat."
+    assert speakers(t, actors) == [("Ren Takahama", None, "")]  # no context: nothing guessed
+
+
+def test_ministry_spokesman_after_the_ministry(actors):
+    t = ("The Unification Ministry urged Pyongyang to talk. “We regret the refusal,” said "
+         "ministry spokesman Noh Jae-wan.")
+    assert speakers(t, actors) == [("Noh Jae-wan", "KOR", "context")]
+
+
+def test_a_relative_clause_gives_no_nationality(actors):
+    t = ("Emiko Harada, whose son was abducted by North Korean agents, said the talks must "
+         "go on.")
+    assert speakers(t, actors) == [("Emiko Harada", None, "")]
+    t = ("Emiko Harada, whose son was abducted by North Korean agents, said in Tokyo that "
+         "time was short.")
+    assert speakers(t, actors) == [("Emiko Harada", "JPN", "context")]
+
+
+def test_territory_institution_and_fronted_office(actors):
+    t = "Guam Gov. Lena Cruz Aguon said the island was safe."
+    assert speakers(t, actors) == [("Lena Cruz Aguon", "USA", "title")]
+    t = "Mara Quill, a researcher at the Middlebury Institute, said the launch was a success."
+    assert speakers(t, actors) == [("Mara Quill", "USA", "institution")]
+    t = "The British Ambassador to the UN, Helen Marsh, said the council must act."
+    assert speakers(t, actors) == [("Helen Marsh", "GBR", "title")]
+
+
+def test_a_pronoun_speaker_in_another_spelling_keeps_the_country(actors):
+    t = ("President Moon Jaein spoke to reporters on Friday. “We want talks,” he said. "
+         "He added, “The door stays open.”")
+    got = speakers(t, actors, dt.date(2018, 3, 2))
+    assert got and all(country == "KOR" for _, country, _ in got), got
+
+
+def test_a_news_agency_is_not_an_officials_government(actors):
+    # TASS-style dateline: the dateline decides, the Russian agency named since does not
+    t = ("PYONGYANG, May 4. /TASS/. The delegation flew home, the agency TASS learned.\n\n"
+         "Vice Foreign Minister Ri Song-chol said the visit was useful.")
+    assert speakers(t, actors) == [("Ri Song-chol", "PRK", "context")]
+
+
+def test_the_one_state_whose_leader_the_article_names(actors):
+    t = ("President Yoon Suk Yeol met farmers on Monday.\n\n"
+         "Agriculture Minister Han Do-yun said the harvest was good.")
+    assert speakers(t, actors, dt.date(2023, 4, 3)) == [("Han Do-yun", "KOR", "context")]
+    # two states' leaders named: the minister's country is not guessed
+    t = ("President Yoon Suk Yeol met Prime Minister Fumio Kishida on Monday.\n\n"
+         "Agriculture Minister Han Do-yun said the harvest was good.")
+    assert speakers(t, actors, dt.date(2023, 4, 3)) == [("Han Do-yun", None, "")]
+
+
+def test_an_outlets_reporter_is_named_alone_and_their_post_is_no_nationality(actors):
+    t = ("Sky News’s Maria Delgado, reporting from Tokyo, said the city was calm.\n\n"
+         "The channel's correspondent Tim Brack, reporting from Seoul, said: “Nobody panicked "
+         "here.”")
+    # (the quote module also reads "reporting" as a cue: each speaker comes twice)
+    assert set(speakers(t, actors)) == {("Maria Delgado", None, ""), ("Tim Brack", None, "")}
+    t = "Al Jazeera’s Craig Leeson said the city was calm."
+    assert speakers(t, actors) == [("Craig Leeson", None, "")]
+
+
+def test_an_institution_speaker_loses_the_words_that_say_what_it_is(actors):
+    t = "“The drills are a rehearsal for war,” said the DPRK's Rodong Sinmun newspaper."
+    assert speakers(t, actors) == [("Rodong Sinmun", "PRK", "mention")]
+    t = "“The drills are a rehearsal for war,” KCNA said."  # as written
+    assert speakers(t, actors) == [("KCNA", "PRK", "mention")]
