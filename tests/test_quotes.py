@@ -590,3 +590,11 @@ def test_block_quotation_after_goes_on():
     # a colon without "goes on" introduces nothing unmarked
     text = "The drills are a grave provocation, the article says:\n\nThe army drilled all day."
     assert [q for q in find_quotes(text) if q.kind == "direct"] == []
+
+
+def test_it_again_keeps_the_institutions_fuller_name():
+    text = ("The south Korean paper Hangyore said the visit was “a humiliation.”\n\n"
+            "It said the policy was “reckless.”\n\nIt said the talks were “a failure.”")
+    got = [(q.speaker, q.role) for q in find_quotes(text) if q.kind == "partial"]
+    assert [s for s, _ in got] == ["Hangyore"] * 3
+    assert all(r.lower().endswith("south korean paper hangyore") for _, r in got)

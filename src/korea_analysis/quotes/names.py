@@ -113,6 +113,7 @@ class _Names:
         self._pron = None
         #: speakers that are institutions though named like a person ("Hangyore")
         self.institution_names: set[str] = set()
+        self.institution_roles: dict[str, str] = {}  # its fuller mention ("the DPRK's …")
         self._institutions = None
 
     # --- names, genders and resolution -----------------------------------------------------
