@@ -60,7 +60,7 @@ def visit(browser, path: Path):
 def test_every_page_renders_offline_without_running_article_scripts(hostile_run, browser):
     pages = [hostile_run.run_dir / "index.html"] + [hostile_run.run_dir / r.html
                                                      for r in hostile_run.results]
-    assert len(pages) == 5
+    assert len(pages) == 6  # the index and five reports
     for path in pages:
         page, console, dialogs, requests = visit(browser, path)
         assert page.title() != "PWNED", path.name
@@ -93,6 +93,36 @@ def test_hostile_text_is_shown_as_text(hostile_run, browser):
     assert page.eval_on_selector_all("iframe", "els => els.length") == 0
 
 
+def test_interactive_tables_show_markup_as_text(hostile_run, browser):
+    """Sortable, searchable tables (itables, offline) keep article text and speaker names
+    as text, also after DataTables redraws them (search, sort)."""
+    page, console, dialogs, requests = visit(browser, hostile_run.run_dir /
+                                             "03_quote_attribution.html")
+    page.wait_for_selector("table.dataTable", timeout=10_000)  # the tables came alive
+    assert page.eval_on_selector_all("table.dataTable", "els => els.length") >= 3
+    speaker = "<script>console.log(`hostile-ran`)</script> Lee"
+    body = page.inner_text("body")
+    assert speaker in body and "Kim<img src=x onerror=console.log(`hostile-ran`)>Jong Un" in body
+    assert page.eval_on_selector_all("img[src='x']", "els => els.length") == 0
+    quotes = page.locator("div.dt-container", has_text="We will respond").last.element_handle()
+    quotes.query_selector("input[type=search]").fill("Lee")  # DataTables redraws the rows
+    page.wait_for_timeout(300)
+    shown = quotes.inner_text()
+    assert speaker in shown and "We will respond" not in shown
+    quotes.query_selector("th").click()  # and sorts them
+    page.wait_for_timeout(200)
+    assert speaker in quotes.inner_text()
+    assert page.eval_on_selector_all("img[src='x']", "els => els.length") == 0
+    assert page.title() != "PWNED" and dialogs == [] and requests == []
+    assert not any("hostile-ran" in c for c in console)
+    page.close()
+    page, console, *_ = visit(browser, hostile_run.run_dir / "01_corpus_overview.html")
+    page.wait_for_selector("table.dataTable", timeout=10_000)
+    assert "Speakers with <script>alert(1)</script> names" in page.inner_text("body")
+    assert not any("hostile-ran" in c for c in console)
+    page.close()
+
+
 def test_index_screenshot(hostile_run, browser, tmp_path):
     from PIL import Image
 
@@ -103,5 +133,5 @@ def test_index_screenshot(hostile_run, browser, tmp_path):
     assert img.width == 1200 and img.height >= 600
     dark = sum(img.histogram()[:128]) / (img.width * img.height)
     assert 0.005 < dark < 0.5  # text and thumbnails drawn, not a blank or black page
-    assert page.eval_on_selector_all("img", "els => els.length") == 4  # one thumbnail each
+    assert page.eval_on_selector_all("img", "els => els.length") == 5  # one thumbnail each
     assert "all reports succeeded" in page.inner_text("body")

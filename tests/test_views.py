@@ -113,8 +113,11 @@ def test_source_line_names_the_corpus_used_never_the_bundled_one_by_default():
     info = {"path": "/data/polnear", "metadata": "/data/polnear/metadata.tsv", "bundled": False,
             "n_articles": 924, "n_outlets": 7, "first": "2015-07-01", "last": "2016-11-30"}
     line = views.source_line(small_ann({"corpus_info": info}))
-    assert line.startswith("polnear (metadata.tsv), 924 articles, 7 outlets, 2015-07-01 to "
-                           "2016-11-30 · ")
+    assert line.startswith("data/polnear (polnear/metadata.tsv), 924 articles, 7 outlets, "
+                           "2015-07-01 to 2016-11-30 · ")
+    two = dict(info, path="/p/train/text:/p/dev/text")
+    assert views.source_line(small_ann({"corpus_info": two})).startswith(
+        "train/text + dev/text (polnear/metadata.tsv), 924 articles")
     bundled = views.source_line(small_ann({"corpus_info": {"bundled": True, "n_articles": 4}}))
     assert bundled.startswith("the bundled sample corpus, 4 articles")
 
@@ -125,7 +128,7 @@ def test_corpus_description_says_what_was_left_out():
             "date_from": "2016-01-01", "date_to": "", "first": "2016-01-05",
             "last": "2016-03-01", "outlets": [("Outlet A", 1)], "skipped_files": []}
     text = views.corpus_description(small_ann({"corpus_info": info}))
-    assert "polnear (`/data/polnear`)" in text and "2 articles" in text
+    assert "data/polnear (/data/polnear): 2 articles" in text
     assert "1 outlet: Outlet A (1); 1 article(s) with no outlet." in text
     assert "Published 2016-01-05 to 2016-03-01." in text
     assert ("Of 930 articles loaded, left out: 2 undated (a date range was asked for); "
@@ -198,10 +201,15 @@ def test_duplicates_table_reads_the_runner_info(forty):
     dups = pd.DataFrame({"article_id": ["a05"], "duplicate_of": ["a02"], "similarity": [0.97]})
     ann = Annotations(forty.tables(), forty.extra | {"corpus_info": {"duplicates": dups}})
     t = views.duplicates_table(ann)
-    assert t.iloc[0].to_dict() == {"article_id": "a05", "outlet": "Outlet 5",
-                                        "title": "Story 5", "duplicate_of": "a02",
-                                        "outlet of the first": "Outlet 2", "similarity": 0.97,
-                                        "kept": True}
+    assert t.iloc[0].to_dict() == {"article_id": "a05", "duplicate_of": "a02",
+                                   "copy's outlet": "Outlet 5", "outlet": "Outlet 2",
+                                   "title": "Story 2", "similarity": 0.97, "kept": True}
+    dropped = dups.assign(article_id="gone")  # a copy left out: not in the annotations
+    ann = Annotations(forty.tables(), forty.extra | {"corpus_info": {"duplicates": dropped}})
+    t = views.duplicates_table(ann)
+    assert list(t.columns) == ["article_id", "duplicate_of", "outlet", "title", "similarity",
+                               "kept"]
+    assert t.iloc[0]["outlet"] == "Outlet 2" and not t.iloc[0]["kept"]
 
 
 QUOTES = ("Kim Yo Jong said, \"We will respond.\" Park Won-gon said, \"Talks must resume.\" "
@@ -293,3 +301,77 @@ def test_evidence_finds_quotes_of_a_country(quoted):
     rows = views.evidence(quoted, actor="PRK", kind="quote")
     assert len(rows) == 2 and rows["actors"].tolist() == ["Kim Yo Jong (PRK)"] * 2
     assert rows["text"].str.contains("We will respond").all()
+
+
+def dated_events_corpus():
+    """12 months of our own sentences: KOR–PRK cooperative in the first months, hostile in
+    the last; JPN–KOR steady; one outlet per half."""
+    coop = "South Korea and North Korea signed an agreement. North Korea praised South Korea."
+    hostile = "North Korea threatened South Korea. South Korea sanctioned North Korea."
+    steady = "Japan and South Korea held talks."
+    rows = []
+    for month in range(1, 13):
+        for k in range(3):
+            text = (coop if month <= 4 else hostile if month >= 9 else steady) + " " + steady
+            rows.append({"article_id": f"m{month:02d}-{k}", "text": text, "title": "t",
+                         "source": "Early Post" if month <= 6 else "Late Times",
+                         "published": pd.Timestamp(f"2020-{month:02d}-{5 + k}")})
+    return ka.annotate(pd.DataFrame(rows), cache=False)
+
+
+@pytest.fixture(scope="module")
+def yearly():
+    return dated_events_corpus()
+
+
+def test_pair_trend_per_month_with_counts_and_intervals(yearly):
+    assert views.is_dated(yearly)
+    freq, periods = views.dated_periods(yearly)
+    assert freq == "M" and len(periods) == 12
+    pairs = views.main_pairs(yearly, k=2)
+    assert set(pairs["pair"]) == {"KOR–PRK", "JPN–KOR"}
+    t = views.pair_trend(yearly, ["PRK-KOR"], n_boot=100)
+    assert t["pair"].unique().tolist() == ["KOR–PRK"] and len(t) == 12
+    ev = yearly.events[yearly.events["source"].isin(["KOR", "PRK"])
+                       & yearly.events["target"].isin(["KOR", "PRK"])]
+    assert t["n_events"].sum() == len(ev)
+    early, late = t.iloc[0], t.iloc[-1]
+    assert early["score"] > 0 > late["score"]
+    assert early["score_low"] <= early["score"] <= early["score_high"]
+    assert t.loc[4:7, "n_events"].eq(0).all() and t.loc[4:7, "score"].isna().all()
+    assert (t["n_coop"] + t["n_conflict"] <= t["n_events"]).all()
+    q = views.pair_trend(yearly, ["KOR-PRK"], freq="Q", n_boot=50)
+    assert q["period"].tolist() == ["2020Q1", "2020Q2", "2020Q3", "2020Q4"]
+
+
+def test_tension_change_claims_only_separated_intervals(yearly):
+    ch = views.tension_change(yearly, ["KOR-PRK", "JPN-KOR"], n_boot=200).set_index("pair")
+    assert ch.loc["KOR–PRK", "change"] == "more conflict"
+    assert ch.loc["KOR–PRK", "early"] == "2020-01 to 2020-04"
+    assert ch.loc["KOR–PRK", "late"] == "2020-09 to 2020-12"
+    assert ch.loc["JPN–KOR", "change"] in ("no clear change", "too little evidence")
+    assert views.tension_headline(ch.reset_index()).startswith("Tensions rose for KOR–PRK")
+    same = ch.reset_index().assign(change="no clear change")
+    assert views.tension_headline(same).startswith("No clear change")
+
+
+def test_portrayal_and_outlets_over_time(yearly):
+    p = views.portrayal_trend(yearly, ["PRK"], n_boot=50)
+    assert len(p) == 12 and p["n_mentions"].tolist() == [6] * 4 + [0] * 4 + [6] * 4
+    assert p["polarity"].iloc[0] > p["polarity"].iloc[-1]
+    o = views.outlet_trend(yearly, pairs=["KOR-PRK"], n_boot=50)
+    assert set(o["outlet"]) == {"Early Post", "Late Times"}
+    late = o[o["outlet"] == "Late Times"]
+    assert late.loc[late["period"] <= "2020-06", "n_events"].eq(0).all()
+    last, rows = views.latest_evidence(yearly, views.pair_trend(yearly, ["KOR-PRK"]))
+    assert last == "2020-12" and len(rows) > 0
+    assert (rows["published"].dt.strftime("%Y-%m") == "2020-12").all()
+
+
+def test_undated_corpus_is_said_plainly():
+    arts = pd.DataFrame({"article_id": ["x"], "text": ["North Korea threatened South Korea."],
+                         "published": [pd.NaT], "title": [None], "source": [None]})
+    ann = ka.annotate(arts, cache=False)
+    assert not views.is_dated(ann)
+    assert views.dates_note(ann).startswith("None of the 1 articles has a publication date")
+    assert views.tension_change(ann).empty

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from korea_analysis import fast_yaml
+
 DEFAULT_ACTORS = Path(__file__).with_name("actors.yaml")
 #: Think tanks, universities, NGOs, companies, outlets and territories with their country.
 DEFAULT_AFFILIATIONS = Path(__file__).with_name("affiliations.yaml")
@@ -258,7 +260,7 @@ def load_data_file(path, build, error, what: str):
 @functools.lru_cache(maxsize=16)
 def _cached(path: str, _mtime: int, build, error):
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = fast_yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise error(f"{path}: not valid YAML: {e}") from None
     if not isinstance(data, dict):

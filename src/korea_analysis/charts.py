@@ -65,6 +65,16 @@ def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
     ax.figure.tight_layout(rect=(0, 0.04, 1, 1))
 
 
+def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis") -> None:
+    """:func:`finish` for small multiples: the finding as the figure's title (panels keep
+    their own titles), n= and the source as the footer."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
+                 fontweight=STYLE["axes.titleweight"])
+    fig.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
+             ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.04, 1, 0.97))
+
+
 def save(fig, data: pd.DataFrame, name: str, out_dir: str | os.PathLike | None = None) -> Path:
     """Write ``name.png`` and ``name.csv`` (the plotted data) into ``out_dir``.
 

@@ -85,3 +85,19 @@ from korea_analysis.views.quoting import (  # noqa: F401
     unresolved_speakers,
     who_is_quoted,
 )
+from korea_analysis.views.time import (  # noqa: F401
+    MIN_PER_PERIOD,
+    dated_periods,
+    dates_note,
+    is_dated,
+    latest_evidence,
+    main_pairs,
+    outlet_trend,
+    outlet_trend_chart,
+    pair_trend,
+    pair_trend_chart,
+    portrayal_trend,
+    portrayal_trend_chart,
+    tension_change,
+    tension_headline,
+)

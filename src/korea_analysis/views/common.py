@@ -97,13 +97,18 @@ def corpus_name(ann: Annotations) -> str:
     info = ann.extra.get("corpus_info") or {}
     if info.get("bundled"):
         return "the bundled sample corpus"
-    meta = info.get("metadata") or ""
-    path = info.get("path") or ""
+    meta = str(info.get("metadata") or "")
+    path = str(info.get("path") or "")
+    folders = " + ".join(_short_path(p) for p in path.split(os.pathsep) if p)
     if meta:
-        return f"{Path(str(path)).name or 'corpus'} ({Path(str(meta)).name})"
-    if path:
-        return Path(str(path)).name
-    return ""
+        return f"{folders} ({_short_path(meta)})" if folders else _short_path(meta)
+    return folders
+
+
+def _short_path(path: str) -> str:
+    """A path as a reader recognises it: its last two parts ("polnear/metadata.tsv")."""
+    p = Path(path)
+    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
 
 
 def source_line(ann: Annotations) -> str:
@@ -136,7 +141,8 @@ def corpus_description(ann: Annotations) -> str:
     n = len(a)
     where = corpus_name(ann)
     if info.get("path") and not info.get("bundled"):
-        where = f"{where} (`{info['path']}`)" if where else f"`{info['path']}`"
+        full = " and ".join(str(info["path"]).split(os.pathsep))
+        where = f"{where} ({full})" if where else full
     out = [f"{'This report reads ' + where if where else 'This corpus has'}: "
            f"{n:,} article{'s' if n != 1 else ''}, {int(a['n_words'].sum()):,} words."]
     outlets = info.get("outlets")
@@ -303,9 +309,14 @@ def show_table(df: pd.DataFrame, name: str, *, top: int = 20, interactive: bool 
         if not _TABLES["itables_ready"]:
             _init_itables()
         page = 10 if len(shown) > 15 else len(shown)
+        paged = len(shown) > page
+        # the search box always (itables drops it for one-page tables), paging when needed
+        layout = {"topStart": "pageLength" if paged else None, "topEnd": "search",
+                  "bottomStart": "info" if paged else None,
+                  "bottomEnd": "paging" if paged else None}
         display(HTML(itables.to_html_datatable(
             shown, caption=html.escape(caption) if caption else None, connected=False,
-            allow_html=False, showIndex=False, pageLength=page,
+            allow_html=False, showIndex=False, pageLength=page, layout=layout,
             lengthMenu=sorted({page, 10, 25, 50, 100} & set(range(1, len(shown) + 1))
                               | {page}),
             classes="display compact", maxBytes=0, column_filters="footer"

@@ -276,15 +276,17 @@ def top_actors_chart(ann: Annotations, top: int = 15):
 
 
 def duplicates_table(ann: Annotations) -> pd.DataFrame:
-    """Syndicated copies found at loading (``corpus_info["duplicates"]``), with outlets and titles.
+    """Syndicated copies found at loading (``corpus_info["duplicates"]``), with the story's
+    first article's outlet and title.
 
-    Empty when the runner found none or did not look. Columns: article_id, outlet, title,
-    duplicate_of, its outlet, similarity, kept (whether the copy is in the analyses).
+    Empty when the runner found none or did not look. Columns: article_id (the later copy),
+    duplicate_of (the first article, the one counted), outlet and title of the first,
+    similarity, kept (whether the copy is in the analyses too: ``keep_duplicates``). A copy
+    left out is not in the annotations, so its own outlet is shown only when kept.
     """
     info = ann.extra.get("corpus_info") or {}
     d = info.get("duplicates")
-    cols = ["article_id", "outlet", "title", "duplicate_of", "outlet of the first",
-            "similarity", "kept"]
+    cols = ["article_id", "duplicate_of", "outlet", "title", "similarity", "kept"]
     if d is None or len(d) == 0:
         return pd.DataFrame(columns=cols)
     d = pd.DataFrame(d).copy()
@@ -294,10 +296,12 @@ def duplicates_table(ann: Annotations) -> pd.DataFrame:
     def field(ids, col):
         return [meta.at[i, col] if i in present else "" for i in ids]
 
-    d["outlet"] = field(d["article_id"], "source")
-    d["title"] = field(d["article_id"], "title")
-    d["outlet of the first"] = field(d["duplicate_of"], "source")
+    d["outlet"] = field(d["duplicate_of"], "source")
+    d["title"] = field(d["duplicate_of"], "title")
     d["kept"] = d["article_id"].isin(present)
+    if d["kept"].any():
+        d["copy's outlet"] = field(d["article_id"], "source")
+        cols.insert(2, "copy's outlet")
     for c in cols:
         if c not in d:
             d[c] = ""
