@@ -112,6 +112,7 @@ _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+
                              r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Dr|Prof|Amb)\.\s*$")
+_ABBREV_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb)\. [A-Z]")
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -321,7 +322,8 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
     if _ABBREV_BEFORE.search(text, max(0, a - 12), a):  # the splitter cut "Guam Gov. | Lou …"
         nl = text.rfind("\n", 0, a)
         lo = max(nl + 1, a - 80)
-    elif not has_role:  # without a role: only "said in Tokyo" or "of the <body>" can decide
+    elif not has_role and not _ABBREV_TITLE.search(text, a, b):
+        # without a role or a title ("Guam Gov. …"): only "said in Tokyo" or "of the <body>"
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)
