@@ -156,3 +156,10 @@ def test_a_speaker_given_two_countries_gets_neither_by_consistency():
     got = same_speaker_country([(a, "USA", "context"), (b, "GBR", "title"), (c, None, "")])
     assert [(code, source) for _, code, source in got] == [
         ("USA", "context"), ("GBR", "title"), (None, "")]
+
+
+def test_a_party_member_and_a_states_governor(actors):
+    t = "“It is a threat,” said Sen. Dana Whitfield, a Republican from Ohio."
+    assert speakers(t, actors) == [("Dana Whitfield", "USA", "institution")]
+    t = "Ohio Gov. Dana Whitfield said the launch was “a threat”."
+    assert speakers(t, actors) == [("Dana Whitfield", "USA", "title")]
