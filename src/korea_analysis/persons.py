@@ -79,6 +79,15 @@ _NOT_NAME = {
     "Environment", "Science", "Technology", "Asia", "Asian", "Pacific", "Europe", "European",
     "Africa", "African", "Oceania", "Oceanian", "Americas", "Panel", "Sanctions", "Mandate",
     "Expert", "Experts", "Resolution", "Overseeing",
+    # places and bodies, never a person's name ("in New York, New Jersey", "Blackhawk Mining,
+    # a coal company in Kentucky", "the Congressional Black Caucus")
+    "New", "County", "District", "Federal", "Mining", "Holdings", "Partners", "Capital",
+    "Industries", "Motors", "Airlines", "Electronics", "Oil", "Gas", "Coal", "Solutions",
+    "Technologies", "Systems", "Networks", "Network", "Services", "Fund", "Trust", "Society",
+    "Club", "League", "Caucus", "Congressional", "Coalition", "Alliance", "Project",
+    "Initiative", "Campaign", "Commission", "Board", "Authority", "School", "College",
+    "Hospital", "Station", "Base", "Airport", "Port", "Square", "Building", "Road", "Avenue",
+    "Village",  # (not "Park", "Church", "Tower", "Court", "Steel": surnames too)
 }
 #: surnames written first (Korean, Chinese): "Kim Jong Un" is Kim's, "Li Qiang" is Li's
 SURNAME_FIRST = {
@@ -291,7 +300,10 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             if rel:
                 desc_b = rel.start()
             roles = _role_words(text[desc_a:desc_b])
-            if aff is not None and (hit := aff.find(text, desc_a, desc_b)):
+            # a place in the apposition decides only a role ("a lawmaker from Ohio"; not "a
+            # coal company in Kentucky", "New York, New Jersey and …")
+            if (aff is not None and (hit := aff.find(text, desc_a, desc_b))
+                    and (roles or hit[2].type != "territory")):
                 return hit[2].country, "institution"
             if roles:
                 code = _title_actor(text, desc_a, desc_b, actors)
