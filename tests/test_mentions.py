@@ -277,3 +277,15 @@ def test_places_and_companies_before_a_comma_are_not_people(actors):
     assert people(t, actors) == []
     t = "Dana Whitfield, a lawmaker from Ohio, spoke first."
     assert people(t, actors) == [("Dana Whitfield", "USA", "institution")]
+
+
+def test_a_party_decides_for_its_member_not_for_a_relative(actors):
+    t = "Dana Whitfield, a longtime Democrat from Iowa, spoke first."
+    assert people(t, actors) == [("Dana Whitfield", "USA", "institution")]
+    t = "Ella Whitfield, daughter of the Republican front-runner, spoke first."
+    assert people(t, actors) == []
+
+
+def test_an_analyst_at_a_canadian_bank_is_not_at_the_russian_outlet(actors):
+    t = "Mara Quill, a technology analyst at RBC Capital Markets, agreed."
+    assert people(t, actors) == [("Mara Quill", "CAN", "institution")]

@@ -232,6 +232,8 @@ def _portfolio(words: list[str]) -> bool:
             and all(w[:1].isupper() or w in _PORTFOLIO_JOIN for w in rest))
 
 
+_MEMBER = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:lifelong|longtime|former|moderate|"
+                     r"conservative|liberal|progressive)\s+)?")
 _ARTICLE = re.compile(r"(?:a|an|the|its|his|her)\s", re.I)
 
 
@@ -302,8 +304,12 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             roles = _role_words(text[desc_a:desc_b])
             # a place in the apposition decides only a role ("a lawmaker from Ohio"; not "a
             # coal company in Kentucky", "New York, New Jersey and …")
+            # a party decides only for its member ("a Republican from Ohio"), not for a
+            # relative ("son of the Republican front-runner")
             if (aff is not None and (hit := aff.find(text, desc_a, desc_b))
-                    and (roles or hit[2].type != "territory")):
+                    and (roles or hit[2].type not in ("territory", "party")
+                         or (hit[2].type == "party"
+                             and _MEMBER.fullmatch(text, desc_a, hit[0])))):
                 return hit[2].country, "institution"
             if roles:
                 code = _title_actor(text, desc_a, desc_b, actors)
