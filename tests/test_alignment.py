@@ -414,3 +414,31 @@ def test_alignment_title_claims_sides_only_when_clear():
     assert unclear_actors(p) == ["CHN", "KOR"]
     assert alignment_title(p.assign(clear=False)).startswith("No actor's side is clear")
     assert alignment_title(p.assign(enough=False)).startswith("Too little evidence")
+
+
+def test_same_result_whatever_the_block_size(monkeypatch):
+    import korea_analysis.alignment as al
+
+    ev = pd.concat([peninsula(), counterfactual()], ignore_index=True)
+    d, p = dyads(ev, n_boot=60), positions(ev, n_boot=60)
+    monkeypatch.setattr(al, "BLOCK", 70)  # one resample's cells split over many blocks
+    pd.testing.assert_frame_equal(d, dyads(ev, n_boot=60), rtol=1e-12)
+    pd.testing.assert_frame_equal(p, positions(ev, n_boot=60), rtol=1e-12)
+
+
+def test_interval_matches_nanpercentile():
+    import warnings
+
+    from korea_analysis.alignment import _interval
+
+    rng = np.random.default_rng(1)
+    for shape in [(200, 50), (7, 3), (1, 4), (200, 1)]:
+        draws = rng.normal(size=shape)
+        draws[rng.random(shape) < 0.3] = np.nan
+        draws[:, 0] = np.nan  # a pair absent from every resample
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low, high = np.nanpercentile(draws, [2.5, 97.5], axis=0)
+        got_low, got_high = _interval(draws)
+        np.testing.assert_allclose(got_low, low, equal_nan=True)
+        np.testing.assert_allclose(got_high, high, equal_nan=True)

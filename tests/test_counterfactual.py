@@ -127,6 +127,8 @@ def _has_conflict(events: pd.DataFrame, a: str, b: str) -> bool:
 
 
 def test_coordinated_objects_create_no_conflict_between_them(tmp_path):
+    """Pyongyang denounces Seoul and Washington: two conflicts, none between the two objects;
+    India sides with Tokyo and Seoul: no conflict between them either."""
     ev = current_events(annotate(tmp_path, COORDINATED).events)
     assert _has_conflict(ev, "PRK", "KOR") and _has_conflict(ev, "PRK", "USA")
     assert not _has_conflict(ev, "KOR", "USA")

@@ -104,3 +104,19 @@ def test_many_articles_with_copies_scattered():
     found = duplicates.find_duplicates(corpus(rows))
     assert found[["article_id", "duplicate_of"]].values.tolist() == [
         ["copy7", "a7"], ["copy150", "a150"], ["copy299", "a299"]]
+
+
+def test_duplicates_found_once_are_read_back_from_the_cache(tmp_path, monkeypatch):
+    from korea_analysis import selection
+
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path))
+    first = selection.duplicates_of(republished())
+    assert len(list((tmp_path / "duplicates").glob("*.parquet"))) == 1
+    calls = []
+    monkeypatch.setattr(selection, "find_duplicates", lambda a: calls.append(a) or first)
+    again = selection.duplicates_of(republished())
+    assert calls == [] and again.equals(first)
+    changed = republished()
+    changed.loc[4, "text"] = OTHER + " A new last sentence for this copy."
+    selection.duplicates_of(changed)  # other texts: found afresh
+    assert len(calls) == 1

@@ -276,6 +276,8 @@ def test_a_bare_noun_is_scored_by_its_verb_and_weak_without_one(actors, book):
 def test_calling_it_a_ploy_and_insults(actors, book):
     assert pairs("North Korea called the offer from Tokyo a cheap ploy.", actors, book) == [
         ("PRK", "JPN", -1)]
+    assert pairs("North Korea called the proposal by Tokyo a ploy.", actors, book) == [
+        ("PRK", "JPN", -1)]  # "by" names the proposal's author, not who calls it
     assert pairs("State media hurled insults at Seoul, North Korea's official news agency "
                  "KCNA reported.", actors, book) == []  # no actor acting: media report only
     assert pairs("Pyongyang hurled insults at Seoul.", actors, book) == [("PRK", "KOR", -1)]
@@ -375,3 +377,46 @@ def test_first_person_is_the_speaker_or_the_state_medium(actors, book):
     t = "“North Korea threatens our security,” the minister said."
     assert pairs(t, actors, book) == []
     assert pairs(t, actors, book, speakers={0: "JPN"}) == [("PRK", "JPN", -1)]
+
+
+def test_agent_inside_the_cue_and_far_farce_nouns(actors, book):
+    t = 'The drills led by Japan were dismissed by Pyongyang as a "reckless" rehearsal for war.'
+    assert pairs(t, actors, book) == [("PRK", "JPN", -1)]
+    t = ("Pyongyang called the joint exercises between Tokyo and Washington a rehearsal for "
+         "invasion.")
+    assert sorted(pairs(t, actors, book))[:2] == [("PRK", "JPN", -1), ("PRK", "USA", -1)]
+
+
+def test_relative_clause_owner_is_the_object(actors, book):
+    assert pairs("Tokyo praised a plan that Seoul announced this week.", actors, book) == [
+        ("JPN", "KOR", 1)]
+
+
+def test_places_and_outsiders_are_not_partners(actors, book):
+    # a place after the cue is not its object
+    assert pairs("Donald Trump held a summit with Kim Jong Un in Hanoi.", actors, book) == [
+        ("USA", "PRK", 1)]
+    # facing confrontation with a third party does not set the two against each other
+    assert pairs("China and Russia both face growing confrontation with the West.", actors,
+                 book) == []
+    # "the two countries" are the two named before them in the sentence
+    t = ("China visited Japan in May. Pyongyang has moved closer to Moscow -- the two "
+         "countries signed a defence pact.")
+    got = rows(t, actors, book)
+    assert [(r["sentence_id"], {r["source"], r["target"]}) for r in got][-1] == (
+        1, {"PRK", "RUS"})
+
+
+def test_a_state_mediums_article_opposes_the_aggressor_it_reports(actors, book):
+    t = "Washington's provocations grow more reckless every day."
+    ss = sentences(t)
+    ms = find_mentions(t, ss, actors)
+    assert find_events(t, ss, ms, cues=book) == []
+    got = find_events(t, ss, ms, cues=book, voice="PRK")
+    assert [(r["source"], r["target"], r["cue"]) for r in got] == [("PRK", "USA", "provocations")]
+
+
+def test_both_sides_before_any_event_are_the_two_named(actors, book):
+    t = ("Beijing's stance on Seoul is steady, the Chinese envoy said, urging both sides to "
+         "deepen cooperation.")
+    assert [{s, t_} for s, t_, _v in pairs(t, actors, book)] == [{"CHN", "KOR"}]

@@ -218,3 +218,54 @@ def test_bylines_stay_out_of_sentiment_and_events():
     assert list(by["text"]) == ["Hana Cho", "Tom Brack"] and by["polarity"].isna().all()
     assert set(ann.actor_sentiment["actor"]) == {"PRK", "RUS"}
     assert set(ann.events["source"]) | set(ann.events["target"]) <= {"PRK", "RUS"}
+
+
+# --- names in long titles and lists ---------------------------------------------------------
+
+def people(text, actors, published=None):
+    return [(m.entity, m.actor, m.actor_source)
+            for m in find_mentions(text, sentences(text), actors, published) if m.kind == "person"]
+
+
+def test_a_long_title_does_not_cut_the_name(actors):
+    # nine capitalised words in a row: the name at their end is whole
+    t = ("The summit brought together the South Korean President and North Korean State "
+         "Affairs Commission Chairman Kim Jong Un in Panmunjom.")
+    assert ("Kim Jong Un", "PRK", "dictionary") in people(t, actors, dt.date(2019, 6, 30))
+    assert all(name != "Kim Jong" for name, _, _ in people(t, actors, dt.date(2019, 6, 30)))
+
+
+def test_a_korean_name_after_an_office_portfolio(actors):
+    # "Korea's" alone names the Republic only in a title (title_names); the next person of
+    # the list is not an apposition of the first
+    t = ("In a joint call, Korea's Deputy Minister for Policy and Planning Baek Seung-ho, "
+         "U.S. senior official for Asia Tom Hadley, and Japan's envoy Ken Araki met.")
+    # each title is read in its own list item ("Japan's envoy", not the "U.S." before it)
+    assert people(t, actors) == [("Baek Seung-ho", "KOR", "title"),
+                                 ("Tom Hadley", "USA", "title"), ("Ken Araki", "JPN", "title")]
+
+
+def test_bare_korea_is_not_a_mention(actors):
+    assert found("Korea is a peninsula with long winters.", actors) == []
+
+
+def test_a_hyphenated_given_name_in_other_spellings(actors):
+    # the dictionary lists "Moon Jae-in"; outlets also write the given name joined or spaced
+    for spelling in ("Moon Jaein", "Moon Jae In", "Moon Jae-In"):
+        t = f"{spelling} visited the border village on Friday."
+        assert people(t, actors) == [("Moon Jae-in", "KOR", "dictionary")], spelling
+    assert actors.person("Moon Jaein").name == "Moon Jae-in"
+
+
+def test_a_surname_alone_is_not_the_first_word_of_another_name(actors):
+    day = dt.date(2023, 4, 3)  # Han Duck-soo is prime minister: "Han" alone would be his
+    assert people("Han said the talks would go on.", actors, day) == [
+        ("Han Duck-soo", "KOR", "dictionary")]
+    assert people("Han Do-yun met the farmers again.", actors, day) == []
+
+
+def test_a_surname_that_is_an_english_word(actors):
+    day = dt.date(2019, 6, 1)  # No Kwang Chol is North Korea's defence minister
+    assert people("No matter how hard it rains, the games go on.", actors, day) == []
+    assert people("No said the army was ready.", actors, day) == [
+        ("No Kwang Chol", "PRK", "dictionary")]

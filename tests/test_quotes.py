@@ -363,22 +363,22 @@ def test_it_is_the_institution_named_before():
     assert _speakers(text)[0][1] == "It"
 
 
-@pytest.mark.parametrize("text, speaker", [
+@pytest.mark.parametrize("text, speaker, role", [
     ("KCNA carried a notice from the Ministry of Foreign Affairs on Friday. “The drills must stop "
-     "at once,” the ministry said.", "Ministry of Foreign Affairs"),
+     "at once,” the ministry said.", "Ministry of Foreign Affairs", None),
     ("South Korea’s Yonhap news agency reported the launch. “The missile flew about 600 km,” "
-     "the agency said.", "South Korea’s Yonhap news agency"),
+     "the agency said.", "Yonhap", "South Korea’s Yonhap news agency"),
     ("The Korean Central News Agency published a report on the test. “The test met every goal "
-     "set for it,” the report said.", "Korean Central News Agency"),
+     "set for it,” the report said.", "Korean Central News Agency", None),
     ("The Foreign Ministry in Pyongyang released a statement late on Monday. “We will never "
-     "give up our deterrent,” the statement said.", "Foreign Ministry in Pyongyang"),
+     "give up our deterrent,” the statement said.", "Foreign Ministry in Pyongyang", None),
     ("The north Korean paper Minju Choson ran a long commentary. “The puppets are dreaming of "
-     "war,” the paper said.", "north Korean paper Minju Choson"),
+     "war,” the paper said.", "Minju Choson", "north Korean paper Minju Choson"),
 ])
-def test_body_nouns_stand_for_the_institution_named_before(text, speaker):
-    (quote,) = _speakers(text)
-    assert quote[1] == speaker
-    assert quote[2].lower().startswith("the ")  # the mention itself is kept
+def test_body_nouns_stand_for_the_institution_named_before(text, speaker, role):
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert (q.speaker, q.role) == (speaker, role)
+    assert _mention(text, q).startswith("the ")  # the mention itself is kept
 
 
 def test_state_media_is_not_clipped():
@@ -496,3 +496,84 @@ def test_named_subject_of_the_sentence_before_speaks():
 def test_interview_without_a_named_answerer_gives_no_answers():
     text = ("An interview with the vice president\n\nQ: Will you run?\n\nA: Not this year.")
     assert [q for q in find_quotes(text) if q.kind == "direct"] == []
+
+
+def test_outlet_or_owner_before_a_name():
+    text = "“The launch was expected,” Channel Nine’s Mary Okafor said from Tokyo."
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.role) == ("Mary Okafor", "Channel Nine’s")
+    text = ("The DPRK’s Rodong Sinmun newspaper said on Monday that the drills would “add fuel "
+            "to the fire.” It said the South was “playing with fire.”")
+    got = [(q.speaker, q.role, _mention(text, q)) for q in find_quotes(text)
+           if q.kind == "partial"]
+    assert got == [("Rodong Sinmun", "The DPRK’s Rodong Sinmun newspaper",
+                    "The DPRK’s Rodong Sinmun newspaper"),
+                   ("Rodong Sinmun", "DPRK’s Rodong Sinmun newspaper", "It")]
+
+
+def test_broadcast_soundbite_after_a_name_label():
+    text = ("President Han Do-yun held a news conference today.\n"
+            "Han Do-yun / President\n"
+            "We will restore the path of dialogue step by step, starting this summer.\n"
+            "By Kim Min-ji / Reporter\n"
+            "The conference lasted two hours.")
+    got = [(q.quote[:20], q.speaker, q.role, q.kind) for q in find_quotes(text)
+           if q.kind == "direct"]
+    assert got == [("We will restore the ", "Han Do-yun", "President", "direct")]
+
+
+def test_state_media_house_style_cues():
+    text = ("This reckless act is the last effort of the stooges to delay their doom, the paper "
+            "notes, and goes on.")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "the paper", "notes")
+    text = ("Kim Jong Un called for new ties with the South, state media said on Friday, as he "
+            "opened a party congress in the capital.")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", "state media",
+                                            "Kim Jong Un called for new ties with the South")
+    (q,) = find_quotes("“We will win the war,” state media said.")
+    assert (q.kind, q.speaker) == ("direct", "state media")
+
+
+def test_a_promo_line_between_speaker_and_quotation_is_skipped():
+    text = ("Reporting from Tokyo, Sato Ken said the government had expected the launch.\n\n"
+            "READ MORE: What we know about the missiles\n\n"
+            "“Japan expected this kind of reply because of the sanctions.”")
+    (q,) = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert q.speaker == "Sato Ken"
+    # a line that introduces what follows ("Transcript as follows:") is not stepped over
+    text = ("Sato Ken said the government had expected the launch.\n\n"
+            "Transcript as follows:\n\n“Japan expected this kind of reply because of it.”")
+    (q,) = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert q.speaker != "Sato Ken"
+
+
+def test_newspaper_name_runs_past_its_head():
+    text = ("The New York Daily News ran an editorial on Monday.\n\nAccording to the newspaper, "
+            "“the laws let dealers sell weapons to almost anyone at all.”")
+    (q,) = [q for q in find_quotes(text) if q.kind != "indirect"]
+    assert q.speaker == "New York Daily News"
+
+
+def test_a_name_after_the_description_is_the_speaker():
+    text = ("The summit opened. “This is a new era of partnership,” said the summit’s host, "
+            "President Joe Biden.")
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.role, _mention(text, q)) == (
+        "Joe Biden", "the summit’s host, President", "the summit’s host")
+    (q,) = find_quotes("“It is a breach,” said the British ambassador to the UN, Karen Pierce.")
+    assert (q.speaker, q.role) == ("Karen Pierce", "the British ambassador to the UN")
+    (q,) = find_quotes("“It is a breach,” said the ambassador to reporters.")
+    assert q.speaker == "the ambassador"
+    (q,) = find_quotes("“It is a breach,” said the ambassador, a veteran of many talks.")
+    assert (q.speaker, q.role) == ("the ambassador", "a veteran of many talks")
+
+
+def test_an_acronym_is_the_institution_spelled_out_before():
+    text = ("South Korea’s Joint Chiefs of Staff said the North fired two missiles. The launch "
+            "came after days of drills, the JCS said.")
+    assert [q.speaker for q in find_quotes(text)] == ["South Korea’s Joint Chiefs of Staff",
+                                                      "Joint Chiefs of Staff"]
+    text = "The launch came after days of drills, the JCS said."
+    assert [q.speaker for q in find_quotes(text)] == ["the JCS"]

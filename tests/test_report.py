@@ -147,3 +147,85 @@ def test_cli_report_checks_the_metadata_path_before_running(tmp_path):
                          capture_output=True, text=True)
     assert res.returncode == 2 and "nope.tsv: path does not exist" in res.stderr
     assert not (tmp_path / "r").exists()
+
+
+# --- the index ------------------------------------------------------------------------------------
+
+def _png(width, height, seed=0):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    noise = np.random.default_rng(seed).integers(0, 255, (height, width, 3), dtype=np.uint8)
+    buf = io.BytesIO()
+    Image.fromarray(noise).save(buf, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+def test_thumbnails_are_downscaled_and_small():
+    import base64
+    import io
+
+    from PIL import Image
+
+    big = _png(3000, 2000)
+    assert len(big) > 10_000_000  # a chart drawn from noise: 18 MB of PNG
+    thumb = report.thumbnail(big)
+    raw = base64.b64decode(thumb.split(",", 1)[1])
+    assert len(raw) <= report.THUMB_BYTES
+    assert thumb.startswith("data:image/jpeg;base64,")  # noise does not compress as PNG
+    assert Image.open(io.BytesIO(raw)).size == (480, 320)
+    small = report.thumbnail(_png(200, 100))
+    assert small.startswith("data:image/png;base64,")
+    assert Image.open(io.BytesIO(base64.b64decode(small.split(",", 1)[1]))).size == (200, 100)
+    assert report.thumbnail("data:image/png;base64,bm90IGEgcG5n") == ""  # not a PNG: left out
+
+
+def test_index_escapes_everything_and_describes_the_corpus(tmp_path):
+    hostile = '<script>alert("x")</script>'
+    results = [report.NotebookResult(name="a", title=f"Title {hostile}", question=hostile,
+                                     status="failed", error=f"ValueError: {hostile}",
+                                     ipynb="a.failed.ipynb", thumbnail=_png(900, 300),
+                                     parameters={"corpus": hostile}),
+               report.NotebookResult(name="b", title="Fine", question="Q?", status="ok",
+                                     html="b.html", seconds=2.25)]
+    corpus = {"path": f"/data/{hostile}", "bundled": False, "metadata": "/data/m.tsv",
+              "n_loaded": 12, "n_articles": 9, "articles": 9, "undated_dropped": 0,
+              "out_of_range": 1, "date_from": "2020-01-01", "date_to": "", "duplicates_dropped": 2,
+              "first": "2020-01-05", "last": "2021-06-30", "n_dated": 9, "n_outlets": 2,
+              "outlets": [(hostile, 5), ("Wire", 4)], "skipped_files": [], "sha256": "abc"}
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    page = report.write_index(report.RunSummary(run_dir, results, corpus)).read_text()
+    # title (link text and alt), question, error, parameters, path, outlet: all escaped
+    assert "<script>" not in page and page.count("&lt;script&gt;") == 7
+    assert "9 article(s) analysed of 12 loaded, from 2 outlet(s), dated 2020-01-05 to " \
+           "2021-06-30" in page
+    assert "1 article(s) outside 2020-01-01 to the end" in page
+    assert "2 later cop(ies) of syndicated stories" in page
+    assert "bundled" not in page
+    assert 'href="b.html"' in page and "2.2 s" in page and 'href="a.failed.ipynb"' in page
+    assert len(page) < 200_000  # the 900-pixel chart is downscaled
+
+
+@pytest.mark.slow
+def test_kernels_print_no_warning_and_figures_land_in_the_run_folder(tmp_path):
+    nbs, elsewhere = tmp_path / "nbs", tmp_path / "elsewhere"
+    nbs.mkdir()
+    elsewhere.mkdir()
+    _notebook(nbs / "a_chart.ipynb",
+              "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+              "import pandas as pd\nfrom korea_analysis import charts\nfig, ax = plt.subplots()\n"
+              "charts.save(fig, pd.DataFrame({'x': [1]}), 'probe')")
+    code = ("from korea_analysis import report\n"
+            f"s = report.run(out='out', nb_dir={str(nbs)!r}, log=lambda *_: None)\n"
+            "print(s.run_dir)\nassert s.ok, [r.error for r in s.results]")
+    res = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True,
+                         text=True)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "without encryption" not in res.stderr and "WARNING" not in res.stderr
+    run_dir = Path(res.stdout.strip().splitlines()[-1])
+    assert (run_dir / "figures" / "probe.png").exists()
+    assert not (nbs / "figures").exists() and not (elsewhere / "figures").exists()

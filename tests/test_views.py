@@ -375,3 +375,25 @@ def test_undated_corpus_is_said_plainly():
     assert not views.is_dated(ann)
     assert views.dates_note(ann).startswith("None of the 1 articles has a publication date")
     assert views.tension_change(ann).empty
+
+
+def test_load_turns_loader_warnings_into_plain_notes(tmp_path, capsys):
+    """A text the metadata does not list is a note in corpus_info, printed as a plain line."""
+    import warnings
+
+    from korea_analysis import views
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Seoul and Tokyo agreed to hold talks on Monday.\n")
+    (folder / "two.txt").write_text("Pyongyang condemned the drills on Tuesday.\n")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,source,published\none.txt,Daily Test,2024-05-01\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no CorpusWarning may escape load()
+        ann = views.load(str(folder), metadata=str(meta), columns="")
+    notes = ann.extra["corpus_info"]["notes"]
+    assert len(notes) == 1 and "1 text(s) not in the metadata" in notes[0]
+    assert "two" in notes[0]
+    assert f"Note: {notes[0]}" in capsys.readouterr().out
+    assert len(ann.articles) == 2

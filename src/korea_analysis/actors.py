@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from korea_analysis import fast_yaml
+
 DEFAULT_ACTORS = Path(__file__).with_name("actors.yaml")
 #: Think tanks, universities, NGOs, companies, outlets and territories with their country.
 DEFAULT_AFFILIATIONS = Path(__file__).with_name("affiliations.yaml")
@@ -139,6 +141,9 @@ class ActorDictionary:
     #: "leader" -> position titles, for "the Russian leader" (first with one holder wins)
     offices: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     offices_re: re.Pattern | None = field(default=None, repr=False)
+    #: names that count only in a person's title ("Korea's vice foreign minister" -> KOR),
+    #: never as a mention of their own (``title_names`` in the dictionary)
+    title_names: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     @property
     def blocs(self) -> dict[str, str | None]:
@@ -159,6 +164,23 @@ class ActorDictionary:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     end = len(text) if end is None else end
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+#: a Korean-style name: surname, then a given name of two syllables joined by a hyphen
+_HYPHENATED = re.compile(r"(\S+) ([A-Z][a-z]+)-([A-Za-z])([a-z]+)")
+
+
+def _spellings(name: str, aliases=()) -> list[str]:
+    """The other ways news writes a hyphenated given name: "Lee Jae-myung" is also "Lee
+    Jaemyung", "Lee Jae Myung" and "Lee Jae-Myung" (romanisation varies by outlet)."""
+    out = []
+    for n in (name, *aliases):
+        m = _HYPHENATED.fullmatch(n)
+        if m:
+            sur, one, first, rest = m.groups()
+            out += [f"{sur} {one}{first.lower()}{rest}", f"{sur} {one} {first.upper()}{rest}",
+                    f"{sur} {one}-{first.upper()}{rest}", f"{sur} {one}-{first.lower()}{rest}"]
+    return out
 
 
 def _key(surface: str) -> tuple[str, ...]:
@@ -238,7 +260,7 @@ def load_data_file(path, build, error, what: str):
 @functools.lru_cache(maxsize=16)
 def _cached(path: str, _mtime: int, build, error):
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = fast_yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise error(f"{path}: not valid YAML: {e}") from None
     if not isinstance(data, dict):
@@ -315,6 +337,10 @@ def _build(path: str, data: dict) -> ActorDictionary:
         for n in (person.name, *person.aliases):
             add(n, Entry((person.actor,), person.name, "person", person), where)
             by_name.setdefault(n, person)
+        for n in _spellings(person.name, person.aliases):
+            if _key(n) not in entries:  # a listed name always wins over a made-up spelling
+                entries[_key(n)] = Entry((person.actor,), person.name, "person", person)
+                by_name.setdefault(n, person)
         for s in (person.surname, *person.surname_variants) if person.surname else ():
             surnames[s].append(person)
 
@@ -340,6 +366,12 @@ def _build(path: str, data: dict) -> ActorDictionary:
         if not isinstance(titles, list) or not titles:
             raise ActorDictionaryError(f"{path}: offices.{phrase}: expected a list of titles")
         offices[str(phrase)] = tuple(str(t) for t in titles)
+    title_names: dict[tuple[str, ...], str] = {}
+    for code, names in (data.get("title_names") or {}).items():
+        if code not in actors:
+            raise ActorDictionaryError(f"{path}: title_names: unknown actor {code!r}")
+        for n in names or []:
+            title_names[_key(str(n))] = code
     aff = data.get("affiliations")
     if aff is not None and not isinstance(aff, str):
         raise ActorDictionaryError(f"{path}: 'affiliations' must be a file name")
@@ -348,6 +380,7 @@ def _build(path: str, data: dict) -> ActorDictionary:
                            frozenset(media), frozenset(state_media), prefixes,
                            affiliations_file=aff_file, house_style=house,
                            house_style_re=house_re, offices=offices,
+                           title_names=title_names,
                            offices_re=re.compile(r"\s+(" + "|".join(
                                re.escape(p) for p in sorted(offices, key=len, reverse=True))
                                + r")\b") if offices else None)

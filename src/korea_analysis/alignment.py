@@ -64,7 +64,6 @@ Method, and why
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
@@ -127,12 +126,19 @@ def event_weight(events: pd.DataFrame) -> np.ndarray:
     return w
 
 
+#: Numbers held per block while resampling (32 MB), so memory stays bounded at any size.
+BLOCK = 4_000_000
+_QUANTITIES = ("sums", "mass", "counts", "coop", "conflict")
+
+
 class _Evidence:
-    """Events reduced to per-article, per-pair sums, so resamples are matrix products.
+    """Events reduced to per-article, per-pair sums, kept sparse (only the (article, pair)
+    cells that hold an event), so resamples cost one pass over those cells.
 
     Per (article, pair): ``sums`` = sum of weight x score, ``mass`` = sum of weights (a mean
     score is sums / mass), ``counts`` = events, ``coop`` / ``conflict`` = weights of the
-    cooperative / conflictual events (:func:`event_class`).
+    cooperative / conflictual events (:func:`event_class`). :meth:`total` sums a quantity
+    over articles, :meth:`resampled` over each resample's drawn articles.
     """
 
     def __init__(self, events: pd.DataFrame, extra_actors: Iterable[str] = ()):
@@ -161,22 +167,49 @@ class _Evidence:
         self.pair_a, self.pair_b = keys // len(actors), keys % len(actors)
         self.pairs = [(self.actors[x], self.actors[y])
                       for x, y in zip(self.pair_a, self.pair_b, strict=True)]
-        shape = (len(self.articles), len(self.pairs))
         rows = pd.Index(self.articles).get_indexer(article_ids)
         cols_ = np.searchsorted(keys, pair_key)
         weight = event_weight(ev)
         kind = event_class(ev)
-        self.sums, self.mass, self.counts = np.zeros(shape), np.zeros(shape), np.zeros(shape)
-        self.coop, self.conflict = np.zeros(shape), np.zeros(shape)
-        np.add.at(self.sums, (rows, cols_), weight * ev["score"].to_numpy(dtype=float))
-        np.add.at(self.mass, (rows, cols_), weight)
-        np.add.at(self.counts, (rows, cols_), 1.0)
-        np.add.at(self.coop, (rows, cols_), np.where(kind > 0, weight, 0.0))
-        np.add.at(self.conflict, (rows, cols_), np.where(kind < 0, weight, 0.0))
+        # one cell per (pair, article) holding events, sorted by pair then article
+        cell_key = cols_.astype(np.int64) * max(len(self.articles), 1) + rows
+        cells, cell_of = np.unique(cell_key, return_inverse=True)
+        self.cell_pair = (cells // max(len(self.articles), 1)).astype(np.int64)
+        self.cell_article = (cells % max(len(self.articles), 1)).astype(np.int64)
+        per_event = {"sums": weight * ev["score"].to_numpy(dtype=float), "mass": weight,
+                     "counts": np.ones(len(ev)), "coop": np.where(kind > 0, weight, 0.0),
+                     "conflict": np.where(kind < 0, weight, 0.0)}
+        self.cell = {name: np.bincount(cell_of, weights=v, minlength=len(cells))
+                     for name, v in per_event.items()}
         n_pairs = len(self.pairs)
         self.n_coop = np.bincount(cols_[kind > 0], minlength=n_pairs)
         self.n_conflict = np.bincount(cols_[kind < 0], minlength=n_pairs)
+        self.n_articles = np.bincount(self.cell_pair, minlength=n_pairs)
         self._weights: dict[tuple[int, int], np.ndarray] = {}
+
+    def total(self, name: str) -> np.ndarray:
+        """A quantity summed over every article, per pair."""
+        return np.bincount(self.cell_pair, weights=self.cell[name], minlength=len(self.pairs))
+
+    def resampled(self, w: np.ndarray, names: Sequence[str] = _QUANTITIES
+                  ) -> dict[str, np.ndarray]:
+        """Each quantity per resample and pair (resamples x pairs) for article weights ``w``
+        (resamples x articles), in blocks of cells so memory stays bounded."""
+        n_b, n_pairs = len(w), len(self.pairs)
+        out = {name: np.zeros((n_b, n_pairs)) for name in names}
+        n_cells = len(self.cell_pair)
+        if n_b == 0 or n_cells == 0:
+            return out
+        step = max(1, BLOCK // n_b)
+        for c0 in range(0, n_cells, step):
+            c1 = min(c0 + step, n_cells)
+            pair = self.cell_pair[c0:c1]
+            starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+            drawn = w[:, self.cell_article[c0:c1]]  # resamples x cells of this block
+            for name in names:
+                out[name][:, pair[starts]] += np.add.reduceat(
+                    drawn * self.cell[name][c0:c1], starts, axis=1)
+        return out
 
     def weights(self, n_boot: int, seed: int) -> np.ndarray:
         """How often each article is drawn in each resample (rows: resamples); drawn once
@@ -205,14 +238,27 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
 
 
 def _interval(draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """2.5/97.5 percentiles per column, ignoring NaN; NaN where a column has no value."""
+    """2.5/97.5 percentiles per column, ignoring NaN; NaN where a column has no value.
+
+    The same numbers as ``np.nanpercentile`` (linear interpolation), computed for all columns
+    at once from one sort: nanpercentile goes column by column, slow for thousands of pairs.
+    """
     if draws.shape[0] == 0 or draws.shape[1] == 0:
         nan = np.full(draws.shape[1], np.nan)
         return nan, nan.copy()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns -> NaN, on purpose
-        low, high = np.nanpercentile(draws, [2.5, 97.5], axis=0)
-    return low, high
+    ordered = np.sort(draws, axis=0)  # NaN sort last
+    m = np.isfinite(draws).sum(axis=0)
+    cols = np.arange(draws.shape[1])
+    out = []
+    for q in (0.025, 0.975):
+        pos = (np.maximum(m, 1) - 1) * q
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, np.maximum(m - 1, 0))
+        frac = pos - lo
+        a, b = ordered[lo, cols], ordered[hi, cols]
+        value = a + (b - a) * frac
+        out.append(np.where(m > 0, value, np.nan))
+    return out[0], out[1]
 
 
 # --------------------------------------------------------------------------- dyads
@@ -251,19 +297,19 @@ def dyads(events: pd.DataFrame | None = None, *, n_boot: int = 200, seed: int = 
     evd = evidence if evidence is not None else _Evidence(events)
     if not evd.pairs:
         return pd.DataFrame({c: pd.Series(dtype=_dyad_dtype(c)) for c in DYAD_COLUMNS})
-    n = evd.counts.sum(axis=0)
-    score = _ratio(evd.sums.sum(axis=0), evd.mass.sum(axis=0))
-    coop, conflict = evd.coop.sum(axis=0), evd.conflict.sum(axis=0)
-    w = evd.weights(n_boot, seed)
-    low, high = _interval(_ratio(w @ evd.sums, w @ evd.mass))
-    b_coop, b_conflict = w @ evd.coop, w @ evd.conflict
+    n = evd.total("counts")
+    score = _ratio(evd.total("sums"), evd.total("mass"))
+    coop, conflict = evd.total("coop"), evd.total("conflict")
+    b = evd.resampled(evd.weights(n_boot, seed), ("sums", "mass", "coop", "conflict"))
+    low, high = _interval(_ratio(b["sums"], b["mass"]))
+    b_coop, b_conflict = b["coop"], b["conflict"]
     b_low, b_high = _interval(_ratio(b_coop - b_conflict, b_coop + b_conflict))
     balance = _ratio(coop - conflict, coop + conflict)
     return pd.DataFrame({
         "actor_a": [p[0] for p in evd.pairs],
         "actor_b": [p[1] for p in evd.pairs],
         "n_events": n.astype(int),
-        "n_articles": (evd.counts > 0).sum(axis=0).astype(int),
+        "n_articles": evd.n_articles.astype(int),
         "score": score,
         "score_low": low,
         "score_high": high,
@@ -369,9 +415,8 @@ def _mds(mat: np.ndarray, idx: np.ndarray) -> np.ndarray:
 def _actor_articles(evd: _Evidence) -> np.ndarray:
     """Articles in which each actor takes part in an event."""
     seen = np.zeros((len(evd.articles), len(evd.actors)), dtype=bool)
-    rows, cols = np.nonzero(evd.counts)
-    seen[rows, evd.pair_a[cols]] = True
-    seen[rows, evd.pair_b[cols]] = True
+    seen[evd.cell_article, evd.pair_a[evd.cell_pair]] = True
+    seen[evd.cell_article, evd.pair_b[evd.cell_pair]] = True
     return seen.sum(axis=0)
 
 
@@ -407,8 +452,7 @@ def positions(events: pd.DataFrame | None = None, *, min_events: int = 2,
         raise ValueError(f"need shrinkage >= 0 and min_events >= 1, got {shrinkage}, {min_events}")
     evd = evidence if evidence is not None and not actors else _Evidence(events, actors)
     k = len(evd.actors)
-    pair_sum, pair_mass = evd.sums.sum(axis=0), evd.mass.sum(axis=0)
-    pair_n = evd.counts.sum(axis=0)
+    pair_sum, pair_mass, pair_n = evd.total("sums"), evd.total("mass"), evd.total("counts")
     n_events = evd.actor_counts(pair_n).astype(int)
     vec, mat, gap, base = _axis(evd, pair_sum, pair_mass, pair_n, min_events, shrinkage,
                                 centre)
@@ -438,8 +482,9 @@ def positions(events: pd.DataFrame | None = None, *, min_events: int = 2,
     draws = np.full((max(n_boot, 0), k), np.nan)
     if defined.any():
         w = evd.weights(n_boot, seed)
-        for b, (b_sum, b_mass, b_n) in enumerate(zip(w @ evd.sums, w @ evd.mass,
-                                                     w @ evd.counts, strict=True)):
+        r = evd.resampled(w, ("sums", "mass", "counts"))
+        for b, (b_sum, b_mass, b_n) in enumerate(zip(r["sums"], r["mass"], r["counts"],
+                                                     strict=True)):
             bvec = _axis(evd, b_sum, b_mass, b_n, min_events, shrinkage, centre)[0]
             common = np.isfinite(bvec) & defined
             dot = float(np.dot(bvec[common], pos[common]))

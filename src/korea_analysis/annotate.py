@@ -24,6 +24,7 @@ import pyarrow as pa
 from korea_analysis import alignment, stance
 from korea_analysis.actors import ActorDictionary, load_actors
 from korea_analysis.cache import KEY, article_keys, open_cache
+from korea_analysis.csv_out import write_csv
 from korea_analysis.events import EVENT_COLUMNS, CueBook, article_voice, find_events, load_cues
 from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
@@ -84,7 +85,7 @@ class Annotations:
         for name in TABLES:
             df = self.__dict__[name] if name in self.__dict__ else self._loaders[name]()
             p = out / f"{name}.csv"
-            df.to_csv(p, index=False)
+            write_csv(df, p)  # the same bytes as df.to_csv(p, index=False), faster
             written.append(p)
         return written
 
@@ -131,13 +132,13 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
         fronted_office(q, mentions)
-        q.speaker = full_name(q, mentions)
+        q.speaker = full_name(q, mentions, ctx.actors)
         code, source = speaker_country(q, mentions, ctx.actors)
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,
                            q.speaker_end, code, source, q.role, q.cue, q.channel, q.kind,
                            q.sentence_id, pol, subj))
-        if code and q.kind == "direct":
+        if code and q.kind != "term":  # direct, partial and indirect speech
             for sid, s in enumerate(sents):
                 if s.start < q.end and q.start < s.end:
                     speakers[sid] = code

@@ -74,9 +74,17 @@ def _corpus_arg(values) -> str | None:
     return os.pathsep.join(values) if values else None
 
 
+def _format_warning(message, category, filename, lineno, line=None) -> str:
+    """A warning reads as one line naming what was left out, not as a source location."""
+    return f"korea-analysis: warning: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
     from korea_analysis.corpus import CorpusError
 
+    warnings.formatwarning = _format_warning
     args = build_parser().parse_args(argv)
     try:
         if args.command == "annotate":

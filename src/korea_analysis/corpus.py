@@ -230,21 +230,22 @@ def _from_directories(dirs: list[Path], metadata: Path | None, cols, opts, skipp
     meta_path = metadata or (_own_metadata(dirs[0]) if own else None)
     if meta_path is not None:
         info["metadata"] = str(meta_path.resolve())
-    txts: dict[Path, Path] = {}  # resolved -> as found
+    txts: dict[str, Path] = {}  # absolute path (normalised, links not followed) -> as found
+    meta_abs = _abs(meta_path) if meta_path else None
     for d in dirs:
         for f in sorted(d.iterdir()):
-            if f.name.startswith(".") or (meta_path and f.resolve() == meta_path.resolve()):
+            if f.name.startswith(".") or (meta_abs and _abs(f) == meta_abs):
                 continue
             if f.is_file() and f.suffix.lower() == ".txt":
-                txts[f.resolve()] = f
+                txts[_abs(f)] = f
             else:
                 skipped.append(f"{f.name} (not a .txt file)" if len(dirs) == 1 else
                                f"{f} (not a .txt file)")
     if meta_path is None:
         return [_txt_record(f, f.stem, opts) for f in txts.values()]
     records = _from_metadata(meta_path, dirs, cols, opts, info, strict=own, texts=txts)
-    listed = {Path(r["path"]).resolve() for r in records}
-    unlisted = [f for r, f in txts.items() if r not in listed]
+    listed = {_abs(Path(r["path"])) for r in records}
+    unlisted = [f for a, f in txts.items() if a not in listed]
     if metadata is not None:  # the user's own metadata file: say which texts it does not list
         info["unlisted"] = [f.name for f in unlisted]
     # present but not in the metadata: kept, without metadata
@@ -252,9 +253,15 @@ def _from_directories(dirs: list[Path], metadata: Path | None, cols, opts, skipp
     return records
 
 
+def _abs(p: Path) -> str:
+    """An absolute, normalised path: cheap (no system call per file, unlike resolve())."""
+    return os.path.normpath(os.path.abspath(p))
+
+
 def _resolve(name: str, meta_path: Path, dirs: list[Path], texts: dict | None) -> Path | None:
     """The file a metadata row names: from the metadata's folder, then from each corpus
-    folder (by path, then by file name); ``.txt`` added to a name without one."""
+    folder (by path, then by file name); ``.txt`` added to a name without one. With
+    ``texts`` (the corpus folders' files) only those count; without, any file on disk."""
     names = [name] + ([f"{name}.txt"] if not Path(name).suffix else [])
     bases = [meta_path.parent, *dirs]
     for n in names:
@@ -263,14 +270,13 @@ def _resolve(name: str, meta_path: Path, dirs: list[Path], texts: dict | None) -
             if texts is None:
                 if f.is_file():
                     return f
-            elif f.resolve() in texts:
-                return texts[f.resolve()]
+            elif (hit := texts.get(_abs(f))) is not None:
+                return hit
     if texts is not None:  # "x" in the metadata, "<dir>/x.txt" on disk
         for n in names:
             for d in dirs:
-                f = d / Path(n).name
-                if f.resolve() in texts:
-                    return texts[f.resolve()]
+                if (hit := texts.get(_abs(d / Path(n).name))) is not None:
+                    return hit
     return None
 
 

@@ -60,11 +60,19 @@ _YEAR = re.compile(r"(?:1(?<![\w-]1)(?<!since 1)(?<!Since 1)[89]\d\d"
 # ;|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|although|though)\s
 _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|whereas|although"
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
-_COORD = re.compile(r"^[\s,]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
+_COORD = re.compile(r"^[\s,/–-]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+#: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
+#: Seoul announced" keeps Seoul: the plan's owner)
+_BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "hurled insults at X": "at" is a target
+_TO_VERB_GAP = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,2}$")
+_TO_VERB = re.compile(r"\s+to\s+(?:[\w’'-]+\s+)?$")  # "urged both sides to deepen ties"
+_WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
+_BY = re.compile(r"[\w’'-]+\s+by\s+$")  # "dismissed by X …", not "the proposal by X"
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
@@ -76,9 +84,9 @@ GOVERNS = ("self", "carry", "reverse")
 _AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|his|her)\W+)?$")
 #: Words for the two actors of the sentence before ("the two leaders", "both sides", and a
 #: sentence-initial "They")
-_ANAPHOR = re.compile(r"\b(?i:the two|both) (?:leaders|countries|sides|nations|governments|"
-                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|"
-                      r"\b(?i:the parties)\b|(?<![\w’'-])(They)\b")
+_ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|nations|governments|"
+                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|[Tt]he parties\b|"
+                      r"(They)\b)")
 #: First person plural: the speaker of a quotation, or the article's own voice
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
@@ -314,7 +322,9 @@ def _group(text: str, ms: list, backwards: bool) -> list:
     for m in seq[1:]:
         prev = group[-1]
         gap = text[m.end:prev.start] if backwards else text[prev.end:m.start]
-        if m.actor == prev.actor and len(gap) < 40 or _COORD.match(gap):
+        # the same actor named twice ("North Korea's leader Kim Jong Un"), not across a
+        # speech verb or a comma ("Wang said, encouraging both sides")
+        if (m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap):
             group.append(m)
         else:
             break
@@ -328,11 +338,13 @@ def _actors(group: list) -> list[str]:
 def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
     """The mentions named right after a cue (within six words, no quote or relative clause
     between) and the text before them."""
-    after = [m for m in cms if b <= m.start and m.end <= limit]
+    # a place after the cue ("the summit in Hanoi") is not its object
+    after = [m for m in cms if b <= m.start and m.end <= limit
+             and not _IN.search(text, b, m.start)]
     if not after:
         return [], ""
     gap = text[b:after[0].start]
-    if len(_WORD.findall(gap)) > 6 or _BLOCK.search(gap):
+    if len(_WORD.findall(gap)) > 6 or _BLOCK_RIGHT.search(gap):
         return [], gap
     return _group(text, after, backwards=False), gap
 
@@ -393,6 +405,10 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
             elif (cue.governs == "reverse" and len(_WORD.findall(text, b, between[0].start)) <= 2
                   and _OWNER.match(text, between[-1].end, na)):
                 extra = extra + [("owner", j, between)]  # "the US-drafted resolution"
+            elif (cue.governs == "carry" and hits[j + 1][2].goldstein > 0
+                  and len(_WORD.findall(text, b, between[0].start)) <= 2
+                  and _TO_VERB_GAP.match(text, between[-1].end, na)):
+                extra = extra + [("object", j, between)]  # "urged both sides to deepen ties"
             else:
                 break
             chain.append(j + 1)
@@ -405,8 +421,14 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
 
 
 def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues: CueBook,
-                     polarity, historical: bool, rows: list[dict]) -> bool:
-    """Append the cue events of one sentence to ``rows``; whether any cue fired."""
+                     polarity, historical: bool, rows: list[dict], in_quote: bool = True
+                     ) -> bool:
+    """Append the cue events of one sentence to ``rows``; whether any cue fired.
+
+    ``speaker``: the actor of the quotation the sentence is in (``in_quote``) or of the
+    state medium publishing the article; a cue with no actor before it is the quotation's
+    speaker's, and a conflict cue about another actor is the speaker's conflict toward it.
+    """
     seen: set[tuple] = set()
     any_cue = False
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
@@ -438,24 +460,30 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
         for chain, extra in _chains(text, hits, cms, cues):
             first, head = hits[chain[0]], hits[chain[-1]]
             a0, (a, b, cue) = first[0], head
-            nxt = hits[chain[-1] + 1][0] if chain[-1] + 1 < len(hits) else cb
+            # the next cue with an event of its own bounds this one's object
+            nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _PLACE.search(text, 0, m.start)]
             left = _group(text, before, backwards=True)
-            if left and max(m.end for m in left) < prev_end:
-                left = []  # the subject stands before the previous cue: see below
-            elif (left and all(id(m) in objects for m in left)
-                  and _PREPOSITION.search(text, max(m.end for m in left), a0)):
+            if (left and all(id(m) in objects for m in left)
+                    and _PREPOSITION.search(text, max(m.end for m in left), a0)):
                 left = []  # "stands with Japan and South Korea against coercion"
-            if not left and prev_sources and _AND_THEN.match(text, prev_end, a0):
-                left_actors = prev_sources  # "… condemned X — and vowed to …"
+            if ((not left or max(m.end for m in left) < prev_end) and prev_sources
+                    and _AND_THEN.match(text, prev_end, a0)):
+                left, left_actors = [], prev_sources  # "… condemned X — and vowed to …"
             else:
                 left_actors = _actors(left)
             inner = [m for m in cms if a <= m.start and m.end <= b]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
+            if inner and _BY.match(text, a, inner[0].start):
+                # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
+                right, left_actors = left, _actors(inner)
             sources = left_actors
-            if speaker and (not sources or _FIRST_PERSON.search(text[ca:a0])):
+            if speaker and in_quote and (not sources or _FIRST_PERSON.search(text[ca:a0])):
                 sources = sources or [speaker]
+            told = [m for kind, _j, g in extra if kind == "object" for m in g]
+            if told:  # the ones urged do the governed act
+                left, sources = told, _actors(told)
             joined = []
             for kind, j, group in extra:
                 if kind == "join":
@@ -534,13 +562,15 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     pairs = list(product(sources, tgt))
                     if value > 0 and len(sources) > 1:  # "X and Y reaffirmed cooperation
                         pairs += list(combinations(sources, 2))  # with Z": X and Y too
-                elif not tgt and left and (all(id(m) in objects for m in left)
-                                           or _object_of(text, cms, left)):
+                elif (not tgt and left and not _TO_VERB.match(text, max(m.end for m in left), a)
+                      and (all(id(m) in objects for m in left) or _object_of(text, cms, left))):
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
+                elif not tgt and value < 0 and _WITH.match(text, b):
+                    pairs = []  # "both face confrontation with the West": not each other
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
-                    and _quoted(text, s.start, a)):
+                    and (not in_quote or _quoted(text, s.start, a))):
                 # "North Korea's provocations must stop," the minister said
                 pairs = [(speaker, x) for x in sources]
             for x, y in pairs:
@@ -598,35 +628,46 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
     for m in mentions:
         if m.entity not in ignore:
             by_sentence.setdefault(m.sentence_id, []).append(m)
+    starts = [x.start for x in sentences]
     if voice or speakers:
-        starts = [x.start for x in sentences]
-        for w in _WE.finditer(text):
-            sid = bisect_right(starts, w.start()) - 1
-            who = speakers.get(sid) or voice
-            if who and sid >= 0 and sentences[sid].body:
-                by_sentence.setdefault(sid, []).append(
-                    Mention(sid, w.start(), w.end(), w.group(), who, "", "self"))
+        spans = [(0, len(text))] if voice else [(sentences[i].start, sentences[i].end)
+                                                for i in sorted(speakers)]
+        for a, b in spans:
+            for w in _WE.finditer(text, a, b):
+                sid = bisect_right(starts, w.start()) - 1
+                who = speakers.get(sid) or voice
+                if who and sid >= 0 and sentences[sid].body:
+                    by_sentence.setdefault(sid, []).append(
+                        Mention(sid, w.start(), w.end(), w.group(), who, "", "self"))
         for ms in by_sentence.values():
             ms.sort(key=lambda m: m.start)
-    # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
-    # sentence that had events
-    anaphors: dict[int, list] = {}
-    if by_sentence:
-        starts = [x.start for x in sentences]
-        for a in _ANAPHOR.finditer(text):
-            sid = bisect_right(starts, a.start()) - 1
-            if sid >= 0 and sentences[sid].body and (a.group(1) is None
-                                                      or a.start() == sentences[sid].start):
-                anaphors.setdefault(sid, []).append((a.start(), a.end()))
     rows: list[dict] = []
+    # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
+    # sentence that had events (looked for only after the first event)
+    anaphors: dict[int, list] | None = None
     last_pair: tuple[str, str] | None = None
-    for sid in sorted(by_sentence.keys() | anaphors.keys()):
+    pending = sorted(by_sentence)
+    k = 0
+    while k < len(pending):
+        sid = pending[k]
+        k += 1
         ms = by_sentence.get(sid, [])
-        if sid in anaphors and last_pair:
-            ms = sorted(ms + [Mention(sid, a, b, text[a:b], actor, "", "anaphor")
-                              for a, b in anaphors[sid] for actor in last_pair],
-                        key=lambda m: m.start)
-        speaker = speakers.get(sid)
+        here = anaphors.get(sid) if anaphors else None
+        if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
+            here = [(a.start(), a.end()) for a in _ANAPHOR.finditer(
+                text, sentences[sid].start, sentences[sid].end)
+                if a.group(1) is None or a.start() == sentences[sid].start]
+        if here:
+            extra = []
+            for a, b in here:
+                # "Pyongyang moved closer to Moscow -- the two countries signed …": the
+                # two named before it in the sentence, else the last event's pair
+                named = list(dict.fromkeys(m.actor for m in ms if m.end <= a))[-2:]
+                for actor in (named if len(named) == 2 else last_pair or ()):
+                    extra.append(Mention(sid, a, b, text[a:b], actor, "", "anaphor"))
+            ms = sorted(ms + extra, key=lambda m: m.start)
+        # a state medium's article speaks for its state outside quotations too
+        speaker = speakers.get(sid) or voice
         if len({m.actor for m in ms} | ({speaker} if speaker else set())) < 2:
             continue
         n_before = len(rows)
@@ -634,10 +675,19 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
-        any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows)
+        any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
+                                   sid in speakers)
         if len(rows) > n_before:
             last = rows[-1]
             last_pair = (last["source"], last["target"])
+            if anaphors is None:
+                anaphors = {}
+                for a in _ANAPHOR.finditer(text, s.end):
+                    at = bisect_right(starts, a.start()) - 1
+                    if sentences[at].body and (a.group(1) is None
+                                               or a.start() == sentences[at].start):
+                        anaphors.setdefault(at, []).append((a.start(), a.end()))
+                pending = pending[:k] + sorted(set(pending[k:]) | anaphors.keys())
         if not any_cue and polarity is not None and cues.fallback_weight > 0:
             named = list(dict.fromkeys(m.actor for m in ms))
             if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from korea_analysis.actors import ActorDictionary, Person, tokens
 from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers import here)
+    _NOT_NAME,
     _ROLE,
     _TITLE_WORDS,
     ROLE_WORDS,
+    SURNAME_FIRST,
     article_context,
     credit_names,
     credits,
@@ -41,15 +43,6 @@ SOURCES = ("dictionary", "title", "apposition", "institution", "context", "menti
            "description")
 
 _WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+\s+){0,6}$")  # the description: up to six words
-SURNAME_FIRST = {
-    "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
-    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
-    "Hwang", "Ahn", "An", "Song", "Yang", "Hong", "Ko", "Koh", "Go", "Moon", "Mun", "Son", "Bae",
-    "Baek", "Suh", "Nam", "Noh", "No", "Ryu", "Yoo", "Wi", "Chun", "Ban", "Li", "Wang",
-    "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
-    "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
-    "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
-}
 _GROUP_AFTER = {"family", "dynasty", "regime", "clan", "era"}
 _TOP_TITLES = ("leader", "supreme leader", "general secretary", "president", "prime minister",
                "premier", "chairman", "acting president")
@@ -119,7 +112,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     out: list[Mention] = []
     role_starts = role_word_starts(text)
     ctx = article_context(text, actors)
-    media = actors.media
+    media = actors.media  # outlets report: a news agency is not an official's government
+    state_media = actors.state_media
     first = actors.first
     for sid, s in enumerate(sentences):
         if not s.body:
@@ -158,8 +152,11 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                             for sn in (e.person.surname, *e.person.surname_variants):
                                 recent[sn] = (e.person.name, code, e.person, "dictionary")
                     out.append(Mention(sid, a, b, text[a:b], code, e.entity, e.kind, role))
-                    if e.kind == "institution" and e.entity not in media:
+                    if e.kind == "institution" and e.entity not in media \
+                            and e.entity not in state_media:
                         ctx.institutions.append((a, code))
+                    elif role.lower() in _TOP_TITLES:
+                        ctx.leaders.append((a, code))
                 nxt = i + n
                 continue
             if not tok[0].isupper():  # most words: no name, no surname, not North/South
@@ -170,6 +167,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
             if m is not None:
                 a, b, code, entity, kind, role, src = m
                 out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role, src))
+                if role.lower() in _TOP_TITLES:
+                    ctx.leaders.append((a, code))
     # "the North"/"the South" name the Koreas only in an article about Korea
     ns = {"the North", "the South", "The North", "The South"}
     if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns
@@ -303,11 +302,29 @@ def _the_north_south(toks, i: int):
     return toks[i - 1][1], toks[i][2], code, "", "country", "", "dictionary"
 
 
+#: surnames that are also English words capitalised at a sentence start ("No matter how …",
+#: "So far", "He said"): alone they name the person only after a title ("Minister No") or
+#: before a speech verb ("No said")
+_WORD_SURNAMES = frozenset({"No", "So", "An", "Oh", "Do", "Go", "He", "Ha", "Ma", "Ye"})
+_SPEECH_NEXT = frozenset({"said", "says", "told", "added", "stressed", "noted", "warned"})
+
+
 def _surname(toks, i: int, recent, actors: ActorDictionary, published, out=()):
     tok, a, b = toks[i]
     nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
     if nxt in _GROUP_AFTER:
         return None
+    # "Han Do-yun", "Kim Min-seok": a surname written first, then a given name that is not
+    # the dictionary's, names somebody else
+    if (tok in SURNAME_FIRST and nxt[:1].isupper() and nxt.isalpha()
+            and toks[i + 1][1] == b + 1 and nxt not in _NOT_NAME):
+        return None
+    if tok in _WORD_SURNAMES and nxt not in _SPEECH_NEXT:
+        prev = toks[i - 1][0] if i else ""
+        if prev == "." and i > 1:  # "Mr. No"
+            prev = toks[i - 2][0]
+        if prev not in _TITLE_WORDS and prev not in _TITLE_BEFORE:
+            return None
     if tok in recent:
         name, code, person, src = recent[tok]
     else:

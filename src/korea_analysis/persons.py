@@ -71,9 +71,29 @@ _NOT_NAME = {
     "Yet", "Also", "Then", "There", "Here", "What", "Who", "Why", "How", "Where", "Which",
     "Olympic", "Olympics", "Games", "War", "Summit", "Day", "Year", "Week", "Liberation",
     "Workers", "Central", "Military", "Democratic", "Supreme", "Air", "Defense", "Defence",
+    # portfolio and office words before a name ("official for Asia Tom Hadley", "Expert Panel
+    # Overseeing Sanctions")
+    "Affairs", "Policy", "Planning", "Strategy", "Intelligence", "Relations", "Operations",
+    "Communications", "Information", "Cooperation", "Development", "Diplomacy", "Economy",
+    "Economic", "Agriculture", "Industry", "Energy", "Health", "Education", "Culture",
+    "Environment", "Science", "Technology", "Asia", "Asian", "Pacific", "Europe", "European",
+    "Africa", "African", "Oceania", "Oceanian", "Americas", "Panel", "Sanctions", "Mandate",
+    "Expert", "Experts", "Resolution", "Overseeing",
+}
+#: surnames written first (Korean, Chinese): "Kim Jong Un" is Kim's, "Li Qiang" is Li's
+SURNAME_FIRST = {
+    "Kim", "Lee", "Yi", "Ri", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
+    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Shin", "Kwon",
+    "Hwang", "Ahn", "An", "Song", "Yang", "Hong", "Ko", "Koh", "Go", "Moon", "Mun", "Son", "Bae",
+    "Baek", "Suh", "Nam", "Noh", "No", "Ryu", "Yoo", "Wi", "Chun", "Ban", "Li", "Wang",
+    "Zhang", "Liu", "Chen", "Zhao", "Xi", "Wu", "Huang", "Zhou", "Xu", "Sun", "Ma", "Hu", "Guo",
+    "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
+    "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
 }
 _TOK = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
-_NAME = re.compile(rf"{_TOK}(?: {_TOK}){{1,7}}")  # titles too: cut by _clean_name
+#: a Korean given name of two syllables joined by a hyphen ("Koo-rae", "Jae-In")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
+_NAME = re.compile(rf"{_TOK}(?: {_TOK})+")  # titles too: cut by _clean_name
 _WORD = re.compile(r"[\w’'.-]+")
 # after the name: an apposition or a relative clause up to the next comma/stop
 _AFTER = re.compile(r",\s+(?P<desc>[^,;:“”\"()]{3,160})")
@@ -87,6 +107,9 @@ _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|w
 _DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
                        r"(?:,[^\n(–—-]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])",
                        re.MULTILINE)
+# TASS style: "PYONGYANG, November 25. /TASS/."
+_DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?),"
+                             r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Dr|Prof|Amb)\.\s*$")
 
@@ -113,22 +136,34 @@ def known(name: str, actors: ActorDictionary) -> bool:
 
 @dataclass
 class ArticleContext:
-    """What the article says about where it stands: its dateline's country and the state
-    institutions named so far (in text order), for roles given without a nationality."""
+    """What the article says about where it stands: its dateline's country, the state
+    institutions (not outlets) and the heads of state or government named so far (in text
+    order), for roles given without a nationality."""
 
     dateline: str | None = None
     institutions: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
+    leaders: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
 
     def country_at(self, pos: int) -> str | None:
-        """The actor of the last state institution named before ``pos``, else the dateline's."""
+        """The actor of the last state institution named before ``pos``, else the
+        dateline's, else the one state whose leaders the article has named so far ("…
+        President Lee … Agriculture Minister Song" is Seoul's minister; with Putin and Kim
+        both named, nothing)."""
         i = bisect_left(self.institutions, (pos, ""))
-        return self.institutions[i - 1][1] if i else self.dateline
+        if i:
+            return self.institutions[i - 1][1]
+        if self.dateline:
+            return self.dateline
+        states = {code for start, code in self.leaders if start < pos}
+        return states.pop() if len(states) == 1 else None
 
 
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
-    """The dateline ("TOKYO (Kyodo) --") among the first lines, as an actor code."""
+    """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
+    as an actor code."""
     ctx = ArticleContext()
-    for m in _DATELINE.finditer(text, 0, min(len(text), 600)):
+    head = min(len(text), 600)
+    for m in [*_DATELINE.finditer(text, 0, head), *_DATELINE_SLASH.finditer(text, 0, head)]:
         city = m.group("city")
         for form in (city, city.title()):
             e = actors.entries.get(tuple(t for t, _, _ in tokens(form)))
@@ -140,17 +175,68 @@ def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
 
 def _clean_name(text: str, a: int, b: int, actors: ActorDictionary) -> tuple[int, int] | None:
     """The name at the end of a capitalised run: the words after its last title, stop word
-    or dictionary word ("Canadian Trade Minister Pablo Arrau" -> "Pablo Arrau")."""
+    or dictionary word ("Canadian Trade Minister Pablo Arrau" -> "Pablo Arrau"), a Korean
+    name alone after an office word ("Intelligence Cho Koo-rae" -> "Cho Koo-rae")."""
     words = text[a:b].split(" ")
     keep = 0
     for k, w in enumerate(words):
         if (w in _TITLE_WORDS or w in _NOT_NAME or w.lower() in ROLE_WORDS
                 or (w,) in actors.entries):
             keep = k + 1
+    # "… for Strategy and Intelligence Cho Koo-rae": a Korean name is surname + hyphenated
+    # given name; a capitalised office word before it is not part of it
+    if (len(words) - keep >= 3 and words[-2] in SURNAME_FIRST
+            and _KOREAN_GIVEN.fullmatch(words[-1])):
+        keep = len(words) - 2
     if not 2 <= len(words) - keep <= 4:
         return None
     start = a + sum(len(w) + 1 for w in words[:keep])
     return start, b
+
+
+def _title_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """The actor a person's title or apposition names: the first actor in it, else a name
+    that counts only there (``title_names`` in the dictionary: "Korea's vice foreign
+    minister" is South Korea's)."""
+    code = first_actor(text, a, b, actors)
+    if code or not actors.title_names:
+        return code
+    for tok, _, _ in tokens(text, a, b):
+        if (tok,) in actors.title_names:
+            return actors.title_names[(tok,)]
+    return None
+
+
+_PORTFOLIO_JOIN = {"for", "of", "on", "to", "and", "the", "&"}
+
+
+def _portfolio(words: list[str]) -> bool:
+    """An office word, then its portfolio up to the name: "Vice Foreign Minister for
+    Strategy and Intelligence", "Assistant Secretary of State for East Asian Affairs"."""
+    idx = [k for k, w in enumerate(words)
+           if w.lower().rstrip("s") in ROLE_WORDS or w.rstrip(".") in _TITLE_WORDS]
+    if not idx:
+        return False
+    rest = words[idx[-1] + 1:]
+    return (bool(rest) and rest[0] in ("for", "of", "on", "to")
+            and all(w[:1].isupper() or w in _PORTFOLIO_JOIN for w in rest))
+
+
+_ARTICLE = re.compile(r"(?:a|an|the|its|his|her)\s", re.I)
+
+
+def _next_in_list(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
+    """text[a:b] after a name and a comma is the next item of a list of people, not an
+    apposition, when it is a bare title ending in a name: "…, U.S. senior official for the
+    DPRK Jung Pak, and …" ("…, an adviser to President Lee Jae-myung" is an apposition)."""
+    if _ARTICLE.match(text, a):
+        return False
+    seg = text[a:b].rstrip()
+    runs = list(_NAME.finditer(seg))
+    last = runs[-1] if runs else None
+    if last is None or last.end() != len(seg):
+        return False
+    return _clean_name(seg, last.start(), last.end(), actors) is not None
 
 
 def _role_words(desc: str) -> list[str]:
@@ -172,11 +258,12 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     head = stripped[cut + 1:]
     words = list(_WORD.finditer(head))[-8:]
     if words:
-        hs = lo + words[0].start()
+        hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
         roles = _role_words(text[hs:he])
         last = words[-1].group().rstrip(".")
-        at_name = last.lower().rstrip("s") in ROLE_WORDS or last in _TITLE_WORDS
+        at_name = (last.lower().rstrip("s") in ROLE_WORDS or last in _TITLE_WORDS
+                   or _portfolio([w.group() for w in words]))
         # "The British Ambassador to the UN, Karen Pierce": the office, then the name
         fronted = before.rstrip().endswith(",") and roles and head.lstrip()[:4] in ("The ",
                                                                                   "the ")
@@ -184,7 +271,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
                 return body.country, "title" if body.type == "territory" else "institution"
-            code = first_actor(text, hs, he, actors)
+            code = _title_actor(text, hs, he, actors)
             if code:
                 return code, "title"
             if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
@@ -196,6 +283,8 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         desc_a, desc_b = m.start("desc"), m.end("desc")
         if _REL_START.match(text, desc_a):
             after_end = desc_b  # a relative clause: read past it, never for a country
+        elif _next_in_list(text, desc_a, desc_b, actors):
+            pass  # "Cho, U.S. senior official Jung Pak, and …": the next person's title
         else:
             rel = _RELATIVE.search(text, desc_a, desc_b)
             if rel:
@@ -204,7 +293,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             if aff is not None and (hit := aff.find(text, desc_a, desc_b)):
                 return hit[2].country, "institution"
             if roles:
-                code = first_actor(text, desc_a, desc_b, actors)
+                code = _title_actor(text, desc_a, desc_b, actors)
                 if code:
                     return code, "apposition"
                 if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):

@@ -6,6 +6,7 @@ nothing, and ``KOREA_ANALYSIS_PROGRESS=0`` turns it off (``=1`` forces it on).
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 MIN_ARTICLES = 200  # below this a run takes about a second: no bar
@@ -20,7 +21,10 @@ class Progress:
         show = flag == "1" or (flag != "0" and total >= MIN_ARTICLES)
         self.bar = None
         if show:
-            from tqdm.auto import tqdm
+            if "ipykernel" in sys.modules:  # a notebook: tqdm.auto picks the widget
+                from tqdm.auto import tqdm
+            else:  # a terminal: the plain bar, without tqdm.auto's asyncio import
+                from tqdm.std import tqdm
 
             self.bar = tqdm(total=total, desc=label, unit="article", smoothing=0.1)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import sys
@@ -41,7 +40,7 @@ class NotebookResult:
     error: str = ""
     ipynb: str = ""
     html: str = ""
-    thumbnail: str = ""  # data: URI of the main chart
+    thumbnail: str = ""  # data: URI of the main chart (the index shows it downscaled)
     parameters: dict = field(default_factory=dict)
 
 
@@ -56,6 +55,49 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
 
         install(kernel_name=name, display_name="Python (korea-analysis)", prefix=sys.prefix)
     return name
+
+
+def kernel_manager_class():
+    """Kernels that talk to the runner over Unix sockets in a private folder (IPC) rather than
+    TCP ports: nothing listens on the network, and the kernel has no reason to print its
+    "running over TCP without encryption" warning into the user's terminal. TCP elsewhere."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    if os.name != "posix":
+        return AsyncKernelManager
+    return _IPCKernelManager()
+
+
+def _IPCKernelManager():  # noqa: N802 - built on first use: jupyter_client imports are slow
+    global _IPC_KM
+    if _IPC_KM is None:
+        import shutil
+        import tempfile
+
+        from jupyter_client.manager import AsyncKernelManager
+        from traitlets import default
+
+        class IPCKernelManager(AsyncKernelManager):
+            @default("transport")
+            def _transport_default(self):
+                return "ipc"
+
+            @default("ip")
+            def _ip_default(self):
+                # a short path (Unix socket names are limited to ~100 bytes), private (0700)
+                self._ipc_dir = tempfile.mkdtemp(prefix="ka-kernel-")
+                return os.path.join(self._ipc_dir, "k")
+
+            async def _async_cleanup_resources(self, restart: bool = False) -> None:
+                await super()._async_cleanup_resources(restart=restart)
+                if not restart and getattr(self, "_ipc_dir", None):
+                    shutil.rmtree(self._ipc_dir, ignore_errors=True)
+
+        _IPC_KM = IPCKernelManager
+    return _IPC_KM
+
+
+_IPC_KM = None
 
 
 # --- notebooks and their parameters -------------------------------------------------------------
@@ -189,7 +231,8 @@ def execute_one(nb: Path, run_dir: Path, params: dict, *, kernel: str = KERNEL_N
     try:
         papermill.execute_notebook(
             str(nb), str(out_nb), parameters=params, kernel_name=kernel, cwd=str(nb.parent),
-            progress_bar=False, execution_timeout=timeout, log_output=False)
+            progress_bar=False, execution_timeout=timeout, log_output=False,
+            kernel_manager_class=kernel_manager_class())
         export_html(out_nb, run_dir / f"{nb.stem}.html")
         res.status, res.html = "ok", f"{nb.stem}.html"
         res.thumbnail = _first_png(out_nb)
@@ -237,9 +280,15 @@ def corpus_summary(corpus, actors=None, log=print, *, metadata="", columns="",
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
     # the same steps as views.load, so the notebooks find every article in the cache
+    t0 = time.perf_counter()
     articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    log(f"loaded {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s")
+    t0 = time.perf_counter()
     articles, info = select(articles, date_from=date_from or "", date_to=date_to or "",
                             keep_duplicates=bool(keep_duplicates))
+    log(f"selected {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
+        f"({len(info['duplicates'])} syndicated copies found, {info['duplicates_dropped']} "
+        "left out)")
     t0 = time.perf_counter()
     annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND, workers=workers)
     log(f"annotated {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
@@ -321,22 +370,34 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
     kernel = ensure_kernel()
     out = Path(out).resolve()
     run_dir = new_run_dir(out)
-    figures = run_dir / "figures"
+    # figures belong to the run, whichever folder this was called from: a relative
+    # figures_dir is taken inside the run folder, and charts saved without one
+    # ($KOREA_ANALYSIS_FIGURES, which the kernels inherit) land there too
+    figures = run_dir / (params.get("figures_dir") or "figures")
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
     log(f"korea-analysis {__version__}: {len(notebooks)} notebook(s), {jobs} at a time, "
         f"corpus {corpus_info['articles']} article(s) -> {run_dir}")
     results: dict[Path, NotebookResult] = {}
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futs = {}
-        for nb in notebooks:
-            p = dict(per_nb[nb])
-            if "figures_dir" in declared_parameters(nb):
-                p.setdefault("figures_dir", str(figures))
-            futs[pool.submit(execute_one, nb, run_dir, p, kernel=kernel, timeout=timeout,
-                             log=log)] = nb
-        for done, fut in enumerate(as_completed(futs), start=1):
-            results[futs[fut]] = fut.result()
-            log(f"progress: {done}/{len(notebooks)} done")
+    log = _serialised(log)  # the notebooks' threads log whole lines
+    saved_env = os.environ.get("KOREA_ANALYSIS_FIGURES")
+    os.environ["KOREA_ANALYSIS_FIGURES"] = str(figures)
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futs = {}
+            for nb in notebooks:
+                p = dict(per_nb[nb])
+                if "figures_dir" in declared_parameters(nb):
+                    p["figures_dir"] = str(figures)
+                futs[pool.submit(execute_one, nb, run_dir, p, kernel=kernel, timeout=timeout,
+                                 log=log)] = nb
+            for done, fut in enumerate(as_completed(futs), start=1):
+                results[futs[fut]] = fut.result()
+                log(f"progress: {done}/{len(notebooks)} done")
+    finally:
+        if saved_env is None:
+            os.environ.pop("KOREA_ANALYSIS_FIGURES", None)
+        else:
+            os.environ["KOREA_ANALYSIS_FIGURES"] = saved_env
     summary = RunSummary(run_dir, [results[nb] for nb in notebooks], corpus_info)
     write_index(summary)
     if summary.ok:
@@ -344,47 +405,95 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
     return summary
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: Thumbnails in the index: at most this wide (pixels; shown at half that) and this many bytes.
+THUMB_WIDTH = 480
+THUMB_BYTES = 120_000
+
+
+def thumbnail(data_uri: str, width: int = THUMB_WIDTH, max_bytes: int = THUMB_BYTES) -> str:
+    """The chart downscaled to ``width`` pixels: the index stays small at any corpus size.
+
+    A PNG over ``max_bytes`` even so (a photo-like chart) becomes a JPEG; one that cannot be
+    read is left out rather than embedded whole.
+    """
+    import base64
+    import io
+
+    from PIL import Image
+
+    if not data_uri.startswith(("data:image/png;base64,", "data:image/jpeg;base64,")):
+        return ""
+    try:
+        img = Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1])))
+        img.load()
+    except Exception:  # a damaged image: no thumbnail rather than a broken index
+        return ""
+    if img.width > width:
+        img = img.resize((width, max(1, round(img.height * width / img.width))),
+                         Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    img.save(out, format="PNG", optimize=True)
+    kind = "png"
+    if out.tell() > max_bytes:
+        out = io.BytesIO()
+        img.convert("RGB").save(out, format="JPEG", quality=75, optimize=True)
+        kind = "jpeg"
+    return f"data:image/{kind};base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _left_out(c: dict) -> list[str]:
+    parts = []
+    if c.get("undated_dropped"):
+        parts.append(f"{c['undated_dropped']} undated article(s) (a date range was given)")
+    if c.get("out_of_range"):
+        parts.append(f"{c['out_of_range']} article(s) outside {c.get('date_from') or 'the start'}"
+                     f" to {c.get('date_to') or 'the end'}")
+    if c.get("duplicates_dropped"):
+        parts.append(f"{c['duplicates_dropped']} later cop(ies) of syndicated stories "
+                     "(counted once; keep_duplicates keeps them)")
+    if c.get("skipped_files"):
+        parts.append(f"{len(c['skipped_files'])} file(s) that are not .txt")
+    return parts
+
+
+def _serialised(log):
+    import threading
+
+    lock = threading.Lock()
+
+    def one_at_a_time(*args, **kwargs):
+        with lock:
+            log(*args, **kwargs)
+
+    return one_at_a_time
+
+
 def write_index(summary: RunSummary) -> Path:
-    """``index.html``: every report with its question, thumbnail, status, time and inputs."""
-    e = html.escape
-    c = summary.corpus
-    rows = []
+    """``index.html`` from a jinja2 template (autoescaped: every value from the corpus, the
+    parameters or an error message is escaped): every report with its question, thumbnail,
+    status, time and inputs, and the corpus the run used."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, keep_trailing_newline=True)
+    c = dict(summary.corpus)
+    defaults = dict(bundled=False, metadata="", n_loaded=c.get("articles", 0),
+                    n_articles=c.get("articles", 0), n_outlets=0, outlets=[], first="", last="",
+                    n_dated=c.get("articles", 0), sha256="", path="")
+    for k, v in defaults.items():
+        c.setdefault(k, v)
+    results = []
     for r in summary.results:
-        thumb = (f'<img src="{r.thumbnail}" alt="main chart of {e(r.title)}" width="240">'
-                 if r.thumbnail else "")
-        link = (f'<a href="{e(r.html)}">{e(r.title)}</a>' if r.html else e(r.title))
-        if r.status == "ok":
-            status = '<span class="ok">ok</span>'
-        else:
-            partial = (f' — <a href="{e(r.ipynb)}">partial notebook</a>' if r.ipynb else "")
-            status = f'<span class="failed">failed</span>: <code>{e(r.error)}</code>{partial}'
         shown = {k: v for k, v in r.parameters.items() if k != "figures_dir"}
-        params = e(json.dumps(shown, default=str, ensure_ascii=False)) if shown else "defaults"
-        rows.append(f"<tr><td>{thumb}</td><td><strong>{link}</strong><br>{e(r.question)}</td>"
-                    f"<td>{status}</td><td>{r.seconds:.1f} s</td><td><code>{params}</code></td>"
-                    "</tr>")
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>korea-analysis reports — {e(summary.run_dir.name)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 1200px; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: .5rem; vertical-align: top; text-align: left; }}
-.ok {{ color: #009E73; font-weight: bold; }} .failed {{ color: #D55E00; font-weight: bold; }}
-code {{ font-size: .85em; word-break: break-all; }}
-</style></head><body>
-<h1>korea-analysis reports</h1>
-<p>Run <code>{e(summary.run_dir.name)}</code> · package version {e(__version__)} ·
-{"all reports succeeded" if summary.ok else "<strong>some reports failed</strong>"}</p>
-<p>Corpus: <code>{e(c['path'])}</code> — {c['articles']} article(s), dated {e(c['first'])} to
-{e(c['last'])}, content hash <code>{e(c['sha256'])}</code></p>
-<table><thead><tr><th>Main chart</th><th>Report</th><th>Status</th><th>Run time</th>
-<th>Parameters</th></tr></thead><tbody>
-{"".join(rows)}
-</tbody></table></body></html>
-"""
+        results.append(dict(
+            title=r.title, question=r.question, status=r.status, error=r.error, html=r.html,
+            ipynb=r.ipynb, seconds=r.seconds, thumbnail=thumbnail(r.thumbnail),
+            shown_parameters=json.dumps(shown, default=str, ensure_ascii=False) if shown else
+            "defaults"))
+    page = env.get_template("index.html.j2").render(
+        run_name=summary.run_dir.name, version=__version__, ok=summary.ok, c=c,
+        left_out=_left_out(c), results=results)
     path = summary.run_dir / "index.html"
     path.write_text(page, encoding="utf-8")
     return path
-

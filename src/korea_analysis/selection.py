@@ -6,14 +6,48 @@ outside the range, or for being a later copy of a syndicated story (counted once
 """
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 import pandas as pd
 
 from korea_analysis.corpus import DEFAULT_CORPUS, CorpusError
 from korea_analysis.duplicates import find_duplicates
 
 
+def duplicates_of(articles: pd.DataFrame, cache: bool = True) -> pd.DataFrame:
+    """:func:`find_duplicates`, kept in the annotation cache folder (parquet) under a hash of
+    the texts and of the detector's code: the runner finds them once, and each notebook
+    reads them back instead of hashing 100,000 articles again."""
+    if not cache or len(articles) < 2:
+        return find_duplicates(articles)
+    from korea_analysis import duplicates
+    from korea_analysis.cache import default_cache_dir
+
+    h = hashlib.sha256(Path(duplicates.__file__).read_bytes())
+    for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist(),
+                         strict=True):
+        h.update(str(aid).encode() + b"\0" + text.encode() + b"\0")
+    path = default_cache_dir() / "duplicates" / f"{h.hexdigest()[:24]}.parquet"
+    if path.is_file():
+        try:
+            return pd.read_parquet(path)
+        except Exception:  # a damaged file: found again and rewritten
+            pass
+    found = find_duplicates(articles)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        found.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache: the result is still right, only not kept
+        pass
+    return found
+
+
 def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
-           keep_duplicates: bool = False) -> tuple[pd.DataFrame, dict]:
+           keep_duplicates: bool = False, cache: bool = True) -> tuple[pd.DataFrame, dict]:
     """Keep the articles the analyses use; return them and ``info`` saying what was left out.
 
     With a date range, undated articles are left out (``undated_dropped``) as are those
@@ -21,6 +55,8 @@ def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
     (``duplicates_dropped``) unless ``keep_duplicates``; ``duplicates`` lists every copy found
     either way. ``info`` also holds the corpus path, whether it is the bundled corpus, the
     metadata file, the dates, outlets (most articles first) and files skipped at loading.
+    ``cache``: keep the duplicates found in the annotation cache folder (see
+    :func:`duplicates_of`).
     """
     n_loaded = len(articles)
     pub = articles["published"]
@@ -42,7 +78,7 @@ def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
     if chosen.empty:
         raise ValueError(f"no article published between {date_from or 'the start'} and "
                          f"{date_to or 'the end'}")
-    dups = find_duplicates(chosen.reset_index(drop=True))
+    dups = duplicates_of(chosen.reset_index(drop=True), cache=cache)
     dropped = 0
     if not keep_duplicates and len(dups):
         later = chosen["article_id"].isin(set(dups["article_id"]))

@@ -34,10 +34,11 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 
 import yaml
@@ -688,14 +689,11 @@ class FastLinear:
         got = s.memo.get(self)
         if got is None:
             marked = s.marked
-            ucount: dict[str, int] = {}
-            for f, ok in zip(marked, s.isword, strict=True):
-                if ok:
-                    ucount[f] = ucount.get(f, 0) + 1
+            # Counter counts in C and keeps first-seen order: the sums below add the same
+            # weights in the same order as a plain loop would
+            ucount: dict[str, int] = Counter(compress(marked, s.isword))
             bigrams = [x + " " + y for x, y in zip(marked, marked[1:], strict=False)]
-            bcount: dict[str, int] = {}
-            for f in bigrams:
-                bcount[f] = bcount.get(f, 0) + 1
+            bcount: dict[str, int] = Counter(bigrams)
             z0 = z1 = z2 = 0.0
             for table, keys in ((self.wu, ucount), (self.wb, bcount)):
                 for c in map(table.get, keys):

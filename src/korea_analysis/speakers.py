@@ -19,10 +19,22 @@ from __future__ import annotations
 
 import re
 
-from korea_analysis.actors import ActorDictionary
-from korea_analysis.mentions import first_actor
+from korea_analysis.actors import ActorDictionary, tokens
+from korea_analysis.mentions import _longest, first_actor
+from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS
 
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b")
+#: where a reporter files from is not whom they speak for: "reporting from Seoul"
+_REPORTING_FROM = re.compile(r"\b(?:reporting|speaking|writing|filing|broadcasting|based)"
+                             r"\s+(?:from|in)\s+\S+(?:\s+[A-Z]\S*)*")
+#: "Al Jazeera’s Craig Leeson": an outlet's or body's person, named by their own name
+_OWNED_NAME = re.compile(r"(?P<owner>\S.*?)['’]s\s+(?P<name>(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+                         r"\s+){1,3}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)")
+#: words around an institution's name that only say what kind of body it is
+_BODY_WORDS = frozenset({
+    "the", "newspaper", "paper", "daily", "news", "agency", "outlet", "broadcaster", "organ",
+    "mouthpiece", "official", "state", "run", "media", "television", "tv", "radio", "s", "’",
+    "'", ",", "-"})
 
 #: The values ``actor_source`` takes (empty when no country was decided).
 SOURCES = ("dictionary", "title", "apposition", "institution", "context", "mention",
@@ -49,6 +61,7 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
             # a relative clause is not the speaker's nationality: "whose daughter was
             # abducted by North Korean agents" says nothing about her
             words = _RELATIVE.split(words, maxsplit=1)[0]
+            words = _REPORTING_FROM.sub("", words)
             code = first_actor(words, 0, len(words), actors)
             if code:
                 return code, "description"
@@ -83,11 +96,56 @@ def fronted_office(quote, mentions) -> None:
             return
 
 
-def full_name(quote, mentions) -> str | None:
+def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | None:
     """A surname-only speaker ("Yoon said") takes the full name the mention resolved to; a
-    speaker given with a title takes the name alone, a definite description its holder."""
+    speaker given with a title takes the name alone, a definite description its holder; an
+    outlet's person ("Al Jazeera’s Craig Leeson") the person's name; an institution given
+    with the words that say what it is ("the DPRK's Rodong Sinmun newspaper") its name."""
     if not quote.speaker or quote.speaker_start is None:
         return quote.speaker
+    name = _person_name(quote, mentions)
+    if name == quote.speaker and actors is not None:
+        name = _institution_name(quote.speaker, actors) or name
+    if name == quote.speaker and (m := _OWNED_NAME.fullmatch(quote.speaker)):
+        if not any(w in _NOT_NAME or w in _TITLE_WORDS for w in m.group("name").split()):
+            name = m.group("name")
+    return name
+
+
+def _institution_name(speaker: str, actors: ActorDictionary) -> str | None:
+    """The one institution the speaker names, as written, when the other words only say
+    what kind of body it is or whose ("the DPRK's Rodong Sinmun newspaper" -> "Rodong
+    Sinmun"); None when there is nothing to drop but "the". Read from the speaker's words,
+    which may come from an earlier sentence ("the article" -> "newspaper, the Rodong
+    Sinmun")."""
+    toks = tokens(speaker)
+    body, rest, i = None, [], 0
+    while i < len(toks):
+        n = _longest(toks, i, actors) if toks[i][0] in actors.first else 0
+        if not n:
+            rest.append(toks[i][0].lower())
+            i += 1
+            continue
+        e = actors.entries[tuple(t for t, _, _ in toks[i:i + n])]
+        if e.kind == "institution":
+            if body is not None:
+                return None
+            body = (toks[i][1], toks[i + n - 1][2], e)
+        elif e.kind not in ("country", "demonym"):
+            return None
+        else:
+            rest.append(("country", e.actors))
+        i += n
+    if body is None or any(isinstance(w, tuple) and w[1] != body[2].actors for w in rest):
+        return None
+    words = [w for w in rest if not isinstance(w, tuple)]
+    if not all(w in _BODY_WORDS for w in words) or len(words) == len(rest) and set(words) <= {
+            "the"}:
+        return None  # "the JCS", "KCNA": as written
+    return speaker[body[0]:body[1]]
+
+
+def _person_name(quote, mentions) -> str | None:
     for m in mentions:
         if (m.kind == "person" and m.entity and m.start < quote.speaker_end
                 and quote.speaker_start < m.end

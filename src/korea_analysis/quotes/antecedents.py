@@ -21,9 +21,10 @@ _NOT_PROPER = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "
 _IT_WINDOW = 400
 _OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*"
                       r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w\-]*){0,4}")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w\-]*)(?![\w’'\-])")
 _IN_CITY = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?![\w’'\-])")
-_NAME_AFTER = re.compile(r",?[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2}"
-                         r"(?![\w’'\-])")
+_NAME_AFTER = re.compile(r",?[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)"
+                         r"{0,2})(?![\w’'\-])")
 # families that publish articles, commentaries and reports
 _PUBLISHERS = {"outlet", "newspaper", "paper", "daily", "agency", "media", "broadcaster",
                "weekly"}
@@ -35,13 +36,13 @@ class Institution(NamedTuple):
     start: int
     end: int
     family: str  # the head word, lower-case ("ministry"), or "outlet"
+    name: tuple[int, int] | None = None  # its proper name inside, when it has one apart
 
 
 def institutions(eng) -> list[Institution]:
     """Named institutions and outlets in the article, in text order (computed once)."""
-    cached = getattr(eng, "_institutions", None)
-    if cached is not None:
-        return cached
+    if eng._institutions is not None:
+        return eng._institutions
     t = eng.text
     cues = eng.cues
     out: list[Institution] = []
@@ -49,6 +50,11 @@ def institutions(eng) -> list[Institution]:
     for mm in cues.institution_head_re.finditer(t):
         a, b = _walk_back(t, mm.start(), mods), mm.end()
         head = mm.group(0).lower()
+        while True:  # "the New York Daily News": an outlet's name runs on past the head
+            more = _NEXT_WORD.match(t, b)
+            if more is None or more.group(1) not in cues.outlet_heads or mm.group(0).islower():
+                break
+            b = more.end()
         tail = _OF_TAIL.match(t, b)
         if tail:
             b = tail.end()  # "the Ministry of National Defense"
@@ -67,14 +73,17 @@ def institutions(eng) -> list[Institution]:
         if not toks:
             continue
         words = [t[x:y] for x, y in toks]
-        if head in cues.named_after_heads and b == mm.end():
+        name = None
+        if head in cues.named_after_heads and b == mm.end() and mm.group(0).islower():
+            # ("the paper Hangyore"; a capital head is part of the name: "the Daily Caller")
             after = _NAME_AFTER.match(t, b)
             if after:
                 b = after.end()  # "the south Korean paper Hangyore"
+                name = after.span("name")
         if not any(w[:1].isupper() and w not in _NOT_PROPER for w in words) and \
                 b == mm.end():
             continue  # "the ministry": a body noun, not a name
-        out.append(Institution(toks[0][0], b, head))
+        out.append(Institution(toks[0][0], b, head, name))
     for mm in cues.named_outlet_re.finditer(t):
         out.append(Institution(mm.start(), mm.end(), "outlet"))
     out.sort()
@@ -82,10 +91,12 @@ def institutions(eng) -> list[Institution]:
     merged: list[Institution] = []
     for inst in out:
         if merged and inst.start < merged[-1].end:
-            if inst.end > merged[-1].end:
-                merged[-1] = Institution(merged[-1].start, inst.end, merged[-1].family)
-            elif inst.family == "outlet":
-                merged[-1] = Institution(merged[-1].start, merged[-1].end, "outlet")
+            last = merged[-1]
+            if inst.family == "outlet":  # "the DPRK's Rodong Sinmun newspaper"
+                merged[-1] = Institution(last.start, max(last.end, inst.end), "outlet",
+                                         (inst.start, inst.end))
+            elif inst.end > last.end:
+                merged[-1] = Institution(last.start, inst.end, last.family, last.name)
             continue
         merged.append(inst)
     eng._institutions = merged
@@ -121,25 +132,31 @@ def _latest(insts: list[Institution], lo: int, hi: int, families=None) -> Instit
     return None
 
 
-def _words(eng, inst: Institution) -> str:
-    return re.sub(r"\s+", " ", eng.text[inst.start:inst.end])
+def _words(eng, inst: Institution) -> tuple[str, str | None]:
+    """The institution as a speaker: its proper name if it has one apart ("Rodong Sinmun"),
+    with the whole phrase as the role ("the DPRK's Rodong Sinmun newspaper")."""
+    whole = re.sub(r"\s+", " ", eng.text[inst.start:inst.end])
+    if inst.name is None or inst.name == (inst.start, inst.end):
+        return whole, None
+    return re.sub(r"\s+", " ", eng.text[inst.name[0]:inst.name[1]]), whole
 
 
-def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]) -> str | None:
+def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]
+                  ) -> tuple[str, str | None] | None:
     """``It said`` after a sentence naming an institution: that institution, unless a
     non-person speaker was credited after it."""
     inst = _latest(institutions(eng), max(0, pos - _IT_WINDOW), pos)
     if inst is None:
         return None
     for p, name in reversed(speakers):
-        if p < pos and not _looks_person(name):
+        if p < pos and (not _looks_person(name) or name in eng.institution_names):
             if p >= inst.start:
                 return None
             break
     return _words(eng, inst)
 
 
-def body_antecedent(eng, head: str, pos: int) -> str | None:
+def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     """``the ministry`` / ``the agency`` / ``the report`` -> the institution named before."""
     cues = eng.cues
     insts = institutions(eng)
@@ -179,12 +196,23 @@ def person_antecedent(eng, head: str, pos: int) -> str | None:
     for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"
         if p >= pos:
             break
-        if p >= lo and (best is None or p > best[0]) and _looks_person(name) and any(
-                w.lower().rstrip(".,") in titles for w in t[max(0, p - 60):p].split()[-5:]):
+        if p >= lo and (best is None or p > best[0]) and _looks_person(name) and \
+                _titled_before(t[max(0, p - 60):p].split(), titles):
             best = (p, name)
     if best is None:
         return None
     return eng.full_name(best[1], best[0]) if " " not in best[1] else best[1]
+
+
+def _titled_before(words: list[str], titles: set[str]) -> bool:
+    """The words right before a name hold the title, with only names or "to/of/the" between
+    ("Russian Ambassador to North Korea Alexander …"; not "President Xi reassured Kim")."""
+    for w in reversed(words[-5:]):
+        if w.lower().rstrip(".,") in titles:
+            return True
+        if not (w[:1].isupper() or w in ("to", "of", "the", "for")) or w.endswith(","):
+            return False
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -203,3 +231,41 @@ def is_bare_description(mention: str) -> bool:
     if len(words) < 2 or words[0].lower() not in _DETS:
         return False
     return words[-1].islower()
+
+
+def named_inside(eng, a: int, b: int) -> tuple[str, str] | None:
+    """A speaker phrase that is an institution with its own name inside: ``the DPRK's Rodong
+    Sinmun newspaper``, ``The south Korean paper Hangyore`` -> (name, whole phrase)."""
+    insts = institutions(eng)
+    k = bisect.bisect_left(insts, (a,))
+    for inst in insts[max(0, k - 1):k + 2]:
+        if inst.name is not None and a <= inst.name[0] and inst.name[1] <= b and \
+                inst.start < b and a < inst.end and inst.name != (a, b):
+            t = eng.text
+            return (re.sub(r"\s+", " ", t[inst.name[0]:inst.name[1]]),
+                    re.sub(r"\s+", " ", t[a:b]))
+    return None
+
+
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?P<acr>[A-Z]{2,6})")
+_CAPS_RUN = re.compile(r"[A-Z][a-z]+(?:[ \t\u00a0]+(?:(?:of|and|for|the)[ \t\u00a0]+)?"
+                       r"[A-Z][a-z]+){1,6}")
+
+
+def acronym_antecedent(eng, mention: str, pos: int) -> str | None:
+    """``the JCS`` -> ``Joint Chiefs of Staff`` named before (initials of its capitalised
+    words); None when the article never spells it out."""
+    mm = _ACRONYM.fullmatch(mention)
+    if mm is None:
+        return None
+    acr = mm.group("acr")
+    best = None
+    for run in _CAPS_RUN.finditer(eng.text, max(0, pos - _BODY_WINDOW), pos):
+        words = run.group(0).split()
+        caps = [w for w in words if w[:1].isupper()]
+        for k in range(len(caps) - len(acr) + 1):  # a run may hold more before the name
+            if "".join(w[0] for w in caps[k:]) == acr:
+                start = run.start() + run.group(0).index(caps[k])
+                best = re.sub(r"\s+", " ", eng.text[start:run.end()])
+                break
+    return best

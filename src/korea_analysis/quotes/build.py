@@ -8,9 +8,11 @@ from functools import lru_cache
 from typing import Any
 
 from korea_analysis.quotes.antecedents import (
+    acronym_antecedent,
     body_antecedent,
     is_bare_description,
     it_antecedent,
+    named_inside,
     person_antecedent,
 )
 from korea_analysis.quotes.candidates import _Article
@@ -60,6 +62,8 @@ def _place_then_name(t: str, toks: list[tuple[int, int]]):
     return (toks[k + 1][0], toks[-1][1]), (toks[0][0], toks[k][1])
 
 
+_OWNER_THEN_NAME = re.compile(r"(?P<owner>(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*[’']s)\s+"
+                              r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){1,3})$")
 _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}?([a-z][\w\-]*)$",
                         re.I)
 
@@ -94,22 +98,43 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
             inst = it_antecedent(eng, na, speakers)
             if inst:
-                return inst, (na, nb), role
+                eng.institution_names.add(inst[0])
+                return inst[0], (na, nb), role or inst[1]
         return eng.resolve_pronoun(mention, na, speakers), (na, nb), role
     words = mention.split()
     if len(words) == 1 and _cap(mention):
         core = mention.rstrip("’'s") if mention.endswith(("’s", "'s")) else mention
         return eng.full_name(core, na), (na, nb), role
+    if len(words) >= 2 and (words[0].lower() in _DETS or any(
+            w.endswith(("’s", "'s")) for w in words)):
+        inst = named_inside(eng, na, nb)
+        if inst:  # "the DPRK's Rodong Sinmun newspaper" -> Rodong Sinmun
+            eng.institution_names.add(inst[0])
+            return inst[0], (na, nb), role or inst[1]
     if len(words) >= 2 and all(_cap(w) for w in words):
+        owner = _OWNER_THEN_NAME.match(mention)
+        if owner and _looks_person(owner.group("name")):  # "Al Jazeera’s Craig Leeson"
+            return owner.group("name"), (na + owner.start("name"), nb), \
+                role or owner.group("owner")
         return mention, (na, nb), role
+    if mention[:4] in ("the ", "The ") and len(words) == 2:
+        spelled = acronym_antecedent(eng, mention, na)
+        if spelled:  # "the JCS" -> Joint Chiefs of Staff
+            eng.institution_names.add(spelled)
+            return spelled, (na, nb), role
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)
     if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
         head = mm.group(1).lower()
-        found = body_antecedent(eng, head, na) or person_antecedent(eng, head, na)
-        if found:
-            return found, (na, nb), role
+        inst = body_antecedent(eng, head, na)
+        if inst:  # ("the ministry" has no fuller mention to give: "a notice from the M…")
+            eng.institution_names.add(inst[0])
+            described = role if head in eng.cues.issued or title else None
+            return inst[0], (na, nb), described or inst[1]
+        person = person_antecedent(eng, head, na)
+        if person:
+            return person, (na, nb), role
     return mention, (na, nb), role
 
 
@@ -152,6 +177,9 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             name, (sa, sb), title = _speaker(eng, attr.sp, speakers)
             qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
             role = text[attr.role[0]:attr.role[1]] if attr.role else None
+            named = _named_in_role(eng, name, attr.role) if role else None
+            if named is not None:  # "said the summit's host, President Biden"
+                qt.speaker, role = named[0], name + (", " + named[1] if named[1] else "")
             qt.role = role or title
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
@@ -165,3 +193,20 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 qt.channel = None
         out.append(qt)
     return out
+
+
+def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):
+    """A description as the speaker and a person's name after it (``said the summit's host,
+    President Biden``): the name (in full) and its title; None otherwise."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _DETS or all(_cap(w) for w in words[1:]):
+        return None
+    (na, nb), title = _split_title(eng, *role)
+    person = eng.text[na:nb]
+    if not _looks_person(person) or len(person.split()) > 4:
+        return None
+    if len(person.split()) == 1:
+        if title is None:
+            return None
+        person = eng.full_name(person, na)
+    return person, (eng.text[title[0]:title[1]] if title else None)

@@ -99,9 +99,10 @@ class _Article(_Names):
                         _cap(m[toks[j][0]:toks[j][1]]):
                     j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora"
                     continue
-                if wl in self.cues.forms and j >= 2 and wl in self.cues.noun_forms and \
-                        _noun_before(m[toks[j - 2][0]:toks[j - 2][1]]):
-                    j -= 1  # "the report said", "North Korea's state media said": a noun
+                if wl in self.cues.noun_forms and (j >= 2 and _noun_before(
+                        m[toks[j - 2][0]:toks[j - 2][1]]) or j == 1 and j < len(toks) and
+                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads):
+                    j -= 1  # "the report said", "Korea's state media said", "state media said"
                     continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
@@ -249,9 +250,16 @@ class _Article(_Names):
             return None  # "said in a statement", "said Tuesday" (but "said Will Doyle")
         end = toks[0][0]
         n = 0
-        for a, b in toks:
+        prev_word = ""
+        for i, (a, b) in enumerate(toks):
             w = m[a:b]
             core = w.rstrip(",.;:)")
+            if core == "to" and w == core and prev_word in _ENVOY_TITLES and i + 1 < len(toks) \
+                    and (_cap(m[toks[i + 1][0]:toks[i + 1][1]]) or
+                         m[toks[i + 1][0]:toks[i + 1][1]] == "the"):
+                end, n, prev_word = b, n + 1, core  # "the British ambassador to the UN, …"
+                continue
+            prev_word = core
             if n and (core.lower() in _AFTER_STOP or core in _WEEKDAYS) and not _cap(w):
                 break
             if n == 1 and core in _WEEKDAYS and m[toks[0][0]:toks[0][1]].lower() in _DETS:

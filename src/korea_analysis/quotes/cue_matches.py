@@ -20,6 +20,8 @@ from korea_analysis.quotes.words import (
     _strip_punct,
 )
 
+_PARENTHETICAL_BEFORE = re.compile(r",\s*(?:the|a|an|this|that|its)\s+(?:[\w’'\-]+\s+){0,2}"
+                                   r"(?=\S*$)")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
 
 
@@ -160,13 +162,19 @@ class _Engine(_CueSpeakers):
     def _verb_use(self, form: str, prev: str, a: int, j: int, k: int, ss: int) -> bool:
         """A word that is also a noun ("state", "notes", "claims") used as a verb here."""
         m = self.masked
+        after = m[a:a + 40]
+        words = after.split(None, 2)
+        if len(words) > 1 and words[1].lower().rstrip(",.") in self.cues.institution_heads:
+            return False  # "“…,” state media said": a noun before a noun
         if prev in _FINITE_BEFORE or prev in self.cues.subject_pronouns or \
                 m[j - 2:j] in _QUOTE_END:
             return True
-        after = m[a:a + 40]
         opens = _OPENS_CLAUSE.match(after) is not None
         if k > ss and (_cap(m[k:j]) and form.endswith("s") or prev.endswith("s")):
             # "Conway notes that …", "critics charge that …", "“…,” Conway notes."
             return opens or "”" in m[max(ss, k - 40):k] or not _cap(m[k:j])
+        if form.endswith("s") and _PARENTHETICAL_BEFORE.search(m, max(ss, k - 30), k + 1) and \
+                re.match(r"\S+\s*[.,;:!?]", after):
+            return True  # "…, the paper notes, and goes on:" (a cue set off by commas)
         return form in ("read", "reads") and m[k:j].isalpha() and \
             re.match(r"\S+\s*[.,;:!?]", after) is not None  # "the editorial read."

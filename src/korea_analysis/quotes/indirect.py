@@ -9,7 +9,8 @@ from korea_analysis.quotes.words import _strip_punct
 _CLAUSE_TAIL = re.compile(
     r"(?:(?:on|in|at|last|this|late|early|earlier|later|during|after|on\s+\w+)\b[^,.;\x00“”]{0,50}"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
-    r"[^,.;\x00“”]{0,30}|,[^\x00“”]{0,120})?[.!?]*\s*$")
+    r"[^,.;\x00“”]{0,30})?(?:,[^\x00“”]{0,120})?[.!?]*\s*$")
+# ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
 
 
 def _clause_before(m: str, c: _Cue, ss: int, se: int) -> tuple[int, int] | None:

@@ -53,7 +53,8 @@ _NOT_PERSON = {
     "Communist", "Workers", "Politburo", "Election", "Campaign", "Primary", "Debate",
     "Caucus", "Caucuses", "Declaration", "Armistice", "Liberation", "Constitution",
     "Amendment", "Report", "Index", "Survey", "Poll", "Research", "Conference", "Forum",
-    "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation",
+    "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation", "UN", "U.N.", "EU",
+    "NATO", "ASEAN", "IAEA",
 }
 
 
@@ -110,6 +111,9 @@ class _Names:
         self._all = None
         self._pron = None
         self._titled: list[tuple[int, str, str | None]] | None = None
+        #: speakers that are institutions though named like a person ("Hangyore")
+        self.institution_names: set[str] = set()
+        self._institutions = None
 
     # --- names, genders and resolution -----------------------------------------------------
 
@@ -215,10 +219,11 @@ class _Names:
         if want not in ("male", "female"):
             if wl == "it":
                 for p, name in reversed(speakers):
-                    if p < pos and not _looks_person(name):
+                    if p < pos and (not _looks_person(name) or name in self.institution_names):
                         return name
             return word
-        cands = [(p, n) for p, n in speakers if p < pos and _looks_person(n)]
+        cands = [(p, n) for p, n in speakers if p < pos and _looks_person(n) and
+                 n not in self.institution_names]
         ms = self.mentions()
         cands += ms[:bisect.bisect_left(ms, (pos, ""))]
         titled = self.titled()

@@ -21,6 +21,7 @@ from korea_analysis.quotes.sentences import _split
 from korea_analysis.quotes.speaker_lines import (
     dash_speaker,
     next_line_speaker,
+    soundbites,
     transcript_answers,
 )
 from korea_analysis.quotes.words import _ing
@@ -75,12 +76,15 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                         slot.prev = _sentence_attr(eng, sents[si - 1], sent_cues[si - 1],
                                                    True, pronoun=False)
                     elif q.a - 1 == pa and pi > 0:
-                        pp = paras[pi - 1]
-                        if pi - 1 not in split_cache:
-                            split_cache[pi - 1] = _split(m, pp[0], pp[1])
-                        last_sent = split_cache[pi - 1][-1]
+                        pj = _paragraph_before(text, paras, pi, by_para, eng) \
+                            if q.b - q.a >= 20 else pi - 1
+                        pp = paras[pj]
+                        if pj not in split_cache:
+                            split_cache[pj] = _split(m, pp[0], pp[1])
+                        last_sent = split_cache[pj][-1]
+                        # (over a skipped line only a cue's speaker counts, not a subject)
                         slot.prev = _sentence_attr(eng, last_sent,
-                                                   eng.sentence_cues(*last_sent), True)
+                                                   eng.sentence_cues(*last_sent), pj == pi - 1)
                 slots.append(slot)
                 colon = None
             last = cs[-1] if cs else None
@@ -101,6 +105,9 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
     for a, b, sp in transcript_answers(text, paras):  # "A: We agree with …"
         found.append((_Piece(a, b, -1, -1, True), _Attr(sp, None, None, None, "trail"),
                       "direct"))
+    for a, b, sp, role in soundbites(text, paras, cues.titles):  # "Lee Jae-myung / President"
+        found.append((_Piece(a, b, -1, -1, True), _Attr(sp, role, None, None, "trail"),
+                      "direct"))
     return _build(eng, found, indirect, sentences)
 
 
@@ -116,3 +123,17 @@ def _line_attribution(text: str, slot: _Slot, paras: list[tuple[int, int]], pi: 
     if found is not None:
         slot.attr = _Attr(found[0], found[1], None, None, "trail")
         slot.ends = True
+
+
+def _paragraph_before(text: str, paras: list[tuple[int, int]], pi: int, by_para, eng) -> int:
+    """The paragraph before ``pi``, stepping over up to two short lines with no quotation
+    and no cue between ("READ MORE: …", a crosshead) to the one that names the speaker."""
+    pj = pi - 1
+    for _ in range(2):
+        pa, pb = paras[pj]
+        n = len(text[pa:pb].split())
+        if pj == 0 or by_para.get(pj) or not 2 <= n <= 12 or eng.has_cue(pa, pb) or \
+                text[pa:pb].rstrip().endswith(":"):  # ("Transcript as follows:" introduces)
+            break
+        pj -= 1
+    return pj

@@ -1,8 +1,9 @@
 """Speakers given on a line of their own, as transcripts and live blogs do: a dash after the
 quotation (``“…,” - President Lee``, ``“…” — Lavrov``), a name on the line after a
-quotation that stands alone, and ``Q:`` / ``A:`` briefing transcripts, where every answer
-is the words of the spokesperson the transcript's title names ("Foreign Ministry
-Spokesperson Mao Ning's Regular Press Conference")."""
+quotation that stands alone, ``Q:`` / ``A:`` briefing transcripts, where every answer is
+the words of the spokesperson the transcript's title names ("Foreign Ministry
+Spokesperson Mao Ning's Regular Press Conference"), and broadcast transcripts, where a
+"Name / Title" line introduces the soundbite on the next line."""
 from __future__ import annotations
 
 import re
@@ -102,3 +103,27 @@ def _briefer(text: str, pos: int) -> tuple[int, int] | None:
             if best is None or mm.start("name") > best[0]:
                 best = mm.span("name")
     return best
+
+
+_LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){1,3})[ \t]+/[ \t]+"
+                    r"(?P<role>[A-Z][^/\n“”\"]{1,60}?)[ \t]*$")
+
+
+def soundbites(text: str, paras: list[tuple[int, int]], titles: set[str]
+               ) -> list[tuple[int, int, tuple[int, int], tuple[int, int]]]:
+    """``Lee Jae-myung / President`` on a line of its own, then the soundbite: the next
+    paragraph is that person's words (broadcast transcripts). The part after the slash must
+    start with a title word, so that "By X / Agency" bylines are not taken for labels."""
+    out = []
+    for i, (pa, pb) in enumerate(paras[:-1]):
+        mm = _LABEL.match(text, pa, pb)
+        if mm is None or mm.end() != pb or text[pa:pb].lstrip().startswith("By "):
+            continue
+        if mm.group("role").split()[0].rstrip(",.") not in titles:
+            continue
+        na, nb = paras[i + 1]
+        if any(ch in text[na:nb] for ch in "“”\"") or _LABEL.match(text, na, nb) or \
+                len(text[na:nb].split()) < 4:
+            continue
+        out.append((na, nb, mm.span("who"), mm.span("role")))
+    return out
