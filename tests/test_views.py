@@ -30,11 +30,13 @@ def test_fmt_percent_prints_shares_as_percent_and_blanks_as_blank():
 def test_readable_formats_shares_floats_and_blanks():
     df = pd.DataFrame({"actor": ["KOR", None], "conflict_share": [0.01755, float("nan")],
                        "score": [0.12345, float("nan")], "n": [3, 4],
+                       "events": [12.0, float("nan")], "big": [1234.5, 0.5],
                        "when": pd.to_datetime(["2024-01-05", None])})
     r = views.readable(df)
     assert r["conflict_share"].tolist() == ["1.8%", ""]
     assert r["score"].tolist() == ["0.123", ""]
     assert r["n"].tolist() == [3, 4]
+    assert r["events"].tolist() == ["12", ""] and r["big"].tolist() == ["1234", "0.500"]
     assert r["actor"].tolist() == ["KOR", ""]
     assert r["when"].tolist() == ["2024-01-05", ""]
     assert "nan" not in r.to_string().lower() and "e-02" not in r.to_string()
