@@ -269,3 +269,23 @@ def test_a_surname_that_is_an_english_word(actors):
     assert people("No matter how hard it rains, the games go on.", actors, day) == []
     assert people("No said the army was ready.", actors, day) == [
         ("No Kwang Chol", "PRK", "dictionary")]
+
+
+def test_places_and_companies_before_a_comma_are_not_people(actors):
+    t = ("The filings were made in New York, New Jersey and Connecticut. The mines went to "
+         "Bluegrass Mining, a coal company in Kentucky.")
+    assert people(t, actors) == []
+    t = "Dana Whitfield, a lawmaker from Ohio, spoke first."
+    assert people(t, actors) == [("Dana Whitfield", "USA", "institution")]
+
+
+def test_a_party_decides_for_its_member_not_for_a_relative(actors):
+    t = "Dana Whitfield, a longtime Democrat from Iowa, spoke first."
+    assert people(t, actors) == [("Dana Whitfield", "USA", "institution")]
+    t = "Ella Whitfield, daughter of the Republican front-runner, spoke first."
+    assert people(t, actors) == []
+
+
+def test_an_analyst_at_a_canadian_bank_is_not_at_the_russian_outlet(actors):
+    t = "Mara Quill, a technology analyst at RBC Capital Markets, agreed."
+    assert people(t, actors) == [("Mara Quill", "CAN", "institution")]

@@ -6,7 +6,12 @@ import pytest
 from korea_analysis.actors import load_actors
 from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
-from korea_analysis.speakers import fronted_office, full_name, speaker_country
+from korea_analysis.speakers import (
+    fronted_office,
+    full_name,
+    same_speaker_country,
+    speaker_country,
+)
 from korea_analysis.text import sentences
 
 
@@ -19,14 +24,14 @@ def speakers(text, actors, published=None):
     """(speaker, country, actor_source) of each quote that is not scare quotes."""
     sents = sentences(text)
     ms = find_mentions(text, sents, actors, published)
-    out = []
+    decided = []
     for q in find_quotes(text, sents, gender_of=actors.gender_of):
         if q.kind == "term":
             continue
         fronted_office(q, ms)
         q.speaker = full_name(q, ms, actors)
-        out.append((q.speaker, *speaker_country(q, ms, actors)))
-    return out
+        decided.append((q, *speaker_country(q, ms, actors)))
+    return [(q.speaker, code, source) for q, code, source in same_speaker_country(decided)]
 
 
 def test_dictionary_person(actors):
@@ -131,3 +136,30 @@ def test_an_institution_speaker_loses_the_words_that_say_what_it_is(actors):
     assert speakers(t, actors) == [("Rodong Sinmun", "PRK", "mention")]
     t = "“The drills are a rehearsal for war,” KCNA said."  # as written
     assert speakers(t, actors) == [("KCNA", "PRK", "mention")]
+
+
+def test_one_speaker_speaks_for_one_country_in_an_article(actors):
+    # the last quote's speaker is reached through "It" with no words of its own that name a
+    # country; its other quotes in the article were given JPN
+    t = ("The Japanese paper Kitakaze Shimbun said that the premier stressed only the "
+         "“alliance”.\n\nThe paper noted that there is doubt as to whether he understands "
+         "the region.\n\nIt said that his “government” acceded to the plan.")
+    got = [row for row in speakers(t, actors) if row[0] == "Kitakaze Shimbun"]
+    assert got == [("Kitakaze Shimbun", "JPN", "description")] * 3
+
+
+def test_a_speaker_given_two_countries_gets_neither_by_consistency():
+    class Q:
+        def __init__(self, speaker):
+            self.speaker = speaker
+    a, b, c = Q("Mr. Vance"), Q("Mr. Vance"), Q("Mr. Vance")
+    got = same_speaker_country([(a, "USA", "context"), (b, "GBR", "title"), (c, None, "")])
+    assert [(code, source) for _, code, source in got] == [
+        ("USA", "context"), ("GBR", "title"), (None, "")]
+
+
+def test_a_party_member_and_a_states_governor(actors):
+    t = "“It is a threat,” said Sen. Dana Whitfield, a Republican from Ohio."
+    assert speakers(t, actors) == [("Dana Whitfield", "USA", "institution")]
+    t = "Ohio Gov. Dana Whitfield said the launch was “a threat”."
+    assert speakers(t, actors) == [("Dana Whitfield", "USA", "title")]

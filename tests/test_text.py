@@ -54,6 +54,15 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_a_title_abbreviation_before_a_name_does_not_end_the_sentence():
+    t = ("Guam Gov. Lena Cruz Aguon said the island was safe. Lt. Gov. Ray Ada and Rep. "
+         "Kim Tae-ho agreed. Nobody saw the Gov. on Friday. It rained.")
+    got = [t[a:b] for a, b in split_sentences(t)]
+    assert got == ["Guam Gov. Lena Cruz Aguon said the island was safe.",
+                   "Lt. Gov. Ray Ada and Rep. Kim Tae-ho agreed.",
+                   "Nobody saw the Gov. on Friday.", "It rained."]
+
+
 def test_quotation_with_several_sentences_keeps_its_closing_mark():
     t = "“We will respond. We are ready,” the ministry said. Officials agreed."
     assert [t[a:b] for a, b in split_sentences(t)] == [

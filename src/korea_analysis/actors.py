@@ -29,7 +29,8 @@ from korea_analysis import fast_yaml
 DEFAULT_ACTORS = Path(__file__).with_name("actors.yaml")
 #: Think tanks, universities, NGOs, companies, outlets and territories with their country.
 DEFAULT_AFFILIATIONS = Path(__file__).with_name("affiliations.yaml")
-AFFILIATION_TYPES = ("think tank", "university", "ngo", "company", "media", "territory")
+AFFILIATION_TYPES = ("think tank", "university", "ngo", "company", "media", "territory",
+                     "party")
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 KINDS = ("country", "demonym", "capital", "institution", "person")

@@ -33,6 +33,7 @@ from korea_analysis.sentiment import DEFAULT_BACKEND, get_backend
 from korea_analysis.speakers import (  # noqa: F401  (speaker_actor: the old import path)
     fronted_office,
     full_name,
+    same_speaker_country,
     speaker_actor,
     speaker_country,
 )
@@ -127,13 +128,14 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
         mention_rows.append((aid, m.sentence_id, m.start, m.end, m.text, m.actor, m.entity,
                              m.kind, m.role, m.actor_source, pol, subj))
 
-    quote_rows, speakers = [], {}
+    quote_rows, speakers, decided = [], {}, []
     for q in find_quotes(text, sents, gender_of=ctx.actors.gender_of):
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
         fronted_office(q, mentions)
         q.speaker = full_name(q, mentions, ctx.actors)
-        code, source = speaker_country(q, mentions, ctx.actors)
+        decided.append((q, *speaker_country(q, mentions, ctx.actors)))
+    for q, code, source in same_speaker_country(decided):
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,
                            q.speaker_end, code, source, q.role, q.cue, q.channel, q.kind,

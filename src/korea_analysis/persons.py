@@ -79,6 +79,15 @@ _NOT_NAME = {
     "Environment", "Science", "Technology", "Asia", "Asian", "Pacific", "Europe", "European",
     "Africa", "African", "Oceania", "Oceanian", "Americas", "Panel", "Sanctions", "Mandate",
     "Expert", "Experts", "Resolution", "Overseeing",
+    # places and bodies, never a person's name ("in New York, New Jersey", "Blackhawk Mining,
+    # a coal company in Kentucky", "the Congressional Black Caucus")
+    "New", "County", "District", "Federal", "Mining", "Holdings", "Partners", "Capital",
+    "Industries", "Motors", "Airlines", "Electronics", "Oil", "Gas", "Coal", "Solutions",
+    "Technologies", "Systems", "Networks", "Network", "Services", "Fund", "Trust", "Society",
+    "Club", "League", "Caucus", "Congressional", "Coalition", "Alliance", "Project",
+    "Initiative", "Campaign", "Commission", "Board", "Authority", "School", "College",
+    "Hospital", "Station", "Base", "Airport", "Port", "Square", "Building", "Road", "Avenue",
+    "Village",  # (not "Park", "Church", "Tower", "Court", "Steel": surnames too)
 }
 #: surnames written first (Korean, Chinese): "Kim Jong Un" is Kim's, "Li Qiang" is Li's
 SURNAME_FIRST = {
@@ -112,6 +121,7 @@ _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+
                              r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Dr|Prof|Amb)\.\s*$")
+_ABBREV_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb)\. [A-Z]")
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -222,6 +232,8 @@ def _portfolio(words: list[str]) -> bool:
             and all(w[:1].isupper() or w in _PORTFOLIO_JOIN for w in rest))
 
 
+_MEMBER = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:lifelong|longtime|former|moderate|"
+                     r"conservative|liberal|progressive)\s+)?")
 _ARTICLE = re.compile(r"(?:a|an|the|its|his|her)\s", re.I)
 
 
@@ -290,7 +302,14 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             if rel:
                 desc_b = rel.start()
             roles = _role_words(text[desc_a:desc_b])
-            if aff is not None and (hit := aff.find(text, desc_a, desc_b)):
+            # a place in the apposition decides only a role ("a lawmaker from Ohio"; not "a
+            # coal company in Kentucky", "New York, New Jersey and …")
+            # a party decides only for its member ("a Republican from Ohio"), not for a
+            # relative ("son of the Republican front-runner")
+            if (aff is not None and (hit := aff.find(text, desc_a, desc_b))
+                    and (roles or hit[2].type not in ("territory", "party")
+                         or (hit[2].type == "party"
+                             and _MEMBER.fullmatch(text, desc_a, hit[0])))):
                 return hit[2].country, "institution"
             if roles:
                 code = _title_actor(text, desc_a, desc_b, actors)
@@ -321,7 +340,8 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
     if _ABBREV_BEFORE.search(text, max(0, a - 12), a):  # the splitter cut "Guam Gov. | Lou …"
         nl = text.rfind("\n", 0, a)
         lo = max(nl + 1, a - 80)
-    elif not has_role:  # without a role: only "said in Tokyo" or "of the <body>" can decide
+    elif not has_role and not _ABBREV_TITLE.search(text, a, b):
+        # without a role or a title ("Guam Gov. …"): only "said in Tokyo" or "of the <body>"
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)

@@ -68,6 +68,22 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
     return None, ""
 
 
+def same_speaker_country(decided):
+    """``(quote, code, source)`` in order, a speaker left without a country taking the one
+    country its other quotes in the article were given ("The south Korean paper Hangyore
+    said …" then "Hangyore" again, by an anaphor): one speaker speaks for one country."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for q, code, source in decided:
+        if code and q.speaker:
+            found.setdefault(q.speaker, set()).add((code, source))
+    out = []
+    for q, code, source in decided:
+        if not code and q.speaker and len({c for c, _ in found.get(q.speaker, ())}) == 1:
+            code, source = min(found[q.speaker])
+        out.append((q, code, source))
+    return out
+
+
 def speaker_actor(quote, mentions, actors: ActorDictionary) -> str | None:
     """The country a speaker speaks for (the code of :func:`speaker_country`)."""
     return speaker_country(quote, mentions, actors)[0]

@@ -156,8 +156,13 @@ _PLAIN_END = re.compile(r"[.!?](?:(?<=[A-Za-z][a-z].)|(?<=[A-Z][A-Z].)|(?<=\d.))
 # syntok also splits at "WASHINGTON (AP) — The", at line breaks and around braces
 _SYNTOK_SPLITS = re.compile(r"\)\s*[—–]|[\n{}]")
 # words after which syntok does not split (its abbreviations and months), and a few more
+#: titles before a name that syntok does not know: "Guam Gov. Lou Leon Guerrero said"
+TITLE_ABBREVIATIONS = frozenset("Gov Lt Rep Reps Sgt Maj Amb Rev Hon Pres Cmdr Atty Supt "
+                                "Sec Insp Cpl Pvt Msgr Gens Sens".split())
 _NOT_FINAL = (_syntok_states.State.abbreviations | _syntok_states.State.months
-              | frozenset("etc al vs approx dept est fig inc jr sr ltd no No NO st mt ft".split()))
+              | frozenset("etc al vs approx dept est fig inc jr sr ltd no No NO st mt ft".split())
+              | TITLE_ABBREVIATIONS)
+_TITLE_END = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.$")
 _ROMAN = re.compile(r"[IVXLCDM]+|[A-Za-z]")
 
 
@@ -205,7 +210,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
         a += len(piece) - len(piece.lstrip())
         if b > a:
             out.append((start + a, start + b))
-    return _reattach_closers(text, out)
+    return _join_titles(text, _reattach_closers(text, out))
+
+
+def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that ends in a title abbreviation before a capitalised word goes on:
+    "Guam Gov. | Lou Leon Guerrero said …" is one sentence."""
+    if len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for a, b in spans[1:]:
+        pa, pb = out[-1]
+        if text[a:a + 1].isupper() and _TITLE_END.search(text, max(pa, pb - 6), pb):
+            out[-1] = (pa, b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _reattach_closers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -222,8 +222,6 @@ def _fmt_number(v) -> str:
     if v is None or pd.isna(v):
         return ""
     v = float(v)
-    if v == int(v) and abs(v) >= 100:
-        return f"{int(v)}"
     return f"{v:.3f}" if abs(v) < 100 else f"{v:.0f}"
 
 
@@ -249,7 +247,11 @@ def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame
         elif pd.api.types.is_integer_dtype(s):
             out[col] = s.astype(object).where(s.notna(), "")
         elif pd.api.types.is_float_dtype(s):
-            out[col] = s.map(_fmt_number)
+            whole = s.dropna()
+            if len(whole) and (whole == whole.round()).all():  # counts stored as floats
+                out[col] = s.map(lambda v: "" if pd.isna(v) else f"{int(v)}")
+            else:
+                out[col] = s.map(_fmt_number)
         elif pd.api.types.is_datetime64_any_dtype(s):
             out[col] = s.dt.strftime("%Y-%m-%d").where(s.notna(), "")
         else:
