@@ -32,6 +32,7 @@ The texts are other people's words and stay outside the repository.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import re
@@ -69,12 +70,28 @@ def name_tokens(name: object) -> list[str]:
     return words
 
 
+@functools.cache
+def _dictionary():
+    from korea_analysis.actors import load_actors
+    return load_actors()
+
+
+def _canonical(name: str) -> str | None:
+    """The bundled dictionary's name for a person ("Sergei Lavrov" -> "Sergey Lavrov")."""
+    person = _dictionary().person(name)
+    return person.name if person is not None else None
+
+
 def same_name(a: object, b: object) -> bool:
-    """Equal names, or one a single word equal to the other's first or last word."""
+    """Equal names, two spellings of one dictionary person, or one a single word equal to the
+    other's first or last word."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
     if "".join(ta) == "".join(tb):
+        return True
+    ca, cb = _canonical(str(a).strip()), _canonical(str(b).strip())
+    if ca is not None and ca == cb:
         return True
     for one, other in ((ta, tb), (tb, ta)):
         if len(one) == 1 and one[0] in (other[0], other[-1]):

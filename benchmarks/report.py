@@ -116,9 +116,10 @@ class Sampler(threading.Thread):
             for p in procs:
                 try:
                     rss = p.memory_info().rss
-                    is_kernel = "ipykernel" in " ".join(p.cmdline())
-                    if is_kernel:
-                        k = self.kernels.setdefault(p.pid, {"start": p.create_time(), "peak": 0})
+                    cmd = p.cmdline()
+                    if any("ipykernel" in c for c in cmd) and "-f" in cmd:  # a kernel itself
+                        k = self.kernels.setdefault(p.pid, {"start": p.create_time(), "peak": 0,
+                                                            "ppid": p.ppid()})
                         k["peak"] = max(k["peak"], rss)
                     else:
                         others += rss
@@ -194,6 +195,8 @@ def summarise(name, rc, wall, prepare, lines, sampler, out: Path) -> dict:
             "prepare_corpus_seconds": round(prepare, 1), "stages": stages,
             "notebooks": notebooks, "pages_mb": pages,
             "runner_and_workers_peak_gb": round(sampler.others_peak / 1e9, 2),
+            "kernels_sampled": [{"peak_gb": round(k["peak"] / 1e9, 2), "ppid": k["ppid"]}
+                                for k in kernels],
             "run_dir": str(run_dirs[-1]) if run_dirs else ""}
 
 

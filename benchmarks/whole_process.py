@@ -12,9 +12,11 @@ seeded), written as one CSV file with dates. Each run is a fresh process:
 - ``total``: wall time of ``korea-analysis annotate CORPUS --out DIR`` (a fresh cache folder
   each run, as a first run does; ``--no-cache`` with ``--cache none``);
 - the phases come from a second fresh process that runs the same command through
-  ``cli.main`` with timers around its steps: ``imports`` (from interpreter start to every
-  module the command needs), ``load`` (load_corpus + select), ``pass`` (the article pass),
-  ``tables`` (reading the cache back and the corpus tables), ``csv`` (writing every table).
+  ``cli.main`` with timers around its steps: ``imports`` (from interpreter start to the
+  modules the command needs, not those imported on first use), ``load`` (load_corpus),
+  ``select`` (selection.select: the syndicated-duplicates search, with datasketch's import),
+  ``pass`` (the article pass, with reading the dictionaries), ``tables`` (reading the cache
+  back and the corpus tables), ``csv`` (writing every table).
 
 spaCy + textacy (``benchmarks/spacy_route.py``, one process) runs once on the same texts; its
 ``pass`` excludes imports and the model load, which are shown apart. The ratio printed is
@@ -65,7 +67,7 @@ A._stored = timed("read_cache", A._stored)
 A.Annotations.to_csv = timed("csv", A.Annotations.to_csv)
 A.annotate = timed("annotate", A.annotate)
 C.load_corpus = timed("load", C.load_corpus)
-S.select = timed("load", S.select)
+S.select = timed("select", S.select)
 s, sc = time.perf_counter(), time.process_time()
 rc = cli.main(sys.argv[2:])
 t["main"], c["main"] = time.perf_counter() - s, time.process_time() - sc
@@ -124,14 +126,16 @@ def run_phases(corpus: Path, out: Path, cache: str, env: dict, start: float) -> 
     out = {}
     for kind, t in json.loads(line.removeprefix("PHASES ")).items():
         tables = t.get("corpus_tables", 0.0) + t.get("read_cache", 0.0)
-        out[kind] = {"imports": t["imports"], "load": t.get("load", 0.0),
+        load, select = t.get("load", 0.0), t.get("select", 0.0)
+        out[kind] = {"imports": t["imports"], "load": load, "select": select,
                      "pass": t["annotate"] - tables, "tables": tables, "csv": t["csv"],
-                     "other": t["main"] - t["annotate"] - t["csv"] - t.get("load", 0.0)}
+                     "other": t["main"] - t["annotate"] - t["csv"] - load - select}
     return out
 
 
 def _phases_line(p: dict, words: int) -> str:
-    return (f"imports {p['imports']:.2f}, load {p['load']:.2f}, pass {p['pass']:.2f} "
+    return (f"imports {p['imports']:.2f}, load {p['load']:.2f}, select (duplicates) "
+            f"{p['select']:.2f}, pass {p['pass']:.2f} "
             f"({words / p['pass']:,.0f} words/s), tables {p['tables']:.2f}, csv "
             f"{p['csv']:.2f}, other {p['other']:.2f} s")
 

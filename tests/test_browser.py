@@ -76,6 +76,9 @@ def test_every_page_renders_offline_without_running_article_scripts(hostile_run,
                 assert Path(unquote(url.path)).exists(), f"{path.name}: broken link {href}"
         body = page.inner_text("body")
         assert body.strip(), path.name
+        # the text describes this corpus, never the bundled one
+        for claim in ("bundled corpus", "bundled sample", "four articles"):
+            assert claim not in body, f"{path.name} says {claim!r} about the hostile corpus"
         page.close()
 
 

@@ -28,6 +28,8 @@ TEXT = ("Tokyo protested to Pyongyang on Monday. “We will never accept this,�
     ("Kim Yo Jong", "Kim Jong Un", False),
     ("Craig Leeson", "Al Jazeera’s Craig Leeson", False),
     ("Taro Kono", None, False),
+    ("Sergei Lavrov", "Sergey Lavrov", True),  # two spellings the dictionary holds for one man
+    ("Kim Yo Jong", "Kim Jong-un", False),
 ])
 def test_same_name(a, b, same):
     assert devset.same_name(a, b) is same

@@ -95,20 +95,26 @@ def test_quote_counts_for_its_speaker(actors, book):
         ("KOR", "PRK", "Sanctions", "163", -0.8)]
 
 
-def test_polarity_fallback_only_where_no_cue_fires_and_only_when_weighted(actors, tmp_path):
-    t = "South Korea and Japan are wonderful neighbours."
+def test_polarity_fallback_only_where_no_cue_fires_and_only_for_a_speaker(actors, tmp_path):
+    t = "“South Korea and Japan are wonderful neighbours,” the ambassador said."
     book = load_cues()
-    assert book.fallback_weight == 0  # off by default: it lowered F1 on the real-news gold
-    assert events(t, actors, book, polarity=lambda s: 0.6) == []
-    f = tmp_path / "cues.yaml"
-    f.write_text(ka.events.DEFAULT_CUES.read_text().replace("fallback: 0.0", "fallback: 0.25"))
-    on = load_cues(f)
-    got = rows(t, actors, on, polarity=lambda s: 0.6)
+    assert (book.fallback_weight, book.fallback_pairs) == (0.3, "speaker")
+    assert events(t, actors, book, polarity=lambda s: 0.6) == []  # nobody speaks
+    got = rows(t, actors, book, polarity=lambda s: 0.6, speakers={0: "USA"})
     assert [(r["source"], r["target"], r["cue"], r["score"], r["weight"]) for r in got] == [
-        ("KOR", "JPN", "", 0.6, 0.25)]
+        ("USA", "KOR", "", 0.6, 0.3), ("USA", "JPN", "", 0.6, 0.3)]
     # a sentence with a cue is read by its cue, not its sentiment
-    assert rows("South Korea condemned Japan.", actors, on, polarity=lambda s: 0.6)[0][
-        "score"] == -0.2
+    got = rows("“South Korea condemned Japan,” he said.", actors, book,
+               polarity=lambda s: 0.6, speakers={0: "USA"})
+    assert [(r["source"], r["target"], r["score"]) for r in got] == [("KOR", "JPN", -0.2)]
+    # every pair, as before this change, and off
+    f = tmp_path / "cues.yaml"
+    text = ka.events.DEFAULT_CUES.read_text()
+    f.write_text(text.replace("fallback_pairs: speaker", "fallback_pairs: all"))
+    got = rows(t, actors, load_cues(f), polarity=lambda s: 0.6)
+    assert [(r["source"], r["target"], r["weight"]) for r in got] == [("KOR", "JPN", 0.3)]
+    f.write_text(text.replace("fallback: 0.3", "fallback: 0.0"))
+    assert rows(t, actors, load_cues(f), polarity=lambda s: 0.6, speakers={0: "USA"}) == []
 
 
 def test_cue_inside_an_organisation_name_is_ignored(actors, book):
@@ -420,3 +426,10 @@ def test_both_sides_before_any_event_are_the_two_named(actors, book):
     t = ("Beijing's stance on Seoul is steady, the Chinese envoy said, urging both sides to "
          "deepen cooperation.")
     assert [{s, t_} for s, t_, _v in pairs(t, actors, book)] == [{"CHN", "KOR"}]
+
+
+def test_a_mutual_event_is_one_row_whichever_actor_comes_first(actors, book):
+    t = ("It defies the DPRK-U.S. Joint Statement adopted at the DPRK-U.S. summit talks held "
+         "in Singapore and shows hostile acts by the United States toward the DPRK.")
+    assert [(r["source"], r["target"], r["cameo"]) for r in rows(t, actors, book)] == [
+        ("PRK", "USA", "057"), ("PRK", "USA", "040"), ("USA", "PRK", "160")]

@@ -1,4 +1,5 @@
 """The whole pass: alignment from text, cache, workers and Dask give the same tables."""
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -156,3 +157,48 @@ def test_bundled_quotes_have_speakers_and_countries(bundled):
     text = ka.load_corpus().set_index("article_id")["text"]
     for r in q.itertuples():  # offsets point at the quoted words
         assert text[r.article_id][r.start:r.end] == r.quote
+
+
+def generated_corpus(n: int, path: Path) -> Path:
+    """``n`` articles of our own sentences, 9 outlets, two years of dates, as one CSV."""
+    sentences = ["North Korea threatened South Korea.", "South Korea and Japan held talks.",
+                 "China praised Russia.", "The United States sanctioned North Korea.",
+                 "“We will not back down,” said Kim Yo Jong.",
+                 "Russia and North Korea signed an agreement."]
+    rows = [{"article_id": f"g{i:05d}",
+             "text": "\n\n".join(sentences[(i + k) % 6] for k in range(4)) + f" Story {i}.",
+             "title": f"Story {i}", "source": f"Outlet {i % 9}",
+             "published": (pd.Timestamp("2022-01-01") + pd.Timedelta(days=(i * 7) % 730))
+             .date().isoformat()} for i in range(n)]
+    out = path / "generated.csv"
+    pd.DataFrame(rows).to_csv(out, index=False)
+    return out
+
+
+@pytest.mark.slow
+def test_reports_stay_small_and_aggregate_past_a_few_dozen_articles(tmp_path):
+    from korea_analysis import report
+
+    corpus = generated_corpus(400, tmp_path)
+    summary = report.run(corpus=corpus, out=tmp_path / "reports", log=lambda *_: None,
+                         only=["01_corpus_overview", "03_quote_attribution", "05_over_time"],
+                         params={"keep_duplicates": True})
+    assert summary.ok, [(r.name, r.error) for r in summary.results]
+    run = summary.run_dir
+    for r in summary.results:
+        size = (run / r.html).stat().st_size
+        assert size < 2_500_000, f"{r.html}: {size:,} bytes"  # the table bundle is ~1 MB
+        page = (run / r.html).read_text()
+        assert "bundled corpus" not in page and "four articles" not in page
+    figures = run / "figures"
+    assert len(pd.read_csv(figures / "01_body_share.csv")) == 20  # 20 bins, not 400 bars
+    per = pd.read_csv(figures / "01_articles_per_period.csv")
+    assert len(per) == 24 and per.drop(columns="period").to_numpy().sum() == 400  # months
+    assert len(per.columns) == 1 + 7 + 1  # 7 outlets and "others (2 outlets)"
+    assert len(pd.read_csv(figures / "01_articles.csv")) == 400  # the full table beside it
+    html = (run / "01_corpus_overview.html").read_text()
+    assert re.search(r"This report reads [^<]*generated\.csv[^<]*: 400 articles", html)
+    assert "9 outlets: Outlet 0 (45)" in html  # the corpus actually used, described
+    assert "The first 20 of 400 rows shown" in html and 'href="figures/01_articles.csv"' in html
+    trend = pd.read_csv(figures / "05_pairs_over_time.csv")
+    assert trend["period"].nunique() == 24 and trend["n_events"].sum() > 0

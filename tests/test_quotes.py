@@ -577,3 +577,24 @@ def test_an_acronym_is_the_institution_spelled_out_before():
                                                       "Joint Chiefs of Staff"]
     text = "The launch came after days of drills, the JCS said."
     assert [q.speaker for q in find_quotes(text)] == ["the JCS"]
+
+
+def test_block_quotation_after_goes_on():
+    text = ("Pyongyang, May 2 (KCNA) -- Minju Choson in an article Friday calls the drills a "
+            "rehearsal for war.\n\nThe drills are a grave provocation, says the article, and goes "
+            "on:\n\nThe warmongers will pay dearly for their reckless acts.\n\nOur army will "
+            "answer force with force.\n\n-0-")
+    got = [(q.quote[:20], q.speaker, q.kind) for q in find_quotes(text) if q.kind == "direct"]
+    assert got == [("The warmongers will ", "Minju Choson", "direct"),
+                   ("Our army will answer", "Minju Choson", "direct")]
+    # a colon without "goes on" introduces nothing unmarked
+    text = "The drills are a grave provocation, the article says:\n\nThe army drilled all day."
+    assert [q for q in find_quotes(text) if q.kind == "direct"] == []
+
+
+def test_it_again_keeps_the_institutions_fuller_name():
+    text = ("The south Korean paper Hangyore said the visit was “a humiliation.”\n\n"
+            "It said the policy was “reckless.”\n\nIt said the talks were “a failure.”")
+    got = [(q.speaker, q.role) for q in find_quotes(text) if q.kind == "partial"]
+    assert [s for s, _ in got] == ["Hangyore"] * 3
+    assert all(r.lower().endswith("south korean paper hangyore") for _, r in got)

@@ -1,4 +1,5 @@
 """The runner: papermill executes the notebooks in a temporary folder and exports HTML."""
+import os
 import re
 import subprocess
 import sys
@@ -204,7 +205,7 @@ def test_index_escapes_everything_and_describes_the_corpus(tmp_path):
     assert "9 article(s) analysed of 12 loaded, from 2 outlet(s), dated 2020-01-05 to " \
            "2021-06-30" in page
     assert "1 article(s) outside 2020-01-01 to the end" in page
-    assert "2 later cop(ies) of syndicated stories" in page
+    assert "2 later copies of syndicated stories (each story counted once" in page
     assert "bundled" not in page
     assert 'href="b.html"' in page and "2.2 s" in page and 'href="a.failed.ipynb"' in page
     assert len(page) < 200_000  # the 900-pixel chart is downscaled
@@ -229,3 +230,16 @@ def test_kernels_print_no_warning_and_figures_land_in_the_run_folder(tmp_path):
     run_dir = Path(res.stdout.strip().splitlines()[-1])
     assert (run_dir / "figures" / "probe.png").exists()
     assert not (nbs / "figures").exists() and not (elsewhere / "figures").exists()
+
+
+@pytest.mark.slow
+def test_kernels_run_with_one_blas_thread_and_the_environment_is_restored(tmp_path, monkeypatch):
+    """Kernels run `jobs` at a time: each gets one BLAS thread unless the user chose a number."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs / "a_env.ipynb",
+              "import os\nassert os.environ['OPENBLAS_NUM_THREADS'] == '1', os.environ")
+    summary = report.run(out=tmp_path / "out", nb_dir=nbs, log=lambda *_: None, jobs=1)
+    assert summary.ok, [r.error for r in summary.results]
+    assert "OPENBLAS_NUM_THREADS" not in os.environ

@@ -98,3 +98,23 @@ def test_cli_annotate_reads_metadata_with_a_mapping(tmp_path):
 
 def test_default_corpus_path_is_resolved():
     assert DEFAULT_CORPUS.is_dir()
+
+
+def test_views_load_turns_loading_warnings_into_plain_notes(tmp_path, monkeypatch, capsys):
+    import warnings
+
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "x1.txt").write_text("North Korea fired a missile, Seoul said.")
+    (tmp_path / "m.tsv").write_text("name\toutlet\nx1\tWire\nother-split\tPaper\n")
+    from korea_analysis import views
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ann = views.load(str(tmp_path / "t"), metadata=str(tmp_path / "m.tsv"),
+                         columns="file=name,source=outlet")
+    info = ann.extra["corpus_info"]
+    assert info["metadata_unmatched"] == 1 and info["unlisted_texts"] == 0
+    assert len(info["notes"]) == 1 and "1 row(s) name no text" in info["notes"][0]
+    assert not [w for w in caught if "name no text" in str(w.message)]
+    assert "Note: " in capsys.readouterr().out

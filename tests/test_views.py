@@ -30,11 +30,13 @@ def test_fmt_percent_prints_shares_as_percent_and_blanks_as_blank():
 def test_readable_formats_shares_floats_and_blanks():
     df = pd.DataFrame({"actor": ["KOR", None], "conflict_share": [0.01755, float("nan")],
                        "score": [0.12345, float("nan")], "n": [3, 4],
+                       "events": [12.0, float("nan")], "big": [1234.5, 0.5],
                        "when": pd.to_datetime(["2024-01-05", None])})
     r = views.readable(df)
     assert r["conflict_share"].tolist() == ["1.8%", ""]
     assert r["score"].tolist() == ["0.123", ""]
     assert r["n"].tolist() == [3, 4]
+    assert r["events"].tolist() == ["12", ""] and r["big"].tolist() == ["1234", "0.500"]
     assert r["actor"].tolist() == ["KOR", ""]
     assert r["when"].tolist() == ["2024-01-05", ""]
     assert "nan" not in r.to_string().lower() and "e-02" not in r.to_string()
@@ -164,11 +166,16 @@ def test_articles_per_period_counts_months_by_outlet_with_others(forty):
     assert fig.texts[0].get_text().startswith("n=38 dated articles")
 
 
-def test_period_follows_the_span():
-    month = pd.Series(pd.to_datetime(["2016-01-01", "2019-12-31"]))
-    assert views.period_of(month) == "M"
-    assert views.period_of(pd.Series(pd.to_datetime(["2010-01-01", "2019-12-31"]))) == "Q"
-    assert views.period_of(pd.Series(pd.to_datetime(["1990-01-01", "2019-12-31"]))) == "Y"
+def test_period_follows_the_span_and_the_density():
+    def every(days, start, end):
+        return pd.Series(pd.date_range(start, end, freq=f"{days}D"))
+
+    assert views.period_of(every(2, "2016-01-01", "2019-12-31")) == "M"  # 4 years, dense
+    assert views.period_of(every(2, "2010-01-01", "2019-12-31")) == "Q"  # 10 years
+    assert views.period_of(every(2, "1990-01-01", "2019-12-31")) == "Y"  # 30 years
+    assert views.period_of(every(20, "2016-01-01", "2019-12-31")) == "Q"  # 1.5 a month
+    four = pd.Series(pd.to_datetime(["2021-12-01", "2023-07-27", "2023-08-15", "2025-07-12"]))
+    assert views.period_of(four) == "Y"  # 4 articles over 44 months: years
     assert views.period_of(pd.Series([pd.NaT])) == "M"
 
 
@@ -375,3 +382,25 @@ def test_undated_corpus_is_said_plainly():
     assert not views.is_dated(ann)
     assert views.dates_note(ann).startswith("None of the 1 articles has a publication date")
     assert views.tension_change(ann).empty
+
+
+def test_load_turns_loader_warnings_into_plain_notes(tmp_path, capsys):
+    """A text the metadata does not list is a note in corpus_info, printed as a plain line."""
+    import warnings
+
+    from korea_analysis import views
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Seoul and Tokyo agreed to hold talks on Monday.\n")
+    (folder / "two.txt").write_text("Pyongyang condemned the drills on Tuesday.\n")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,source,published\none.txt,Daily Test,2024-05-01\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no CorpusWarning may escape load()
+        ann = views.load(str(folder), metadata=str(meta), columns="")
+    notes = ann.extra["corpus_info"]["notes"]
+    assert len(notes) == 1 and "1 text(s) not in the metadata" in notes[0]
+    assert "two" in notes[0]
+    assert f"Note: {notes[0]}" in capsys.readouterr().out
+    assert len(ann.articles) == 2

@@ -22,8 +22,10 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
   no actor before it ("sanctions on North Korea should stay put," Park noted), and a
   conflict cue about another actor ("North Korea's provocations must stop") counts as the
   speaker's conflict toward that actor.
-* Where no cue fires, the sentence's sentiment polarity may score the co-mentioned pairs
-  (the fallback; off unless the book's ``fallback`` weight is above 0).
+* Where no cue fires, the sentence's sentiment polarity scores the quotation's speaker (or
+  the state medium's voice) toward each actor it names, at the book's lower ``fallback``
+  weight (``fallback_pairs: all`` scores every co-mentioned pair instead, as before; it
+  lowered F1 on the real-news dev gold, see the README).
 
 Scores are ``goldstein / 10`` in [-1, 1] (negative = conflict, positive = cooperation);
 ``weight`` (0, 1] says how much the row counts (1 for a verb cue), ``frame`` names the
@@ -434,9 +436,11 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
 
     def emit(x, y, cue, a, b, value, weight, frame, neg, clause):
-        if x == y or (x, y, cue.cameo) in seen:
+        # a mutual event is one event whichever actor comes first
+        key = (frozenset((x, y)) if cue.direction == "mutual" else (x, y), cue.cameo)
+        if x == y or key in seen:
             return
-        seen.add((x, y, cue.cameo))
+        seen.add(key)
         rows.append({
             "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
             "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],

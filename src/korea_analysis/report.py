@@ -379,8 +379,12 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
         f"corpus {corpus_info['articles']} article(s) -> {run_dir}")
     results: dict[Path, NotebookResult] = {}
     log = _serialised(log)  # the notebooks' threads log whole lines
-    saved_env = os.environ.get("KOREA_ANALYSIS_FIGURES")
-    os.environ["KOREA_ANALYSIS_FIGURES"] = str(figures)
+    # the kernels inherit this environment; they run `jobs` at a time, so one BLAS thread
+    # each (multi-threaded OpenBLAS made the alignment bootstrap ~5x slower on 2 shared cores)
+    kernel_env = {"KOREA_ANALYSIS_FIGURES": str(figures),
+                  "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+    saved_env = {k: os.environ.get(k) for k in kernel_env}
+    os.environ.update(kernel_env)
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             futs = {}
@@ -394,10 +398,11 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
                 results[futs[fut]] = fut.result()
                 log(f"progress: {done}/{len(notebooks)} done")
     finally:
-        if saved_env is None:
-            os.environ.pop("KOREA_ANALYSIS_FIGURES", None)
-        else:
-            os.environ["KOREA_ANALYSIS_FIGURES"] = saved_env
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     summary = RunSummary(run_dir, [results[nb] for nb in notebooks], corpus_info)
     write_index(summary)
     if summary.ok:
@@ -450,10 +455,14 @@ def _left_out(c: dict) -> list[str]:
         parts.append(f"{c['out_of_range']} article(s) outside {c.get('date_from') or 'the start'}"
                      f" to {c.get('date_to') or 'the end'}")
     if c.get("duplicates_dropped"):
-        parts.append(f"{c['duplicates_dropped']} later cop(ies) of syndicated stories "
-                     "(counted once; keep_duplicates keeps them)")
+        n = c["duplicates_dropped"]
+        parts.append(f"{n} later {'copy' if n == 1 else 'copies'} of syndicated stories "
+                     "(each story counted once; keep_duplicates keeps every copy)")
     if c.get("skipped_files"):
         parts.append(f"{len(c['skipped_files'])} file(s) that are not .txt")
+    if c.get("metadata_unmatched"):
+        parts.append(f"{c['metadata_unmatched']} metadata row(s) naming no text in the corpus "
+                     "folder(s) (not in this corpus)")
     return parts
 
 

@@ -111,6 +111,9 @@ def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
         "n_outlets": len(outlets),
         "outlets": [(str(k), int(v)) for k, v in outlets.items()],
         "skipped_files": list(articles.attrs.get("skipped", [])),
+        # metadata rows naming no text in the corpus folders; texts the metadata does not list
+        "metadata_unmatched": len(articles.attrs.get("metadata_unmatched", [])),
+        "unlisted_texts": len(articles.attrs.get("unlisted", [])),
         "duplicates": dups.reset_index(drop=True),
     }
     return chosen, info

@@ -58,10 +58,14 @@ The title names the actors whose side is clear (interval on one side of 0).
 ("code", """
 fig, data = views.alignment_chart(pos, ann)
 _ = charts.save(fig, data, "04_alignment", figures_dir)
-agree = alignment.bloc_agreement(pos[pos["enough"]], ann.actors.blocs)
-if agree == agree:  # NaN: no placed actor has a bloc label
-    print(f"Agreement with the expected blocs: {agree:.0%} of the placed actors with a bloc "
-          "label fall on their bloc's side.")
+clear = pos[pos["clear"]]
+agree = alignment.bloc_agreement(clear, ann.actors.blocs)
+if agree == agree:  # NaN: no actor whose side is clear has a bloc label
+    print(f"Agreement with the expected blocs: {agree:.0%} of the actors whose side is clear "
+          "and who have a bloc label fall on their bloc's side.")
+else:
+    print("No actor with a bloc label has a clear side: agreement with the blocs cannot be "
+          "judged on this corpus.")
 views.show_table(pos, "04_positions")
 """),
 ("md", """

@@ -46,9 +46,10 @@ def institutions(eng) -> list[Institution]:
     t = eng.text
     cues = eng.cues
     out: list[Institution] = []
-    mods = {w for m in cues.institution_modifiers for w in m.split()} | {"of", "the", "and"}
+    prefix = _prefix_re(tuple(sorted(cues.institution_modifiers)))
     for mm in cues.institution_head_re.finditer(t):
-        a, b = _walk_back(t, mm.start(), mods), mm.end()
+        pre = prefix.search(t, max(0, mm.start() - 160), mm.start())
+        a, b = (pre.start() if pre else mm.start()), mm.end()
         head = mm.group(0).lower()
         while True:  # "the New York Daily News": an outlet's name runs on past the head
             more = _NEXT_WORD.match(t, b)
@@ -103,23 +104,13 @@ def institutions(eng) -> list[Institution]:
     return merged
 
 
-def _walk_back(t: str, a: int, mods: set[str]) -> int:
-    """Start of the name before a head word: up to six capitalised words or modifiers."""
-    start = a
-    for _ in range(6):
-        k = start
-        while k > 0 and t[k - 1] in " \t\u00a0":
-            k -= 1
-        if k == start or k == 0:
-            break
-        i = k
-        while i > 0 and not t[i - 1].isspace():
-            i -= 1
-        w = t[i:k]
-        if not (w in mods or w[:1].isupper() and all(c.isalnum() or c in ".&’'-" for c in w)):
-            break
-        start = i
-    return start
+@lru_cache(maxsize=8)
+def _prefix_re(mods: tuple[str, ...]) -> re.Pattern:
+    """The name before a head word: up to six capitalised words or modifiers, ending there."""
+    words = sorted({w for m in mods for w in m.split()} | {"of", "the", "and"}, key=len,
+                   reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\S)(?:(?:[A-Z][\w.&’'\-]*|{alt})[ \t\u00a0]+){{0,6}}$")
 
 
 def _latest(insts: list[Institution], lo: int, hi: int, families=None) -> Institution | None:
@@ -167,6 +158,14 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     if head in cues.issued:
         # whoever issued it: the institution nearest an earlier mention of the noun
         t = eng.text
+        named = None
+        for mm in _issuer_re(head).finditer(t, lo, pos):  # "Minju Choson in an article …"
+            named = mm
+        if named is not None and _looks_issuer(named.group("who")):
+            for inst in insts:  # "The Foreign Ministry in Pyongyang released a statement"
+                if inst.start <= named.start("who") < inst.end:
+                    return _words(eng, inst)
+            return re.sub(r"\s+", " ", named.group("who")), None
         nouns = [lo + mm.start() for mm in re.finditer(
             rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
         near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
@@ -178,6 +177,20 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
         inst = _latest(insts, max(0, pos - 600), pos)
         return _words(eng, inst) if inst is not None else None
     return None
+
+
+@lru_cache(maxsize=64)
+def _issuer_re(head: str) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w’'\-])(?P<who>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})[ \t]+"
+        r"(?:in|carried|published|ran|released|issued|put[ \t]+out)[ \t]+(?:an?|its|the)[ \t]+"
+        rf"(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
+
+
+def _looks_issuer(who: str) -> bool:
+    """A name that can issue an article: not a sentence opener ("The", "In") alone."""
+    words = who.split()
+    return not (len(words) == 1 and (words[0] in _CAP_STOP or words[0] in _NOT_PROPER))
 
 
 def person_antecedent(eng, head: str, pos: int) -> str | None:
@@ -236,12 +249,16 @@ def is_bare_description(mention: str) -> bool:
 def named_inside(eng, a: int, b: int) -> tuple[str, str] | None:
     """A speaker phrase that is an institution with its own name inside: ``the DPRK's Rodong
     Sinmun newspaper``, ``The south Korean paper Hangyore`` -> (name, whole phrase)."""
+    t = eng.text
+    cues = eng.cues
+    if cues.named_outlet_re.search(t, a, b) is None and not any(
+            w in cues.named_after_heads for w in t[a:b].split()):
+        return None  # (the quick test: most speaker phrases hold neither)
     insts = institutions(eng)
     k = bisect.bisect_left(insts, (a,))
     for inst in insts[max(0, k - 1):k + 2]:
         if inst.name is not None and a <= inst.name[0] and inst.name[1] <= b and \
                 inst.start < b and a < inst.end and inst.name != (a, b):
-            t = eng.text
             return (re.sub(r"\s+", " ", t[inst.name[0]:inst.name[1]]),
                     re.sub(r"\s+", " ", t[a:b]))
     return None

@@ -53,6 +53,14 @@ def _split_title(eng: _Article, a: int, b: int) -> tuple[tuple[int, int], tuple[
     return (rest[0][0], rest[-1][1]), (a, toks[last][1])
 
 
+def _note_institution(eng: _Article, name: str, whole: str | None) -> None:
+    """Remember an institution credited as a speaker: never a person for "he"/"she", and its
+    fuller name for a later "it"."""
+    eng.institution_names.add(name)
+    if whole:
+        eng.institution_roles.setdefault(name, whole)
+
+
 def _place_then_name(t: str, toks: list[tuple[int, int]]):
     """``(Ambassador to) North Korea Alexander Matsegora``: a place, then a person's name."""
     words = [t[x:y] for x, y in toks]
@@ -98,9 +106,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
             inst = it_antecedent(eng, na, speakers)
             if inst:
-                eng.institution_names.add(inst[0])
+                _note_institution(eng, *inst)
                 return inst[0], (na, nb), role or inst[1]
-        return eng.resolve_pronoun(mention, na, speakers), (na, nb), role
+        name = eng.resolve_pronoun(mention, na, speakers)
+        # ("It said" again: the institution's fuller name carries over as its role)
+        return name, (na, nb), role or eng.institution_roles.get(name)
     words = mention.split()
     if len(words) == 1 and _cap(mention):
         core = mention.rstrip("’'s") if mention.endswith(("’s", "'s")) else mention
@@ -109,7 +119,7 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             w.endswith(("’s", "'s")) for w in words)):
         inst = named_inside(eng, na, nb)
         if inst:  # "the DPRK's Rodong Sinmun newspaper" -> Rodong Sinmun
-            eng.institution_names.add(inst[0])
+            _note_institution(eng, *inst)
             return inst[0], (na, nb), role or inst[1]
     if len(words) >= 2 and all(_cap(w) for w in words):
         owner = _OWNER_THEN_NAME.match(mention)
@@ -129,7 +139,7 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         head = mm.group(1).lower()
         inst = body_antecedent(eng, head, na)
         if inst:  # ("the ministry" has no fuller mention to give: "a notice from the M…")
-            eng.institution_names.add(inst[0])
+            _note_institution(eng, *inst)
             described = role if head in eng.cues.issued or title else None
             return inst[0], (na, nb), described or inst[1]
         person = person_antecedent(eng, head, na)

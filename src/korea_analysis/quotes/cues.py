@@ -67,6 +67,12 @@ def _trie_regex(node: dict) -> str:
     return body
 
 
+def _first_chars(words: Sequence[str]) -> str:
+    """A lookahead for the words' first characters: the engine rejects most positions at
+    once instead of trying the lookbehind and the alternation (same matches)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + "])"
+
+
 class Cues:
     """Compiled patterns built from the cue file (see ``speech_cues.yaml`` for each list)."""
 
@@ -123,8 +129,9 @@ class Cues:
             self.noun_forms.update(f for f in forms if not f.endswith(("ed", "ing")))
         self.bodies = {b.lower() for b in data.get("bodies") or []}
         #: a surname alone after a title: "opposition leader Lee", "Mr. Lee" (pronouns)
+        titled = list(self.titles) + ["Mr", "Mrs", "Ms"]
         self.titled_re = re.compile(
-            r"(?<![\w’'\-])(?P<title>" + _alternation(list(self.titles) + ["Mr", "Mrs", "Ms"])
+            _first_chars(titled) + r"(?<![\w’'\-])(?P<title>" + _alternation(titled)
             + r")[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w’'\-]|[ \t]+[A-Z])")
         heads = list(data.get("institution_heads") or [])
         self.institution_heads = set(heads)
@@ -132,15 +139,16 @@ class Cues:
         self.issued = set(data.get("issued") or [])
         self.named_after_heads = set(data.get("named_after_heads") or [])
         #: named outlets, case as written (an institution scan; "state media" is no name)
-        self.named_outlet_re = re.compile(r"(?<![\w’'\-])(?:" + _alternation(
-            [o for o in self.outlets if not o.islower()]) + r")(?![\w’'\-])")
+        named = [o for o in self.outlets if not o.islower()]
+        self.named_outlet_re = re.compile(_first_chars(named) + r"(?<![\w’'\-])(?:" +
+                                          _alternation(named) + r")(?![\w’'\-])")
         self.person_descriptions = {k: {w.lower() for w in v} for k, v in
                                     (data.get("person_descriptions") or {}).items()}
         #: an institution's head word ("ministry", "Ministry"); the words before it are
         #: walked back in quotes.antecedents ("North Korea's state media")
+        both = heads + [h[:1].upper() + h[1:] for h in heads]
         self.institution_head_re = re.compile(
-            r"(?<![\w’'\-])(?:" + _alternation(heads + [h[:1].upper() + h[1:] for h in heads])
-            + r")(?![\w’'\-])")
+            _first_chars(both) + r"(?<![\w’'\-])(?:" + _alternation(both) + r")(?![\w’'\-])")
         self.institution_modifiers = set(data.get("institution_modifiers") or [])
         pron = data.get("pronouns") or {}
         self.gender_of_pronoun = {w: g for g, ws in pron.items() for w in ws}

@@ -11,6 +11,7 @@ from korea_analysis.quotes.words import _CAP_STOP, _DETS, _cap
 
 _MR = re.compile(r"\bMr\.?\s*$")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
+_TITLED_WINDOW = 800  # characters before a pronoun searched for "leader Lee", "Mr. Lee"
 _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 # A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
@@ -110,9 +111,9 @@ class _Names:
         self._mentions: list[tuple[int, str]] | None = None
         self._all = None
         self._pron = None
-        self._titled: list[tuple[int, str, str | None]] | None = None
         #: speakers that are institutions though named like a person ("Hangyore")
         self.institution_names: set[str] = set()
+        self.institution_roles: dict[str, str] = {}  # its fuller mention ("the DPRK's …")
         self._institutions = None
 
     # --- names, genders and resolution -----------------------------------------------------
@@ -226,28 +227,32 @@ class _Names:
                  n not in self.institution_names]
         ms = self.mentions()
         cands += ms[:bisect.bisect_left(ms, (pos, ""))]
-        titled = self.titled()
-        cands += [(p, n) for p, n, _g in titled[:bisect.bisect_left(titled, (pos, ""))]]
+        titled = self.titled(max(0, pos - _TITLED_WINDOW), pos)
+        cands += [(p, n) for p, n, _g in titled]
         cands.sort()
-        honorific = {(p, n): g for p, n, g in titled if g}
+        short = {(p, n): g for p, n, g in titled}
         for _p, name in reversed(cands):
-            g = honorific.get((_p, name)) or self.gender(name)
+            if (_p, name) in short:  # a surname after a title: its full name, its honorific
+                g = short[(_p, name)]
+                name = self.full_name(name, _p)
+                g = g or self.gender(name)
+            else:
+                g = self.gender(name)
             if g is None or g == want:
                 return name
         return word
 
-    def titled(self) -> list[tuple[int, str, str | None]]:
-        """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee"),
-        as the fullest name given for it earlier, with the honorific's gender."""
-        if self._titled is None:
-            out = []
-            for mm in self.cues.titled_re.finditer(self.text):
-                t = mm.group("title")
-                g = "male" if t in ("Mr", "Mr.") else "female" if t.rstrip(".") in (
-                    "Mrs", "Ms", "Miss") else None
-                name = mm.group("name")
-                if name in _NOT_PERSON:
-                    continue
-                out.append((mm.start("name"), self.full_name(name, mm.start("name")), g))
-            self._titled = out
-        return self._titled
+    def titled(self, lo: int, hi: int) -> list[tuple[int, str, str | None]]:
+        """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee")
+        in ``text[lo:hi]``, with the honorific's gender (its full name is looked up when it
+        is chosen). Only the stretch just before a pronoun is searched: further back, the
+        speakers and full names already give the candidates."""
+        out = []
+        for mm in self.cues.titled_re.finditer(self.text, lo, hi):
+            t = mm.group("title")
+            g = "male" if t in ("Mr", "Mr.") else "female" if t.rstrip(".") in (
+                "Mrs", "Ms", "Miss") else None
+            name = mm.group("name")
+            if name not in _NOT_PERSON:
+                out.append((mm.start("name"), name, g))
+        return out

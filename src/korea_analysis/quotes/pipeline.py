@@ -1,6 +1,7 @@
 """``find_quotes``: the steps of the package, in order, over one article."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from korea_analysis.quotes.build import _build
@@ -52,6 +53,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
     indirect: list[tuple[_Cue, int, int]] = []
     colon: _Attr | None = None  # "He added:" ending the previous sentence
     split_cache: dict[int, list[tuple[int, int]]] = {}
+    blocks: list[tuple[int, _Attr]] = []  # paragraphs that introduce a block quotation
     for pi, (pa, pb) in enumerate(paras):
         ps = by_para.get(pi, [])
         if not ps and not eng.has_cue(pa, pb):
@@ -100,6 +102,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                     clause = c.clause or _clause_before(m, c, ss, se)
                     if clause:
                         indirect.append((c, clause[0], clause[1]))
+        if colon is not None and _GOES_ON.search(text, pa, pb):
+            blocks.append((pi, colon))  # "…, says the article, and goes on:"
     _context_pass(slots, paras)
     found = [(s.q, s.attr, s.kind) for s in slots]
     for a, b, sp in transcript_answers(text, paras):  # "A: We agree with …"
@@ -108,7 +112,18 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
     for a, b, sp, role in soundbites(text, paras, cues.titles):  # "Lee Jae-myung / President"
         found.append((_Piece(a, b, -1, -1, True), _Attr(sp, role, None, None, "trail"),
                       "direct"))
+    for pi, attr in blocks:  # the unmarked paragraphs after "… and goes on:" are its words
+        for pj in range(pi + 1, len(paras)):
+            a, b = paras[pj]
+            if by_para.get(pj) or len(text[a:b].split()) < 4:
+                break
+            found.append((_Piece(a, b, pj, -1, True), _Attr(attr.sp, attr.role, None,
+                                                             attr.channel, "context"), "direct"))
     return _build(eng, found, indirect, sentences)
+
+
+#: a cue that introduces the paragraphs after it, in KCNA's house style
+_GOES_ON = re.compile(r"(?:\b(?:goes|went|go)\s+on|\b(?:continues|continued))\s*:\s*$")
 
 
 def _line_attribution(text: str, slot: _Slot, paras: list[tuple[int, int]], pi: int) -> None:

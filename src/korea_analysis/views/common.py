@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -72,13 +73,27 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     (:func:`korea_analysis.selection.select`); ``ann.extra["undated_dropped"]`` is kept.
     """
     from korea_analysis.annotate import annotate
-    from korea_analysis.corpus import load_corpus
+    from korea_analysis.corpus import CorpusWarning, load_corpus
     from korea_analysis.selection import select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    # the loader's notes (texts without metadata, rows naming no text) read as plain lines in
+    # a report, not as a red traceback-styled warning box; they are kept in corpus_info
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_corpus(corpus or None, metadata=metadata or None,
+                               columns=columns or None)
+    notes = []
+    for w in caught:
+        if issubclass(w.category, CorpusWarning):
+            notes.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for note in notes:
+        print(f"Note: {note}")
     articles, info = select(articles, date_from=date_from, date_to=date_to,
                             keep_duplicates=keep_duplicates)
+    info["notes"] = notes
     ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND,
                    workers=workers)
     ann.extra["corpus_info"] = info
@@ -207,8 +222,6 @@ def _fmt_number(v) -> str:
     if v is None or pd.isna(v):
         return ""
     v = float(v)
-    if v == int(v) and abs(v) >= 100:
-        return f"{int(v)}"
     return f"{v:.3f}" if abs(v) < 100 else f"{v:.0f}"
 
 
@@ -234,7 +247,11 @@ def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame
         elif pd.api.types.is_integer_dtype(s):
             out[col] = s.astype(object).where(s.notna(), "")
         elif pd.api.types.is_float_dtype(s):
-            out[col] = s.map(_fmt_number)
+            whole = s.dropna()
+            if len(whole) and (whole == whole.round()).all():  # counts stored as floats
+                out[col] = s.map(lambda v: "" if pd.isna(v) else f"{int(v)}")
+            else:
+                out[col] = s.map(_fmt_number)
         elif pd.api.types.is_datetime64_any_dtype(s):
             out[col] = s.dt.strftime("%Y-%m-%d").where(s.notna(), "")
         else:

@@ -70,13 +70,26 @@ def _top_outlets(outlets: pd.Series, k: int = TOP_OUTLETS) -> pd.Series:
     return named.where(named.isin(keep), f"{OTHERS} ({named.nunique() - len(keep)} outlets)")
 
 
-def period_of(published: pd.Series) -> str:
-    """"M" (month) for spans up to 4 years, "Q" up to 12, else "Y": 12–50 bars either way."""
+def period_of(published: pd.Series, min_per_period: float = 3) -> str:
+    """The period charts count by: "M" (month), "Q" (quarter) or "Y" (year).
+
+    By the span: months up to 4 years, quarters up to 12, else years (12–50 bars). Then
+    coarser while the dated articles average fewer than ``min_per_period`` per period, so a
+    sparse corpus is not drawn as a row of empty months.
+    """
     dates = published.dropna()
     if dates.empty:
         return "M"
     months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month
-    return "M" if months <= 48 else "Q" if months <= 144 else "Y"
+    order = ["M", "Q", "Y"]
+    freq = "M" if months <= 48 else "Q" if months <= 144 else "Y"
+    while freq != "Y":
+        n = len(pd.period_range(dates.min().to_period(freq), dates.max().to_period(freq),
+                                freq=freq))
+        if len(dates) / n >= min_per_period:
+            break
+        freq = order[order.index(freq) + 1]
+    return freq
 
 
 def articles_per_period(ann: Annotations, freq: str | None = None) -> pd.DataFrame:
