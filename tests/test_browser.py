@@ -96,6 +96,15 @@ def test_hostile_text_is_shown_as_text(hostile_run, browser):
     assert page.eval_on_selector_all("iframe", "els => els.length") == 0
 
 
+def test_over_time_says_plainly_there_is_no_trend(hostile_run, browser):
+    page, *_ = visit(browser, hostile_run.run_dir / "05_over_time.html")
+    body = page.inner_text("body")
+    assert ("3 dated article(s), all in 2024Q1: a single quarter, so there is no trend to "
+            "show.") in body  # three articles in three months: counted by quarter
+    assert "nothing to show over time" in body
+    page.close()
+
+
 def test_interactive_tables_show_markup_as_text(hostile_run, browser):
     """Sortable, searchable tables (itables, offline) keep article text and speaker names
     as text, also after DataTables redraws them (search, sort)."""
@@ -136,5 +145,7 @@ def test_index_screenshot(hostile_run, browser, tmp_path):
     assert img.width == 1200 and img.height >= 600
     dark = sum(img.histogram()[:128]) / (img.width * img.height)
     assert 0.005 < dark < 0.5  # text and thumbnails drawn, not a blank or black page
-    assert page.eval_on_selector_all("img", "els => els.length") == 5  # one thumbnail each
+    with_chart = [r.name for r in hostile_run.results if r.thumbnail]
+    assert len(with_chart) == 4 and "05_over_time" not in with_chart  # 3 articles: no trend
+    assert page.eval_on_selector_all("img", "els => els.length") == 4  # one thumbnail each
     assert "all reports succeeded" in page.inner_text("body")

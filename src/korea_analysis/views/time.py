@@ -408,11 +408,12 @@ def dates_note(ann: Annotations) -> str:
                 "trends.")
     freq, periods = dated_periods(ann)
     undated = len(a) - n_dated
-    text = (f"{n_dated:,} dated articles from {periods[0]} to {periods[-1]}: "
-            f"{len(periods)} {UNIT[freq]}{'s' if len(periods) != 1 else ''}")
     if len(periods) < 2:
-        text += " — a single period, so there is no trend to show"
-    text += "."
+        text = (f"{n_dated:,} dated article(s), all in {periods[0]}: a single {UNIT[freq]}, "
+                "so there is no trend to show.")
+    else:
+        text = (f"{n_dated:,} dated articles from {periods[0]} to {periods[-1]}: "
+                f"{len(periods)} {UNIT[freq]}s.")
     if undated:
         text += f" {undated:,} undated article(s) are left out of every chart here."
     return text
