@@ -442,3 +442,29 @@ def test_interval_matches_nanpercentile():
         got_low, got_high = _interval(draws)
         np.testing.assert_allclose(got_low, low, equal_nan=True)
         np.testing.assert_allclose(got_high, high, equal_nan=True)
+
+
+def test_map_draws_conflict_edges_red_not_in_a_bloc_colour():
+    # One conflictual pair and one cooperative pair; the map's conflict edge must not take the
+    # DPRK bloc's orange (readers took orange edges for bloc membership).
+    import matplotlib.colors as mcolors
+
+    import korea_analysis as ka
+    from korea_analysis import charts, views
+
+    texts = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised South Korea for the agreement.",
+             "North Korea threatened the United States with a nuclear strike."] * 4
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))],
+                                    "text": texts, "title": "", "source": None,
+                                    "published": pd.NaT}), cache=False)
+    pos = views.alignment_table(ann, min_events=1, n_boot=20)
+    fig, data = views.alignment_map(pos, ann)
+    sign = {(r.actor_a, r.actor_b): int(r.sign) for r in data.itertuples()}
+    assert sign[("KOR", "PRK")] == -1 and sign[("KOR", "USA")] == 1
+    colours = {mcolors.to_hex(line.get_color()) for line in fig.axes[0].get_lines()}
+    assert "#cc1111" in colours and "#0072b2" in colours
+    assert mcolors.to_hex(charts.bloc_colour("DPRK-Russia-China")) not in colours
+    fig, _ = views.dyad_heatmap(ann)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert any(lab.startswith("100% confl.") for lab in labels)

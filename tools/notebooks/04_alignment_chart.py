@@ -69,7 +69,7 @@ else:
 views.show_table(pos, "04_positions")
 """),
 ("md", """
-## Finding: positions year by year
+## Finding: each actor's place on the same axis, year by year
 
 The same axis computed separately for each year of publication, each year with its own
 interval (hollow: unclear that year), for the actors with most events.
@@ -85,14 +85,18 @@ else:
           "no positions over time.")
 """),
 ("md", """
-## Finding: the map of cooperation and conflict
+## Finding: a map where actors that cooperate sit close together
+
+The horizontal dimension is the bloc axis above; edges join pairs with events, blue where
+cooperative events outweigh conflictual ones, red where conflict does, grey for a tie; thicker
+edges, a clearer balance.
 """),
 ("code", """
 fig, data = views.alignment_map(pos, ann)
 _ = charts.save(fig, data, "04_map", figures_dir)
 """),
 ("md", """
-## Finding: who cooperates and who clashes, pair by pair
+## Finding: the balance of cooperation and conflict for each pair, with its share of conflict events
 """),
 ("code", """
 fig, data = views.dyad_heatmap(ann)
@@ -100,7 +104,7 @@ _ = charts.save(fig, data, "04_dyads", figures_dir)
 views.show_table(views.dyad_table(ann), "04_dyad_table")
 """),
 ("md", """
-## Finding: coverage and UN votes, compared
+## Finding: how far the coverage's order of actors agrees with their UN votes (rank correlation ρ in the title)
 
 UN General Assembly ideal points (Bailey, Strezhnev & Voeten 2017, J. Conflict Resolution
 61(2); data: Voeten, Harvard Dataverse, doi:10.7910/DVN/LEJUQZ) place states by how they vote.

@@ -159,7 +159,8 @@ def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
                   & ann.dyads["actor_b"].isin(ok.index)]
     for r in d.itertuples():  # colour: the dyad's sign (balance of cooperation and conflict)
         a, b = ok.loc[r.actor_a], ok.loc[r.actor_b]
-        colour = {1: "#0072B2", -1: "#D55E00"}.get(int(r.sign), "#999999")
+        # red, not the DPRK bloc's orange, so that conflict edges are not read as a bloc
+        colour = {1: "#0072B2", -1: "#CC1111"}.get(int(r.sign), "#999999")
         ax.plot([a.x, b.x], [a.y, b.y], color=colour, lw=0.5 + 3 * abs(r.balance), alpha=0.5,
                 zorder=1)
     for actor, r in ok.iterrows():

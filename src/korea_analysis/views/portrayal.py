@@ -128,12 +128,13 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
         for j in range(len(order)):
             v = mat.iat[i, j]
             if pd.notna(v):
-                ax.text(j, i, f"{share.iat[i, j]:.0%} c.\nn={int(n.iat[i, j])}", ha="center",
+                ax.text(j, i, f"{share.iat[i, j]:.0%} confl.\nn={int(n.iat[i, j])}", ha="center",
                         va="center", fontsize=7, color="white" if abs(v) > 0.6 else "black")
     fig.colorbar(im, ax=ax, label="all conflict (−1) … all cooperation (+1)", shrink=0.8)
     shown = d[d["actor_a"].isin(order) & d["actor_b"].isin(order)]
-    charts.finish(ax, "Who cooperates (blue) and who clashes (red): share of conflict events "
-                  "(c.) per pair", n=f"{int(shown['n_events'].sum())} events, {len(shown)} pairs "
+    charts.finish(ax, "Who cooperates (blue) and who clashes (red), with the share of "
+                  "conflict events (confl.) per pair",
+                  n=f"{int(shown['n_events'].sum())} events, {len(shown)} pairs "
                   f"of the {len(order)} actors with most events", source=source_line(ann))
     long = shown[["actor_a", "actor_b", "n_events", "n_coop", "n_conflict", "conflict_share",
                   "sign", "score", "score_low", "score_high"]]
