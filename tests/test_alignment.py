@@ -414,6 +414,12 @@ def test_alignment_title_claims_sides_only_when_clear():
     assert unclear_actors(p) == ["CHN", "KOR"]
     assert alignment_title(p.assign(clear=False)).startswith("No actor's side is clear")
     assert alignment_title(p.assign(enough=False)).startswith("Too little evidence")
+    # PolNeAR: only the UN clear, on the positive side — the title must not say "no actor"
+    one = p.assign(clear=[False, False, False, True])
+    assert alignment_title(one) == ("Only USA clearly on the ROK–US–Japan side; every other "
+                                    "interval spans the middle")
+    assert alignment_title(p.assign(clear=[True, False, False, False])).startswith(
+        "Only PRK clearly on the DPRK–Russia–China side")
 
 
 def test_same_result_whatever_the_block_size(monkeypatch):

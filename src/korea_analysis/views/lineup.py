@@ -38,6 +38,10 @@ def alignment_title(pos: pd.DataFrame) -> str:
     pos_ = ok[ok["clear"] & (ok["position"] > 0)]["actor"].tolist()
     if neg and pos_:
         return f"{', '.join(neg)} on one side, {', '.join(pos_)} on the other"
+    if neg or pos_:  # clear actors on one side only: say who, and that the other side is empty
+        side = AXIS_ENDS[0] if neg else AXIS_ENDS[1]
+        return (f"Only {', '.join(neg or pos_)} clearly on the {side} side; "
+                "every other interval spans the middle")
     return "No actor's side is clear: every interval spans the middle"
 
 
