@@ -474,3 +474,26 @@ def test_map_draws_conflict_edges_red_not_in_a_bloc_colour():
     fig, _ = views.dyad_heatmap(ann)
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert any(lab.startswith("100% confl.") for lab in labels)
+
+
+def test_positions_by_year_leave_out_a_year_in_which_nobody_is_placed():
+    import korea_analysis as ka
+    from korea_analysis import views
+
+    texts = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised South Korea for the agreement.",
+             "North Korea threatened the United States with a nuclear strike."]
+    # 2023: 6 articles (each actor in 4 events); 2024 and 2025: 30 each (20 events per actor)
+    dates = ([pd.Timestamp("2023-03-01")] * 6 + [pd.Timestamp("2024-03-01")] * 30
+             + [pd.Timestamp("2025-03-01")] * 30)
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"y{i:02d}" for i in range(len(dates))],
+                                    "text": [texts[i % 3] for i in range(len(dates))],
+                                    "title": "", "source": None, "published": dates}),
+                      cache=False)
+    t = views.alignment_by_period(ann, min_events=10, n_boot=20)
+    assert sorted(t["period"].unique()) == ["2024", "2025"]
+    assert t.attrs["empty_periods"] == ["2023"] and t.attrs["thin_periods"] == []
+    assert t["enough"].all()
+    # every year under min_articles: no year left, no chart over time
+    t = views.alignment_by_period(ann, min_events=10, n_boot=20, min_articles=31)
+    assert t.empty

@@ -81,8 +81,8 @@ if len(by_year):
     fig, data = views.alignment_over_time_chart(by_year, ann)
     _ = charts.save(fig, data, "04_alignment_by_year", figures_dir)
 else:
-    print("Fewer than two years with enough dated articles (5 with events each): "
-          "no positions over time.")
+    print("Fewer than two years in which an actor can be placed (5 dated articles with "
+          f"events, and an actor with {min_events}+ events, that year): no positions over time.")
 """),
 ("md", """
 ## Finding: a map where actors that cooperate sit close together

@@ -88,8 +88,9 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
                         top: int = 8, min_articles: int = 5) -> pd.DataFrame:
     """Positions per period of publication for the ``top`` actors with most events (each
     period with its own interval), over the periods with at least ``min_articles`` articles
-    with events (fewer cannot place anyone: ``attrs["thin_periods"]`` lists them); empty
-    when fewer than two periods are left."""
+    with events (fewer cannot place anyone: ``attrs["thin_periods"]`` lists them) in which
+    some actor has enough events (``attrs["empty_periods"]``: those with none); empty when
+    fewer than two periods are left."""
     from korea_analysis import alignment
     from korea_analysis.annotate import current_events
 
@@ -103,6 +104,11 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
     thin = [p for p in t.attrs.get("periods", []) if per.get(p, 0) < min_articles]
     attrs = dict(t.attrs, thin_periods=thin)
     t = t[~t["period"].isin(thin)]
+    # a period in which no actor has enough events draws nothing: PolNeAR's 2015 (two months)
+    # left a "2 years" chart with one column of points
+    placed = set(t.loc[t["enough"], "period"])
+    attrs["empty_periods"] = sorted(set(t["period"]) - placed)
+    t = t[t["period"].isin(placed)]
     t.attrs = attrs
     if t["period"].nunique() < 2:
         return t.iloc[:0]
@@ -167,8 +173,12 @@ def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
         colour = {1: "#0072B2", -1: "#CC1111"}.get(int(r.sign), "#999999")
         ax.plot([a.x, b.x], [a.y, b.y], color=colour, lw=0.5 + 3 * abs(r.balance), alpha=0.5,
                 zorder=1)
+    # area grows with the square root of events, capped: at 10 events per point a busy actor
+    # (the USA in US news) drew a disc that hid its neighbours and their labels
+    biggest = max(float(ok["n_events"].max()), 1.0) if len(ok) else 1.0
     for actor, r in ok.iterrows():
-        ax.scatter(r.x, r.y, s=80 + 10 * r.n_events, color=charts.bloc_colour(r.bloc),
+        size = 60 + 540 * (r.n_events / biggest) ** 0.5
+        ax.scatter(r.x, r.y, s=size, color=charts.bloc_colour(r.bloc),
                    zorder=2, edgecolor="white")
         ax.annotate(actor, (r.x, r.y), xytext=(6, 6), textcoords="offset points", fontsize=9)
     ax.set_aspect("equal", adjustable="datalim")
