@@ -494,6 +494,11 @@ def test_positions_by_year_leave_out_a_year_in_which_nobody_is_placed():
     assert sorted(t["period"].unique()) == ["2024", "2025"]
     assert t.attrs["empty_periods"] == ["2023"] and t.attrs["thin_periods"] == []
     assert t["enough"].all()
+    fig, _ = views.alignment_over_time_chart(t, ann)
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert sorted(ax.get_title().split(" (")[0] for ax in panels) == [
+        "North Korea", "South Korea", "United States"]  # one panel per actor, its own n=
+    assert all("n=40" in ax.get_title() for ax in panels)  # 20 events a year, two years
     # every year under min_articles: no year left, no chart over time
     t = views.alignment_by_period(ann, min_events=10, n_boot=20, min_articles=31)
     assert t.empty

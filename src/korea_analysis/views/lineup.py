@@ -121,29 +121,39 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
 
 
 def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "year"):
-    """Each actor's position per period with its interval (hollow: unclear that period)."""
-    periods = sorted(t["period"].unique())
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    actors = list(dict.fromkeys(t["actor"]))
-    width = 0.6 / max(len(actors), 1)
-    for k, (actor, g) in enumerate(t[t["enough"]].groupby("actor", sort=False)):
-        x = [periods.index(p) - 0.3 + (k + 0.5) * width for p in g["period"]]
+    """Each actor's position per period with its interval (hollow: unclear that period), one
+    small panel per actor on a shared axis (eight actors in two bloc colours on one axis could
+    not be told apart); periods are placed by date, so a gap of years shows as a gap."""
+    freq = {"year": "Y", "quarter": "Q", "month": "M"}.get(period, "Y")
+    placed = t[t["enough"]].copy()
+    placed["date"] = pd.PeriodIndex(placed["period"].astype(str), freq=freq).to_timestamp()
+    actors = list(dict.fromkeys(placed["actor"]))
+    cols = min(4, max(len(actors), 1))
+    rows = max(1, -(-len(actors) // cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(2.9 * cols + 0.8, 2.3 * rows + 0.9),
+                             sharex=True, sharey=True, squeeze=False)
+    for ax in axes.flat[len(actors):]:
+        ax.set_visible(False)
+    for ax, actor in zip(axes.flat, actors, strict=False):
+        g = placed[placed["actor"] == actor].sort_values("date")
         c = charts.bloc_colour(g["bloc"].iloc[0])
-        ax.vlines(x, g["position_low"], g["position_high"], color=c, alpha=0.5, lw=2)
-        ax.scatter(x, g["position"], color=[c if v else "white" for v in g["clear"]],
-                   edgecolor=c, s=40, zorder=3, label=actor)
-        ax.plot(x, g["position"], color=c, alpha=0.4, lw=1)
-        ax.annotate(actor, (x[-1], g["position"].iloc[-1]), xytext=(4, 0),
-                    textcoords="offset points", fontsize=8)
-    ax.set_xticks(range(len(periods)), periods)
-    ax.axhline(0, color="#888888", lw=1)
-    ax.set_ylim(-1.4, 1.4)
+        ax.vlines(g["date"], g["position_low"], g["position_high"], color=c, alpha=0.5, lw=2)
+        ax.plot(g["date"], g["position"], color=c, alpha=0.4, lw=1)
+        ax.scatter(g["date"], g["position"], color=[c if v else "white" for v in g["clear"]],
+                   edgecolor=c, s=30, zorder=3)
+        ax.axhline(0, color="#888888", lw=1)
+        ax.set_ylim(-1.4, 1.4)
+        ax.set_title(f"{g['name'].iloc[0]} ({actor}), n={int(g['n_events'].sum())}",
+                     fontsize=9)
+        ax.tick_params(labelsize=8)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("◀ DPRK–R–C · ROK–US–J ▶", fontsize=8)
+    fig.autofmt_xdate()
     n_unclear = int((t["enough"] & ~t["clear"]).sum())
-    charts.finish(ax, f"Positions {period} by {period}, each with its own interval",
-                  n=f"{t[t['enough']]['actor'].nunique()} actors over {len(periods)} "
-                  f"{period}s; hollow = unclear that {period} ({n_unclear})",
-                  source=source_line(ann), xlabel=period,
-                  ylabel="position (◀ DPRK–Russia–China · ROK–US–Japan ▶)")
+    charts.finish_grid(fig, f"Positions {period} by {period}, each with its own interval",
+                       n=f"{len(actors)} actors over {placed['period'].nunique()} {period}s; "
+                       f"hollow = unclear that {period} ({n_unclear})",
+                       source=source_line(ann))
     return fig, t
 
 
