@@ -47,10 +47,14 @@ def institutions(eng) -> list[Institution]:
     cues = eng.cues
     out: list[Institution] = []
     prefix = _prefix_re(tuple(sorted(cues.institution_modifiers)))
+    mods = {w for m in cues.institution_modifiers for w in m.split()}
     for mm in cues.institution_head_re.finditer(t):
         pre = prefix.search(t, max(0, mm.start() - 160), mm.start())
         a, b = (pre.start() if pre else mm.start()), mm.end()
         head = mm.group(0).lower()
+        if mm.group(0) == head and head not in cues.named_after_heads and not any(
+                w[:1].isupper() or w in mods for w in t[a:mm.start()].split()):
+            continue  # "the house", "his office": nothing before the head can name it
         while True:  # "the New York Daily News": an outlet's name runs on past the head
             more = _NEXT_WORD.match(t, b)
             if more is None or more.group(1) not in cues.outlet_heads or mm.group(0).islower():
