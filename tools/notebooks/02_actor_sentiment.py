@@ -76,10 +76,12 @@ _ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
 views.show_table(views.stance_evidence(ann, stance_data), "02_stance_evidence", top=25)
 """),
 ("md", """
-## Finding: each actor's mean portrayal in each outlet, and month by month
+## Finding: each actor's mean portrayal in each outlet, and over time
 
 Mean polarity per actor (rows) in each outlet (columns), for the actors and outlets with most
-mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there.
+mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there. Under
+it, one panel per actor: its mean portrayal per month (per quarter or year when the corpus
+spans more than two or six years), with the 95% interval over articles.
 """),
 ("code", """
 views.show_table(views.portrayal_by_outlet_table(ann, min_mentions), "02_portrayal_by_outlet",
