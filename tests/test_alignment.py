@@ -502,3 +502,31 @@ def test_positions_by_year_leave_out_a_year_in_which_nobody_is_placed():
     # every year under min_articles: no year left, no chart over time
     t = views.alignment_by_period(ann, min_events=10, n_boot=20, min_articles=31)
     assert t.empty
+
+
+def test_positions_by_year_keep_the_corpus_orientation_when_the_usa_changes_sides():
+    import korea_analysis as ka
+    from korea_analysis import views
+
+    y2024 = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised South Korea for the agreement.",
+             "North Korea threatened the United States with a nuclear strike."]
+    y2025 = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised North Korea for the agreement.",
+             "The United States threatened South Korea with tariffs."]
+    texts = [y2024[i % 3] for i in range(60)] + [y2025[i % 3] for i in range(30)]
+    dates = [pd.Timestamp("2024-03-01")] * 60 + [pd.Timestamp("2025-03-01")] * 30
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"o{i:02d}" for i in range(len(texts))],
+                                    "text": texts, "title": "", "source": None,
+                                    "published": dates}), cache=False)
+    t = views.alignment_by_period(ann, min_events=4, n_boot=20)
+    pos = t.set_index(["period", "actor"])["position"]
+    # 2024: South Korea with the US, against the North
+    assert pos["2024", "KOR"] > 0 and pos["2024", "USA"] > 0 and pos["2024", "PRK"] < 0
+    # 2025, oriented by the US alone, would put North Korea positive and South Korea negative
+    # (every other actor changing sides); against the whole corpus's axis, the US moved
+    assert t.attrs["flipped_periods"] == ["2025"]
+    assert pos["2025", "KOR"] > 0 and pos["2025", "PRK"] < 0 and pos["2025", "USA"] < 0
+    low, high = t.set_index(["period", "actor"]).loc[("2025", "KOR"),
+                                                     ["position_low", "position_high"]]
+    assert low <= pos["2025", "KOR"] <= high

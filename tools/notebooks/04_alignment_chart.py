@@ -72,7 +72,9 @@ views.show_table(pos, "04_positions")
 ## Finding: each actor's place on the same axis, year by year
 
 The same axis computed separately for each year of publication, each year with its own
-interval (hollow: unclear that year), for the actors with most events.
+interval (hollow: unclear that year), for the actors with most events. A year's axis takes the
+sign that agrees with the whole corpus's (so an actor that changes sides shows as moving,
+not every other actor).
 """),
 ("code", """
 by_year = views.alignment_by_period(ann, period="year", min_events=min_events, n_boot=n_boot,

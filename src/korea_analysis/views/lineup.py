@@ -97,6 +97,8 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
     ev = current_events(ann.events)
     t = alignment.positions_by_period(ev, ann.articles, period=period, min_events=min_events,
                                       n_boot=n_boot, seed=seed, orient=orient)
+    t = _orient_like_pooled(t, alignment.positions(ev, min_events=min_events, n_boot=0,
+                                                   seed=seed, orient=orient))
     dates = ann.articles.set_index("article_id")["published"]
     when = pd.to_datetime(ev["article_id"].map(dates))
     freq = alignment.PERIODS[period]
@@ -118,6 +120,31 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
     t.insert(2, "name", t["actor"].map(ann.actors.name_of))
     t.insert(3, "bloc", t["actor"].map(ann.actors.blocs))
     return t.reset_index(drop=True)
+
+
+def _orient_like_pooled(t: pd.DataFrame, pooled: pd.DataFrame) -> pd.DataFrame:
+    """Flip a period's axis when its positions run against the whole corpus's (negative sum
+    of products over the actors placed in both). Each period is oriented by one actor
+    (``orient``); when that actor sits near the middle in a year, the whole year flipped and
+    the chart showed every other actor changing sides (dev set 2025: North Korea +0.9, South
+    Korea −1.0). A flip is a choice of sign only: bloc labels never enter it. Flipped periods
+    are listed in ``attrs["flipped_periods"]``."""
+    ref = pooled.set_index("actor")["position"]
+    t = t.copy()
+    flipped = []
+    for p, g in t[t["enough"]].groupby("period"):
+        common = g[g["actor"].map(ref).notna()]
+        if float((common["position"] * common["actor"].map(ref)).sum()) < 0:
+            rows = t["period"] == p
+            low, high = t.loc[rows, "position_low"].copy(), t.loc[rows, "position_high"].copy()
+            t.loc[rows, "position"] = -t.loc[rows, "position"]
+            t.loc[rows, "position_low"], t.loc[rows, "position_high"] = -high, -low
+            for c in ("x",):
+                if c in t.columns:
+                    t.loc[rows, c] = -t.loc[rows, c]
+            flipped.append(p)
+    t.attrs["flipped_periods"] = flipped
+    return t
 
 
 def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "year"):
