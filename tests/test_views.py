@@ -410,3 +410,18 @@ def test_load_turns_loader_warnings_into_plain_notes(tmp_path, capsys):
     assert "two" in notes[0]
     assert f"Note: {notes[0]}" in capsys.readouterr().out
     assert len(ann.articles) == 2
+
+
+def test_top_speakers_count_one_person_once_however_spelled(quoted):
+    """Spellings of one person, and a speaker once left without a country, are one row."""
+    q = quoted.quotes
+    first_kim = q.index[q["speaker"] == "Kim Yo Jong"][0]
+    first_park = q.index[q["speaker"] == "Park Won-gon"][0]
+    variants = q.copy()
+    variants.loc[first_kim, "speaker"] = "Kim Yo-jong"       # another spelling
+    variants.loc[first_park, ["speaker", "speaker_actor"]] = ["Park", None]  # surname, no country
+    ann = Annotations(quoted.tables() | {"quotes": variants}, quoted.extra)
+    t = views.top_speakers(ann).set_index("speaker")
+    assert t.loc["Kim Yo Jong", "quotes"] == 2 and "Kim Yo-jong" not in t.index
+    assert t.loc["Park Won-gon", "quotes"] == 2 and "Park" not in t.index
+    assert t.loc["Park Won-gon", "country"] == "KOR"

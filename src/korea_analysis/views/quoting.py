@@ -1,6 +1,8 @@
 """03 quote attribution: who gets quoted, how much, and how it sounds."""
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -102,11 +104,56 @@ def top_speakers(ann: Annotations, top: int = 20) -> pd.DataFrame:
     q = q[~q["speaker"].astype(str).str.strip().str.lower().isin(PRONOUNS)]
     if q.empty:
         return pd.DataFrame(columns=["speaker", "country", "speaker_type", "quotes", "words"])
-    g = (q.assign(country=q["speaker_actor"].fillna(""))
-         .groupby(["speaker", "country", "speaker_type"], as_index=False)
-         .agg(quotes=("quote", "size"), words=("words", "sum"),
-              articles=("article_id", "nunique")))
+    keys = speaker_keys(ann, q["speaker"])
+    q = q.assign(key=q["speaker"].map(keys), country=q["speaker_actor"].fillna(""))
+
+    def most_common(values: pd.Series) -> str:
+        named = values[values != ""]
+        return (named if len(named) else values).value_counts().index[0]
+
+    g = (q.groupby("key", as_index=False)
+         .agg(speaker=("speaker", most_common), country=("country", most_common),
+              speaker_type=("speaker_type", most_common), quotes=("quote", "size"),
+              words=("words", "sum"), articles=("article_id", "nunique")))
+    # a person the dictionary knows is shown under the dictionary's name
+    known = {}
+    for name in q["speaker"].unique():
+        person = ann.actors.person(name)
+        if person is not None:
+            known[keys[name]] = person.name
+    g["speaker"] = [known.get(k, s) for k, s in zip(g["key"], g["speaker"], strict=True)]
+    g = g.drop(columns="key")
     return g.sort_values(["quotes", "words"], ascending=False).head(top).reset_index(drop=True)
+
+
+def _name_key(name: str) -> str:
+    """A spelling-blind key: case, hyphens, full stops and middle initials ignored."""
+    words = re.sub(r"[-‐.]", " ", name).lower().split()
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    return " ".join(words)
+
+
+def speaker_keys(ann: Annotations, speakers: pd.Series) -> dict[str, str]:
+    """One key per person however the articles spell them, so the most-quoted list counts
+    "Kim Yo Jong", "Kim Yo-jong" and "Donald J. Trump"/"Donald Trump" once each: the
+    dictionary's name when it knows the person, else the spelling-blind key; a lone surname
+    joins the one full name in the corpus that starts or ends with it ("Obama" → "Barack
+    Obama", "Park" → "Park Won-gon"), and stays apart when several do."""
+    keys = {}
+    for name in speakers.dropna().unique():
+        person = ann.actors.person(name)
+        keys[name] = _name_key(person.name if person is not None else name)
+    by_surname: dict[str, set[str]] = {}  # first word (Korean, Chinese) or last (Western)
+    for key in keys.values():
+        words = key.split()
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                by_surname.setdefault(word, set()).add(key)
+    for name, key in keys.items():
+        if " " not in key and len(by_surname.get(key, ())) == 1:
+            keys[name] = next(iter(by_surname[key]))
+    return keys
 
 
 def top_speakers_chart(ann: Annotations, top: int = 20):
