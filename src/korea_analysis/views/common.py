@@ -46,6 +46,10 @@ def setup_notebook(figures_dir: str | os.PathLike | None = None, *,
         _init_itables()
 
 
+#: Columns holding sentences or quotations: given a reading width in interactive tables.
+_TEXT_COLUMNS = frozenset({"text", "quote", "sentence", "evidence", "title", "example"})
+
+
 def _init_itables() -> None:
     import itables
 
@@ -326,6 +330,7 @@ def show_table(df: pd.DataFrame, name: str, *, top: int = 20, interactive: bool 
         if not _TABLES["itables_ready"]:
             _init_itables()
         page = 10 if len(shown) > 15 else len(shown)
+        wide = [i for i, c in enumerate(shown.columns) if c in _TEXT_COLUMNS]
         paged = len(shown) > page
         # the search box always (itables drops it for one-page tables), paging when needed
         layout = {"topStart": "pageLength" if paged else None, "topEnd": "search",
@@ -337,7 +342,11 @@ def show_table(df: pd.DataFrame, name: str, *, top: int = 20, interactive: bool 
             lengthMenu=sorted({page, 10, 25, 50, 100} & set(range(1, len(shown) + 1))
                               | {page}),
             classes="display compact", maxBytes=0, column_filters="footer"
-            if len(shown) > 15 else False)))
+            if len(shown) > 15 else False,
+            # wide tables scroll sideways instead of hiding columns past the page edge, and
+            # sentences get room to read instead of a narrow, very tall column
+            scrollX=True, autoWidth=False,
+            **({"columnDefs": [{"targets": wide, "width": "32em"}]} if wide else {}))))
     else:
         if caption:
             display(HTML(f"<p><em>{html.escape(caption)}</em></p>"))
