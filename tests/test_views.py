@@ -425,3 +425,15 @@ def test_top_speakers_count_one_person_once_however_spelled(quoted):
     assert t.loc["Kim Yo Jong", "quotes"] == 2 and "Kim Yo-jong" not in t.index
     assert t.loc["Park Won-gon", "quotes"] == 2 and "Park" not in t.index
     assert t.loc["Park Won-gon", "country"] == "KOR"
+
+
+def test_top_actors_chart_turns_logarithmic_when_one_actor_dwarfs_the_rest():
+    dominant = " ".join(["The United States held a briefing on trade."] * 20
+                        + ["Japan sent a delegate.", "China sent an envoy."])
+    even = "The United States met Japan. Japan met China. China met the United States."
+    for text, scale in ((dominant, "log"), (even, "linear")):
+        arts = pd.DataFrame({"article_id": ["m1"], "text": [text],
+                             "published": pd.to_datetime(["2024-03-01"]),
+                             "title": ["T"], "source": ["S"]})
+        fig, table = views.top_actors_chart(ka.annotate(arts, cache=False))
+        assert fig.axes[0].get_xscale() == scale, table

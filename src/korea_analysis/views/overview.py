@@ -260,6 +260,10 @@ def top_actors(ann: Annotations, top: int = 15) -> pd.DataFrame:
     return out
 
 
+#: The top actor's mentions over the second's past which the chart's axis is logarithmic.
+LOG_AXIS_RATIO = 8
+
+
 def top_actors_chart(ann: Annotations, top: int = 15):
     """Horizontal bars of the most mentioned actors, with the rest as "others"."""
     t = top_actors(ann, top)
@@ -281,10 +285,17 @@ def top_actors_chart(ann: Annotations, top: int = 15):
         ax.annotate(f"{v:,} ({s:.0%})", (v, i), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8, color="#555555")
     lead = t.iloc[0]
+    xlabel = "mentions (colour: bloc)"
+    named = t[t["actor"] != OTHERS]["mentions"]
+    if len(named) > 1 and named.iloc[0] > LOG_AXIS_RATIO * named.iloc[1]:
+        # one actor dwarfs the rest (US coverage naming "the United States" everywhere): a
+        # log axis keeps the others' bars readable; the labels still give the counts
+        ax.set_xscale("log")
+        xlabel = "mentions, log scale (colour: bloc)"
     charts.finish(ax, f"{lead['name']} is the most mentioned actor "
                   f"({lead['share of mentions']:.0%} of mentions)",
                   n=f"{int(t['mentions'].sum()):,} mentions in {ann.articles.shape[0]:,} "
-                  "articles", source=source_line(ann), xlabel="mentions (colour: bloc)")
+                  "articles", source=source_line(ann), xlabel=xlabel)
     return fig, t
 
 
