@@ -673,7 +673,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         ms = by_sentence.get(sid, [])
         here = anaphors.get(sid) if anaphors else None
         if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
-            here = [(a.start(), a.end()) for a in _ANAPHOR.finditer(
+            here = [a.span() for a in _ANAPHOR.finditer(
                 text, sentences[sid].start, sentences[sid].end)
                 if a.group(1) is None or a.start() == sentences[sid].start]
         if here:
