@@ -414,6 +414,12 @@ def test_alignment_title_claims_sides_only_when_clear():
     assert unclear_actors(p) == ["CHN", "KOR"]
     assert alignment_title(p.assign(clear=False)).startswith("No actor's side is clear")
     assert alignment_title(p.assign(enough=False)).startswith("Too little evidence")
+    # PolNeAR: only the UN clear, on the positive side — the title must not say "no actor"
+    one = p.assign(clear=[False, False, False, True])
+    assert alignment_title(one) == ("Only USA clearly on the ROK–US–Japan side; every other "
+                                    "interval spans the middle")
+    assert alignment_title(p.assign(clear=[True, False, False, False])).startswith(
+        "Only PRK clearly on the DPRK–Russia–China side")
 
 
 def test_same_result_whatever_the_block_size(monkeypatch):
@@ -442,3 +448,85 @@ def test_interval_matches_nanpercentile():
         got_low, got_high = _interval(draws)
         np.testing.assert_allclose(got_low, low, equal_nan=True)
         np.testing.assert_allclose(got_high, high, equal_nan=True)
+
+
+def test_map_draws_conflict_edges_red_not_in_a_bloc_colour():
+    # One conflictual pair and one cooperative pair; the map's conflict edge must not take the
+    # DPRK bloc's orange (readers took orange edges for bloc membership).
+    import matplotlib.colors as mcolors
+
+    import korea_analysis as ka
+    from korea_analysis import charts, views
+
+    texts = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised South Korea for the agreement.",
+             "North Korea threatened the United States with a nuclear strike."] * 4
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))],
+                                    "text": texts, "title": "", "source": None,
+                                    "published": pd.NaT}), cache=False)
+    pos = views.alignment_table(ann, min_events=1, n_boot=20)
+    fig, data = views.alignment_map(pos, ann)
+    sign = {(r.actor_a, r.actor_b): int(r.sign) for r in data.itertuples()}
+    assert sign[("KOR", "PRK")] == -1 and sign[("KOR", "USA")] == 1
+    colours = {mcolors.to_hex(line.get_color()) for line in fig.axes[0].get_lines()}
+    assert "#cc1111" in colours and "#0072b2" in colours
+    assert mcolors.to_hex(charts.bloc_colour("DPRK-Russia-China")) not in colours
+    fig, _ = views.dyad_heatmap(ann)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert any(lab.startswith("100% confl.") for lab in labels)
+
+
+def test_positions_by_year_leave_out_a_year_in_which_nobody_is_placed():
+    import korea_analysis as ka
+    from korea_analysis import views
+
+    texts = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised South Korea for the agreement.",
+             "North Korea threatened the United States with a nuclear strike."]
+    # 2023: 6 articles (each actor in 4 events); 2024 and 2025: 30 each (20 events per actor)
+    dates = ([pd.Timestamp("2023-03-01")] * 6 + [pd.Timestamp("2024-03-01")] * 30
+             + [pd.Timestamp("2025-03-01")] * 30)
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"y{i:02d}" for i in range(len(dates))],
+                                    "text": [texts[i % 3] for i in range(len(dates))],
+                                    "title": "", "source": None, "published": dates}),
+                      cache=False)
+    t = views.alignment_by_period(ann, min_events=10, n_boot=20)
+    assert sorted(t["period"].unique()) == ["2024", "2025"]
+    assert t.attrs["empty_periods"] == ["2023"] and t.attrs["thin_periods"] == []
+    assert t["enough"].all()
+    fig, _ = views.alignment_over_time_chart(t, ann)
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert sorted(ax.get_title().split(" (")[0] for ax in panels) == [
+        "North Korea", "South Korea", "United States"]  # one panel per actor, its own n=
+    assert all("n=40" in ax.get_title() for ax in panels)  # 20 events a year, two years
+    # every year under min_articles: no year left, no chart over time
+    t = views.alignment_by_period(ann, min_events=10, n_boot=20, min_articles=31)
+    assert t.empty
+
+
+def test_positions_by_year_keep_the_corpus_orientation_when_the_usa_changes_sides():
+    import korea_analysis as ka
+    from korea_analysis import views
+
+    y2024 = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised South Korea for the agreement.",
+             "North Korea threatened the United States with a nuclear strike."]
+    y2025 = ["South Korea condemned North Korea for the missile launch.",
+             "The United States praised North Korea for the agreement.",
+             "The United States threatened South Korea with tariffs."]
+    texts = [y2024[i % 3] for i in range(60)] + [y2025[i % 3] for i in range(30)]
+    dates = [pd.Timestamp("2024-03-01")] * 60 + [pd.Timestamp("2025-03-01")] * 30
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"o{i:02d}" for i in range(len(texts))],
+                                    "text": texts, "title": "", "source": None,
+                                    "published": dates}), cache=False)
+    t = views.alignment_by_period(ann, min_events=4, n_boot=20)
+    pos = t.set_index(["period", "actor"])["position"]
+    # 2024: South Korea with the US, against the North
+    assert pos["2024", "KOR"] > 0 and pos["2024", "USA"] > 0 and pos["2024", "PRK"] < 0
+    # 2025, oriented by the US alone, would put North Korea positive and South Korea negative
+    # (every other actor changing sides); against the whole corpus's axis, the US moved
+    assert t.attrs["flipped_periods"] == ["2025"]
+    assert pos["2025", "KOR"] > 0 and pos["2025", "PRK"] < 0 and pos["2025", "USA"] < 0
+    low, high = t.set_index(["period", "actor"]).loc[("2025", "KOR"),
+                                                     ["position_low", "position_high"]]
+    assert low <= pos["2025", "KOR"] <= high

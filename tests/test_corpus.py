@@ -1,5 +1,6 @@
 """load_corpus: every accepted format, and a clear error naming file and line for bad input."""
 import json
+import os
 import warnings
 
 import pandas as pd
@@ -336,3 +337,24 @@ def test_tsv_corpus_one_article_a_row(tmp_path):
     f = write(tmp_path / "c.tsv", "id\tbody\tpublisher\nk1\tA text, with a comma.\tWire\n")
     df = load_corpus(f, columns="article_id=id,text=body,source=publisher")
     assert df.loc[0, "text"] == "A text, with a comma." and df.loc[0, "source"] == "Wire"
+
+
+def test_several_folders_each_bring_their_own_metadata(tmp_path):
+    """Without --metadata, every folder's own articles.csv is read, as for a single folder."""
+    from korea_analysis.corpus import load_corpus
+
+    for name, outlet, day in (("east", "East Daily", "2024-01-05"),
+                              ("west", "West Wire", "2025-02-06")):
+        d = tmp_path / name
+        d.mkdir()
+        (d / f"{name}-1.txt").write_text(f"Seoul welcomed the talks, the {outlet} wrote.\n")
+        (d / "articles.csv").write_text(f"article_id,file,source,published\n"
+                                        f"{name}-1,{name}-1.txt,{outlet},{day}\n")
+    df = load_corpus([tmp_path / "east", tmp_path / "west"])
+    got = df.set_index("article_id")
+    assert list(got.index) == ["east-1", "west-1"]
+    assert got.loc["east-1", "source"] == "East Daily"
+    assert got.loc["west-1", "source"] == "West Wire"
+    assert str(got.loc["west-1", "published"].date()) == "2025-02-06"
+    assert df.attrs["skipped"] == []
+    assert df.attrs["metadata"].count(os.pathsep) == 1

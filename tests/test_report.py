@@ -243,3 +243,25 @@ def test_kernels_run_with_one_blas_thread_and_the_environment_is_restored(tmp_pa
     summary = report.run(out=tmp_path / "out", nb_dir=nbs, log=lambda *_: None, jobs=1)
     assert summary.ok, [r.error for r in summary.results]
     assert "OPENBLAS_NUM_THREADS" not in os.environ
+
+
+def test_index_counts_articles_without_an_outlet(tmp_path):
+    # the bundled corpus: one article names NationPress, three name no outlet — the index said
+    # "from 1 outlet(s)" as if every article came from it
+    base = {"path": "/data/x", "bundled": False, "metadata": "", "n_loaded": 4,
+            "n_articles": 4, "articles": 4, "undated_dropped": 0, "out_of_range": 0,
+            "date_from": "", "date_to": "", "duplicates_dropped": 0, "first": "2021-12-01",
+            "last": "2025-07-12", "n_dated": 4, "skipped_files": [], "sha256": "abc"}
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    ok = [report.NotebookResult(name="b", title="Fine", question="Q?", status="ok",
+                                html="b.html", seconds=1.0)]
+    one = dict(base, n_outlets=1, outlets=[("NationPress", 1)])
+    page = report.write_index(report.RunSummary(run_dir, ok, one)).read_text()
+    assert "from 1 outlet(s) (3 without an outlet), dated 2021-12-01" in page
+    page = report.write_index(report.RunSummary(run_dir, ok, dict(
+        base, n_outlets=2, outlets=[("A", 3), ("B", 1)]))).read_text()
+    assert "from 2 outlet(s), dated" in page and "without an outlet" not in page
+    page = report.write_index(report.RunSummary(run_dir, ok, dict(
+        base, n_outlets=0, outlets=[]))).read_text()
+    assert "4 article(s) analysed of 4 loaded, none of them naming its outlet, dated" in page

@@ -243,6 +243,12 @@ def test_top_speakers_and_who_is_quoted(quoted):
     assert set(q["speaker"].dropna()) >= {"Kim Yo Jong", "Park Won-gon"}
     t = views.top_speakers(quoted, top=2)
     assert len(t) == 2 and t["quotes"].tolist() == [2, 2]
+    park = q["speaker"] == "Park Won-gon"
+    unresolved = q.assign(speaker=q["speaker"].where(~park, "They"),
+                          speaker_actor=q["speaker_actor"].where(~park, None))
+    pron = Annotations(quoted.tables() | {"quotes": unresolved}, quoted.extra)
+    assert "They" not in set(views.top_speakers(pron)["speaker"])  # a pronoun is no one
+    assert "They" in set(views.unresolved_speakers(pron)["speaker"])
     kim = views.top_speakers(quoted).set_index("speaker").loc["Kim Yo Jong"]
     assert kim["country"] == "PRK" and kim["articles"] == 2
     w = views.who_is_quoted(quoted, top=1)

@@ -140,7 +140,7 @@ def load_corpus(
         where = meta
     elif all(p.is_dir() for p in paths):
         records = _from_directories(paths, meta, cols, opts, skipped, info)
-        where = paths[0]
+        where = paths[0] if len(paths) == 1 else "corpus folders"
     elif len(paths) > 1:
         raise CorpusError(f"{os.pathsep.join(map(str, paths))}: several corpus paths must all "
                           "be folders")
@@ -225,7 +225,26 @@ def _own_metadata(directory: Path) -> Path | None:
 
 def _from_directories(dirs: list[Path], metadata: Path | None, cols, opts, skipped: list[str],
                       info: dict) -> list[dict]:
-    """Every ``.txt`` in the folders, with the metadata of the rows that name them."""
+    """Every ``.txt`` in the folders, with the metadata of the rows that name them.
+
+    Without a metadata file, each folder brings its own ``articles.csv`` (or ``FOLDER.csv``)
+    when it has one, as a single folder does.
+    """
+    if metadata is None and len(dirs) > 1:
+        records, used = [], []
+        for d in dirs:
+            part: dict = {}
+            part_skipped: list[str] = []
+            records += _from_directories([d], None, cols, opts, part_skipped, part)
+            skipped += [str(d / name) for name in part_skipped]
+            if part.get("metadata"):
+                used.append(part["metadata"])
+            for key, value in part.items():
+                if key != "metadata" and isinstance(value, list):
+                    info.setdefault(key, []).extend(value)
+        if used:
+            info["metadata"] = os.pathsep.join(used)
+        return records
     own = metadata is None and len(dirs) == 1
     meta_path = metadata or (_own_metadata(dirs[0]) if own else None)
     if meta_path is not None:

@@ -76,22 +76,26 @@ _ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
 views.show_table(views.stance_evidence(ann, stance_data), "02_stance_evidence", top=25)
 """),
 ("md", """
-## Finding: portrayal by outlet and over time
+## Finding: each actor's mean portrayal in each outlet, and over time
 
 Mean polarity per actor (rows) in each outlet (columns), for the actors and outlets with most
-mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there.
+mentions, with the number of mentions; blank: fewer than `min_mentions` mentions there. Under
+it, one panel per actor: its mean portrayal per month (per quarter or year when the corpus
+spans more than two or six years), with the 95% interval over articles.
 """),
 ("code", """
 views.show_table(views.portrayal_by_outlet_table(ann, min_mentions), "02_portrayal_by_outlet",
                  index=True, interactive=False)
-if ann.articles["published"].dt.to_period("M").nunique() > 1:
+if ann.articles["published"].isna().all():
+    print("No article has a publication date: no chart over time.")
+elif ann.articles["published"].dt.to_period("M").nunique() > 1:
     fig, data = views.portrayal_over_time_chart(ann, min_mentions)
     _ = charts.save(fig, data, "02_portrayal_by_month", figures_dir)
 else:
     print("One month of publication only: no chart over time.")
 """),
 ("md", """
-## Finding: who cooperates and who clashes
+## Finding: the balance of cooperation and conflict for each pair, with its share of conflict events
 
 Each cell is the balance of cooperative and conflictual events between two actors (blue: more
 cooperation, red: more conflict — the sign analysts use, so many mild meetings do not hide the

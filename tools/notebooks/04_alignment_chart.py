@@ -69,10 +69,12 @@ else:
 views.show_table(pos, "04_positions")
 """),
 ("md", """
-## Finding: positions year by year
+## Finding: each actor's place on the same axis, year by year
 
 The same axis computed separately for each year of publication, each year with its own
-interval (hollow: unclear that year), for the actors with most events.
+interval (hollow: unclear that year), for the actors with most events. A year's axis takes the
+sign that agrees with the whole corpus's (so an actor that changes sides shows as moving,
+not every other actor).
 """),
 ("code", """
 by_year = views.alignment_by_period(ann, period="year", min_events=min_events, n_boot=n_boot,
@@ -81,18 +83,22 @@ if len(by_year):
     fig, data = views.alignment_over_time_chart(by_year, ann)
     _ = charts.save(fig, data, "04_alignment_by_year", figures_dir)
 else:
-    print("Fewer than two years with enough dated articles (5 with events each): "
-          "no positions over time.")
+    print("Fewer than two years in which an actor can be placed (5 dated articles with "
+          f"events, and an actor with {min_events}+ events, that year): no positions over time.")
 """),
 ("md", """
-## Finding: the map of cooperation and conflict
+## Finding: a map where actors that cooperate sit close together
+
+The horizontal dimension is the bloc axis above; edges join pairs with events, blue where
+cooperative events outweigh conflictual ones, red where conflict does, grey for a tie; thicker
+edges, a clearer balance.
 """),
 ("code", """
 fig, data = views.alignment_map(pos, ann)
 _ = charts.save(fig, data, "04_map", figures_dir)
 """),
 ("md", """
-## Finding: who cooperates and who clashes, pair by pair
+## Finding: the balance of cooperation and conflict for each pair, with its share of conflict events
 """),
 ("code", """
 fig, data = views.dyad_heatmap(ann)
@@ -100,7 +106,7 @@ _ = charts.save(fig, data, "04_dyads", figures_dir)
 views.show_table(views.dyad_table(ann), "04_dyad_table")
 """),
 ("md", """
-## Finding: coverage and UN votes, compared
+## Finding: how far the coverage's order of actors agrees with their UN votes (rank correlation ρ in the title)
 
 UN General Assembly ideal points (Bailey, Strezhnev & Voeten 2017, J. Conflict Resolution
 61(2); data: Voeten, Harvard Dataverse, doi:10.7910/DVN/LEJUQZ) place states by how they vote.

@@ -115,7 +115,7 @@ def corpus_name(ann: Annotations) -> str:
     meta = str(info.get("metadata") or "")
     path = str(info.get("path") or "")
     folders = " + ".join(_short_path(p) for p in path.split(os.pathsep) if p)
-    if meta:
+    if meta and os.pathsep not in meta:  # several: each folder's own, named by the folders
         return f"{folders} ({_short_path(meta)})" if folders else _short_path(meta)
     return folders
 

@@ -38,6 +38,10 @@ def alignment_title(pos: pd.DataFrame) -> str:
     pos_ = ok[ok["clear"] & (ok["position"] > 0)]["actor"].tolist()
     if neg and pos_:
         return f"{', '.join(neg)} on one side, {', '.join(pos_)} on the other"
+    if neg or pos_:  # clear actors on one side only: say who, and that the other side is empty
+        side = AXIS_ENDS[0] if neg else AXIS_ENDS[1]
+        return (f"Only {', '.join(neg or pos_)} clearly on the {side} side; "
+                "every other interval spans the middle")
     return "No actor's side is clear: every interval spans the middle"
 
 
@@ -84,14 +88,17 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
                         top: int = 8, min_articles: int = 5) -> pd.DataFrame:
     """Positions per period of publication for the ``top`` actors with most events (each
     period with its own interval), over the periods with at least ``min_articles`` articles
-    with events (fewer cannot place anyone: ``attrs["thin_periods"]`` lists them); empty
-    when fewer than two periods are left."""
+    with events (fewer cannot place anyone: ``attrs["thin_periods"]`` lists them) in which
+    some actor has enough events (``attrs["empty_periods"]``: those with none); empty when
+    fewer than two periods are left."""
     from korea_analysis import alignment
     from korea_analysis.annotate import current_events
 
     ev = current_events(ann.events)
     t = alignment.positions_by_period(ev, ann.articles, period=period, min_events=min_events,
                                       n_boot=n_boot, seed=seed, orient=orient)
+    t = _orient_like_pooled(t, alignment.positions(ev, min_events=min_events, n_boot=0,
+                                                   seed=seed, orient=orient))
     dates = ann.articles.set_index("article_id")["published"]
     when = pd.to_datetime(ev["article_id"].map(dates))
     freq = alignment.PERIODS[period]
@@ -99,6 +106,11 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
     thin = [p for p in t.attrs.get("periods", []) if per.get(p, 0) < min_articles]
     attrs = dict(t.attrs, thin_periods=thin)
     t = t[~t["period"].isin(thin)]
+    # a period in which no actor has enough events draws nothing: PolNeAR's 2015 (two months)
+    # left a "2 years" chart with one column of points
+    placed = set(t.loc[t["enough"], "period"])
+    attrs["empty_periods"] = sorted(set(t["period"]) - placed)
+    t = t[t["period"].isin(placed)]
     t.attrs = attrs
     if t["period"].nunique() < 2:
         return t.iloc[:0]
@@ -110,30 +122,65 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
     return t.reset_index(drop=True)
 
 
+def _orient_like_pooled(t: pd.DataFrame, pooled: pd.DataFrame) -> pd.DataFrame:
+    """Flip a period's axis when its positions run against the whole corpus's (negative sum
+    of products over the actors placed in both). Each period is oriented by one actor
+    (``orient``); when that actor sits near the middle in a year, the whole year flipped and
+    the chart showed every other actor changing sides (dev set 2025: North Korea +0.9, South
+    Korea −1.0). A flip is a choice of sign only: bloc labels never enter it. Flipped periods
+    are listed in ``attrs["flipped_periods"]``."""
+    ref = pooled.set_index("actor")["position"]
+    t = t.copy()
+    flipped = []
+    for p, g in t[t["enough"]].groupby("period"):
+        common = g[g["actor"].map(ref).notna()]
+        if float((common["position"] * common["actor"].map(ref)).sum()) < 0:
+            rows = t["period"] == p
+            low, high = t.loc[rows, "position_low"].copy(), t.loc[rows, "position_high"].copy()
+            t.loc[rows, "position"] = -t.loc[rows, "position"]
+            t.loc[rows, "position_low"], t.loc[rows, "position_high"] = -high, -low
+            for c in ("x",):
+                if c in t.columns:
+                    t.loc[rows, c] = -t.loc[rows, c]
+            flipped.append(p)
+    t.attrs["flipped_periods"] = flipped
+    return t
+
+
 def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "year"):
-    """Each actor's position per period with its interval (hollow: unclear that period)."""
-    periods = sorted(t["period"].unique())
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    actors = list(dict.fromkeys(t["actor"]))
-    width = 0.6 / max(len(actors), 1)
-    for k, (actor, g) in enumerate(t[t["enough"]].groupby("actor", sort=False)):
-        x = [periods.index(p) - 0.3 + (k + 0.5) * width for p in g["period"]]
+    """Each actor's position per period with its interval (hollow: unclear that period), one
+    small panel per actor on a shared axis (eight actors in two bloc colours on one axis could
+    not be told apart); periods are placed by date, so a gap of years shows as a gap."""
+    freq = {"year": "Y", "quarter": "Q", "month": "M"}.get(period, "Y")
+    placed = t[t["enough"]].copy()
+    placed["date"] = pd.PeriodIndex(placed["period"].astype(str), freq=freq).to_timestamp()
+    actors = list(dict.fromkeys(placed["actor"]))
+    cols = min(4, max(len(actors), 1))
+    rows = max(1, -(-len(actors) // cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(2.9 * cols + 0.8, 2.3 * rows + 0.9),
+                             sharex=True, sharey=True, squeeze=False)
+    for ax in axes.flat[len(actors):]:
+        ax.set_visible(False)
+    for ax, actor in zip(axes.flat, actors, strict=False):
+        g = placed[placed["actor"] == actor].sort_values("date")
         c = charts.bloc_colour(g["bloc"].iloc[0])
-        ax.vlines(x, g["position_low"], g["position_high"], color=c, alpha=0.5, lw=2)
-        ax.scatter(x, g["position"], color=[c if v else "white" for v in g["clear"]],
-                   edgecolor=c, s=40, zorder=3, label=actor)
-        ax.plot(x, g["position"], color=c, alpha=0.4, lw=1)
-        ax.annotate(actor, (x[-1], g["position"].iloc[-1]), xytext=(4, 0),
-                    textcoords="offset points", fontsize=8)
-    ax.set_xticks(range(len(periods)), periods)
-    ax.axhline(0, color="#888888", lw=1)
-    ax.set_ylim(-1.4, 1.4)
+        ax.vlines(g["date"], g["position_low"], g["position_high"], color=c, alpha=0.5, lw=2)
+        ax.plot(g["date"], g["position"], color=c, alpha=0.4, lw=1)
+        ax.scatter(g["date"], g["position"], color=[c if v else "white" for v in g["clear"]],
+                   edgecolor=c, s=30, zorder=3)
+        ax.axhline(0, color="#888888", lw=1)
+        ax.set_ylim(-1.4, 1.4)
+        ax.set_title(f"{g['name'].iloc[0]} ({actor}), n={int(g['n_events'].sum())}",
+                     fontsize=9)
+        ax.tick_params(labelsize=8)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("◀ DPRK–R–C · ROK–US–J ▶", fontsize=8)
+    fig.autofmt_xdate()
     n_unclear = int((t["enough"] & ~t["clear"]).sum())
-    charts.finish(ax, f"Positions {period} by {period}, each with its own interval",
-                  n=f"{t[t['enough']]['actor'].nunique()} actors over {len(periods)} "
-                  f"{period}s; hollow = unclear that {period} ({n_unclear})",
-                  source=source_line(ann), xlabel=period,
-                  ylabel="position (◀ DPRK–Russia–China · ROK–US–Japan ▶)")
+    charts.finish_grid(fig, f"Positions {period} by {period}, each with its own interval",
+                       n=f"{len(actors)} actors over {placed['period'].nunique()} {period}s; "
+                       f"hollow = unclear that {period} ({n_unclear})",
+                       source=source_line(ann))
     return fig, t
 
 
@@ -159,11 +206,16 @@ def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
                   & ann.dyads["actor_b"].isin(ok.index)]
     for r in d.itertuples():  # colour: the dyad's sign (balance of cooperation and conflict)
         a, b = ok.loc[r.actor_a], ok.loc[r.actor_b]
-        colour = {1: "#0072B2", -1: "#D55E00"}.get(int(r.sign), "#999999")
+        # red, not the DPRK bloc's orange, so that conflict edges are not read as a bloc
+        colour = {1: "#0072B2", -1: "#CC1111"}.get(int(r.sign), "#999999")
         ax.plot([a.x, b.x], [a.y, b.y], color=colour, lw=0.5 + 3 * abs(r.balance), alpha=0.5,
                 zorder=1)
+    # area grows with the square root of events, capped: at 10 events per point a busy actor
+    # (the USA in US news) drew a disc that hid its neighbours and their labels
+    biggest = max(float(ok["n_events"].max()), 1.0) if len(ok) else 1.0
     for actor, r in ok.iterrows():
-        ax.scatter(r.x, r.y, s=80 + 10 * r.n_events, color=charts.bloc_colour(r.bloc),
+        size = 60 + 540 * (r.n_events / biggest) ** 0.5
+        ax.scatter(r.x, r.y, s=size, color=charts.bloc_colour(r.bloc),
                    zorder=2, edgecolor="white")
         ax.annotate(actor, (r.x, r.y), xytext=(6, 6), textcoords="offset points", fontsize=9)
     ax.set_aspect("equal", adjustable="datalim")

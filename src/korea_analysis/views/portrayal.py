@@ -66,31 +66,40 @@ def time_step(ann: Annotations) -> str:
 
 def portrayal_over_time_chart(ann: Annotations, min_mentions: int = 3, top: int = 6):
     """Mean polarity per month, quarter or year (:func:`time_step`) for the ``top`` actors
-    with most mentions; periods with fewer than ``min_mentions`` mentions of an actor are
-    left out, points are sized by mentions."""
+    with most mentions, one small panel per actor with its 95% interval (one shared axis: six
+    lines in one panel, two of them in the same bloc colour, could not be told apart);
+    periods with fewer than ``min_mentions`` mentions of an actor are left out."""
     step = time_step(ann)
     t = portrayal_by(ann, step, min_mentions)
     t = t[(t[step] != "(undated)") & (t["n_mentions"] >= min_mentions)]
-    busiest = t.groupby("actor")["n_mentions"].sum().sort_values(ascending=False).index[:top]
+    busiest = list(t.groupby("actor")["n_mentions"].sum().sort_values(ascending=False)
+                   .index[:top])
     t = t[t["actor"].isin(busiest)].copy()
     freq = {"month": "M", "quarter": "Q", "year": "Y"}[step]
     t["date"] = pd.PeriodIndex(t[step], freq=freq).to_timestamp()
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    for actor, g in t.groupby("actor"):
-        g = g.sort_values("date")
+    cols = min(3, max(len(busiest), 1))
+    rows = max(1, -(-len(busiest) // cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols + 0.8, 2.4 * rows + 0.9),
+                             sharex=True, sharey=True, squeeze=False)
+    for ax in axes.flat[len(busiest):]:
+        ax.set_visible(False)
+    for ax, actor in zip(axes.flat, busiest, strict=False):
+        g = t[t["actor"] == actor].sort_values("date")
         colour = charts.bloc_colour(ann.actors.blocs.get(actor))
-        ax.plot(g["date"], g["polarity"], color=colour, alpha=0.6)
-        ax.scatter(g["date"], g["polarity"], s=10 + 2 * g["n_mentions"].clip(upper=100),
-                   color=colour, alpha=0.8)
-        ax.annotate(actor, (g["date"].iloc[-1], g["polarity"].iloc[-1]), xytext=(4, 0),
-                    textcoords="offset points", fontsize=8)
-    ax.axhline(0, color="#888888", lw=1)
-    charts.finish(ax, f"Portrayal by {step} of publication (the {len(busiest)} actors most "
-                  "mentioned)", n=f"{int(t['n_mentions'].sum())} mentions; points sized by "
-                  f"mentions, {step}s with fewer than {min_mentions} left out",
-                  source=source_line(ann), xlabel=step,
-                  ylabel="mean polarity toward the actor")
+        ax.fill_between(g["date"], g["polarity_low"].astype(float),
+                        g["polarity_high"].astype(float), color=colour, alpha=0.2, lw=0)
+        ax.plot(g["date"], g["polarity"], color=colour, marker="o", ms=3)
+        ax.axhline(0, color="#888888", lw=1)
+        ax.set_title(f"{ann.actors.name_of(actor)} ({actor}), n={int(g['n_mentions'].sum())}",
+                     fontsize=9)
+        ax.tick_params(labelsize=8)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("mean polarity", fontsize=8)
     fig.autofmt_xdate()
+    charts.finish_grid(fig, f"Portrayal by {step} of publication, the {len(busiest)} actors "
+                       "most mentioned (band: 95% interval over articles)",
+                       n=f"{int(t['n_mentions'].sum())} mentions; {step}s with fewer than "
+                       f"{min_mentions} mentions of an actor left out", source=source_line(ann))
     return fig, t.drop(columns="date")
 
 
@@ -128,12 +137,13 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
         for j in range(len(order)):
             v = mat.iat[i, j]
             if pd.notna(v):
-                ax.text(j, i, f"{share.iat[i, j]:.0%} c.\nn={int(n.iat[i, j])}", ha="center",
+                ax.text(j, i, f"{share.iat[i, j]:.0%} confl.\nn={int(n.iat[i, j])}", ha="center",
                         va="center", fontsize=7, color="white" if abs(v) > 0.6 else "black")
     fig.colorbar(im, ax=ax, label="all conflict (−1) … all cooperation (+1)", shrink=0.8)
     shown = d[d["actor_a"].isin(order) & d["actor_b"].isin(order)]
-    charts.finish(ax, "Who cooperates (blue) and who clashes (red): share of conflict events "
-                  "(c.) per pair", n=f"{int(shown['n_events'].sum())} events, {len(shown)} pairs "
+    charts.finish(ax, "Who cooperates (blue) and who clashes (red), with the share of "
+                  "conflict events (confl.) per pair",
+                  n=f"{int(shown['n_events'].sum())} events, {len(shown)} pairs "
                   f"of the {len(order)} actors with most events", source=source_line(ann))
     long = shown[["actor_a", "actor_b", "n_events", "n_coop", "n_conflict", "conflict_share",
                   "sign", "score", "score_low", "score_high"]]

@@ -87,11 +87,19 @@ def who_is_quoted(ann: Annotations, top: int | None = None) -> pd.DataFrame:
     return out.reset_index()
 
 
+#: Speakers that are only a pronoun the quote finder could not resolve to a name: not a
+#: person a reader can look up, so left out of the most-quoted list (they stay in the
+#: unresolved speakers and in every quote table).
+PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
+                      "them"})
+
+
 def top_speakers(ann: Annotations, top: int = 20) -> pd.DataFrame:
-    """The ``top`` most quoted speakers (terms and unattributed quotes left out), with the
-    country and type they are counted under, their quotes and quoted words."""
+    """The ``top`` most quoted speakers (terms, unattributed quotes and bare pronouns left
+    out), with the country and type they are counted under, their quotes and quoted words."""
     q = quote_table(ann)
     q = q[q["speaker"].notna() & (q["kind"] != "term")]
+    q = q[~q["speaker"].astype(str).str.strip().str.lower().isin(PRONOUNS)]
     if q.empty:
         return pd.DataFrame(columns=["speaker", "country", "speaker_type", "quotes", "words"])
     g = (q.assign(country=q["speaker_actor"].fillna(""))
