@@ -433,3 +433,19 @@ def test_a_mutual_event_is_one_row_whichever_actor_comes_first(actors, book):
          "in Singapore and shows hostile acts by the United States toward the DPRK.")
     assert [(r["source"], r["target"], r["cameo"]) for r in rows(t, actors, book)] == [
         ("PRK", "USA", "057"), ("PRK", "USA", "040"), ("USA", "PRK", "160")]
+
+
+def test_place_window_is_the_whole_text_search():
+    """``_after_place`` agrees with searching the whole text, also for long blank runs."""
+    from korea_analysis.events import _PLACE, _PLACE_WINDOW, _after_place
+    gap = " " * (_PLACE_WINDOW + 10)
+    texts = ["talks held in Singapore", "talks held at the  UN", "held in" + gap + "Seoul",
+             "held at the" + gap + "UN", "held IN\n\tthe\n" + gap + "Hague", "within Seoul",
+             "held at" + gap + "the" + gap + "UN", "a" + gap + "bin" + gap + "x",
+             "Kim said Seoul", "x" * 100 + " in Seoul"]
+    found = []
+    for text in texts:
+        for end in range(len(text) + 1):
+            assert _after_place(text, end) == bool(_PLACE.search(text, 0, end)), (text, end)
+        found.append(_after_place(text, text.rfind(" ") + 1))
+    assert found == [True, True, True, True, True, False, True, False, False, True]

@@ -164,7 +164,7 @@ class ActorDictionary:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     end = len(text) if end is None else end
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [(m[0], *m.span()) for m in _TOKEN.finditer(text, start, end)]
 
 
 #: a Korean-style name: surname, then a given name of two syllables joined by a hyphen

@@ -93,6 +93,21 @@ _ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|n
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+#: How far before a mention ``_after_place`` looks first
+_PLACE_WINDOW = 64
+
+
+def _after_place(text: str, end: int) -> bool:
+    """Whether ``_PLACE`` matches ``text`` ending at ``end`` — without scanning the article.
+
+    A match is "in"/"at", white space and an optional "the" + white space, so every
+    suffix of it splits into at most two words: when the window before ``end`` holds
+    more, no match can start before the window, and searching the window alone is exact.
+    """
+    start = max(0, end - _PLACE_WINDOW)
+    if _PLACE.search(text, start, end):
+        return True
+    return start > 0 and len(text[start:end].split()) <= 2 and bool(_PLACE.search(text, 0, end))
 #: Between one cue's object and the next cue sharing its subject ("… X and vowed to")
 _AND_THEN = re.compile(r"[\W]*(?:and|but|then|and then|but also)\s+(?:also\s+|later\s+|then\s+)?$",
                        re.I)
@@ -467,7 +482,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             # the next cue with an event of its own bounds this one's object
             nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
             # a place ("talks held in Singapore") is not a subject
-            before = [m for m in cms if m.end <= a0 and not _PLACE.search(text, 0, m.start)]
+            before = [m for m in cms if m.end <= a0 and not _after_place(text, m.start)]
             left = _group(text, before, backwards=True)
             if (left and all(id(m) in objects for m in left)
                     and _PREPOSITION.search(text, max(m.end for m in left), a0)):
@@ -658,7 +673,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         ms = by_sentence.get(sid, [])
         here = anaphors.get(sid) if anaphors else None
         if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
-            here = [(a.start(), a.end()) for a in _ANAPHOR.finditer(
+            here = [a.span() for a in _ANAPHOR.finditer(
                 text, sentences[sid].start, sentences[sid].end)
                 if a.group(1) is None or a.start() == sentences[sid].start]
         if here:

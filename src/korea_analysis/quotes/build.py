@@ -27,7 +27,7 @@ from korea_analysis.text import Sentence
 def _split_title(eng: _Article, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """``North Korean Foreign Minister Choe Son-hui`` -> name span and title (role) span."""
     t = eng.text
-    toks = [(x.start(), x.end()) for x in re.finditer(r"\S+", t[a:b])]
+    toks = [x.span() for x in re.finditer(r"\S+", t[a:b])]
     toks = [(a + x, a + y) for x, y in toks]
     last = -1
     for i, (x, y) in enumerate(toks[:-1]):

@@ -73,7 +73,7 @@ class _Article(_Names):
     def _scan_back(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Walk back from ``hi`` over the words a noun phrase can hold; stop at a clause word."""
         m = self.masked
-        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, lo, hi)]
+        toks = [t.span() for t in _TOKEN.finditer(m, lo, hi)]
         if not toks:
             return None
         last = m[toks[-1][0]:toks[-1][1]]
@@ -237,7 +237,7 @@ class _Article(_Names):
     def np_after(self, pos: int, hi: int) -> tuple[int, int, Any] | None:
         """``said Park Won-gon, a professor …``: the speaker after an inverted cue."""
         m = self.masked
-        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, pos, hi)]
+        toks = [t.span() for t in _TOKEN.finditer(m, pos, hi)]
         if not toks:
             return None
         w0 = m[toks[0][0]:toks[0][1]].rstrip(",.;:")

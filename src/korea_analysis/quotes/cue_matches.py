@@ -114,7 +114,7 @@ class _Engine(_CueSpeakers):
     def _owner(self, pos: int, ss: int) -> tuple[int, int] | None:
         """The capitalised name before a possessive ending at ``pos`` ("Choe" in "Choe's")."""
         m = self.masked
-        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, max(ss, pos - 60), pos)]
+        toks = [t.span() for t in _TOKEN.finditer(m, max(ss, pos - 60), pos)]
         k = len(toks)
         while k > 0 and len(toks) - k < 4 and _cap(m[toks[k - 1][0]:toks[k - 1][1]]) and \
                 m[toks[k - 1][0]:toks[k - 1][1]] not in _CAP_STOP:

@@ -281,7 +281,7 @@ class _CueSpeakers(_Article):
             if c < 0:
                 return None
             a = c + 1
-        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(m, a, hi)]
+        toks = [t.span() for t in _TOKEN.finditer(m, a, hi)]
         if toks:
             w0 = m[toks[0][0]:toks[0][1]]
             if not (_cap(w0) or w0.lower() in _DETS or w0.lower() in

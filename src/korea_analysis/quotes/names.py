@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -223,15 +224,16 @@ class _Names:
                     if p < pos and (not _looks_person(name) or name in self.institution_names):
                         return name
             return word
-        cands = [(p, n) for p, n in speakers if p < pos and _looks_person(n) and
-                 n not in self.institution_names]
-        ms = self.mentions()
-        cands += ms[:bisect.bisect_left(ms, (pos, ""))]
         titled = self.titled(max(0, pos - _TITLED_WINDOW), pos)
-        cands += [(p, n) for p, n, _g in titled]
-        cands.sort()
+        near = sorted([(p, n) for p, n in speakers if p < pos and _looks_person(n) and
+                       n not in self.institution_names]
+                      + [(p, n) for p, n, _g in titled], reverse=True)
+        ms = self.mentions()
+        # the article's full-name mentions before ``pos``, latest first, merged lazily with
+        # the few speakers and titled surnames: the first compatible one ends the walk
+        earlier = (ms[k] for k in range(bisect.bisect_left(ms, (pos, "")) - 1, -1, -1))
         short = {(p, n): g for p, n, g in titled}
-        for _p, name in reversed(cands):
+        for _p, name in heapq.merge(near, earlier, reverse=True):
             if (_p, name) in short:  # a surname after a title: its full name, its honorific
                 g = short[(_p, name)]
                 name = self.full_name(name, _p)
