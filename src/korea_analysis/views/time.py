@@ -122,16 +122,9 @@ def pair_trend(ann: Annotations, pairs: list[str] | None = None, freq: str | Non
     counts = e.assign(coop=e["score"] > 0, conflict=e["score"] < 0).groupby(
         ["pair", "period"], observed=True)[["coop", "conflict"]].sum().reset_index()
     m = m.merge(counts, on=["pair", "period"], how="left")
-    grid = pd.MultiIndex.from_product([pairs, periods], names=["pair", "period"]).to_frame(
-        index=False)
-    out = grid.merge(m, on=["pair", "period"], how="left")
-    thin = out["n"].fillna(0) < MIN_PER_PERIOD
-    out.loc[thin, ["mean", "low", "high"]] = np.nan
-    out = out.rename(columns={"n": "n_events", "coop": "n_coop", "conflict": "n_conflict",
-                              "mean": "score", "low": "score_low", "high": "score_high"})
-    for c in ("n_events", "n_articles", "n_coop", "n_conflict"):
-        out[c] = out[c].fillna(0).astype(int)
-    out["period"] = out["period"].astype(str)
+    m = m.rename(columns={"coop": "n_coop", "conflict": "n_conflict"})
+    out = _on_grid(m, "pair", pairs, periods, count="n_events", value="score",
+                   counts=("n_coop", "n_conflict"))
     return out[TREND_COLUMNS]
 
 
@@ -140,6 +133,25 @@ def _split(pair) -> tuple[str, str]:
 
     a, b, _ = parse_pair(pair)
     return a, b
+
+
+
+def _on_grid(means: pd.DataFrame, key: str, keys: list, periods, *, count: str, value: str,
+             counts: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Every (key, period) cell, thin ones (under MIN_PER_PERIOD) left blank: gaps stay gaps.
+
+    ``means`` has the columns of :func:`_means`; ``n`` becomes ``count``, the mean and its
+    interval ``value``, ``value_low``, ``value_high``; counts of empty cells are 0."""
+    grid = pd.MultiIndex.from_product([keys, periods], names=[key, "period"]).to_frame(
+        index=False)
+    out = grid.merge(means, on=[key, "period"], how="left")
+    out.loc[out["n"].fillna(0) < MIN_PER_PERIOD, ["mean", "low", "high"]] = np.nan
+    out = out.rename(columns={"n": count, "mean": value, "low": f"{value}_low",
+                              "high": f"{value}_high"})
+    for c in (count, "n_articles", *counts):
+        out[c] = out[c].fillna(0).astype(int)
+    out["period"] = out["period"].astype(str)
+    return out
 
 
 def tension_change(ann: Annotations, pairs: list[str] | None = None, freq: str | None = None,
@@ -300,16 +312,8 @@ def portrayal_trend(ann: Annotations, actors: list[str] | None = None,
     m = m.assign(period=m["article_id"].map(pub).dt.to_period(freq))
     m = m[m["period"].notna()]
     r = _means(m, ["actor", "period"], value="polarity", weight=None, n_boot=n_boot, seed=seed)
-    grid = pd.MultiIndex.from_product([actors, periods], names=["actor", "period"]).to_frame(
-        index=False)
-    out = grid.merge(r, on=["actor", "period"], how="left")
-    out.loc[out["n"].fillna(0) < MIN_PER_PERIOD, ["mean", "low", "high"]] = np.nan
-    out = out.rename(columns={"n": "n_mentions", "mean": "polarity", "low": "polarity_low",
-                              "high": "polarity_high"})
-    out["n_mentions"] = out["n_mentions"].fillna(0).astype(int)
-    out["n_articles"] = out["n_articles"].fillna(0).astype(int)
+    out = _on_grid(r, "actor", actors, periods, count="n_mentions", value="polarity")
     out.insert(1, "name", out["actor"].map(ann.actors.name_of))
-    out["period"] = out["period"].astype(str)
     return out[["actor", "name", "period", "n_mentions", "n_articles", "polarity",
                 "polarity_low", "polarity_high"]]
 
@@ -350,15 +354,7 @@ def outlet_trend(ann: Annotations, freq: str | None = None, *, pairs: list[str] 
     e = e[e["outlet"].isin(keep)]
     r = _means(e, ["outlet", "period"], value="score", weight="weight", n_boot=n_boot,
                seed=seed)
-    grid = pd.MultiIndex.from_product([keep, periods], names=["outlet", "period"]).to_frame(
-        index=False)
-    out = grid.merge(r, on=["outlet", "period"], how="left")
-    out.loc[out["n"].fillna(0) < MIN_PER_PERIOD, ["mean", "low", "high"]] = np.nan
-    out = out.rename(columns={"n": "n_events", "mean": "score", "low": "score_low",
-                              "high": "score_high"})
-    out["n_events"] = out["n_events"].fillna(0).astype(int)
-    out["n_articles"] = out["n_articles"].fillna(0).astype(int)
-    out["period"] = out["period"].astype(str)
+    out = _on_grid(r, "outlet", keep, periods, count="n_events", value="score")
     return out[["outlet", "period", "n_events", "n_articles", "score", "score_low",
                 "score_high"]]
 
