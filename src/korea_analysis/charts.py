@@ -87,3 +87,18 @@ def save(fig, data: pd.DataFrame, name: str, out_dir: str | os.PathLike | None =
     fig.savefig(png, bbox_inches="tight")
     data.to_csv(out / f"{name}.csv", index=False)
     return png
+
+
+def panel_grid(n: int, ncols: int = 3, *, panel: tuple[float, float] = (3.4, 2.4),
+               width: float | None = None):
+    """Small multiples: ``n`` panels sharing both axes, at most ``ncols`` a row, unused cells
+    hidden. ``panel``: inches per panel; ``width``: the whole figure's width instead."""
+    import matplotlib.pyplot as plt
+
+    ncols = max(1, min(ncols, n))
+    nrows = max(1, -(-n // ncols))
+    fig, axes = plt.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False,
+                             figsize=(width or panel[0] * ncols + 0.8, panel[1] * nrows + 0.9))
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    return fig, list(axes.flat)

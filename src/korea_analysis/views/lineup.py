@@ -155,13 +155,8 @@ def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "
     placed = t[t["enough"]].copy()
     placed["date"] = pd.PeriodIndex(placed["period"].astype(str), freq=freq).to_timestamp()
     actors = list(dict.fromkeys(placed["actor"]))
-    cols = min(4, max(len(actors), 1))
-    rows = max(1, -(-len(actors) // cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(2.9 * cols + 0.8, 2.3 * rows + 0.9),
-                             sharex=True, sharey=True, squeeze=False)
-    for ax in axes.flat[len(actors):]:
-        ax.set_visible(False)
-    for ax, actor in zip(axes.flat, actors, strict=False):
+    fig, axes = charts.panel_grid(max(len(actors), 1), 4, panel=(2.9, 2.3))
+    for ax, actor in zip(axes, actors, strict=False):
         g = placed[placed["actor"] == actor].sort_values("date")
         c = charts.bloc_colour(g["bloc"].iloc[0])
         ax.vlines(g["date"], g["position_low"], g["position_high"], color=c, alpha=0.5, lw=2)
@@ -173,7 +168,7 @@ def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "
         ax.set_title(f"{g['name'].iloc[0]} ({actor}), n={int(g['n_events'].sum())}",
                      fontsize=9)
         ax.tick_params(labelsize=8)
-    for ax in axes[:, 0]:
+    for ax in (a for a in axes if a.get_subplotspec().is_first_col()):
         ax.set_ylabel("◀ DPRK–R–C · ROK–US–J ▶", fontsize=8)
     fig.autofmt_xdate()
     n_unclear = int((t["enough"] & ~t["clear"]).sum())

@@ -77,13 +77,8 @@ def portrayal_over_time_chart(ann: Annotations, min_mentions: int = 3, top: int 
     t = t[t["actor"].isin(busiest)].copy()
     freq = {"month": "M", "quarter": "Q", "year": "Y"}[step]
     t["date"] = pd.PeriodIndex(t[step], freq=freq).to_timestamp()
-    cols = min(3, max(len(busiest), 1))
-    rows = max(1, -(-len(busiest) // cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols + 0.8, 2.4 * rows + 0.9),
-                             sharex=True, sharey=True, squeeze=False)
-    for ax in axes.flat[len(busiest):]:
-        ax.set_visible(False)
-    for ax, actor in zip(axes.flat, busiest, strict=False):
+    fig, axes = charts.panel_grid(max(len(busiest), 1), 3, panel=(3.4, 2.4))
+    for ax, actor in zip(axes, busiest, strict=False):
         g = t[t["actor"] == actor].sort_values("date")
         colour = charts.bloc_colour(ann.actors.blocs.get(actor))
         ax.fill_between(g["date"], g["polarity_low"].astype(float),
@@ -93,7 +88,7 @@ def portrayal_over_time_chart(ann: Annotations, min_mentions: int = 3, top: int 
         ax.set_title(f"{ann.actors.name_of(actor)} ({actor}), n={int(g['n_mentions'].sum())}",
                      fontsize=9)
         ax.tick_params(labelsize=8)
-    for ax in axes[:, 0]:
+    for ax in (a for a in axes if a.get_subplotspec().is_first_col()):
         ax.set_ylabel("mean polarity", fontsize=8)
     fig.autofmt_xdate()
     charts.finish_grid(fig, f"Portrayal by {step} of publication, the {len(busiest)} actors "

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -230,13 +229,7 @@ def tension_headline(change: pd.DataFrame) -> str:
 
 
 def _grid(n: int, ncols: int = 3, width: float = 12, height: float = 2.6):
-    ncols = max(1, min(ncols, n))
-    nrows = max(1, math.ceil(n / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(width, 1.0 + height * nrows), sharex=True,
-                             sharey=True, squeeze=False)
-    for ax in axes.flat[n:]:
-        ax.set_visible(False)
-    return fig, axes.flat
+    return charts.panel_grid(n, ncols, panel=(0, height), width=width)
 
 
 def _panel(ax, t: pd.DataFrame, value: str, low: str, high: str, count: str, colour: str,
