@@ -1,8 +1,8 @@
-"""Score korea-analysis on the blind real-news dev set (/work/devset/A and /work/devset/B).
+"""Score korea-analysis on the blind real-news dev set (/work/devset/A, B and C).
 
 usage: python benchmarks/devset.py [--sets A,B] [--split dev|test|all] [--root DIR] [--json OUT]
 
-Each set folder (outside the repository; formats in /work/notes/DEVSET.md) holds
+Each set folder (outside the repository; formats in benchmarks/devset_format.md) holds
 ``articles/`` (texts and ``articles.csv``) and hand-written gold: ``gold_quotes.csv``,
 ``gold_persons.csv``, ``gold_events.csv``. A set without its ``DONE`` file is still being
 written and is skipped. The articles of the chosen split are loaded with ``load_corpus``,
