@@ -89,3 +89,18 @@ def test_title_word_before_a_resolved_name_and_an_ing_apposition(actors):
          "a waste of time.")
     got = rows(t, actors, dt.date(2012, 5, 2))
     assert [(r[2], r[3]) for r in got if r[0] == "indirect"] == [("Tom Hadley", "USA")]
+
+
+def test_unnamed_spokesperson_speaks_for_the_ministry(actors):
+    t = ("The navy's patrols are \"a reckless gamble\", a North Korean defence ministry "
+         "spokesman was quoted as saying by state media.\n\n"
+         "\"Their plan will fail,\" the spokesman said. \"We are ready,\" the spokesman added.")
+    got = rows(t, actors, dt.date(2021, 6, 1))
+    assert {(r[2], r[3]) for r in got if r[0] == "direct"} == {("Defence Ministry", "PRK")}
+
+
+def test_a_number_between_dashes_is_no_speaker(actors):
+    t = ("Senator Ruth Okafor said the bill had \"a record\" number of sponsors — 61 of them — "
+         "and warned that a veto would be overturned.")
+    got = rows(t, actors)
+    assert [r[2] for r in got if r[0] == "indirect"] == ["Ruth Okafor"]

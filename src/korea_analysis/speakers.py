@@ -83,6 +83,63 @@ def same_speaker_country(decided):
         if not code and q.speaker and len({c for c, _ in found.get(q.speaker, ())}) == 1:
             code, source = min(found[q.speaker])
         out.append((q, code, source))
+    return _spokespeople(_coordinated(out))
+
+
+#: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
+#: ministry spokesman", "the spokesman")
+_SPOKES = re.compile(r"(?i)^(?:an?|the)\s+(?:(?P<desc>[\w’'.\- ]{0,60}?)\s+)?"
+                     r"spokes(?:man|woman|person)$")
+_MINISTRY = re.compile(r"(?i)\b((?:foreign|defen[cs]e|unification|interior|trade|finance|"
+                       r"justice|national\s+defen[cs]e)\s+ministry)\b")
+
+
+def _spokespeople(decided):
+    """An unnamed spokesperson speaks for their body: "a North Korean foreign ministry
+    spokesman said" is the Foreign Ministry (the spokesperson's words stay as the role), and
+    a later bare "the spokesman" is the one described before it, with its country."""
+    out, last = [], None
+    for q, code, source in decided:
+        m = _SPOKES.match(q.speaker or "")
+        if m:
+            if m.group("desc") is None:  # "the spokesman": the one described before
+                if last is not None and not code:
+                    q.role = q.role or last[3]
+                    q.speaker, code, source = last[0], last[1], last[2]
+            else:
+                body = _MINISTRY.search(m.group("desc"))
+                if body is not None:
+                    desc = q.speaker
+                    q.speaker = " ".join(w.capitalize() for w in body.group(1).split())
+                    q.role = q.role or desc
+                if code:
+                    last = (q.speaker, code, source, desc if body is not None else q.speaker)
+        out.append((q, code, source))
+    return out
+
+
+_NUMBER_SPEAKER = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w’']*)*$")
+
+
+def _coordinated(decided):
+    """"Bolton said … — 45 minutes — and warned that …": a number (with no name after it, as
+    "38 North" has) is no speaker; the coordinated cue shares the subject of the sentence's
+    quote before."""
+    out = []
+    for i, (q, code, source) in enumerate(decided):
+        if _NUMBER_SPEAKER.match(q.speaker or ""):
+            prev = next((p for p in reversed(decided[:i])
+                         if p[0].sentence_id == q.sentence_id and p[0].speaker
+                         and not _NUMBER_SPEAKER.match(p[0].speaker)), None)
+            if prev is not None:
+                q.speaker, q.speaker_start, q.speaker_end = (
+                    prev[0].speaker, prev[0].speaker_start, prev[0].speaker_end)
+                q.role = q.role or prev[0].role
+                code, source = prev[1], prev[2]
+            else:
+                q.speaker = q.speaker_start = q.speaker_end = None
+                code, source = None, ""
+        out.append((q, code, source))
     return out
 
 
