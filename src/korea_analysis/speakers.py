@@ -61,6 +61,8 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
             # a relative clause is not the speaker's nationality: "whose daughter was
             # abducted by North Korean agents" says nothing about her
             words = _RELATIVE.split(words, maxsplit=1)[0]
+            if words.split(None, 1)[:1] and words.split(None, 1)[0].lower().endswith("ing"):
+                continue  # "he, touring areas around the DPRK,": what he did, not who he is
             words = _REPORTING_FROM.sub("", words)
             code = first_actor(words, 0, len(words), actors)
             if code:
@@ -119,13 +121,37 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     with the words that say what it is ("the DPRK's Rodong Sinmun newspaper") its name."""
     if not quote.speaker or quote.speaker_start is None:
         return quote.speaker
+    # "President Lee Jae-myung on Sept. 11 described …": the date is not part of the name
+    quote.speaker = _TRAILING_TIME.sub("", quote.speaker) or quote.speaker
     name = _person_name(quote, mentions)
+    if name == quote.speaker and actors is not None and actors.person(name) is None:
+        name = _titled_mention(quote.speaker, mentions) or name
     if name == quote.speaker and actors is not None:
         name = _institution_name(quote.speaker, actors) or name
     if name == quote.speaker and (m := _OWNED_NAME.fullmatch(quote.speaker)):
         if not any(w in _NOT_NAME or w in _TITLE_WORDS for w in m.group("name").split()):
             name = m.group("name")
     return name
+
+
+#: a date or weekday after a speaker's name, kept by the cue's subject phrase
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2})(?:,?\s+\d{4})?\s*$")
+
+
+def _titled_mention(speaker: str, mentions) -> str | None:
+    """A speaker written with words of its title before a person's name ("Policy Glyn
+    Davis", from "… for North Korea Policy Glyn Davis"): the person mention's name."""
+    for m in mentions:
+        if m.kind == "person" and m.entity and speaker.endswith(" " + m.text):
+            head = speaker[:-len(m.text)].split()
+            if head and all(w[:1].isupper() and not w.endswith(("’s", "'s")) for w in head) \
+                    and any(w in _NOT_NAME or w in _TITLE_WORDS for w in head):
+                return m.entity
+    return None
 
 
 def _institution_name(speaker: str, actors: ActorDictionary) -> str | None:
