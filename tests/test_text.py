@@ -146,3 +146,46 @@ def test_kim_putin_article_faq_block_is_not_body():
                       "Vladimir Putin?")
     assert [s.kind for s in ss if t[s.start:s.end] == "Frequently Asked Questions (FAQ)"] == [
         "heading"]
+
+
+# --- the marks decided without syntok ------------------------------------------------------
+
+_MARK_WORDS = (
+    "the U.S. Mr. Dr. Gov. Sen. p.m. a.m. said. he she The It In But And Also No. no. 3. 2015. "
+    "Jan. Sept. May 5 12 100 1000 1.5 I. II. A. x. J. St. etc. vs. al. Inc., Co. D.C. N.H., "
+    "Ali's don't Don't won't U.S.-led well-known McCain. iPhone. “We ” \" ' ‘ ’ ( ) [ ] { } (AP) "
+    "-- — ... . . . ; : , ! ? ?” .” !” .' “Hello. end.The e.g. Ph.D. Mrs. de en Yes. OK. "
+    "Seoul. seoul. However, Moreover This That Müller. Ärger. ） ． ！ xX. aB. AB. IV. Mt. ft. "
+    "NO Sat. talks. officials agreed. We left. Kim").split()
+
+
+def _syntok_starts(chunk):
+    import syntok.segmenter as seg
+
+    return [s[0].offset for para in seg.analyze(chunk) for s in para if s]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_MARK_WORDS), st.sampled_from([" ", " ", "", "  ",
+                                                                          ", "])),
+                min_size=1, max_size=30))
+def test_marks_decided_here_split_as_syntok_does(parts):
+    from korea_analysis.text import _marks_starts
+
+    chunk = "".join(w + sep for w, sep in parts).strip()
+    got = _marks_starts(chunk)
+    if got is None:  # left to syntok whole
+        return
+    want = _syntok_starts(chunk) or [0]
+    assert [0, *got[1:]] == [0, *want[1:]]
+
+
+def test_sentences_with_abbreviations_are_split_without_syntok_where_sure(monkeypatch):
+    import korea_analysis.text as text
+
+    calls = []
+    monkeypatch.setattr(text._syntok, "analyze", lambda s: calls.append(s) or [])
+    chunk = ("U.S. officials met Mr. Kim at 3 p.m. on Monday. The talks, held in Washington, "
+             "D.C., ended early. “We agreed,” he said.")
+    assert text._marks_starts(chunk) == [0, chunk.index("The talks"), chunk.index("“We")]
+    assert calls == []

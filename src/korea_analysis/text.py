@@ -191,12 +191,190 @@ def _plain_starts(chunk: str) -> list[int] | None:
     return [first] + [m.end() for m in ends if m.end() < len(chunk)]
 
 
+# A paragraph that is not plain goes to syntok only where it must. Each of syntok's marks is
+# decided here by syntok's own rule (``_move_and_maybe_extract_terminal``) when the tokens
+# around it are simple: the mark is a token of its own right after a word, then one space (or
+# a closing quote and a space, or a comma or colon), then the next token. Marks where syntok
+# surely splits, outside brackets, cut the paragraph into pieces: after a split syntok starts
+# afresh (nothing before it is looked at again), and with brackets closed no look-ahead crosses
+# the cut, so syntok on each piece gives what it gives on the paragraph. A piece whose marks
+# are all "no split" is one sentence; any other piece (a mark undecided here, an opening
+# bracket) goes to syntok. benchmarks/segmenters.py --check-fast and tests/test_text.py
+# compare with syntok on whole paragraphs.
+_ST = _syntok_states.State
+_OPEN = frozenset(_ST.opening_brackets)
+_MARKS = frozenset(c for t in _ST.terminals for c in t)
+_MARK_OR_OPEN = re.compile("[" + re.escape("".join(sorted(_MARKS | _OPEN))) + "]")
+_BRACKET_CHARS = _OPEN | _ST.closing_brackets
+_CLOSING_QUOTES = "”\"’'"
+_END_CLOSERS = re.compile(r"[”\"’)]*")
+_INSIDE, _NO_SPLIT, _END, _UNKNOWN, _SPLIT = range(5)
+
+
+def _first_token(run: str) -> str:
+    """syntok's first token of a white-space free ``run``."""
+    s = 0
+    while s < len(run) and not run[s].isalnum():
+        s += 1
+    if s == len(run):
+        return run
+    if s:
+        return run[0]
+    e = len(run)
+    while not run[e - 1].isalnum():
+        e -= 1
+    word = run[:e]
+    m = _syntok.Tokenizer._separation.search(word)
+    if m is None:
+        return word
+    if _syntok.Tokenizer._apostrophe_t.fullmatch(m[0]) and word[m.start() - 1] == "n":
+        return word[:m.start() - 1] if m.start() > 1 else "n" + m[0]
+    return word[:m.start()]
+
+
+def _last_token(run: str) -> str | None:
+    """syntok's token that ends ``run`` (a white-space free run ending in a letter or digit)."""
+    s = 0
+    while not run[s].isalnum():
+        s += 1
+    word = run[s:]
+    last, prev_end = None, 0
+    for m in _syntok.Tokenizer._separation.finditer(word):
+        if last is not None:
+            prev_end = last.end()
+        last = m
+    if last is None:
+        return word
+    if last.end() < len(word):
+        return word[last.end():]
+    sep = last[0]
+    if (last.start() > prev_end and _syntok.Tokenizer._apostrophe_t.fullmatch(sep)
+            and word[last.start() - 1] == "n"):
+        return "n" + sep
+    return sep if sep not in _syntok.Tokenizer._hyphens_and_underscore else None
+
+
+def _run_around(chunk: str, a: int, b: int) -> tuple[int, int] | None:
+    """The white-space free run holding ``chunk[a:b]``, when plain spaces delimit it."""
+    k = chunk.rfind(" ", 0, a) + 1
+    e = chunk.find(" ", b)
+    e = len(chunk) if e < 0 else e
+    if any(c.isspace() or c == "\u200b" for c in chunk[k:e]):
+        return None
+    return k, e
+
+
+def _decide(chunk: str, p: int) -> tuple[int, int]:
+    """syntok's decision at the mark ``chunk[p]``: (kind, start of the next sentence)."""
+    n = len(chunk)
+    prev = chunk[p - 1] if p else ""
+    nxt = chunk[p + 1] if p + 1 < n else ""
+    if prev.isalnum() and nxt.isalnum():  # inside a word, unless syntok splits the word there
+        if (chunk[p] == ";" or not (prev.isascii() and nxt.isascii())
+                or (prev.islower() and nxt.isupper())):
+            return _UNKNOWN, 0
+        return _INSIDE, 0
+    if not prev.isalnum() or chunk[p] not in ".!?;":
+        return _UNKNOWN, 0
+    if nxt in (",", ":"):
+        return _NO_SPLIT, 0
+    q = p + 1
+    token_after = None
+    if nxt and nxt in _CLOSING_QUOTES:
+        token_after, q = nxt, q + 1
+    if q == n or _END_CLOSERS.fullmatch(chunk, p + 1, n):
+        return (_END, 0) if _END_CLOSERS.fullmatch(chunk, p + 1, n) else (_UNKNOWN, 0)
+    if chunk[q] != " ":
+        return _UNKNOWN, 0
+    while q < n and chunk[q] == " ":
+        q += 1
+    around = _run_around(chunk, p, p + 1)
+    after = _run_around(chunk, q, q)
+    if around is None or after is None or q == n:
+        return _UNKNOWN, 0
+    nt = _first_token(chunk[q:after[1]])
+    if nt[:1] in _BRACKET_CHARS or nt in _ST.terminals:  # syntok takes a mark or closing
+        return _UNKNOWN, 0  # bracket after the space into this sentence
+    if nt[:1].islower() or nt in _ST.inner_sentence_punctuation:
+        return _NO_SPLIT, 0
+    tb = _last_token(chunk[around[0]:p])
+    if tb is None:
+        return _UNKNOWN, 0
+    token_after = token_after or nt
+    single = len(tb) == 1 or tb in _ST.roman_numerals
+    if nt in _ST.starters:
+        return (_UNKNOWN, 0) if single else (_SPLIT, q)
+    if tb in _ST.abbreviations:
+        return _NO_SPLIT, 0
+    if tb in ("no", "No", "NO"):
+        return _UNKNOWN, 0
+    if (nt.isnumeric() and len(nt) > 2) or (tb.isnumeric() and nt in _ST.months) or (
+            tb in _ST.months and nt.isnumeric()) or ("." in tb and token_after != "."):
+        return _NO_SPLIT, 0
+    if single:
+        return _UNKNOWN, 0
+    return _SPLIT, q  # the next sentence starts at q
+
+
+def _marks_starts(chunk: str) -> list[int] | None:
+    """Sentence starts of ``chunk`` with syntok only on the pieces that need it; None: all."""
+    if "\n" in chunk or "\u200b" in chunk:
+        return None
+    marks = [m.start() for m in _MARK_OR_OPEN.finditer(chunk)]
+    depth, pieces, a, unsure = 0, [], 0, False
+    has_brackets = any(c in _BRACKET_CHARS for c in chunk)
+    bracket_at = ({i for i, c in enumerate(chunk) if c in _BRACKET_CHARS} if has_brackets
+                  else ())
+    j = 0
+    brackets = sorted(bracket_at)
+    for p in marks:
+        while j < len(brackets) and brackets[j] < p:
+            i = brackets[j]
+            c = chunk[i]
+            alone = (i == 0 or chunk[i - 1] == " ") and (i + 1 == len(chunk)
+                                                        or chunk[i + 1] == " ")
+            near_word = ((i > 0 and chunk[i - 1].isalnum())
+                         or (i + 1 < len(chunk) and chunk[i + 1].isalnum()))
+            if not (alone or near_word):
+                return None  # syntok would not read it as a bracket of its own
+            if c in _OPEN:
+                depth += 1
+            elif depth:
+                depth -= 1
+            j += 1
+        if chunk[p] in _OPEN:
+            unsure = True
+            continue
+        kind, q = _decide(chunk, p)
+        if kind == _UNKNOWN:
+            unsure = True
+        elif kind == _SPLIT and depth == 0:  # a sure split: cut here
+            pieces.append((a, p + 1 + (chunk[p + 1] in _CLOSING_QUOTES), unsure))
+            a, unsure = q, False
+    for i in brackets[j:]:
+        if not (chunk[i - 1].isalnum() if i else False) and not (
+                i + 1 < len(chunk) and chunk[i + 1].isalnum()) and not (
+                (i == 0 or chunk[i - 1] == " ") and (i + 1 == len(chunk) or chunk[i + 1] == " ")):
+            return None
+    pieces.append((a, len(chunk), unsure))
+    starts = []
+    for a, b, unsure in pieces:
+        if unsure:
+            starts += [a + sent[0].offset for para in _syntok.analyze(chunk[a:b])
+                       for sent in para if sent]
+        else:
+            starts.append(a)
+    return starts
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None, *,
                     fast: bool = True) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one paragraph), trimmed of white space."""
     end = len(text) if end is None else end
     chunk = text[start:end]
     starts = _plain_starts(chunk) if fast else None
+    if starts is None and fast:
+        starts = _marks_starts(chunk)
     if starts is None:
         starts = [sent[0].offset for para in _syntok.analyze(chunk) for sent in para if sent]
     if not starts:
