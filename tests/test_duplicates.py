@@ -120,3 +120,38 @@ def test_duplicates_found_once_are_read_back_from_the_cache(tmp_path, monkeypatc
     changed.loc[4, "text"] = OTHER + " A new last sentence for this copy."
     selection.duplicates_of(changed)  # other texts: found afresh
     assert len(calls) == 1
+
+
+def test_bands_and_rows_are_those_datasketch_chooses():
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=duplicates.LSH_THRESHOLD, num_perm=duplicates.NUM_PERM)
+    assert (lsh.b, lsh.r) == (duplicates.BANDS, duplicates.ROWS)
+
+
+def test_candidate_pairs_are_those_of_datasketchs_lsh_index():
+    from datasketch import LeanMinHash, MinHashLSH
+
+    rng = np.random.default_rng(1)
+    n = 400
+    sig = rng.integers(0, 50, size=(n, duplicates.NUM_PERM)).astype(np.uint32)
+    for k in range(0, n - 1, 3):  # near copies: a few values changed, some bands left whole
+        changed = rng.choice(duplicates.NUM_PERM, size=int(rng.integers(2, 40)), replace=False)
+        sig[k + 1] = sig[k]
+        sig[k + 1, changed] = rng.integers(0, 50, size=len(changed))
+    sig[5:9, :duplicates.ROWS] = 7  # a bucket of several articles in the first band
+    has = np.ones(n, dtype=bool)
+    has[[20, 21]] = False  # not indexed (no shingles)
+    lsh = MinHashLSH(threshold=duplicates.LSH_THRESHOLD, num_perm=duplicates.NUM_PERM)
+    for i in np.flatnonzero(has).tolist():
+        lsh.insert(i, LeanMinHash(seed=1, hashvalues=sig[i], scheme="affine32"))
+    expected = set()
+    for i in np.flatnonzero(has).tolist():
+        expected |= {(min(i, j), max(i, j)) for j in lsh.query(
+            LeanMinHash(seed=1, hashvalues=sig[i], scheme="affine32")) if j != i}
+    for floor in (0.0, 0.5):
+        pairs = duplicates.candidate_pairs(sig, has, floor)
+        est = duplicates.estimated_similarity(sig, np.array(sorted(expected)))
+        want = {p for p, e in zip(sorted(expected), est, strict=True) if e >= floor}
+        assert {tuple(p) for p in pairs.tolist()} == want
+    assert len(want) > 50 and {(5, 6), (5, 8)} <= expected

@@ -53,3 +53,22 @@ def test_jupyterlab_serves_notebooks_with_the_project_kernel(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_every_notebook_is_what_its_spec_generates(tmp_path, monkeypatch):
+    """notebooks/*.ipynb are generated from tools/notebooks/*.py: an edit to one alone is
+    drift that the next `tools/nbgen.py` run would silently undo."""
+    import runpy
+
+    nbgen = runpy.run_path(str(ROOT / "tools" / "nbgen.py"))
+    specs = sorted((ROOT / "tools" / "notebooks").glob("*.py"))
+    assert {s.stem for s in specs} == {n.stem for n in (ROOT / "notebooks").glob("*.ipynb")}
+    out = tmp_path / "notebooks"
+    out.mkdir()
+    monkeypatch.setitem(nbgen["build"].__globals__, "ROOT", tmp_path)
+    for spec in specs:
+        written = nbgen["build"](spec)
+        assert written == out / f"{spec.stem}.ipynb"
+        assert written.read_bytes() == (ROOT / "notebooks" / written.name).read_bytes(), (
+            f"{written.name} differs from what {spec.name} generates: edit the spec and run "
+            "tools/nbgen.py")

@@ -598,3 +598,48 @@ def test_it_again_keeps_the_institutions_fuller_name():
     got = [(q.speaker, q.role) for q in find_quotes(text) if q.kind == "partial"]
     assert [s for s, _ in got] == ["Hangyore"] * 3
     assert all(r.lower().endswith("south korean paper hangyore") for _, r in got)
+
+
+# --- nested cues and "what he called" (PolNeAR dev error patterns, our own sentences) -------
+
+def test_outer_cue_owns_quote_after_nested_pronoun():
+    text = "Minister Han however said he would welcome Japan’s help with “a shared warning system.”"
+    (q,) = find_quotes(text)
+    assert (q.speaker, _mention(text, q)) == ("Han", "Han")
+
+
+def test_nested_named_speaker_keeps_its_words():
+    text = "Senator Kwon said Lee called the talks “a waste of everyone's time.”"
+    q = _one(find_quotes(text), "waste")
+    assert _mention(text, q) == "Lee"
+
+
+def test_own_clause_after_outer_cue_keeps_pronoun():
+    text = ("Ambassador Ito said the meeting would go ahead, though he warned that the plan "
+            "was “a long shot.”")
+    q = _one(find_quotes(text), "long shot")
+    assert _mention(text, q) == "he"
+
+
+def test_restrictive_who_gives_way_to_outer_cue():
+    text = ("Governor Moon mocked the complaint, saying anyone who complains about the weather "
+            "“is not having a good day.”")
+    (q,) = find_quotes(text)
+    assert (q.speaker, _mention(text, q)) == ("Moon", "Moon")
+
+
+def test_what_he_called_points_at_the_subject():
+    text = "Secretary Baek condemned what he called “a reckless gamble” by the North."
+    (q,) = find_quotes(text)
+    assert (q.speaker, _mention(text, q)) == ("Baek", "Baek")
+    text = "The Security Council voiced alarm at what it called “a grave threat to peace.”"
+    (q,) = find_quotes(text)
+    assert _mention(text, q) == "The Security Council"
+
+
+def test_horizontal_bar_and_no_break_space_before_a_dash_speaker():
+    text = ("“The rally was bigger than last year.”\u00a0\u2015\u00a0Mina Seo\n"
+            "“Nobody expected the turnout.” \u2015 Daniel Oh\u00a0\n")
+    a, b = find_quotes(text)
+    assert (a.speaker, b.speaker) == ("Mina Seo", "Daniel Oh")
+    assert a.kind == b.kind == "direct"

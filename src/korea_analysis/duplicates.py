@@ -4,12 +4,13 @@ Each article becomes the set of its word 5-shingles (five consecutive words, low
 punctuation ignored, so curly and straight quotes or a changed dash do not matter). Two
 articles are copies when the Jaccard similarity of their sets is at least :data:`THRESHOLD`.
 Comparing every pair is out of reach at 100,000 articles, so candidates come from a MinHash
-LSH index (``datasketch.MinHashLSH``) and each candidate pair is then checked exactly.
+LSH index (the banding of ``datasketch.MinHashLSH``, see :func:`candidate_pairs`) and each
+candidate pair is then checked exactly.
 
 The shingles are hashed and the 64 MinHash values of every article computed with numpy over
 blocks of articles at once (polynomial hashes of the words, multiply-shift permutations);
 datasketch's own ``MinHash.update`` hashes each shingle in Python, about 1.6 s per thousand
-articles, minutes at 100,000. The signatures go into datasketch's LSH as ``LeanMinHash``.
+articles, minutes at 100,000. The LSH buckets are found the same way, all articles at once.
 """
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ SHINGLE = 5
 #: threshold below, lower than THRESHOLD so that pairs just above it are rarely missed).
 NUM_PERM = 64
 LSH_THRESHOLD = 0.6
+#: The bands and rows per band datasketch's ``MinHashLSH(threshold=LSH_THRESHOLD,
+#: num_perm=NUM_PERM)`` chooses (the false positive and negative weights 0.5 each; checked by
+#: tests/test_duplicates.py against datasketch).
+BANDS, ROWS = 10, 6
 #: One shingle in SAMPLE (chosen by hash) goes into the MinHash values: four times less work,
 #: and a 500-word article still has about 125; copies are then confirmed on every shingle.
 SAMPLE = 4
@@ -158,25 +163,32 @@ def _signatures_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def candidate_pairs(sig: np.ndarray, has: np.ndarray, min_similarity: float = 0.0
                     ) -> np.ndarray:
-    """Pairs (i < j) that share a bucket of datasketch's LSH index in some band and whose
-    estimated similarity is at least ``min_similarity`` (filtered as they are found, so a
-    corpus of near-alike articles does not pile up millions of pairs)."""
-    from datasketch import LeanMinHash, MinHashLSH
+    """Pairs (i < j) that share a bucket of the LSH index in some band and whose estimated
+    similarity is at least ``min_similarity`` (filtered as they are found, so a corpus of
+    near-alike articles does not pile up millions of pairs).
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for i in np.flatnonzero(has).tolist():
-            session.insert(i, LeanMinHash(seed=1, hashvalues=sig[i], scheme="affine32"),
-                           check_duplication=False)
+    The index is datasketch's ``MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)``
+    banding, done with numpy: :data:`BANDS` bands of :data:`ROWS` values, two articles
+    sharing a bucket of a band when their values in that band are all equal (datasketch's
+    bucket key is the bytes of those values). Sorting the band's rows finds the buckets of
+    every article at once, where inserting each article into datasketch's index is a Python
+    call, and importing datasketch imports scipy (0.4 s of every run) for the integral that
+    chose BANDS and ROWS. The tests check both against datasketch itself.
+    """
+    idx = np.flatnonzero(has)
     kept: list[np.ndarray] = []
-    for table in lsh.hashtables:
-        buckets = [b for b in (table.get(k) for k in table.keys()) if len(b) > 1]
-        if not buckets:
+    for band in range(BANDS):
+        values = sig[idx, band * ROWS:(band + 1) * ROWS]
+        order = np.lexsort(values.T[::-1])  # stable: a bucket's members stay in index order
+        values = values[order]
+        new = np.ones(len(order), dtype=bool)
+        new[1:] = (values[1:] != values[:-1]).any(axis=1)
+        bucket = np.cumsum(new)
+        sizes = np.bincount(bucket)
+        shared = sizes[bucket] > 1
+        if not shared.any():
             continue
-        sizes = np.fromiter(map(len, buckets), dtype=np.int64, count=len(buckets))
-        members = np.fromiter((i for b in buckets for i in sorted(b)), dtype=np.int64,
-                              count=int(sizes.sum()))
-        bucket = np.repeat(np.arange(len(buckets)), sizes)
+        members, bucket = idx[order[shared]], bucket[shared]
         for d in range(1, int(sizes.max())):  # the k-th and (k+d)-th member of one bucket
             same = bucket[:-d] == bucket[d:]
             if not same.any():

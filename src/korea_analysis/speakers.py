@@ -61,6 +61,8 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
             # a relative clause is not the speaker's nationality: "whose daughter was
             # abducted by North Korean agents" says nothing about her
             words = _RELATIVE.split(words, maxsplit=1)[0]
+            if words.split(None, 1)[:1] and words.split(None, 1)[0].lower().endswith("ing"):
+                continue  # "he, touring areas around the DPRK,": what he did, not who he is
             words = _REPORTING_FROM.sub("", words)
             code = first_actor(words, 0, len(words), actors)
             if code:
@@ -80,6 +82,63 @@ def same_speaker_country(decided):
     for q, code, source in decided:
         if not code and q.speaker and len({c for c, _ in found.get(q.speaker, ())}) == 1:
             code, source = min(found[q.speaker])
+        out.append((q, code, source))
+    return _spokespeople(_coordinated(out))
+
+
+#: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
+#: ministry spokesman", "the spokesman")
+_SPOKES = re.compile(r"(?i)^(?:an?|the)\s+(?:(?P<desc>[\w’'.\- ]{0,60}?)\s+)?"
+                     r"spokes(?:man|woman|person)$")
+_MINISTRY = re.compile(r"(?i)\b((?:foreign|defen[cs]e|unification|interior|trade|finance|"
+                       r"justice|national\s+defen[cs]e)\s+ministry)\b")
+
+
+def _spokespeople(decided):
+    """An unnamed spokesperson speaks for their body: "a North Korean foreign ministry
+    spokesman said" is the Foreign Ministry (the spokesperson's words stay as the role), and
+    a later bare "the spokesman" is the one described before it, with its country."""
+    out, last = [], None
+    for q, code, source in decided:
+        m = _SPOKES.match(q.speaker or "")
+        if m:
+            if m.group("desc") is None:  # "the spokesman": the one described before
+                if last is not None and not code:
+                    q.role = q.role or last[3]
+                    q.speaker, code, source = last[0], last[1], last[2]
+            else:
+                body = _MINISTRY.search(m.group("desc"))
+                if body is not None:
+                    desc = q.speaker
+                    q.speaker = " ".join(w.capitalize() for w in body.group(1).split())
+                    q.role = q.role or desc
+                if code:
+                    last = (q.speaker, code, source, desc if body is not None else q.speaker)
+        out.append((q, code, source))
+    return out
+
+
+_NUMBER_SPEAKER = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w’']*)*$")
+
+
+def _coordinated(decided):
+    """"Bolton said … — 45 minutes — and warned that …": a number (with no name after it, as
+    "38 North" has) is no speaker; the coordinated cue shares the subject of the sentence's
+    quote before."""
+    out = []
+    for i, (q, code, source) in enumerate(decided):
+        if _NUMBER_SPEAKER.match(q.speaker or ""):
+            prev = next((p for p in reversed(decided[:i])
+                         if p[0].sentence_id == q.sentence_id and p[0].speaker
+                         and not _NUMBER_SPEAKER.match(p[0].speaker)), None)
+            if prev is not None:
+                q.speaker, q.speaker_start, q.speaker_end = (
+                    prev[0].speaker, prev[0].speaker_start, prev[0].speaker_end)
+                q.role = q.role or prev[0].role
+                code, source = prev[1], prev[2]
+            else:
+                q.speaker = q.speaker_start = q.speaker_end = None
+                code, source = None, ""
         out.append((q, code, source))
     return out
 
@@ -119,13 +178,37 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     with the words that say what it is ("the DPRK's Rodong Sinmun newspaper") its name."""
     if not quote.speaker or quote.speaker_start is None:
         return quote.speaker
+    # "President Lee Jae-myung on Sept. 11 described …": the date is not part of the name
+    quote.speaker = _TRAILING_TIME.sub("", quote.speaker) or quote.speaker
     name = _person_name(quote, mentions)
+    if name == quote.speaker and actors is not None and actors.person(name) is None:
+        name = _titled_mention(quote.speaker, mentions) or name
     if name == quote.speaker and actors is not None:
         name = _institution_name(quote.speaker, actors) or name
     if name == quote.speaker and (m := _OWNED_NAME.fullmatch(quote.speaker)):
         if not any(w in _NOT_NAME or w in _TITLE_WORDS for w in m.group("name").split()):
             name = m.group("name")
     return name
+
+
+#: a date or weekday after a speaker's name, kept by the cue's subject phrase
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2})(?:,?\s+\d{4})?\s*$")
+
+
+def _titled_mention(speaker: str, mentions) -> str | None:
+    """A speaker written with words of its title before a person's name ("Policy Glyn
+    Davis", from "… for North Korea Policy Glyn Davis"): the person mention's name."""
+    for m in mentions:
+        if m.kind == "person" and m.entity and speaker.endswith(" " + m.text):
+            head = speaker[:-len(m.text)].split()
+            if head and all(w[:1].isupper() and not w.endswith(("’s", "'s")) for w in head) \
+                    and any(w in _NOT_NAME or w in _TITLE_WORDS for w in head):
+                return m.entity
+    return None
 
 
 def _institution_name(speaker: str, actors: ActorDictionary) -> str | None:

@@ -2,15 +2,19 @@ CELLS = [
 ("md", """
 # Who said what
 
-Who gets quoted — which countries, officials, state media or analysts — how much of the quoted
-text each bloc and outlet carries, how each country's quoted words sound, and which quotes
-could not be attributed.
+Who gets quoted — which speakers, countries, officials, state media or analysts — how much of
+the quoted text each bloc and outlet carries, how each country's quoted words sound, how each
+speaker's country was decided, and which quotes and speakers could not be placed.
 
-Data: the bundled corpus unless `corpus` points elsewhere.
+Data: the corpus given as the `corpus` parameter; the source line under each chart names
+the corpus actually used.
 """),
 ("code", """
 # Parameters (papermill overrides these; run as is in JupyterLab)
 corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
+metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
+columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
+keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
 actors: str = ""  # actor dictionary YAML (empty: the bundled one)
 date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
 date_to: str = ""  # last publication date to include (empty: no limit)
@@ -22,7 +26,9 @@ from IPython.display import display
 from korea_analysis import charts, views
 
 views.setup_notebook()
-ann = views.load(corpus, actors, date_from=date_from, date_to=date_to)
+ann = views.load(corpus, actors, metadata=metadata, columns=columns,
+                 keep_duplicates=keep_duplicates, date_from=date_from,
+                 date_to=date_to)
 quotes = views.quote_table(ann)
 print(views.corpus_sentence(ann))
 print(f"{len(quotes)} quotes: " + ", ".join(f"{n} {k}" for k, n in
@@ -41,10 +47,26 @@ or the description ("a professor at Ewha Womans University"). A relaying outlet 
 TASS") is the `channel`, not the speaker.
 """),
 ("md", """
-## Finding: who gets quoted, by country and type of speaker
+## Finding: who is quoted most
+
+The most quoted speakers (terms in scare quotes and unattributed quotes left out), coloured by
+the bloc of the country they speak for.
 """),
 ("code", """
-display(views.who_is_quoted(ann))
+fig, data = views.top_speakers_chart(ann, top=20)
+_ = charts.save(fig, data, "03_top_speakers", figures_dir)
+"""),
+("code", """
+views.show_table(views.top_speakers(ann, top=500), "03_top_speakers_table", top=20)
+"""),
+("md", """
+## Finding: who gets quoted, by country and type of speaker
+
+Quotes per country of the speaker, split by type of speaker, the most quoted first (the CSV
+lists every country).
+"""),
+("code", """
+views.show_table(views.who_is_quoted(ann), "03_who_is_quoted", top=15)
 """),
 ("md", """
 ## Finding: the share of quoted words per bloc
@@ -66,21 +88,45 @@ _ = charts.save(fig, data, "03_quoted_words_by_outlet", figures_dir)
 ("md", """
 ## Finding: how each country's quoted words sound
 
-Mean polarity (−1 … +1) and subjectivity (0 … 1) of the quoted words, direct and partial quotes.
+Mean polarity (−1 … +1) and subjectivity (0 … 1) of the quoted words, direct and partial
+quotes, for countries with at least `views.min_evidence(n_articles)` quotes (the bar grows
+with the corpus; see the README).
 """),
 ("code", """
-display(views.quote_sentiment(ann))
+min_quotes = views.min_evidence(len(ann.articles))
+views.show_text(f"Countries with at least {min_quotes} direct or partial quotes.")
+views.show_table(views.quote_sentiment(ann, min_quotes), "03_quote_sentiment", top=20,
+                 index=True)
+"""),
+("md", """
+## How each speaker's country was decided
+
+The rule that gave each attributed quote its country, in the order they are tried, and the
+named speakers no rule could place (check these: their quotes count for no country).
+"""),
+("code", """
+sources = views.country_sources(ann)
+if sources is None:
+    views.show_text("This version of the quotes table does not record how countries were "
+                    "decided (no actor_source column).")
+else:
+    views.show_table(sources, "03_country_sources", interactive=False)
+"""),
+("code", """
+views.show_table(views.unresolved_speakers(ann), "03_unresolved_speakers", top=50)
 """),
 ("md", """
 ## Every quote, with speaker, country, channel and cue
+
+Search, sort and filter the first rows here; the CSV holds every quote.
 """),
 ("code", """
-display(views.quote_listing(ann))
+views.show_table(views.quote_listing(ann), "03_quotes", top=1000)
 """),
 ("md", """
 ## Quotes that could not be attributed
 """),
 ("code", """
-display(views.unattributed_quotes(ann))
+views.show_table(views.unattributed_quotes(ann), "03_unattributed_quotes", top=200)
 """),
 ]

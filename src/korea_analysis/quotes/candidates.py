@@ -23,6 +23,10 @@ from korea_analysis.quotes.words import (
     _strip_punct,
 )
 
+#: lower-case words inside a title's portfolio ("Minister of Foreign Affairs")
+_PORTFOLIO_JOIN = frozenset({"of", "for", "and", "the", "on", "to"})
+
+
 
 class _Article(_Names):
     """Per-article state: masked text, sentences, names seen, genders, attributions so far."""
@@ -165,6 +169,10 @@ class _Article(_Names):
                 return "clause"
         if w0.lower() in _DETS or not _cap(w0) or w0[:1].isdigit():
             return "desc"
+        if (len(words) <= 10 and len(words) >= 4 and _looks_person(" ".join(words[-2:]))
+                and all(_cap(w) or w in _PORTFOLIO_JOIN for w in words)
+                and any(w in self.cues.titles for w in words[:-2])):
+            return "name"  # "Chinese Vice Minister of Foreign Affairs Wu Dawei": a titled name
         if w0 in self.cues.titles and len(words) > 1 and any(
                 x in ("of", "at", "for", "in", "on") for x in words):
             return "desc"

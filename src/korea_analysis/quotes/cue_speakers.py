@@ -62,6 +62,19 @@ _CHANNEL_RE = re.compile(
     r"in\s+comments\s+to|in\s+remarks\s+to|to)\s+")
 
 
+#: a time right after the cue ("said Monday it …", "said over the weekend that …")
+_LEAD_TIME = re.compile(
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    r"today|tonight|last\s+(?:week|month|year|night)|over\s+the\s+weekend|"
+    r"earlier\s+(?:this|in\s+the)\s+(?:week|month|day))\b")
+#: what follows a cue but opens no clause: a time, a place, an occasion ("said Friday during
+#: a briefing", "told reporters after the meeting")
+_NOT_CLAUSE = re.compile(r"\s+(?:during|after|before|following|ahead|at|in|on|to|with|for|"
+                         r"from|by|while|when|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         r"Saturday|Sunday|January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December)\b")
+
+
 class _CueSpeakers(_Article):
     """Who each cue points at (the part of the engine after finding the cue)."""
 
@@ -245,10 +258,17 @@ class _CueSpeakers(_Article):
                 mm = re.match(r"\s*(?:reporters|journalists|lawmakers|the\s+\w+|[A-Z]\w+)"
                               r"(?:\s+(?:on|in|at)\s+[A-Z]\w+)?\s*(?:,\s*)?", rest)
         if mm is None:
-            mm = re.match(r"\s*(?:(?:on|in|at|during|late|early|last|this)\s+[^,.;:\x00“”]{1,40}?"
-                          r"\s+)?that\s+", rest)
+            mm = re.match(r"\s*(?:(?:on|in|at|during|late|early|last|this|over|after|following|"
+                          r"before|earlier|later)\s+[^,.;:\x00“”]{1,90}?\s+)?that\s+", rest)
         if mm is None:
-            if re.match(r"\s+(?:the|a|an|he|she|they|it|we|his|her|their|its|[A-Z]\w*)\b",
+            # "said Monday it …" (a time, then the clause); not "said Friday during a …"
+            lead = _LEAD_TIME.match(rest)
+            if lead:
+                pos, rest = pos + lead.end(), rest[lead.end():]
+            if lead and not rest[:1].isspace():
+                return None
+            if not _NOT_CLAUSE.match(rest) and re.match(
+                    r"\s+(?:the|a|an|he|she|they|it|we|his|her|their|its|[A-Z]\w*)\b",
                         rest) and self.cues.forms.get(c.form) in ("say", "add", "tell",
                                                                    "note", "warn", "claim",
                                                                    "insist", "argue",
@@ -257,6 +277,8 @@ class _CueSpeakers(_Article):
             else:
                 return None
         a = pos + mm.end()
+        if not mm.group().rstrip().endswith(("that", ":")) and _NOT_CLAUSE.match(" " + m[a:se]):
+            return None  # "told reporters after the meeting": the clause is before the cue
         b = se
         tail = re.search(r",\s+(?:according\s+to|[^,\x00“”]{1,60}?\s+(?:said|says|added)|"
                          r"(?:said|says|added)\s+[^,\x00“”]{1,60}?)[^\x00“”]*$", m[a:b])

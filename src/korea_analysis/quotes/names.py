@@ -56,7 +56,7 @@ _NOT_PERSON = {
     "Caucus", "Caucuses", "Declaration", "Armistice", "Liberation", "Constitution",
     "Amendment", "Report", "Index", "Survey", "Poll", "Research", "Conference", "Forum",
     "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation", "UN", "U.N.", "EU",
-    "NATO", "ASEAN", "IAEA",
+    "NATO", "ASEAN", "IAEA", "Representatives", "Delegates", "Envoys", "Officials",
 }
 
 

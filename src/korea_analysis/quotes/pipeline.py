@@ -68,7 +68,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 nxt = qs[qi + 1].a - 1 if qi + 1 < len(qs) else se
                 prv = qs[qi - 1].b + 1 if qi else ss
                 nxt_sent = (sents[si + 1], sent_cues[si + 1]) if si + 1 < len(sents) else None
-                slot = _own_attribution(eng, q, cs, prv, nxt, se, nxt_sent)
+                slot = _own_attribution(eng, q, cs, prv, nxt, se, nxt_sent, ss)
                 if slot.attr is None and q.closed:
                     _line_attribution(text, slot, paras, pi)
                 slot.colon = colon if slot.initial else None

@@ -52,10 +52,11 @@ class _Slot:
 
 
 def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int, se: int,
-                     nxt_sent) -> _Slot:
+                     nxt_sent, ss: int | None = None) -> _Slot:
     """The cue in the quotation's own sentence: right after it, before it, or later."""
     m = eng.masked
     o = q.a - 1
+    ss = prv if ss is None else ss
     close_end = q.b + 1 if q.closed else q.b
     attr = trail = None
     for c in cs:  # 1. right after the closing mark
@@ -66,14 +67,14 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
     lead = None
     for i, c in enumerate(reversed(cs)):  # 2. the nearest cue before the opening mark
         if c.b <= o and c.sp and (c.kind != "nominal" or _near_nominal(eng, c, o)):
-            # "Trump said he believes …": the reporting verb outside owns the quotation
-            outer = [d for d in cs[:len(cs) - 1 - i] if d.sp and d.kind == "verb" and
-                     d.b <= c.sp[0] and not _ing(d.form)]
-            if outer and m[c.sp[0]:c.sp[1]].lower() in _NESTED_PRONOUNS and \
-                    eng.cues.forms.get(c.form) in _MENTAL and \
-                    _ADJACENT.match(m, c.b, o + 1) is None:
-                c = outer[-1]
             lead = _Attr(c.sp, c.role, c, c.channel, "lead")
+            outer = _outer_cue(eng, c, cs[:len(cs) - 1 - i], o)
+            if outer is not None:
+                lead = _Attr(outer.sp, outer.role, outer, outer.channel, "lead")
+            else:
+                subj = _what_subject(eng, c, ss)
+                if subj is not None:
+                    lead = _Attr((subj[0], subj[1]), subj[2], c, c.channel, "lead")
             break
     adjacent = lead is not None and lead.cue is not None and \
         _ADJACENT.match(m, lead.cue.b, o + 1) is not None
@@ -117,6 +118,52 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
                          before.rstrip().endswith((",", ":", "—")))
     ends = (not q.closed or m[close_end:nxt].strip(_PUNCT_GAP) == "" or trail is not None)
     return _Slot(q, attr, starts, ends, initial)
+
+
+def _outer_cue(eng: _Engine, c: _Cue, before: list[_Cue], o: int) -> _Cue | None:
+    """The reporting verb outside a nested cue owns the quotation: "Trump said he believes
+    …", "Rubio said that he had begun “to …”", "she cited a critic who called it “…”".
+    Only when the nested speaker is a pronoun or a restrictive "who" (a named speaker
+    inside, "Kim said Trump called it “…”", keeps its own words), and nothing between the
+    two starts a clause of its own ("…, though he said", "whom he called", "…, she said")."""
+    m = eng.masked
+    inner = m[c.sp[0]:c.sp[1]].lower()
+    if inner not in _NESTED_PRONOUNS and inner != "who":
+        return None
+    outer = [d for d in before if d.sp and d.kind == "verb" and d.b <= c.sp[0] and
+             m[d.sp[0]:d.sp[1]].lower() not in ("who", "which", "that")]
+    if not outer:
+        return None
+    d = outer[-1]
+    gap = m[d.b:c.sp[0]]
+    if inner != "who" and eng.cues.forms.get(c.form) in _MENTAL and not _ing(d.form) and \
+            _ADJACENT.match(m, c.b, o + 1) is None:
+        return d  # "Trump said he believes …"
+    if re.search(r"[;“”\x00]", gap) or gap.rstrip().endswith((",", "—", "-")):
+        return None
+    if inner == "who":
+        return d  # "…, saying anybody who complains about it “is …”"
+    if _OWN_CLAUSE.search(m, d.b, c.sp[1]):
+        return None
+    return d
+
+
+_OWN_CLAUSE = re.compile(r"\b(?:though|although|but|while|as|when|whom|which|who|whose)\b|"
+                         r"\b(?:and|or)\s+$|\.\s+[A-Z]", re.I)
+_WHAT = re.compile(r"\b(?:what|What)\s+$")
+
+
+def _what_subject(eng: _Engine, c: _Cue, ss: int):
+    """``Ban condemned what he called a “…”``: the pronoun in "what he called" stands for
+    the subject of the clause around it; that subject is the speaker mention."""
+    m = eng.masked
+    if m[c.sp[0]:c.sp[1]].lower() not in _NESTED_PRONOUNS or \
+            _WHAT.search(m, max(ss, c.sp[0] - 8), c.sp[0]) is None:
+        return None
+    what = m.rfind("what", ss, c.sp[0])
+    if what < 0:
+        what = m.rfind("What", ss, c.sp[0])
+    return eng.clause_subject(ss, what) or eng.initial_subject(ss, what)
 
 
 def _ends_sentence(m: str, c: _Cue, se: int) -> bool:

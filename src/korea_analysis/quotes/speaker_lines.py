@@ -10,12 +10,14 @@ import re
 
 _NAME_PHRASE = (r"(?:[A-Z][\w.’'\-]*|of|to|the|for|and|at)(?:[ \t]+(?:[A-Z][\w.’'\-]*|of|to|"
                 r"the|for|and|at)){0,7}")
-#: "…,” - President Lee", "…” — Lavrov" (the rest of the paragraph)
-_DASH_NAME = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<who>{_NAME_PHRASE})[ \t]*"
-                        r"(?:,[ \t]*(?P<role>[^“”\"\n]{1,120}?))?[ \t.]*$")
+#: "…,” - President Lee", "…” — Lavrov", "…” ― Lavrov" (the rest of the paragraph;
+#: no-break spaces around the dash count as spaces)
+_WS = r"[ \t\u00a0]"
+_DASH_NAME = re.compile(rf"{_WS}*[-—–―]{{1,2}}{_WS}*(?P<who>{_NAME_PHRASE}){_WS}*"
+                        rf"(?:,{_WS}*(?P<role>[^“”\"\n]{{1,120}}?))?[ \t.\u00a0]*$")
 #: a paragraph that is only a name, maybe with a description: "Defence Minister Kim, at a base."
-_NAME_LINE = re.compile(rf"[ \t]*(?:[-—–]{{1,2}}[ \t]*)?(?P<who>{_NAME_PHRASE})[ \t]*"
-                        r"(?:,[ \t]*(?P<role>[^“”\"\n]{1,120}?))?[ \t.]*$")
+_NAME_LINE = re.compile(rf"{_WS}*(?:[-—–―]{{1,2}}{_WS}*)?(?P<who>{_NAME_PHRASE}){_WS}*"
+                        rf"(?:,{_WS}*(?P<role>[^“”\"\n]{{1,120}}?))?[ \t.\u00a0]*$")
 _QUESTION = re.compile(r"[ \t]*(?:Q|Question)[ \t]*[:：]")
 _ANSWER = re.compile(r"[ \t]*(?:A|Answer)[ \t]*[:：][ \t]*")
 _BRIEFER = re.compile(
