@@ -10,7 +10,7 @@ quotation matches (IoU >= 0.5, as the shared scorer counts). Only quotations wit
 candidates and at least one right one are used. C is chosen by 5-fold cross-validation
 grouped by article on train; dev is only scored, end to end, with the ranker on and off.
 
-``--write`` writes ``src/korea_analysis/quotes/speaker_ranker.csv`` (feature, weight). The
+``--write`` writes ``src/korea_analysis/speaker_ranker.csv`` (feature, weight). The
 ranker stays switched off in the pass (``ranker.ENABLED``) unless it beats the rules on dev.
 
 Result (3 Dec 2026, 20 features, C=10 chosen by CV): on the 739 train quotations with two

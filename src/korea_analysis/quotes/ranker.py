@@ -20,7 +20,8 @@ from pathlib import Path
 
 from korea_analysis.quotes.words import _MENTAL, _NESTED_PRONOUNS, _cap, _ing
 
-WEIGHTS_PATH = Path(__file__).with_name("speaker_ranker.csv")
+#: beside sentiment_linear.csv, in the top package (whose data files the package ships)
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "speaker_ranker.csv"
 
 #: switched on by ``benchmarks/polnear.py --ranker`` and the training script, or by the
 #: environment variable ``KOREA_ANALYSIS_SPEAKER_RANKER=1`` (seen by worker processes too)
