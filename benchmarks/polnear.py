@@ -1,6 +1,7 @@
 """Score ``find_quotes`` on a PolNeAR split (direct quotes and their speaker mentions).
 
 usage: python benchmarks/polnear.py SPLIT_DIR [--out PRED.csv] [--scorer PATH] [--kinds ...]
+       [--ranker]
 
 SPLIT_DIR holds ``text/*.txt`` and ``attributions/*.ann`` (see the shared datasets README).
 Writes one prediction row per quotation (article_id, start, end, speaker_start, speaker_end,
@@ -77,7 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--kinds", default="direct,partial",
                     help="comma-separated kinds to submit (default: direct,partial)")
+    ap.add_argument("--ranker", action="store_true",
+                    help="switch on the learned speaker ranker (quotes/ranker.py; off in the "
+                         "pass)")
     args = ap.parse_args(argv)
+    if args.ranker:
+        from korea_analysis.quotes import ranker
+        ranker.ENABLED = True
     kinds = set(args.kinds.split(","))
     rows, timing = predict(args.split_dir / "text", kinds)
     with tempfile.TemporaryDirectory() as tmp:

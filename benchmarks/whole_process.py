@@ -14,7 +14,7 @@ seeded), written as one CSV file with dates. Each run is a fresh process:
 - the phases come from a second fresh process that runs the same command through
   ``cli.main`` with timers around its steps: ``imports`` (from interpreter start to the
   modules the command needs, not those imported on first use), ``load`` (load_corpus),
-  ``select`` (selection.select: the syndicated-duplicates search, with datasketch's import),
+  ``select`` (selection.select: the syndicated-duplicates search),
   ``pass`` (the article pass, with reading the dictionaries), ``tables`` (reading the cache
   back and the corpus tables), ``csv`` (writing every table).
 

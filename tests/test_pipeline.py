@@ -294,3 +294,26 @@ def test_shares_on_chart_labels_never_round_a_real_share_to_zero():
     assert charts.pct(99 / 22787) == "<1%"
     assert charts.pct(0) == "0%"
     assert charts.pct(0.1755) == "18%"
+
+
+def test_the_cooperation_conflict_matrix_leaves_thin_pairs_blank(bundled):
+    import matplotlib
+    matplotlib.use("Agg")
+
+    from korea_analysis import views
+
+    d = bundled.dyads
+
+    def thin_inside(k):  # a pair below k whose two actors both have a pair of k or more
+        busy = d[d["n_events"] >= k]
+        names = set(busy["actor_a"]) | set(busy["actor_b"])
+        return ((d["n_events"] < k) & d["actor_a"].isin(names) & d["actor_b"].isin(names)).any()
+
+    k = next(int(k) for k in sorted(d["n_events"].unique()) if thin_inside(k))
+    fig, data = views.dyad_heatmap(bundled, min_events=k)
+    ax = fig.axes[0]
+    ns = [int(t.get_text().split("n=")[1]) for t in ax.texts if "n=" in t.get_text()]
+    assert ns and min(ns) >= k
+    assert (data["n_events"] >= k).all()
+    img = ax.images[0].get_array()
+    assert int((~img.mask).sum()) == 2 * (d["n_events"] >= k).sum()  # both halves of each pair

@@ -163,3 +163,23 @@ def test_a_party_member_and_a_states_governor(actors):
     assert speakers(t, actors) == [("Dana Whitfield", "USA", "institution")]
     t = "Ohio Gov. Dana Whitfield said the launch was “a threat”."
     assert speakers(t, actors) == [("Dana Whitfield", "USA", "title")]
+
+
+def test_head_of_government_office_speaks_for_its_holder_country(actors):
+    t = ("President Yoon Suk Yeol met the envoy on Monday. “We regret the decision,” the "
+         "president's office said.")
+    assert speakers(t, actors, dt.date(2023, 7, 1)) == [
+        ("the president's office", "KOR", "institution")]
+    # no president named before: nothing to go on, nothing guessed
+    t = "“We regret the decision,” the president's office said."
+    assert speakers(t, actors, dt.date(2023, 7, 1)) == [("the president's office", None, "")]
+
+
+def test_an_organisation_chief_is_its_office_holder_on_the_date(actors):
+    t = "“The alliance has never been stronger,” the NATO chief said in Brussels."
+    assert speakers(t, actors, dt.date(2023, 7, 1)) == [
+        ("Jens Stoltenberg", "IGONAT", "dictionary")]
+    assert speakers(t, actors, dt.date(2025, 3, 1)) == [("Mark Rutte", "IGONAT", "dictionary")]
+    t = "“Dialogue is the only way,” the U.N. secretary-general told reporters."
+    assert speakers(t, actors, dt.date(2019, 5, 1)) == [
+        ("António Guterres", "IGOUNO", "dictionary")]

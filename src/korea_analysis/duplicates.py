@@ -221,11 +221,21 @@ def _jaccard(texts: list[str], pairs: np.ndarray) -> np.ndarray:
         h, off = shingle_hashes([texts[i] for i in ids])
         for k, i in enumerate(ids.tolist()):
             sets[i] = np.unique(h[off[k]:off[k + 1]])
+    # the pairs of one article at once: its partners' shingles looked up in its sorted set
     out = np.empty(len(pairs))
-    for k, (i, j) in enumerate(pairs.tolist()):
-        a, b = sets[i], sets[j]
-        inter = len(np.intersect1d(a, b, assume_unique=True))
-        out[k] = inter / (len(a) + len(b) - inter)
+    order = np.argsort(pairs[:, 0], kind="stable")
+    firsts, starts = np.unique(pairs[order, 0], return_index=True)
+    bounds = np.r_[starts, len(pairs)].tolist()
+    for k, i in enumerate(firsts.tolist()):
+        rows = order[bounds[k]:bounds[k + 1]]
+        a = sets[i]  # never empty: an article without shingles is in no pair
+        others = [sets[j] for j in pairs[rows, 1].tolist()]
+        sizes = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
+        values = np.concatenate(others)
+        pos = np.searchsorted(a, values)
+        pos[pos == len(a)] = 0
+        inter = np.add.reduceat(a[pos] == values, np.r_[0, np.cumsum(sizes)[:-1]])
+        out[rows] = inter / (len(a) + sizes - inter)
     return out
 
 

@@ -30,6 +30,8 @@ _REPORTING_FROM = re.compile(r"\b(?:reporting|speaking|writing|filing|broadcasti
 #: "Al Jazeera’s Craig Leeson": an outlet's or body's person, named by their own name
 _OWNED_NAME = re.compile(r"(?P<owner>\S.*?)['’]s\s+(?P<name>(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
                          r"\s+){1,3}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)")
+#: the role the quote module gives a head of government's office: "office of Yoon Suk Yeol"
+_OFFICE_OF = re.compile(r"office of ")
 #: words around an institution's name that only say what kind of body it is
 _BODY_WORDS = frozenset({
     "the", "newspaper", "paper", "daily", "news", "agency", "outlet", "broadcaster", "organ",
@@ -56,7 +58,7 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
     for m in mentions:
         if m.entity == quote.speaker and m.kind != "byline":
             return m.actor, _source_of(m)
-    for words in (quote.speaker, quote.role):
+    for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
             # a relative clause is not the speaker's nationality: "whose daughter was
             # abducted by North Korean agents" says nothing about her
@@ -66,6 +68,8 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
             words = _REPORTING_FROM.sub("", words)
             code = first_actor(words, 0, len(words), actors)
             if code:
+                if is_role and _OFFICE_OF.match(words):
+                    return code, "institution"  # "the president's office" (of Yoon …)
                 return code, "description"
     return None, ""
 

@@ -76,11 +76,29 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
                         re.I)
 
 
+#: a head of government's office as a speaker ("the president's office", "the presidential
+#: office", "the prime minister's office")
+_OFFICE = re.compile(r"(?:[Tt]he[ \t]+)?(?:(president|prime[ \t]+minister|premier|chancellor)"
+                     r"(?:['’]s)?|(presidential))[ \t]+office", re.I)
+
+#: a photo credit before a speaker's name, from a caption run into the text: "(AP Photo/…) ",
+#: "Getty Images", "Yonhap" glued to the name ("YonhapMoon Jae-in") or set off by "/"
+_CREDIT_HEAD = re.compile(
+    r"\(?(?:[A-Z][\w.]*[ \t]+){0,2}(?:Photo|Photos|Image|Images|Video)[ \t]*/[^)\n]{2,80}\)"
+    r"[ \t\u00a0]*"
+    r"|(?:AFP[ \t]+via[ \t]+)?(?:Getty[ \t]+Images|AFP|AP|EPA(?:-EFE)?|Reuters|Yonhap|Xinhua|"
+    r"KCNA|Kyodo|Newsis|News1|Photo)(?:(?=[A-Z][a-z])|[ \t]*/[ \t]*(?:Getty[ \t]+Images|"
+    r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
+
+
 def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
              ) -> tuple[str, tuple[int, int], str | None]:
     """Resolve a speaker mention: the name as given in full, its span, and a title role."""
     t = eng.text
     a, b = sp
+    credit = _CREDIT_HEAD.match(t, a, b)
+    if credit and credit.end() < b and _looks_person(t[credit.end():b]):
+        a = credit.end()  # "Getty ImagesMoon Jae-in", "(AP Photo/Lee Jin-man) Moon Jae-in"
     both = re.search(r"\s+and\s+(?=[A-Z])", t[a:b])
     if both and _cap(t[a:b]):  # "Secretary Lloyd Austin and Defense Secretary Suh Wook"
         (n1, e1), t1 = _split_title(eng, a, a + both.start())
@@ -112,6 +130,8 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         # ("It said" again: the institution's fuller name carries over as its role)
         return name, (na, nb), role or eng.institution_roles.get(name)
     words = mention.split()
+    if 1 < len(words) <= 4 and words[0] in _NAME_CONNECT and _cap(words[-1]):
+        return eng.full_name(mention, na), (na, nb), role  # "von der Leyen said"
     if len(words) == 1 and _cap(mention):
         core = mention.rstrip("’'s") if mention.endswith(("’s", "'s")) else mention
         return eng.full_name(core, na), (na, nb), role
@@ -132,6 +152,12 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if spelled:  # "the JCS" -> Joint Chiefs of Staff
             eng.institution_names.add(spelled)
             return spelled, (na, nb), role
+    office = _OFFICE.fullmatch(mention)
+    if office:  # "the president's office said": the office of the president named before
+        head = "president" if office.group(2) else office.group(1).lower().split()[-1]
+        holder = person_antecedent(eng, {"chancellor": "leader"}.get(head, head), na)
+        if holder:
+            return mention, (na, nb), role or f"office of {holder}"
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)

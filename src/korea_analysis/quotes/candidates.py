@@ -92,9 +92,11 @@ class _Article(_Names):
             if w in _CAP_STOP and j < len(toks):
                 break
             if not _cap(w):
-                if wl in ("to", "with") and j >= 2 and j < len(toks) and \
-                        m[toks[j - 2][0]:toks[j - 2][1]].endswith("ing"):
-                    # "Another source speaking to Fox News said": skip the participle phrase
+                if (wl in ("to", "with") or wl in _PREPS) and j >= 2 and j < len(toks) and \
+                        m[toks[j - 2][0]:toks[j - 2][1]].endswith("ing") and \
+                        m[toks[j - 2][0]:toks[j - 2][1]].islower():
+                    # "Another source speaking to Fox News said", "Marchers walking through
+                    # the square chanted": skip the participle phrase
                     np = self._scan_back(lo, toks[j - 2][0])
                     if np is not None:
                         return np
@@ -103,10 +105,12 @@ class _Article(_Names):
                         _cap(m[toks[j][0]:toks[j][1]]):
                     j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora"
                     continue
-                if wl in self.cues.noun_forms and (j >= 2 and _noun_before(
-                        m[toks[j - 2][0]:toks[j - 2][1]]) or j == 1 and j < len(toks) and
+                if wl in self.cues.noun_forms and (j >= 2 and (_noun_before(
+                        m[toks[j - 2][0]:toks[j - 2][1]]) or j == len(toks) and
+                        _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j == 1 and j < len(toks) and
                         m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads):
-                    j -= 1  # "the report said", "Korea's state media said", "state media said"
+                    j -= 1  # "the report said", "Korea's state media said", "state media said",
+                    # "the IMF report said" (a name before the noun, right before the cue)
                     continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:

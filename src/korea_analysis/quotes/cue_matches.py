@@ -133,6 +133,15 @@ class _Engine(_CueSpeakers):
         while k > ss and (m[k - 1].isalpha() or m[k - 1] in "’'"):
             k -= 1
         prev = m[k:j].lower()
+        if prev.endswith("ly") and (form.endswith("ed") or form in ("told", "written", "said")):
+            k0 = k  # "he was formally called to a hearing": passive past an adverb
+            while k0 > ss and m[k0 - 1] == " ":
+                k0 -= 1
+            b0 = k0
+            while k0 > ss and m[k0 - 1].isalpha():
+                k0 -= 1
+            if m[k0:b0].lower() in ("was", "were", "is", "are", "been", "being", "be"):
+                return False
         if prev in ("a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
                     "these", "those", "my", "your", "no", "any", "each", "every") or \
                 prev.endswith(("’s", "'s")):

@@ -19,7 +19,8 @@ _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 # engine skips to capitals instead of trying every position (same matches; the plain form,
 # (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
 _NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*|\.)"
-_NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al))"
+_PARTICLES = r"de|van|von|der|den|del|da|di|du|bin|al"  # "Ursula von der Leyen"
+_NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|{_PARTICLES}))"
                       rf"{{1,8}}(?![\w\-])")
 _NOT_PERSON = {
     "Korea", "Korean", "Koreas", "North", "South", "East", "West", "United", "States",
@@ -145,8 +146,9 @@ class _Names:
             if p >= pos:
                 break
             parts = name.split()
-            if short in (parts[0], parts[-1]) and name != short:
-                best = name
+            if name != short and (short in (parts[0], parts[-1]) or " " in short and
+                                  name.endswith(" " + short)):
+                best = name  # (a particle surname too: "von der Leyen", "de Mistura")
         return best or short
 
     def gender(self, name: str) -> str | None:

@@ -6,11 +6,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from korea_analysis.quotes import ranker as _ranker
 from korea_analysis.quotes.cue_matches import _Engine
 from korea_analysis.quotes.cue_speakers import _Cue
 from korea_analysis.quotes.marks import _Piece
 from korea_analysis.quotes.names import _looks_person
-from korea_analysis.quotes.words import _MENTAL, _NESTED_PRONOUNS, _cap, _ing
+from korea_analysis.quotes.words import (
+    _AUX,
+    _BE,
+    _DETS,
+    _MENTAL,
+    _NESTED_PRONOUNS,
+    _NP_STOP,
+    _VERBISH,
+    _cap,
+    _ing,
+)
 
 
 @dataclass(slots=True)
@@ -34,7 +45,15 @@ def _trail_ok(m: str, close_end: int, c: _Cue) -> bool:
         return m[close_end:c.a].strip(_PUNCT_GAP) == ""
     first = c.role[0] if c.role and close_end <= c.role[0] < c.sp[0] else c.sp[0]
     # (“…,” the British Ambassador to the UN, Karen Pierce, said: the title comes first)
-    return bool(_CONJ_GAP.match(m[close_end:first]))
+    gap = m[close_end:first]
+    if _CONJ_GAP.match(gap):
+        return True
+    # “…,” panel Chairman Jason Chaffetz said: a lower-case modifier before the title
+    words = gap.strip(_PUNCT_GAP).split()
+    return gap[:1] in ",”\x00 " and 0 < len(words) <= 2 and all(
+        w.isalpha() and w.islower() and w not in _NP_STOP and w not in _VERBISH and
+        w not in _AUX and w not in _BE and w not in _DETS for w in words) and \
+        _cap(m[first:first + 1])
 
 
 @dataclass(slots=True)
@@ -102,6 +121,9 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
         c = (acc or later or [None])[0]
         if c is not None:
             attr = _Attr(c.sp, c.role, c, c.channel, "after")
+            subj = _what_subject(eng, c, ss)
+            if subj is not None:  # "… of being “duped” and urged … what he called …"
+                attr = _Attr((subj[0], subj[1]), subj[2], c, c.channel, "after")
     if attr is None and nxt_sent is not None and q.closed and \
             m[close_end:se].strip() == "":  # "…?” Todd asked the real estate mogul.
         (ns, ne), ncs = nxt_sent
@@ -110,6 +132,17 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
         if c is not None and c.kind == "verb" and _trail_ok(m, ns, c) and (
                 asked or c.clause is None and len(m[max(c.b, c.sp[1]):ne].split()) <= 8):
             attr = trail = _Attr(c.sp, c.role, c, c.channel, "trail")
+    if _ranker.ENABLED or _ranker.COLLECT is not None:
+        pick = _ranker.rank(eng, q, cs, attr)
+        if pick is not None and (attr is None or pick[0] != attr.sp):
+            attr = _Attr(pick[0], pick[1], pick[2], pick[2].channel, "lead")
+    if attr is not None and attr.channel is None and attr.sp is not None:
+        for c in cs:  # "According to Xinhua, Xi said …": the outlet relays, Xi speaks
+            if c.kind == "according" and c.sp and c.sp != attr.sp:
+                outlet = eng.outlet_name(m[c.sp[0]:c.sp[1]])
+                if outlet:
+                    attr = _Attr(attr.sp, attr.role, attr.cue, outlet, attr.via)
+                    break
     if attr is not None and attr.cue is not None:
         attr.cue.used = True
     before = m[prv:o]
@@ -128,7 +161,9 @@ def _outer_cue(eng: _Engine, c: _Cue, before: list[_Cue], o: int) -> _Cue | None
     two starts a clause of its own ("…, though he said", "whom he called", "…, she said")."""
     m = eng.masked
     inner = m[c.sp[0]:c.sp[1]].lower()
-    if inner not in _NESTED_PRONOUNS and inner != "who":
+    words = m[c.sp[0]:c.sp[1]].split()
+    bare = words[0].lower() not in _DETS and all(w.islower() for w in words)
+    if inner not in _NESTED_PRONOUNS and inner != "who" and not bare:
         return None
     outer = [d for d in before if d.sp and d.kind == "verb" and d.b <= c.sp[0] and
              m[d.sp[0]:d.sp[1]].lower() not in ("who", "which", "that")]

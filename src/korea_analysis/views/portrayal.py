@@ -122,6 +122,7 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
     mat = dyad_matrix(ann, order, "balance")
     share = dyad_matrix(ann, order, "conflict_share")
     n = dyad_matrix_counts(ann, order)
+    mat = mat.where(n >= min_events)  # a pair below the bar is blank, not a saturated cell
     size = max(len(order), 1)
     fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
     im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
