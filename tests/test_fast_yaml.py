@@ -48,7 +48,7 @@ def test_load_file_kept_and_read_back_the_same(path, tmp_path, monkeypatch):
     monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path))
     want = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert fast_yaml.load_file(path) == want
-    assert len(list((tmp_path / "dictionaries").glob("*.pickle"))) == 1
+    assert len(list((tmp_path / "dictionaries").glob("*.json"))) == 1
     monkeypatch.setattr(fast_yaml, "safe_load", lambda text: pytest.fail("parsed again"))
     assert fast_yaml.load_file(path) == want
 
@@ -62,25 +62,43 @@ def test_load_file_parses_an_edited_file_afresh(tmp_path, monkeypatch):
     assert str(fast_yaml.load_file(f)["a"]) == "2022-01-02"
 
 
-def test_a_planted_cache_file_naming_a_class_is_refused(tmp_path, monkeypatch):
-    import os
-    import pickle
+def test_kept_copy_is_json_and_a_damaged_one_is_parsed_again(tmp_path, monkeypatch):
+    import json
 
     monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
     f = tmp_path / "d.yaml"
     f.write_text("a: 1\n", encoding="utf-8")
     fast_yaml.load_file(f)
-    (kept,) = (tmp_path / "cache" / "dictionaries").glob("*.pickle")
-    ran = tmp_path / "ran"
-
-    class Planted:
-        def __reduce__(self):
-            return (os.mkdir, (str(ran),))
-
-    kept.write_bytes(pickle.dumps(Planted()))
+    (kept,) = (tmp_path / "cache" / "dictionaries").iterdir()
+    assert kept.suffix == ".json" and json.loads(kept.read_text()) == {"a": 1}
+    kept.write_bytes(b"\x80\x04not json")
     assert fast_yaml.load_file(f) == {"a": 1}  # parsed from the YAML instead
-    assert not ran.exists()
-    assert fast_yaml.load_file(f) == {"a": 1}  # and kept again
+    assert json.loads(kept.read_text()) == {"a": 1}  # and kept again
+
+
+def test_dates_odd_keys_and_tag_lookalikes_come_back_equal(tmp_path, monkeypatch):
+    import datetime as dt
+
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    f = tmp_path / "d.yaml"
+    f.write_text("1: one\n2021-03-04: day\nt: 2001-12-14 21:59:43\nno: false\n"
+                 "x: {__date__: not a date}\ny: {__map__: [1]}\n", encoding="utf-8")
+    want = {1: "one", dt.date(2021, 3, 4): "day", "t": dt.datetime(2001, 12, 14, 21, 59, 43),
+            False: False, "x": {"__date__": "not a date"}, "y": {"__map__": [1]}}
+    assert fast_yaml.load_file(f) == want
+    monkeypatch.setattr(fast_yaml, "safe_load", lambda text: pytest.fail("parsed again"))
+    assert fast_yaml.load_file(f) == want  # read back from the JSON copy
+
+
+def test_data_json_cannot_hold_is_not_kept(tmp_path, monkeypatch):
+    import math
+
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    f = tmp_path / "d.yaml"
+    f.write_text("a: .nan\nb: !!set {x}\n", encoding="utf-8")
+    got = fast_yaml.load_file(f)
+    assert math.isnan(got["a"]) and got["b"] == {"x"}
+    assert not list((tmp_path / "cache").rglob("*.json"))
 
 
 def test_load_file_in_a_read_only_cache_still_parses(tmp_path, monkeypatch):

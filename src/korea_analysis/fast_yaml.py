@@ -8,25 +8,25 @@ tests). A file libyaml refuses is parsed again by the pure-Python loader, so the
 
 :func:`load_file` also keeps what a file parsed to, in the annotation cache folder under a
 hash of the file's bytes: reading it back is thirty times faster than libyaml on the actor
-dictionary (every notebook kernel and every later run reads it). The copy is a pickle of plain
-data, read back with an unpickler that builds nothing but containers, scalars and the
-``datetime`` types YAML makes (a planted file that names any other class is refused, and the
-YAML is parsed instead); an edited file has another hash, so is parsed afresh.
+dictionary (every notebook kernel and every later run reads it). The copy is JSON, never
+pickle (a cache folder may be shared, and reading a pickle can run code): the dates YAML makes
+and mappings with keys that are not strings are written as tagged objects, and a file whose
+data would not come back equal is simply not kept. A damaged copy is parsed again; an edited
+file has another hash, so is parsed afresh.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
+import json
 import os
-import pickle
 from pathlib import Path
 
 import yaml
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
 #: Changes when what is kept changes (with PyYAML's version, part of every file's key).
-FORMAT = b"fast_yaml 1"
+FORMAT = b"fast_yaml json 1"
 
 
 def safe_load(text: str):
@@ -39,17 +39,39 @@ def safe_load(text: str):
         return yaml.safe_load(text)  # raises with the pure-Python loader's message
 
 
-class _PlainData(pickle.Unpickler):
-    """Unpickles only what ``safe_load`` builds: no class but the datetime ones."""
+_TAGS = {"__date__": dt.date.fromisoformat, "__datetime__": dt.datetime.fromisoformat}
 
-    ALLOWED = {("datetime", n): getattr(dt, n) for n in ("date", "datetime", "time",
-                                                        "timedelta", "timezone")}
 
-    def find_class(self, module: str, name: str):
-        try:
-            return self.ALLOWED[module, name]
-        except KeyError:
-            raise pickle.UnpicklingError(f"{module}.{name} is not plain data") from None
+def _encode(x):
+    """Plain JSON data for what ``safe_load`` builds; TypeError for anything else."""
+    if isinstance(x, dict):
+        if all(type(k) is str for k in x) and not (len(x) == 1 and next(iter(x), "") in
+                                                    _TAGS | {"__map__": None}):
+            return {k: _encode(v) for k, v in x.items()}
+        return {"__map__": [[_encode(k), _encode(v)] for k, v in x.items()]}
+    if isinstance(x, list):
+        return [_encode(v) for v in x]
+    if isinstance(x, dt.datetime):
+        return {"__datetime__": x.isoformat()}
+    if isinstance(x, dt.date):
+        return {"__date__": x.isoformat()}
+    if x is None or type(x) in (str, int, float, bool):
+        return x
+    raise TypeError(type(x).__name__)
+
+
+def _decode(obj: dict):
+    if len(obj) == 1:
+        ((tag, value),) = obj.items()
+        if tag in _TAGS:
+            return _TAGS[tag](value)
+        if tag == "__map__":
+            return {_hashable(k): v for k, v in value}
+    return obj
+
+
+def _hashable(k):
+    return tuple(k) if isinstance(k, list) else k
 
 
 def _cache_dir() -> Path:
@@ -68,19 +90,24 @@ def load_file(path: str | os.PathLike, cache: bool = True):
     if not cache:
         return safe_load(raw.decode("utf-8"))
     key = hashlib.sha256(FORMAT + yaml.__version__.encode() + b"\0" + raw).hexdigest()[:32]
-    kept = _cache_dir() / f"{key}.pickle"
+    kept = _cache_dir() / f"{key}.json"
     try:
-        return _PlainData(io.BytesIO(kept.read_bytes())).load()
-    except FileNotFoundError:
+        return json.loads(kept.read_bytes(), object_hook=_decode)
+    except OSError:  # not kept yet, or a cache folder that cannot be read
         pass
-    except Exception:  # noqa: BLE001 - damaged or planted: parsed again and rewritten
+    except (ValueError, TypeError, KeyError):  # damaged: parsed again and rewritten
         pass
     data = safe_load(raw.decode("utf-8"))
     try:
+        text = json.dumps(_encode(data), ensure_ascii=False, allow_nan=False)
+        if json.loads(text, object_hook=_decode) != data:
+            return data  # would not come back the same: not kept
         kept.parent.mkdir(parents=True, exist_ok=True)
         tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
-        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, kept)
+    except (TypeError, ValueError):  # data JSON cannot hold (a set, bytes, NaN): not kept
+        pass
     except OSError:  # a read-only cache: the result is still right, only not kept
         pass
     return data
