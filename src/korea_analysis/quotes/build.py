@@ -76,6 +76,10 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
                         re.I)
 
 
+#: what a state owns and speaks through: "its official media", "their state news agency"
+_OWNED_MEDIA = frozenset({"media", "agency", "newspaper", "broadcaster", "television"})
+
+
 def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
              ) -> tuple[str, tuple[int, int], str | None]:
     """Resolve a speaker mention: the name as given in full, its span, and a title role."""
@@ -132,6 +136,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if spelled:  # "the JCS" -> Joint Chiefs of Staff
             eng.institution_names.add(spelled)
             return spelled, (na, nb), role
+    if words[0].lower() in ("its", "their") and words[-1].lower() in _OWNED_MEDIA:
+        owner = eng.resolve_pronoun("it", na, speakers)
+        if owner.lower() != "it":  # "North Korea said … Its official media said …"
+            return f"{owner}’s {' '.join(words[1:])}", (na, nb), role
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)
