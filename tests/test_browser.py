@@ -135,6 +135,23 @@ def test_interactive_tables_show_markup_as_text(hostile_run, browser):
     page.close()
 
 
+def test_no_empty_box_where_a_code_cell_shows_nothing(hostile_run, browser):
+    """Code is hidden in the reports, so a code cell whose outputs hold nothing to see (the
+    parameters cells, the script loading itables' offline library) must take no room: no empty
+    box under the introduction. The library still loads: the tables come alive."""
+    for r in hostile_run.results:
+        page, *_ = visit(browser, hostile_run.run_dir / r.html)
+        empty = page.evaluate("""() => [...document.querySelectorAll(
+                '.jp-Cell, .jp-OutputArea-child')]
+            .filter(c => c.getBoundingClientRect().height > 0 && !c.innerText.trim()
+                    && !c.querySelector('img, table, svg, canvas'))
+            .map(c => c.id || c.className)""")
+        assert empty == [], f"{r.html}: boxes with nothing in them: {empty}"
+        if r.name != "05_over_time":  # 3 dated articles: 05 has no table to show
+            page.wait_for_selector("table.dataTable", timeout=10_000)
+        page.close()
+
+
 def test_index_screenshot(hostile_run, browser, tmp_path):
     from PIL import Image
 

@@ -65,3 +65,13 @@ def test_many_rows_in_blocks(tmp_path, monkeypatch):
     monkeypatch.setattr(co, "BLOCK", 7)
     df = pd.DataFrame({"s": TEXT * 3, "n": range(3 * len(TEXT))})
     same_as_pandas(df, tmp_path)
+
+
+def test_repeated_floats_and_text_with_nothing_to_quote(tmp_path):
+    rng = np.random.default_rng(1)
+    f = rng.choice([0.0, -0.0, 0.1, 1 / 3, np.nan, -2.5, 1e-05], 500)
+    df = pd.DataFrame({"f": f, "code": rng.choice(["KOR", "PRK", None, ""], 500),
+                       "n": np.arange(500)})
+    got = same_as_pandas(df, tmp_path).decode()
+    assert "\n-0.0,KOR," in got or "\n-0.0,PRK," in got or "\n-0.0,," in got
+    assert '"' not in got

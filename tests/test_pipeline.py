@@ -202,3 +202,95 @@ def test_reports_stay_small_and_aggregate_past_a_few_dozen_articles(tmp_path):
     assert "The first 20 of 400 rows shown" in html and 'href="figures/01_articles.csv"' in html
     trend = pd.read_csv(figures / "05_pairs_over_time.csv")
     assert trend["period"].nunique() == 24 and trend["n_events"].sum() > 0
+
+
+# --- the charts' house style: labels a reader can read at any corpus size ------------------
+
+def _overlapping_rotated_labels(ax) -> int:
+    """Visible x tick labels closer together than one rotated line of text."""
+    import math
+
+    labels = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+    px = [ax.transData.transform((t.get_position()[0], 0))[0] for t in labels]
+    size = labels[0].get_fontsize() * ax.figure.dpi / 72
+    need = size / math.sin(math.radians(abs(labels[0].get_rotation())))
+    return sum(b - a < need for a, b in zip(px, px[1:], strict=False))
+
+
+def test_period_labels_on_narrow_panels_are_thinned_until_they_do_not_overlap():
+    import matplotlib
+    matplotlib.use("Agg")
+    from korea_analysis import charts
+
+    periods = [f"{y}-{m:02d}" for y in (2015, 2016) for m in range(1, 13)]
+    for ncols, width in ((4, 12), (1, 12)):
+        with matplotlib.rc_context(charts.STYLE):  # not use_house_style: leave rcParams
+            fig, axes = charts.panel_grid(ncols, ncols, panel=(0, 2.3), width=width)
+            for ax in axes:
+                ax.plot(range(24), range(24))
+                ax.set_xticks(range(24), periods, rotation=45, ha="right", fontsize=8)
+            charts.finish_grid(fig, "t", n=1)
+        shown = [t.get_text() for t in axes[0].get_xticklabels() if t.get_visible()]
+        assert _overlapping_rotated_labels(axes[0]) == 0
+        assert shown[0] == "2015-01" and set(shown) <= set(periods)
+        if ncols == 1:  # a wide panel has room for every month
+            assert len(shown) == 24
+        else:
+            assert 3 <= len(shown) < 24
+
+
+def test_a_panel_above_an_empty_cell_keeps_its_dates():
+    import matplotlib
+    matplotlib.use("Agg")
+    from korea_analysis import charts
+
+    fig, axes = charts.panel_grid(7, 4)  # row 2 has three panels: the 4th of row 1 is last
+    for ax in axes[:7]:
+        ax.set_xticks([0, 1], ["2016-01", "2016-02"])
+    fig.canvas.draw()
+    has_labels = [any(t.get_visible() and t.get_text() for t in ax.get_xticklabels())
+                  for ax in axes[:7]]
+    assert has_labels == [False, False, False, True, True, True, True]
+
+
+def test_count_bars_get_a_labelled_integer_axis_no_higher_than_the_bars():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts
+
+    fig, ax = plt.subplots()
+    ax2 = ax.twinx()
+    ax2.bar(range(4), [3, 17, 5, 0])
+    ax2.set_ylim(0, 17 * 3.2)
+    charts.count_axis(ax2, "n_events")
+    ticks = list(ax2.get_yticks())
+    assert ax2.get_ylabel() == "events (n)"
+    assert ticks[0] == 0 and max(ticks) <= 17 and len(ticks) >= 2
+    assert all(float(t).is_integer() for t in ticks)
+
+
+def test_a_label_over_the_tallest_bar_gets_room_below_the_title():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.bar([0, 1], [10, 900])
+    ax.annotate("median 100%", (1, 900), xytext=(-4, 3), textcoords="offset points",
+                ha="right", va="bottom")
+    charts.finish(ax, "A long title that states the finding", n=2)
+    r = fig.canvas.get_renderer()
+    assert ax.texts[0].get_window_extent(r).y1 <= ax.get_window_extent(r).y1 + 0.5
+    assert ax.get_ylim()[1] > 900 * 1.05  # the axis was raised, the bars kept their scale
+
+
+def test_shares_on_chart_labels_never_round_a_real_share_to_zero():
+    from korea_analysis import charts
+
+    assert charts.pct(99 / 22787) == "<1%"
+    assert charts.pct(0) == "0%"
+    assert charts.pct(0.1755) == "18%"

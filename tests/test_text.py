@@ -156,7 +156,8 @@ _MARK_WORDS = (
     "Ali's don't Don't won't U.S.-led well-known McCain. iPhone. “We ” \" ' ‘ ’ ( ) [ ] { } (AP) "
     "-- — ... . . . ; : , ! ? ?” .” !” .' “Hello. end.The e.g. Ph.D. Mrs. de en Yes. OK. "
     "Seoul. seoul. However, Moreover This That Müller. Ärger. ） ． ！ xX. aB. AB. IV. Mt. ft. "
-    "NO Sat. talks. officials agreed. We left. Kim").split()
+    "NO Sat. talks. officials agreed. We left. Kim said.'' it.''. ___. a/>. .-- x.-y '' "
+    "George W. Bush b. e. II.").split()
 
 
 def _syntok_starts(chunk):
@@ -186,6 +187,10 @@ def test_sentences_with_abbreviations_are_split_without_syntok_where_sure(monkey
     calls = []
     monkeypatch.setattr(text._syntok, "analyze", lambda s: calls.append(s) or [])
     chunk = ("U.S. officials met Mr. Kim at 3 p.m. on Monday. The talks, held in Washington, "
-             "D.C., ended early. “We agreed,” he said.")
-    assert text._marks_starts(chunk) == [0, chunk.index("The talks"), chunk.index("“We")]
+             "D.C., ended early. “We agreed,” he said. George W. Bush said ___. ``It's "
+             "over.'' Then he left.")
+    # syntok goes on after ___. (one token, no mark) and after .'' (no space before the
+    # second quote)
+    assert text._marks_starts(chunk) == [0, chunk.index("The talks"), chunk.index("“We"),
+                                         chunk.index("George")]
     assert calls == []

@@ -261,7 +261,7 @@ def load_data_file(path, build, error, what: str):
 @functools.lru_cache(maxsize=16)
 def _cached(path: str, _mtime: int, build, error):
     try:
-        data = fast_yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = fast_yaml.load_file(path) or {}
     except yaml.YAMLError as e:
         raise error(f"{path}: not valid YAML: {e}") from None
     if not isinstance(data, dict):

@@ -48,6 +48,12 @@ def bloc_colour(bloc) -> str:
     return BLOC_COLOURS.get(bloc if isinstance(bloc, str) else None, BLOC_COLOURS["other"])
 
 
+def pct(share: float) -> str:
+    """A share on a chart label: "18%", and "<1%" for a share that rounds to 0 but is not 0
+    (99 of 22,787 mentions is not "0%")."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
 def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
            xlabel: str | None = None, ylabel: str | None = None) -> None:
     """Title states the finding; the footer gives n= and the source of the data.
@@ -63,6 +69,22 @@ def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
     ax.figure.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
                    ha="left", va="bottom")
     ax.figure.tight_layout(rect=(0, 0.04, 1, 1))
+    _room_above(ax)
+    thin_tick_labels(ax.figure)
+
+
+def _room_above(ax) -> None:
+    """Raise the top of a linear y axis until no label drawn in it (a "median" note over the
+    tallest bar) sticks out above the frame, into the title."""
+    lo, hi = ax.get_ylim()
+    if ax.get_yscale() != "linear" or not ax.texts or hi <= lo:
+        return
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    over = max(t.get_window_extent(renderer).y1 - frame.y1 for t in ax.texts
+               if t.get_visible() and t.get_text())
+    if over > 0 and frame.height > over + 4:
+        ax.set_ylim(lo, hi + (hi - lo) * (over + 4) / (frame.height - over - 4))
 
 
 def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis") -> None:
@@ -73,6 +95,7 @@ def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis"
     fig.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
              ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.04, 1, 0.97))
+    thin_tick_labels(fig)
 
 
 def save(fig, data: pd.DataFrame, name: str, out_dir: str | os.PathLike | None = None) -> Path:
@@ -99,6 +122,63 @@ def panel_grid(n: int, ncols: int = 3, *, panel: tuple[float, float] = (3.4, 2.4
     nrows = max(1, -(-n // ncols))
     fig, axes = plt.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False,
                              figsize=(width or panel[0] * ncols + 0.8, panel[1] * nrows + 0.9))
-    for ax in axes.flat[n:]:
-        ax.set_visible(False)
+    for i, ax in enumerate(axes.flat):
+        if i >= n:
+            ax.set_visible(False)
+        elif i + ncols >= n and i + ncols < nrows * ncols:
+            # nothing is drawn below this panel: it carries its own x tick labels (shared
+            # axes show them on the bottom row only, which would leave it without dates)
+            ax.xaxis.set_tick_params(labelbottom=True)
     return fig, list(axes.flat)
+
+
+def count_axis(ax, count: str = "n") -> None:
+    """Style the twin axis of grey count bars (drawn under a score line): small grey integer
+    ticks no higher than the tallest bar, and a label naming what is counted
+    ("n_events" → "events (n)"), so the right-hand numbers cannot be read as scores."""
+    from matplotlib.ticker import FixedLocator, MaxNLocator
+
+    ax.tick_params(labelsize=7, colors="#888888")
+    top = max([p.get_height() for p in ax.patches if p.get_visible()] + [1])
+    ticks = [t for t in MaxNLocator(nbins=3, integer=True).tick_values(0, top) if 0 <= t <= top]
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    what = str(count).removeprefix("n_").replace("_", " ") or "count"
+    ax.set_ylabel(f"{what} (n)", fontsize=7, color="#888888", labelpad=2)
+    ax.yaxis.set_label_position("right")
+    lo, hi = ax.get_ylim()
+    # beside its ticks, not halfway up an axis the bars do not reach (y in axes fraction;
+    # matplotlib places x beyond the tick labels and keeps this y)
+    ax.yaxis.label.set_y(max(0.2, min(0.5, (top / 2 - lo) / (hi - lo or 1))))
+
+
+def thin_tick_labels(fig) -> None:
+    """Keep every k-th label of axes with fixed (categorical) x ticks, the smallest k at which
+    neighbouring labels no longer overlap — periods on narrow panels, many bars. Axes whose
+    ticks a locator chose (numbers, log scales) already space their labels and are left."""
+    import math
+
+    from matplotlib.ticker import FixedLocator
+
+    dpi = fig.dpi
+    for ax in fig.axes:
+        if not (ax.get_visible() and ax.xaxis.get_visible()) or not isinstance(
+                ax.xaxis.get_major_locator(), FixedLocator):  # a twin's x axis is hidden
+            continue
+        locs = list(ax.get_xticks())
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        if len(locs) < 3 or len(labels) != len(locs) or not any(labels):
+            continue
+        first = ax.get_xticklabels()[0]
+        px = [ax.transData.transform((x, 0))[0] for x in locs]
+        gap = min(abs(b - a) for a, b in zip(px, px[1:], strict=False))
+        size = first.get_fontsize() * dpi / 72
+        angle = math.radians(abs(first.get_rotation()) % 180)
+        if math.sin(angle) > 0.2:  # rotated: parallel strips one line high
+            need = 1.15 * size / math.sin(angle)
+        else:  # level: the widest label side by side
+            need = 0.62 * size * max(len(s) for s in labels) + 0.6 * size
+        k = math.ceil(need / gap) if gap > 0 else 1
+        if k > 1:
+            props = {"rotation": first.get_rotation(), "ha": first.get_horizontalalignment(),
+                     "fontsize": first.get_fontsize()}
+            ax.set_xticks(locs[::k], labels[::k], **props)

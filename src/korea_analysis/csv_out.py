@@ -41,10 +41,20 @@ _NEEDS_QUOTING = _needs_quoting()
 
 
 def _text(values: pa.Array) -> pa.Array:
-    quoted = pc.binary_join_element_wise(_QUOTE, pc.replace_substring(values, _QUOTE, '""'),
-                                         _QUOTE, "")
-    values = pc.if_else(pc.match_substring_regex(values, _NEEDS_QUOTING), quoted, values)
+    needs = pc.match_substring_regex(values, _NEEDS_QUOTING)
+    if pc.any(needs).as_py():  # most columns (codes, kinds, ids) have nothing to quote
+        quoted = pc.binary_join_element_wise(
+            _QUOTE, pc.replace_substring(values, _QUOTE, '""'), _QUOTE, "")
+        values = pc.if_else(needs, quoted, values)
     return pc.fill_null(values, "")
+
+
+def _floats(values: np.ndarray) -> pa.Array:
+    """Python's repr of each float, computed once per distinct value (told apart by their
+    bits, so -0.0 stays "-0.0"): scores and weights take few values."""
+    bits, where = np.unique(values.view(np.int64), return_inverse=True)
+    text = pa.array(list(map(float.__repr__, bits.view(np.float64).tolist())), type=pa.string())
+    return text.take(pa.array(where.ravel()))
 
 
 def _column(s: pd.Series) -> pa.Array | None:
@@ -60,7 +70,7 @@ def _column(s: pd.Series) -> pa.Array | None:
         # pandas writes numpy's str of each float, which is Python's shortest repr ("0.0",
         # "1e-05", "1e+16"); repr is the faster of the two
         values = s.to_numpy()
-        text = pa.array(list(map(float.__repr__, values.tolist())), type=pa.string())
+        text = _floats(values)
         missing = np.isnan(values)
         return pc.if_else(pa.array(missing), "", text) if missing.any() else text
     if isinstance(dtype, pd.StringDtype) or dtype == np.dtype("O"):

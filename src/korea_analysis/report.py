@@ -193,11 +193,19 @@ def export_html(ipynb: Path, out: Path) -> Path:
 
 
 # Text reads left to right: left-align table cells (numbers stay right-aligned by pandas'
-# own inline styles where set), and keep long evidence sentences wrapping.
+# own inline styles where set), and keep long evidence sentences wrapping. A code cell or output
+# with nothing to see takes no room instead of leaving an empty box under the introduction: the
+# parameters cells (no output) and the script that loads itables' offline library (an output
+# that starts with a script and shows nothing; its <noscript> note is not in the page when
+# scripts run, and hiding the output does not stop the script).
 _REPORT_CSS = """<style>
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {
   text-align: left !important; vertical-align: top; }
 .jp-RenderedHTMLCommon td { max-width: 40em; min-width: 3em; }
+.jp-CodeCell.jp-mod-noInput.jp-mod-noOutputs,
+:is(.jp-CodeCell.jp-mod-noInput, .jp-OutputArea-child):has(
+  .jp-OutputArea-output > script:first-child):not(:has(table, img, svg, canvas, iframe, pre, p)) {
+  display: none; }
 </style>
 """
 

@@ -206,6 +206,7 @@ _OPEN = frozenset(_ST.opening_brackets)
 _MARKS = frozenset(c for t in _ST.terminals for c in t)
 _MARK_OR_OPEN = re.compile("[" + re.escape("".join(sorted(_MARKS | _OPEN))) + "]")
 _BRACKET_CHARS = _OPEN | _ST.closing_brackets
+_BRACKET_RE = re.compile("[" + re.escape("".join(sorted(_BRACKET_CHARS))) + "]")
 _CLOSING_QUOTES = "”\"’'"
 _END_CLOSERS = re.compile(r"[”\"’)]*")
 _INSIDE, _NO_SPLIT, _END, _UNKNOWN, _SPLIT = range(5)
@@ -274,7 +275,15 @@ def _decide(chunk: str, p: int) -> tuple[int, int]:
                 or (prev.islower() and nxt.isupper())):
             return _UNKNOWN, 0
         return _INSIDE, 0
-    if not prev.isalnum() or chunk[p] not in ".!?;":
+    if not prev.isalnum():
+        around = _run_around(chunk, p, p + 1)
+        if around is None:
+            return _UNKNOWN, 0
+        run = chunk[around[0]:around[1]]
+        if any(c.isalnum() for c in run) or run in _ST.terminals:
+            return _UNKNOWN, 0
+        return _INSIDE, 0  # a run without letters or digits is one token, not a mark
+    if chunk[p] not in ".!?;":
         return _UNKNOWN, 0
     if nxt in (",", ":"):
         return _NO_SPLIT, 0
@@ -285,7 +294,16 @@ def _decide(chunk: str, p: int) -> tuple[int, int]:
     if q == n or _END_CLOSERS.fullmatch(chunk, p + 1, n):
         return (_END, 0) if _END_CLOSERS.fullmatch(chunk, p + 1, n) else (_UNKNOWN, 0)
     if chunk[q] != " ":
-        return _UNKNOWN, 0
+        # more of the run after the mark (and its closing quote): one token per character
+        # when no letter or digit follows; the next one has no space before it, so syntok
+        # goes on (its "no spacing" rule) unless it is a mark or bracket it takes along
+        around = _run_around(chunk, p, p + 1)
+        c = chunk[q]
+        if (around is None or any(x.isalnum() for x in chunk[q:around[1]])
+                or c in _MARKS or c in _BRACKET_CHARS):
+            return _UNKNOWN, 0
+        tb = _last_token(chunk[around[0]:p])
+        return (_UNKNOWN, 0) if tb is None or tb in ("no", "No", "NO") else (_NO_SPLIT, 0)
     while q < n and chunk[q] == " ":
         q += 1
     around = _run_around(chunk, p, p + 1)
@@ -304,6 +322,9 @@ def _decide(chunk: str, p: int) -> tuple[int, int]:
     single = len(tb) == 1 or tb in _ST.roman_numerals
     if nt in _ST.starters:
         return (_UNKNOWN, 0) if single else (_SPLIT, q)
+    if single and (tb.isupper() or (tb.isalpha() and tb not in _ST.vowels)):
+        # "George W. Bush": an initial (or a lower-case consonant) that no starter follows
+        return _NO_SPLIT, 0
     if tb in _ST.abbreviations:
         return _NO_SPLIT, 0
     if tb in ("no", "No", "NO"):
@@ -322,11 +343,8 @@ def _marks_starts(chunk: str) -> list[int] | None:
         return None
     marks = [m.start() for m in _MARK_OR_OPEN.finditer(chunk)]
     depth, pieces, a, unsure = 0, [], 0, False
-    has_brackets = any(c in _BRACKET_CHARS for c in chunk)
-    bracket_at = ({i for i, c in enumerate(chunk) if c in _BRACKET_CHARS} if has_brackets
-                  else ())
     j = 0
-    brackets = sorted(bracket_at)
+    brackets = [m.start() for m in _BRACKET_RE.finditer(chunk)]
     for p in marks:
         while j < len(brackets) and brackets[j] < p:
             i = brackets[j]

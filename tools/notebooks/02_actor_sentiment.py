@@ -63,17 +63,27 @@ views.show_table(views.portrayal_table(ann, min_mentions).sort_values("n_mention
 Stance in the directed sense: row A, column B is how A speaks about B (the polarity of B's
 mentions inside quotations of A's speakers) and acts toward B (A's events toward B, by their
 cue's score), pooled; "?" marks a cell whose 95% interval over articles spans 0 (or that rests
-on one article). Read it beside the portrayal above: how the coverage portrays an actor is not
-how that actor is said to treat the others. The table under it gives the strongest sentence
-behind every cell.
+on one article). A cell is shown only with at least `views.min_evidence(n_articles)` quotes and
+events together — the minimum evidence of every report, which grows with the corpus (see the
+README); the line under this heading gives it for this corpus. Read it beside the portrayal
+above: how the coverage portrays an actor is not how that actor is said to treat the others.
+The table under it gives the strongest sentence behind every cell.
 """),
 ("code", """
-stance_fig, stance_data = views.stance_heatmap(ann, min_n=1, top=10)
-_ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
+min_cell = views.min_evidence(len(ann.articles))  # the same rule as every other count
+views.show_text(f"Cells need at least {min_cell} quotes and events together.")
+if len(views.stance_table(ann, min_cell, n_boot=0)):
+    stance_fig, stance_data = views.stance_heatmap(ann, min_n=min_cell, top=10)
+    _ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
+else:
+    stance_data = None
+    views.show_text(f"No actor speaks about or acts toward another {min_cell} or more times: "
+                    "no matrix.")
 """),
 ("code", """
 # The strongest sentence behind each cell of the matrix above (every cell: the CSV)
-views.show_table(views.stance_evidence(ann, stance_data), "02_stance_evidence", top=25)
+if stance_data is not None:
+    views.show_table(views.stance_evidence(ann, stance_data), "02_stance_evidence", top=25)
 """),
 ("md", """
 ## Finding: each actor's mean portrayal in each outlet, and over time
@@ -99,11 +109,16 @@ else:
 
 Each cell is the balance of cooperative and conflictual events between two actors (blue: more
 cooperation, red: more conflict — the sign analysts use, so many mild meetings do not hide the
-threats), with the share of conflict events and the number of events behind it.
+threats), with the share of conflict events and the number of events behind it. A pair needs
+the same minimum evidence as a cell above (`views.min_evidence(n_articles)` events); the table
+under the chart lists every pair, however few its events.
 """),
 ("code", """
-fig, data = views.dyad_heatmap(ann)
-_ = charts.save(fig, data, "02_dyads", figures_dir)
+if (ann.dyads["n_events"] >= min_cell).any():
+    fig, data = views.dyad_heatmap(ann, min_events=min_cell)
+    _ = charts.save(fig, data, "02_dyads", figures_dir)
+else:
+    views.show_text(f"No pair of actors has {min_cell} or more events: no matrix.")
 views.show_table(views.dyad_table(ann), "02_dyad_table")
 """),
 ("md", """

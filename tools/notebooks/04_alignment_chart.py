@@ -99,10 +99,16 @@ _ = charts.save(fig, data, "04_map", figures_dir)
 """),
 ("md", """
 ## Finding: the balance of cooperation and conflict for each pair, with its share of conflict events
+
+Pairs with at least as many events as an actor needs to be placed (the minimum evidence above);
+the table lists every pair, however few its events.
 """),
 ("code", """
-fig, data = views.dyad_heatmap(ann)
-_ = charts.save(fig, data, "04_dyads", figures_dir)
+if (ann.dyads["n_events"] >= min_events).any():
+    fig, data = views.dyad_heatmap(ann, min_events=min_events)
+    _ = charts.save(fig, data, "04_dyads", figures_dir)
+else:
+    views.show_text(f"No pair of actors has {min_events} or more events: no matrix.")
 views.show_table(views.dyad_table(ann), "04_dyad_table")
 """),
 ("md", """

@@ -52,10 +52,11 @@ Each sentence in which one actor acts toward another is an event scored from −
 +1 (cooperation) by its cue (see notebook 02); events about history are left out. For each pair
 (either direction) and period the score is the mean over its events (weighted by how sure the
 cue is), with a 95% interval from resampling articles; a period needs 3 events for a point,
-and grey bars show the events behind each. "Are tensions increasing?" compares the last third
+and grey bars show the events behind each, counted on the small right-hand axis ("events (n)";
+"mentions (n)" for the portrayal panels). "Are tensions increasing?" compares the last third
 of the span with the first: a pair has more conflict (or cooperation) only when the two
-intervals do not overlap. `views.evidence(ann, pair="KOR-PRK", month="2016-03")` lists the
-sentences behind any point.
+intervals do not overlap. `views.evidence(ann, pair=..., month=...)` lists the sentences
+behind any point (the last section gives the call for this corpus's latest one).
 """),
 ("md", """
 ## Finding: cooperation and conflict, pair by pair
@@ -132,6 +133,14 @@ same for any pair and period.
 if dated and chosen:
     last, rows = views.latest_evidence(ann, trend)
     views.show_text(f"Events of the followed pairs in {last}: {len(rows):,}.")
-    views.show_table(rows, "05_latest_evidence", top=100)
+    # the sentence first, where a reader looks; every column is still in the CSV
+    front = [c for c in ("published", "source", "actors", "score", "text") if c in rows]
+    views.show_table(rows[front + [c for c in rows.columns if c not in front]],
+                     "05_latest_evidence", top=100)
+    if last:
+        example = chosen[0].replace("–", "-")
+        views.show_text(f'The sentences behind any point: views.evidence(ann, pair="{example}", '
+                        f'month="{last}") lists those of {example} in {last}; give it any pair '
+                        'and period of the tables above.')
 """),
 ]

@@ -200,8 +200,8 @@ def body_share_chart(ann: Annotations):
            edgecolor="white")
     med = valid.median()
     ax.axvline(med, color="#555555", ls="--", lw=1)
-    ax.annotate(f"median {med:.0%}", (med, counts.max()), xytext=(-4, 0),
-                textcoords="offset points", ha="right", va="top", fontsize=9)
+    ax.annotate(f"median {med:.0%}", (med, counts.max()), xytext=(-4, 3),
+                textcoords="offset points", ha="right", va="bottom", fontsize=9)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     q1, q3 = valid.quantile([0.25, 0.75])
     if q3 - q1 < 0.05:  # nearly all alike: say how many are (almost) all body text
@@ -282,7 +282,7 @@ def top_actors_chart(ann: Annotations, top: int = 15):
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     for i, (v, s) in enumerate(zip(t["mentions"], t["share of mentions"], strict=True)):
-        ax.annotate(f"{v:,} ({s:.0%})", (v, i), xytext=(3, 0), textcoords="offset points",
+        ax.annotate(f"{v:,} ({charts.pct(s)})", (v, i), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8, color="#555555")
     lead = t.iloc[0]
     xlabel = "mentions (colour: bloc)"

@@ -244,7 +244,7 @@ def _panel(ax, t: pd.DataFrame, value: str, low: str, high: str, count: str, col
     ax2 = ax.twinx()
     ax2.bar(x, t[count], color="#BBBBBB", alpha=0.45, width=0.8, zorder=0)
     ax2.set_ylim(0, max(1, t[count].max()) * 3.2)  # counts stay in the bottom third
-    ax2.tick_params(labelsize=7, colors="#888888")
+    charts.count_axis(ax2, count)  # grey integer ticks up to the tallest bar, labelled
     ax2.grid(False)
     ax.set_zorder(ax2.get_zorder() + 1)
     ax.patch.set_visible(False)
