@@ -103,4 +103,24 @@ def test_a_number_between_dashes_is_no_speaker(actors):
     t = ("Senator Ruth Okafor said the bill had \"a record\" number of sponsors — 61 of them — "
          "and warned that a veto would be overturned.")
     got = rows(t, actors)
-    assert [r[2] for r in got if r[0] == "indirect"] == ["Ruth Okafor"]
+    warned = [r for r in got if r[0] == "indirect" and r[1].startswith("a veto")]
+    assert [r[2] for r in warned] == ["Ruth Okafor"]
+
+
+def test_its_official_media_is_the_owner_states_outlet(actors):
+    t = ("SEOUL (Yonhap) -- North Korea said Tuesday it had launched a new satellite.\n\n"
+         "Its official media said the launch was \"a great success\" for the nation.\n\n"
+         "The Korean Central News Agency said the rocket flew south.")
+    got = rows(t, actors, dt.date(2023, 11, 22))
+    assert (got[1][2], got[1][3]) == ("Korean Central News Agency", "PRK")
+    t = ("North Korea said Tuesday it had launched a new satellite.\n\n"
+         "Its official media said the launch was a great success for the nation.")
+    got = rows(t, actors, dt.date(2023, 11, 22))
+    assert (got[1][2], got[1][3]) == ("North Korea’s official media", "PRK")
+
+
+
+def test_according_to_a_name_then_the_clause(actors):
+    t = "According to Petrova, trade has grown fast since the two countries signed a deal."
+    assert [(r[0], r[1], r[2]) for r in rows(t, actors)] == [
+        ("indirect", "trade has grown fast since the two countries signed a deal", "Petrova")]

@@ -188,6 +188,8 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     if name == quote.speaker and actors is not None and actors.person(name) is None:
         name = _titled_mention(quote.speaker, mentions) or name
     if name == quote.speaker and actors is not None:
+        name = _state_outlet(quote.speaker, mentions, actors) or name
+    if name == quote.speaker and actors is not None:
         name = _institution_name(quote.speaker, actors) or name
     if name == quote.speaker and (m := _OWNED_NAME.fullmatch(quote.speaker)):
         if not any(w in _NOT_NAME or w in _TITLE_WORDS for w in m.group("name").split()):
@@ -201,6 +203,23 @@ _TRAILING_TIME = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2})(?:,?\s+\d{4})?\s*$")
+
+
+_OWNED_OUTLET = re.compile(r"(?P<owner>.+?)['’]s\s+(?:(?:official|state|state-run|"
+                           r"government)\s+)*(?:media|news\s+agency|agency)$")
+
+
+def _state_outlet(speaker: str, mentions, actors: ActorDictionary) -> str | None:
+    """"North Korea’s official media" (from "Its official media said"): the state outlet of
+    that country the article names, when it names exactly one."""
+    m = _OWNED_OUTLET.match(speaker)
+    if m is None:
+        return None
+    owner = m.group("owner")
+    code = first_actor(owner, 0, len(owner), actors)
+    outlets = {x.entity for x in mentions if x.kind == "institution" and x.actor == code
+               and x.entity in actors.state_media}
+    return outlets.pop() if code and len(outlets) == 1 else None
 
 
 def _titled_mention(speaker: str, mentions) -> str | None:

@@ -90,6 +90,9 @@ _CREDIT_HEAD = re.compile(
     r"KCNA|Kyodo|Newsis|News1|Photo)(?:(?=[A-Z][a-z])|[ \t]*/[ \t]*(?:Getty[ \t]+Images|"
     r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
 
+#: what a state owns and speaks through: "its official media", "their state news agency"
+_OWNED_MEDIA = frozenset({"media", "agency", "newspaper", "broadcaster", "television"})
+
 
 def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
              ) -> tuple[str, tuple[int, int], str | None]:
@@ -158,6 +161,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         holder = person_antecedent(eng, {"chancellor": "leader"}.get(head, head), na)
         if holder:
             return mention, (na, nb), role or f"office of {holder}"
+    if words[0].lower() in ("its", "their") and words[-1].lower() in _OWNED_MEDIA:
+        owner = eng.resolve_pronoun("it", na, speakers)
+        if owner.lower() != "it":  # "North Korea said … Its official media said …"
+            return f"{owner}’s {' '.join(words[1:])}", (na, nb), role
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)

@@ -89,6 +89,9 @@ class _CueSpeakers(_Article):
                 c.inverted = True
                 if m[ss:c.a].strip() == "":  # According to X, CLAUSE
                     k = m.find(",", (np[2] or np)[1], se)
+                    if k < 0 and np[2] is not None and m[np[1]:np[2][0]].strip() == ",":
+                        # "According to Petrova, trade has grown …": no apposition, the clause
+                        k, c.role = np[1], None
                     if k > 0:
                         a, b = _strip_punct(k + 1, se, m)
                         if len(m[a:b].split()) >= 3 and "\x00" not in m[a:b]:
