@@ -71,10 +71,13 @@ def portrayal_by(ann: Annotations, by: str, min_mentions: int = 3) -> pd.DataFra
     """Mean polarity per actor and outlet (``by="outlet"``) or month (``by="month"``)."""
     from korea_analysis import stance
 
-    m = stance.with_article_fields(
-        table(ann, "mentions", ["article_id", "actor", "polarity", "subjectivity"]),
-        ann.articles)
+    m = table(ann, "mentions", ["article_id", "actor", "polarity", "subjectivity"])
+    # the article's field, as stance.with_article_fields joins it, for the one column used
+    a = ann.articles
+    fields = stance.with_article_fields(a[["article_id"]], a).set_index("article_id")[by]
+    m[by] = m["article_id"].map(fields)
     out = stance.aggregate(m, by=[by])
+    del m
     keep = ann.actor_sentiment.loc[ann.actor_sentiment["n_mentions"] >= min_mentions, "actor"]
     return out[out["actor"].isin(keep)].reset_index(drop=True)
 
