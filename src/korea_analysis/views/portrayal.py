@@ -22,11 +22,15 @@ STANCE_COLUMNS = {
                "quad_class", "weight", "cue"],
     "mentions": ["article_id", "sentence_id", "start", "end", "actor", "kind", "polarity"],
 }
+#: The mention columns every view of 02 reads: one projection, read once and kept, serves
+#: the portrayal tables, the directed stance and the evidence sentences.
+MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "actor", "kind", "polarity",
+                   "subjectivity"]
 
 
 def _stance_inputs(ann: Annotations) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(quotes, events, mentions without bylines) with the columns stance needs."""
-    m = table(ann, "mentions", STANCE_COLUMNS["mentions"])
+    m = table(ann, "mentions", MENTION_COLUMNS)
     m = m[m["kind"] != "byline"]
     return (table(ann, "quotes", STANCE_COLUMNS["quotes"]),
             table(ann, "events", STANCE_COLUMNS["events"]), m)
@@ -71,7 +75,7 @@ def portrayal_by(ann: Annotations, by: str, min_mentions: int = 3) -> pd.DataFra
     """Mean polarity per actor and outlet (``by="outlet"``) or month (``by="month"``)."""
     from korea_analysis import stance
 
-    m = table(ann, "mentions", ["article_id", "actor", "polarity", "subjectivity"])
+    m = table(ann, "mentions", MENTION_COLUMNS)
     # the article's field, as stance.with_article_fields joins it, for the one column used
     a = ann.articles
     fields = stance.with_article_fields(a[["article_id"]], a).set_index("article_id")[by]
@@ -286,7 +290,7 @@ def portrayal_by_outlet_table(ann: Annotations, min_mentions: int = 3, *, top_ac
 
 def evidence_sentences(ann: Annotations, actor: str, k: int = 2) -> pd.DataFrame:
     """The ``k`` most positive and most negative sentences about ``actor``, with their score."""
-    m = table(ann, "mentions", ["article_id", "sentence_id", "actor", "polarity"])
+    m = table(ann, "mentions", MENTION_COLUMNS)
     out = _strongest_sentences(m, actor, k)
     return _with_text(ann, out)
 
@@ -307,7 +311,7 @@ def _with_text(ann: Annotations, out: pd.DataFrame) -> pd.DataFrame:
 
 
 def evidence_table(ann: Annotations, min_mentions: int = 3, k: int = 1) -> pd.DataFrame:
-    m = table(ann, "mentions", ["article_id", "sentence_id", "actor", "polarity"])
+    m = table(ann, "mentions", MENTION_COLUMNS)
     chosen = [_strongest_sentences(m, actor, k).assign(actor=actor)
               for actor in portrayal_table(ann, min_mentions)["actor"]]
     del m
