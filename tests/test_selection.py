@@ -118,3 +118,70 @@ def test_views_load_turns_loading_warnings_into_plain_notes(tmp_path, monkeypatc
     assert len(info["notes"]) == 1 and "1 row(s) name no text" in info["notes"][0]
     assert not [w for w in caught if "name no text" in str(w.message)]
     assert "Note: " in capsys.readouterr().out
+
+
+def _two_articles(tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "x1.txt").write_text("North Korea fired a missile, Seoul said. "
+                                           "\"We will respond,\" the minister said.")
+    (tmp_path / "t" / "x2.txt").write_text("South Korea and Japan held talks in Tokyo.")
+    (tmp_path / "m.tsv").write_text("name\toutlet\tday\nx1\tWire\t2024-05-01\n"
+                                    "x2\tPaper\t2023-01-01\nother\tWire\t2024-01-01\n")
+    return dict(corpus=str(tmp_path / "t"), metadata=str(tmp_path / "m.tsv"),
+                columns="file=name,source=outlet,published=day")
+
+
+def test_notebooks_read_the_runners_selection_instead_of_the_corpus(tmp_path, monkeypatch,
+                                                                   capsys):
+    """The runner's selection (keys + info) gives the notebooks the same annotations and
+    info as loading the corpus, without reading any article text."""
+    from korea_analysis import corpus, views
+    from korea_analysis.report import corpus_summary
+    from korea_analysis.selection import SELECTION_ENV
+
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    args = _two_articles(tmp_path)
+    fresh = views.load(**args)
+    want = {name: getattr(fresh, name) for name in ("articles", "mentions", "quotes",
+                                                    "sentences", "dyads", "actor_sentiment")}
+    sel = tmp_path / "run" / "selection.json"
+    corpus_summary(args["corpus"], metadata=args["metadata"], columns=args["columns"],
+                   selection=sel, log=lambda *a: None)
+    monkeypatch.setenv(SELECTION_ENV, str(sel))
+    capsys.readouterr()
+
+    def no_loading(*a, **k):
+        raise AssertionError("the corpus was loaded again")
+
+    monkeypatch.setattr(corpus, "load_corpus", no_loading)
+    ann = views.load(**args)
+    assert "Note: " in capsys.readouterr().out  # the loader's note, printed as before
+    for name, df in want.items():
+        pd.testing.assert_frame_equal(getattr(ann, name), df)
+    info, got = fresh.extra["corpus_info"], ann.extra["corpus_info"]
+    pd.testing.assert_frame_equal(got.pop("duplicates"), info.pop("duplicates"),
+                                  check_dtype=False)
+    assert got == info
+    # other arguments than the runner's: the corpus is loaded as usual
+    with pytest.raises(AssertionError, match="loaded again"):
+        views.load(**args, keep_duplicates=True)
+    with pytest.raises(AssertionError, match="loaded again"):
+        views.load(**args, date_from="2024-01-01")
+
+
+def test_a_selection_whose_articles_are_not_all_cached_is_not_used(tmp_path, monkeypatch):
+    from korea_analysis import views
+    from korea_analysis.selection import read_selection, write_selection
+
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    args = dict(corpus="/some/corpus", backend="lexicon+linear")
+    path = write_selection(tmp_path / "sel.json", args, ["not-a-cached-key"],
+                           {"duplicates": pd.DataFrame({"article_id": ["b"],
+                                                        "duplicate_of": ["a"]}),
+                            "notes": [], "undated_dropped": 0, "outlets": [("Wire", 2)]})
+    got = read_selection(args, path)
+    assert got["keys"] == ["not-a-cached-key"] and got["info"]["outlets"] == [("Wire", 2)]
+    assert got["info"]["duplicates"]["duplicate_of"].tolist() == ["a"]
+    assert read_selection(dict(args, corpus="/another/corpus"), path) is None
+    assert read_selection(args, tmp_path / "missing.json") is None
+    assert views.from_cache(got["keys"]) is None

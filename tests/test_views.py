@@ -437,3 +437,37 @@ def test_top_actors_chart_turns_logarithmic_when_one_actor_dwarfs_the_rest():
                              "title": ["T"], "source": ["S"]})
         fig, table = views.top_actors_chart(ka.annotate(arts, cache=False))
         assert fig.axes[0].get_xscale() == scale, table
+
+
+def test_table_reads_only_the_columns_and_articles_asked_for(tmp_path, monkeypatch):
+    """views.table / scan / sentence_text give the rows and values of the loaded tables,
+    from the cache without loading the whole table, and from memory as well."""
+    monkeypatch.setenv("KOREA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    arts = pd.DataFrame({"article_id": ["p", "q", "r"], "title": None, "source": "Wire",
+                         "published": pd.to_datetime(["2024-01-02", "2024-02-03", None]),
+                         "date_precision": ["day", "day", None],
+                         "text": ["Seoul and Tokyo met. North Korea fired a missile.",
+                                  "\"We will respond,\" the Japanese minister said in Tokyo.",
+                                  "China and Russia held talks. Beijing called for calm."]})
+    ann = ka.annotate(arts)
+    cols = ["article_id", "sentence_id", "text"]
+    got = views.table(ann, "sentences", cols, articles=["q", "r"])
+    assert "sentences" not in ann.__dict__  # read from the cache, not loaded
+    full = ann.sentences
+    want = full.loc[full["article_id"].isin(["q", "r"]), cols].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want)
+    pd.testing.assert_frame_equal(views.table(ann, "sentences", cols, articles=["q", "r"]),
+                                  want)  # now from memory: the same
+    fresh = ka.annotate(arts)
+    parts = list(views.scan(fresh, "mentions", ["actor", "polarity"]))
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True),
+                                  fresh.mentions[["actor", "polarity"]])
+    rows = pd.DataFrame({"article_id": ["r", "p", "p"], "sentence_id": [1, 0, 7]})
+    text = views.sentence_text(fresh, rows).sort_values(["article_id", "sentence_id"])
+    assert [tuple(r) for r in text.itertuples(index=False)] == [
+        ("p", 0, full.loc[(full.article_id == "p") & (full.sentence_id == 0), "text"].item()),
+        ("r", 1, full.loc[(full.article_id == "r") & (full.sentence_id == 1), "text"].item())]
+    pd.testing.assert_frame_equal(
+        views.sentence_text(ann, rows).sort_values(["article_id", "sentence_id"],
+                                                   ignore_index=True),
+        text.reset_index(drop=True))

@@ -126,31 +126,55 @@ class Store:
         self._plan = (keys, plan, whole)
         return plan, whole
 
-    def read(self, name: str, keys: list[str], columns: list[str] | None = None
-             ) -> pa.Table | None:
-        """Rows of ``keys`` in the order of ``keys`` (then as stored); None if none stored.
+    def scan(self, name: str, keys: list[str], columns: list[str] | None = None, *,
+             articles=None):
+        """The rows of ``keys`` part by part (each a table; ``_key`` kept when the parts are
+        not read whole), for aggregates that never need the whole table at once.
 
-        Usually (a corpus read back as it was written) the parts are read whole and in turn;
-        otherwise each part's rows are filtered by key and all are sorted into corpus order.
+        ``columns``: only these (parquet reads no other column). ``articles``: only the rows
+        of these article ids, filtered part by part, so that a few sentences of a large
+        corpus are found without ever holding all of its sentences.
         """
         plan, whole = self._parts_for(keys)
-        pieces = []
+        wanted = None if articles is None else pa.array(list(articles), type=pa.string())
+        read_cols = columns
+        if columns is not None:
+            read_cols = list(columns)
+            if wanted is not None and "article_id" not in read_cols:
+                read_cols.append("article_id")
+            if not whole:
+                read_cols = [KEY, *read_cols]
         for part, ks in plan:
             f = self.root / name / f"{part}.parquet"
             if not f.exists():
                 continue  # no rows of this table in that chunk
-            if whole:
-                pieces.append(pq.read_table(f, columns=columns))
-                continue
-            t = pq.read_table(f, columns=None if columns is None else [KEY, *columns])
-            pieces.append(t.filter(pc.is_in(t.column(KEY), value_set=pa.array(ks))))
+            t = pq.read_table(f, columns=read_cols)
+            if not whole:
+                t = t.filter(pc.is_in(t.column(KEY), value_set=pa.array(ks)))
+            if wanted is not None:
+                t = t.filter(pc.is_in(t.column("article_id"), value_set=wanted))
+            yield t
+
+    def read(self, name: str, keys: list[str], columns: list[str] | None = None, *,
+             articles=None) -> pa.Table | None:
+        """Rows of ``keys`` in the order of ``keys`` (then as stored); None if none stored.
+
+        Usually (a corpus read back as it was written) the parts are read whole and in turn;
+        otherwise each part's rows are filtered by key and all are sorted into corpus order.
+        ``columns`` and ``articles``: as :meth:`scan`.
+        """
+        pieces = list(self.scan(name, keys, columns, articles=articles))
         if not pieces:
             return None
         t = pa.concat_tables(pieces)
-        if whole:
-            return t.drop_columns([KEY]) if KEY in t.column_names else t
-        rank = pc.index_in(t.column(KEY), value_set=pa.array(keys))  # position in ``keys``
-        return t.take(pc.sort_indices(rank)).drop_columns([KEY])  # a stable sort
+        if KEY in t.column_names and not self._parts_for(keys)[1]:
+            rank = pc.index_in(t.column(KEY), value_set=pa.array(keys))  # position in ``keys``
+            t = t.take(pc.sort_indices(rank))  # a stable sort
+        if KEY in t.column_names:
+            t = t.drop_columns([KEY])
+        if columns is not None and t.column_names != list(columns):
+            t = t.select(list(columns))
+        return t
 
 
 def open_cache(cache, ctx) -> Store | None:

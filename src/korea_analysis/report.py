@@ -278,33 +278,54 @@ class RunSummary:
 
 def corpus_summary(corpus, actors=None, log=print, *, metadata="", columns="",
                    date_from="", date_to="", keep_duplicates=False, backend=None,
-                   workers=1) -> dict:
+                   workers=1, selection=None) -> dict:
     """Load, choose and annotate the corpus once, as the notebooks will (filling the cache
-    every notebook then reads); returns the selection info plus a content hash."""
+    every notebook then reads); returns the selection info plus a content hash.
+
+    ``selection``: a file to keep the choice in for the notebooks
+    (:func:`korea_analysis.selection.write_selection`), so that their kernels read the
+    article keys back instead of loading and hashing every article's text again."""
+    import warnings
+
     from korea_analysis.annotate import annotate
     from korea_analysis.cache import article_keys
-    from korea_analysis.corpus import load_corpus
-    from korea_analysis.selection import select
+    from korea_analysis.corpus import CorpusWarning, load_corpus
+    from korea_analysis.selection import select, write_selection
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
     # the same steps as views.load, so the notebooks find every article in the cache
     t0 = time.perf_counter()
-    articles = load_corpus(corpus or None, metadata=metadata or None, columns=columns or None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_corpus(corpus or None, metadata=metadata or None,
+                               columns=columns or None)
+    notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    for w in caught:  # shown as before; the notebooks print the notes as plain lines
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     log(f"loaded {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s")
     t0 = time.perf_counter()
     articles, info = select(articles, date_from=date_from or "", date_to=date_to or "",
                             keep_duplicates=bool(keep_duplicates))
+    info["notes"] = notes
     log(f"selected {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
         f"({len(info['duplicates'])} syndicated copies found, {info['duplicates_dropped']} "
         "left out)")
     t0 = time.perf_counter()
-    annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND, workers=workers)
+    backend = backend or DEFAULT_BACKEND
+    annotate(articles, actors or None, backend=backend, workers=workers)
     log(f"annotated {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
         f"with {workers} worker(s)")
+    keys = article_keys(articles)  # each a hash of id, metadata and text
+    if selection is not None:
+        write_selection(selection, dict(corpus=corpus, actors=actors, metadata=metadata,
+                                        columns=columns, date_from=date_from,
+                                        date_to=date_to, keep_duplicates=keep_duplicates,
+                                        backend=backend), keys, info)
     digest = hashlib.sha256()
-    for key in sorted(article_keys(articles)):  # each a hash of id, metadata and text
+    for key in sorted(keys):
         digest.update(key.encode())
     info.pop("duplicates", None)
+    info.pop("notes", None)
     info.update(path=info.get("path") or str(DEFAULT_CORPUS), articles=info["n_articles"],
                 sha256=digest.hexdigest()[:16])
     return info
@@ -353,6 +374,7 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
     before any notebook starts; the notebooks then read the cache.
     """
     from korea_analysis.corpus import split_paths
+    from korea_analysis.selection import SELECTION_ENV
 
     notebooks = discover(nb_dir, only)
     params = dict(params or {})
@@ -369,12 +391,16 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
             params[key] = os.pathsep.join(str(p.resolve()) for p in paths)
     per_nb = check_parameters(notebooks, params)
     workers = workers or os.cpu_count() or 1
+    import tempfile
+
+    scratch = tempfile.TemporaryDirectory(prefix="korea-analysis-run-")
+    selection = Path(scratch.name) / "selection.json"
     corpus_info = corpus_summary(
         params.get("corpus") or None, params.get("actors"), log=log,
         metadata=params.get("metadata", ""), columns=params.get("columns", ""),
         date_from=params.get("date_from", ""), date_to=params.get("date_to", ""),
         keep_duplicates=params.get("keep_duplicates", False), backend=params.get("backend"),
-        workers=workers)
+        workers=workers, selection=selection)
     kernel = ensure_kernel()
     out = Path(out).resolve()
     run_dir = new_run_dir(out)
@@ -389,8 +415,11 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
     log = _serialised(log)  # the notebooks' threads log whole lines
     # the kernels inherit this environment; they run `jobs` at a time, so one BLAS thread
     # each (multi-threaded OpenBLAS made the alignment bootstrap ~5x slower on 2 shared cores)
+    # and each reads the runner's selection of articles back (views.load) instead of
+    # loading the corpus again
     kernel_env = {"KOREA_ANALYSIS_FIGURES": str(figures),
-                  "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+                  "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
+                  SELECTION_ENV: str(selection)}
     saved_env = {k: os.environ.get(k) for k in kernel_env}
     os.environ.update(kernel_env)
     try:
@@ -411,6 +440,7 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+        scratch.cleanup()
     summary = RunSummary(run_dir, [results[nb] for nb in notebooks], corpus_info)
     write_index(summary)
     if summary.ok:

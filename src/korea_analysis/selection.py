@@ -135,3 +135,66 @@ def _format(row) -> str:
         return ""
     fmt = {"year": "%Y", "month": "%Y-%m"}.get(row.date_precision, "%Y-%m-%d")
     return row.published.strftime(fmt)
+
+
+# --- the runner's selection, read back by every notebook -------------------------------------
+
+#: Set by ``korea-analysis report`` for its kernels: the selection file of this run.
+SELECTION_ENV = "KOREA_ANALYSIS_SELECTION"
+
+
+def _arguments(args: dict) -> dict:
+    """:func:`korea_analysis.views.load`'s arguments as compared: blanks as "", flags as bool."""
+    out = {k: "" if args.get(k) in (None, "") else str(args[k])
+           for k in ("corpus", "actors", "metadata", "columns", "date_from", "date_to",
+                     "backend")}
+    out["keep_duplicates"] = bool(args.get("keep_duplicates"))
+    return out
+
+
+def write_selection(path: str | os.PathLike, args: dict, keys: list[str], info: dict) -> Path:
+    """Keep what the runner chose — the cache keys of the articles used, in corpus order, and
+    the selection ``info`` (duplicates beside it as parquet) — for the notebooks of the run,
+    so that each kernel reads it back instead of loading every article's text again.
+    ``args``: :func:`korea_analysis.views.load`'s arguments it was chosen with."""
+    import json
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dups = info.get("duplicates")
+    dup_path = path.with_suffix(".duplicates.parquet")
+    if dups is not None:
+        pd.DataFrame(dups).to_parquet(dup_path, index=False)
+    plain = {k: v for k, v in info.items() if k != "duplicates"}
+    payload = {"arguments": _arguments(args), "keys": list(keys), "info": plain,
+               "duplicates": dup_path.name if dups is not None else ""}
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(payload), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def read_selection(args: dict, path: str | os.PathLike | None = None) -> dict | None:
+    """The runner's selection (``keys``, ``info``) if it was made with these arguments, else
+    None (no runner, another corpus or options, an unreadable file: load as usual).
+    ``path``: default ``$KOREA_ANALYSIS_SELECTION``."""
+    import json
+
+    path = path or os.environ.get(SELECTION_ENV)
+    if not path:
+        return None
+    path = Path(path)
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if payload.get("arguments") != _arguments(args):
+        return None
+    info = dict(payload["info"])
+    info["outlets"] = [tuple(o) for o in info.get("outlets", [])]
+    if payload.get("duplicates"):
+        try:
+            info["duplicates"] = pd.read_parquet(path.with_name(payload["duplicates"]))
+        except Exception:  # a damaged or missing file: load as usual
+            return None
+    return {"keys": payload["keys"], "info": info}

@@ -8,6 +8,7 @@ print as percentages (:func:`fmt_percent`), the minimum evidence grows with the 
 """
 from __future__ import annotations
 
+import functools
 import html
 import math
 import os
@@ -75,12 +76,29 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     :func:`korea_analysis.corpus.load_corpus`. Later copies of a syndicated story are left out
     unless ``keep_duplicates``. What was used and left out is in ``ann.extra["corpus_info"]``
     (:func:`korea_analysis.selection.select`); ``ann.extra["undated_dropped"]`` is kept.
+
+    Under ``korea-analysis report`` the runner has already loaded, chosen and annotated the
+    corpus and says so in ``$KOREA_ANALYSIS_SELECTION`` (:mod:`korea_analysis.selection`):
+    when that selection was made with these same arguments and every article is in the
+    cache, it is read back instead (no article text is loaded into the kernel).
     """
     from korea_analysis.annotate import annotate
     from korea_analysis.corpus import CorpusWarning, load_corpus
-    from korea_analysis.selection import select
+    from korea_analysis.selection import read_selection, select
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
+    backend = backend or DEFAULT_BACKEND
+    chosen = read_selection(dict(corpus=corpus, actors=actors, metadata=metadata,
+                                 columns=columns, date_from=date_from, date_to=date_to,
+                                 keep_duplicates=keep_duplicates, backend=backend))
+    if chosen is not None:
+        ann = from_cache(chosen["keys"], actors, backend)
+        if ann is not None:
+            for note in chosen["info"]["notes"]:
+                print(f"Note: {note}")
+            ann.extra["corpus_info"] = chosen["info"]
+            ann.extra["undated_dropped"] = chosen["info"]["undated_dropped"]
+            return ann
     # the loader's notes (texts without metadata, rows naming no text) read as plain lines in
     # a report, not as a red traceback-styled warning box; they are kept in corpus_info
     with warnings.catch_warnings(record=True) as caught:
@@ -98,11 +116,175 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     articles, info = select(articles, date_from=date_from, date_to=date_to,
                             keep_duplicates=keep_duplicates)
     info["notes"] = notes
-    ann = annotate(articles, actors or None, backend=backend or DEFAULT_BACKEND,
-                   workers=workers)
+    ann = annotate(articles, actors or None, backend=backend, workers=workers)
     ann.extra["corpus_info"] = info
     ann.extra["undated_dropped"] = info["undated_dropped"]
     return ann
+
+
+def from_cache(keys: list[str], actors: str = "", backend: str | None = None
+               ) -> Annotations | None:
+    """The annotations of the articles with these cache keys (:func:`annotate`'s result for
+    them, to the row), read from the cache; None unless every one of them is cached.
+
+    Per-article tables are read on first use, as :func:`annotate` does; the corpus tables
+    (``actor_sentiment``, ``dyads``, ``alignment``) are derived on first use too, so a
+    notebook that shows none of them does not compute them, and one that shows only dyads
+    and alignment never reads the mentions.
+    """
+    from korea_analysis.actors import load_actors
+    from korea_analysis.annotate import (
+        CORPUS_INPUTS,
+        CORPUS_TABLES,
+        Context,
+        _stored,
+        corpus_tables,
+    )
+    from korea_analysis.cache import open_cache
+    from korea_analysis.events import load_cues
+    from korea_analysis.schema import ARTICLE_TABLES, to_arrow, to_frame
+    from korea_analysis.sentiment import DEFAULT_BACKEND
+
+    backend = backend or DEFAULT_BACKEND
+    ctx = Context(load_actors(actors or None), load_cues(None), backend)
+    store = open_cache(None, ctx)
+    index = store.index()
+    if not all(k in index for k in keys):
+        return None
+    tables: dict = {name: functools.partial(_stored, store, name, keys)
+                    for name in ARTICLE_TABLES}
+    derived: dict = {}
+
+    def corpus_table(name: str) -> pd.DataFrame:
+        if name not in derived:
+            inputs = {n: _stored(store, n, keys, cols) for n, cols in CORPUS_INPUTS.items()
+                      if n != "mentions" or name == "actor_sentiment"}
+            if "mentions" not in inputs:  # dyads and alignment: from the events alone
+                inputs["mentions"] = to_frame("mentions", to_arrow("mentions", []).select(
+                    CORPUS_INPUTS["mentions"]))
+            got = corpus_tables(inputs, ctx.actors)
+            if name != "actor_sentiment":
+                got.pop("actor_sentiment")  # of no mention: not the corpus's
+            derived.update(got)
+        return derived.pop(name)
+
+    tables.update({name: functools.partial(corpus_table, name) for name in CORPUS_TABLES})
+    return Annotations(tables, {"actors": ctx.actors, "cues": ctx.cues, "backend": backend})
+
+
+# --- reading only what a view needs --------------------------------------------------------
+
+def _cached_source(ann: Annotations, name: str):
+    """(store, keys) when table ``name`` is still unread in the annotation cache, else None.
+
+    :class:`Annotations` reads a cached table on first use through a loader
+    ``partial(_stored, store, name, keys)``; a view that needs a few columns (or the rows of
+    a few articles) reads those from the same store instead of loading the whole table.
+    """
+    loader = ann.__dict__.get("_loaders", {}).get(name)
+    if (isinstance(loader, functools.partial) and len(loader.args) == 3
+            and hasattr(loader.args[0], "read") and loader.args[1] == name):
+        return loader.args[0], loader.args[2]
+    return None
+
+
+def _keys_of(ann: Annotations, keys: list[str], articles) -> list[str]:
+    """The cache keys of ``articles`` (ids): only their parts need reading. The articles
+    table is read in the order of ``keys``, one row each, so row i is key i."""
+    ids = ann.articles["article_id"]
+    if len(ids) != len(keys):
+        return keys
+    wanted = ids.isin(set(articles)).to_numpy()
+    return [k for k, w in zip(keys, wanted, strict=True) if w]
+
+
+def table(ann: Annotations, name: str, columns: list[str] | None = None, *,
+          articles=None) -> pd.DataFrame:
+    """``columns`` of the per-article table ``name`` (rows of ``articles`` ids only, if given).
+
+    The same rows and values as ``getattr(ann, name)[columns]``, but when the table has not
+    been loaded yet only those columns (and rows) are read from the parquet cache: at 100,000
+    articles the sentences' text alone is gigabytes as Python strings, and most views need
+    none of it. Columns read for every article are kept for the next view that asks for the
+    same ones (a shallow copy is returned: adding a column does not change the kept one).
+    """
+    from korea_analysis.schema import ARTICLE_TABLES, to_arrow, to_frame
+
+    if name not in ann.__dict__:
+        src = _cached_source(ann, name)
+        if src is not None:
+            store, keys = src
+            memo = ann.__dict__.setdefault("_views_columns", {})
+            key = (name, tuple(columns) if columns is not None else None)
+            if articles is None and key in memo:
+                return memo[key].copy(deep=False)
+            if articles is not None:
+                articles = set(articles)
+                keys = _keys_of(ann, keys, articles)
+            t = store.read(name, keys, columns, articles=articles)
+            if t is None:
+                t = to_arrow(name, []).select(columns or ARTICLE_TABLES[name])
+            df = to_frame(name, t)
+            if articles is None and columns is not None:
+                memo[key] = df
+                return df.copy(deep=False)
+            return df
+    df = getattr(ann, name)
+    if articles is not None:
+        df = df[df["article_id"].isin(set(articles))].reset_index(drop=True)
+    return df[list(columns)] if columns is not None else df
+
+
+def scan(ann: Annotations, name: str, columns: list[str]):
+    """``columns`` of table ``name`` as DataFrames of a few thousand articles each (one
+    cache part at a time; one frame when the table is in memory): for counts over every
+    row, e.g. the words of every sentence, without holding every sentence."""
+    from korea_analysis.cache import KEY
+    from korea_analysis.schema import to_frame
+
+    src = None if name in ann.__dict__ else _cached_source(ann, name)
+    if src is None:
+        yield getattr(ann, name)[list(columns)]
+        return
+    store, keys = src
+    for t in store.scan(name, keys, list(columns)):
+        yield to_frame(name, t.drop_columns([KEY]) if KEY in t.column_names else t)
+
+
+def sentence_text(ann: Annotations, rows: pd.DataFrame) -> pd.DataFrame:
+    """``article_id``, ``sentence_id``, ``text`` of the sentences named by ``rows`` (any frame
+    with those two columns), in corpus order: for merging the text of a few evidence rows
+    without loading every sentence of the corpus (read part by part, filtered in Arrow)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from korea_analysis.cache import KEY
+    from korea_analysis.schema import to_frame
+
+    cols = ["article_id", "sentence_id", "text"]
+    named = rows[["article_id", "sentence_id"]].dropna()
+    src = None if "sentences" in ann.__dict__ else _cached_source(ann, "sentences")
+    if src is None:
+        s = ann.sentences[cols]
+        pairs = set(zip(named["article_id"], named["sentence_id"].astype("int64"), strict=True))
+        keep = [(a, i) in pairs for a, i in zip(s["article_id"], s["sentence_id"], strict=True)]
+        return s[keep].reset_index(drop=True)
+    store, keys = src
+    ids = set(named["article_id"])
+    keys = _keys_of(ann, keys, ids)
+    wanted = pa.array(pd.unique(named["article_id"].astype(str) + "\0"
+                                + named["sentence_id"].astype("int64").astype(str)))
+    pieces = []
+    for t in store.scan("sentences", keys, cols, articles=ids):
+        key = pc.binary_join_element_wise(t.column("article_id"),
+                                          pc.cast(t.column("sentence_id"), pa.string()), "\0")
+        t = t.filter(pc.is_in(key, value_set=wanted))
+        pieces.append(t.drop_columns([KEY]) if KEY in t.column_names else t)
+    if not pieces:
+        return pd.DataFrame({"article_id": pd.Series(dtype=object),
+                             "sentence_id": pd.Series(dtype="int64"),
+                             "text": pd.Series(dtype=object)})
+    return to_frame("sentences", pa.concat_tables(pieces).select(cols))
 
 
 # --- the corpus a chart was drawn from ------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from korea_analysis.annotate import Annotations
+from korea_analysis.views.common import sentence_text, table
 
 EVIDENCE_COLUMNS = ["article_id", "sentence_id", "published", "source", "title", "kind",
                     "actors", "score", "text"]
@@ -60,10 +61,9 @@ def _articles(ann: Annotations, month, outlet) -> pd.DataFrame:
 
 
 def _mention_rows(ann, articles, actor, pair):
-    m = ann.mentions
-    m = m[m["article_id"].isin(articles)]
-    if "kind" in m:
-        m = m[m["kind"] != "byline"]
+    m = table(ann, "mentions", ["article_id", "sentence_id", "actor", "kind", "polarity"],
+              articles=articles)
+    m = m[m["kind"] != "byline"]
     m = m[m["actor"].notna()]
     if pair is not None:
         a, b, _ = pair
@@ -83,8 +83,8 @@ def _mention_rows(ann, articles, actor, pair):
 def _event_rows(ann, articles, actor, pair):
     from korea_analysis.annotate import current_events
 
-    e = current_events(ann.events)
-    e = e[e["article_id"].isin(articles)]
+    e = current_events(table(ann, "events", ["article_id", "sentence_id", "source", "target",
+                                             "cue", "score", "historical"], articles=articles))
     if pair is not None:
         a, b, directed = pair
         fwd = (e["source"] == a) & (e["target"] == b)
@@ -101,13 +101,14 @@ def _event_rows(ann, articles, actor, pair):
 
 
 def _quote_rows(ann, articles, actor, pair):
-    q = ann.quotes
-    q = q[q["article_id"].isin(articles) & q["speaker"].notna() & (q["kind"] != "term")]
+    q = table(ann, "quotes", ["article_id", "sentence_id", "speaker", "speaker_actor", "kind",
+                              "polarity", "quote"], articles=articles)
+    q = q[q["speaker"].notna() & (q["kind"] != "term")]
     if pair is not None:
         a, b, directed = pair
         q = q[q["speaker_actor"].isin([a] if directed else [a, b])]
         # the quote's sentence must mention the other side
-        m = ann.mentions[["article_id", "sentence_id", "actor"]]
+        m = table(ann, "mentions", ["article_id", "sentence_id", "actor"], articles=articles)
         other = {a: b, b: a}
         keys = set(zip(m["article_id"], m["sentence_id"], m["actor"], strict=True))
         q = q[[(aid, sid, other[c]) in keys for aid, sid, c in
@@ -162,8 +163,7 @@ def evidence(ann: Annotations, actor: str | None = None, pair=None, month=None,
     rows = pd.concat(parts, ignore_index=True)
     if "quote" not in rows:
         rows["quote"] = None
-    s = ann.sentences
-    s = s[s["article_id"].isin(set(rows["article_id"]))][["article_id", "sentence_id", "text"]]
+    s = sentence_text(ann, rows)
     rows["sentence_id"] = rows["sentence_id"].astype("Int64")
     s = s.assign(sentence_id=s["sentence_id"].astype("Int64"))
     out = rows.merge(s, on=["article_id", "sentence_id"], how="left")

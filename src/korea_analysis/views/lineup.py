@@ -6,7 +6,11 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import _bloc_legend, source_line
+from korea_analysis.views.common import _bloc_legend, sentence_text, source_line, table
+
+#: The event columns the alignment reads (korea_analysis.annotate.CORPUS_INPUTS).
+ALIGNMENT_COLUMNS = ["article_id", "source", "target", "score", "historical", "quad_class",
+                     "weight"]
 
 AXIS_ENDS = ("DPRK–Russia–China", "ROK–US–Japan")
 
@@ -17,7 +21,8 @@ def alignment_table(ann: Annotations, *, min_events: int = 2, n_boot: int = 200,
     from korea_analysis import alignment
     from korea_analysis.annotate import current_events
 
-    pos = alignment.positions(current_events(ann.events), min_events=min_events, n_boot=n_boot,
+    pos = alignment.positions(current_events(table(ann, "events", ALIGNMENT_COLUMNS)),
+                              min_events=min_events, n_boot=n_boot,
                               seed=seed, orient=orient)
     pos.insert(1, "name", pos["actor"].map(ann.actors.name_of))
     pos.insert(2, "bloc", pos["actor"].map(ann.actors.blocs))
@@ -76,7 +81,8 @@ def alignment_chart(pos: pd.DataFrame, ann: Annotations):
     from korea_analysis.annotate import current_events
 
     charts.finish(ax, alignment_title(pos),
-                  n=f"{len(ok)} actors{note}, {len(current_events(ann.events))} events in "
+                  n=f"{len(ok)} actors{note}, "
+                  f"{len(current_events(table(ann, 'events', ['historical'])))} events in "
                   f"{pos.attrs.get('n_articles', len(ann.articles))} articles",
                   source=source_line(ann), xlabel="position on the bloc axis (95% interval, "
                   "bootstrap over articles)")
@@ -94,7 +100,7 @@ def alignment_by_period(ann: Annotations, *, period: str = "year", min_events: i
     from korea_analysis import alignment
     from korea_analysis.annotate import current_events
 
-    ev = current_events(ann.events)
+    ev = current_events(table(ann, "events", ALIGNMENT_COLUMNS))
     t = alignment.positions_by_period(ev, ann.articles, period=period, min_events=min_events,
                                       n_boot=n_boot, seed=seed, orient=orient)
     t = _orient_like_pooled(t, alignment.positions(ev, min_events=min_events, n_boot=0,
@@ -247,12 +253,12 @@ def strongest_evidence(ann: Annotations, k: int = 1) -> pd.DataFrame:
     """For each dyad, the event(s) with the largest |score|, with the sentence behind them."""
     from korea_analysis.annotate import current_events
 
-    e = current_events(ann.events).copy()
+    e = current_events(table(ann, "events", ["article_id", "sentence_id", "source", "target",
+                                             "cue", "score", "historical"])).copy()
     e["pair"] = [" – ".join(sorted(p)) for p in zip(e["source"], e["target"], strict=True)]
     e["strength"] = e["score"].abs()
     top = e.sort_values("strength", ascending=False).groupby("pair").head(k)
-    top = top.merge(ann.sentences[["article_id", "sentence_id", "text"]],
-                    on=["article_id", "sentence_id"])
+    top = top.merge(sentence_text(ann, top), on=["article_id", "sentence_id"])
     top["pair"] = [f"{s} → {t}" for s, t in zip(top["source"], top["target"], strict=True)]
     return top[["pair", "cue", "score", "text", "article_id", "sentence_id"]].sort_values(
         "pair", ignore_index=True)

@@ -12,7 +12,14 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations, count_words
-from korea_analysis.views.common import UNKNOWN_OUTLET, fmt_percent, format_date, source_line
+from korea_analysis.views.common import (
+    UNKNOWN_OUTLET,
+    fmt_percent,
+    format_date,
+    scan,
+    source_line,
+    table,
+)
 
 #: Up to this many articles a chart may draw one bar per article; above it, distributions.
 PER_ARTICLE_MAX = 30
@@ -158,22 +165,33 @@ def articles_per_period_chart(ann: Annotations, freq: str | None = None):
 
 def words_by_kind(ann: Annotations) -> pd.DataFrame:
     """Words per article and sentence kind (body, title, heading, summary, faq, …)."""
-    s = ann.sentences.assign(words=ann.sentences["text"].map(count_words))
-    table = s.pivot_table(index="article_id", columns="kind", values="words", aggfunc="sum",
+    s = table(ann, "sentences", ["article_id", "kind", "text"])
+    s = s.assign(words=s["text"].map(count_words))
+    words = s.pivot_table(index="article_id", columns="kind", values="words", aggfunc="sum",
                           fill_value=0)
-    order = [k for k in ("body", "list") if k in table] + sorted(
-        k for k in table if k not in ("body", "list"))
-    return table[order].reindex(ann.articles["article_id"]).fillna(0).astype(int)
+    order = [k for k in ("body", "list") if k in words] + sorted(
+        k for k in words if k not in ("body", "list"))
+    return words[order].reindex(ann.articles["article_id"]).fillna(0).astype(int)
 
 
 def words_per_kind(ann: Annotations) -> pd.DataFrame:
     """Sentences and words per sentence kind over the whole corpus, with their shares."""
-    s = ann.sentences
-    words = s["text"].map(count_words)
-    g = (pd.DataFrame({"kind": s["kind"], "words": words}).groupby("kind")
-         .agg(sentences=("words", "size"), words=("words", "sum")))
+    # counted a cache part at a time: the text of every sentence is never held at once
+    parts = []
+    for s in scan(ann, "sentences", ["kind", "body", "text"]):
+        words = s["text"].map(count_words)
+        parts.append(pd.DataFrame({"kind": s["kind"], "words": words, "body": s["body"]})
+                     .groupby("kind").agg(sentences=("words", "size"), words=("words", "sum"),
+                                          body=("body", "any")))
+    if not parts:
+        parts = [pd.DataFrame({"sentences": pd.Series(dtype="int64"),
+                               "words": pd.Series(dtype="int64"),
+                               "body": pd.Series(dtype=bool)},
+                              index=pd.Index([], name="kind", dtype=object))]
+    both = pd.concat(parts).groupby(level="kind")
+    g = both[["sentences", "words"]].sum()
     g["share of words"] = g["words"] / max(int(g["words"].sum()), 1)
-    g["counted as body"] = s.groupby("kind")["body"].any()
+    g["counted as body"] = both["body"].any()
     return g.sort_values("words", ascending=False).reset_index()
 
 
@@ -241,9 +259,8 @@ def top_actors(ann: Annotations, top: int = 15) -> pd.DataFrame:
     Bylines are left out (they are not coverage of the actor). Columns: actor, name, mentions,
     articles, share of mentions.
     """
-    m = ann.mentions
-    if "kind" in m:
-        m = m[m["kind"] != "byline"]
+    m = table(ann, "mentions", ["article_id", "actor", "kind"])
+    m = m[m["kind"] != "byline"]
     m = m[m["actor"].notna()]
     g = m.groupby("actor").agg(mentions=("actor", "size"), articles=("article_id", "nunique"))
     g = g.sort_values(["mentions", "articles"], ascending=False)
@@ -334,12 +351,15 @@ def duplicates_table(ann: Annotations) -> pd.DataFrame:
 
 def non_body_by_kind(ann: Annotations) -> pd.DataFrame:
     """Non-body sentences per kind (what every later count leaves out)."""
-    s = ann.sentences
+    s = table(ann, "sentences", ["article_id", "kind", "body"])
     s = s[~s["body"]]
-    return (s.groupby("kind").agg(sentences=("text", "size"), articles=("article_id", "nunique"))
+    return (s.groupby("kind").agg(sentences=("body", "size"), articles=("article_id", "nunique"))
             .sort_values("sentences", ascending=False).reset_index())
 
 
 def non_body_sentences(ann: Annotations) -> pd.DataFrame:
-    s = ann.sentences
-    return s.loc[~s["body"], ["article_id", "sentence_id", "kind", "text"]].reset_index(drop=True)
+    cols = ["article_id", "sentence_id", "kind", "text"]
+    parts = [s.loc[~s["body"], cols] for s in scan(ann, "sentences", [*cols, "body"])]
+    if not parts:
+        return table(ann, "sentences", cols)
+    return pd.concat(parts, ignore_index=True)

@@ -6,7 +6,34 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import _bloc_legend, source_line, stands_out
+from korea_analysis.views.common import (
+    _bloc_legend,
+    sentence_text,
+    source_line,
+    stands_out,
+    table,
+)
+
+#: The columns of each table the directed-stance views read (stance.directed and
+#: stance.directed_evidence): the rest of the table is never loaded.
+STANCE_COLUMNS = {
+    "quotes": ["article_id", "start", "end", "speaker_actor"],
+    "events": ["article_id", "sentence_id", "source", "target", "score", "historical",
+               "quad_class", "weight", "cue"],
+    "mentions": ["article_id", "sentence_id", "start", "end", "actor", "kind", "polarity"],
+}
+#: The mention columns every view of 02 reads: one projection, read once and kept, serves
+#: the portrayal tables, the directed stance and the evidence sentences.
+MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "actor", "kind", "polarity",
+                   "subjectivity"]
+
+
+def _stance_inputs(ann: Annotations) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(quotes, events, mentions without bylines) with the columns stance needs."""
+    m = table(ann, "mentions", MENTION_COLUMNS)
+    m = m[m["kind"] != "byline"]
+    return (table(ann, "quotes", STANCE_COLUMNS["quotes"]),
+            table(ann, "events", STANCE_COLUMNS["events"]), m)
 
 
 def portrayal_table(ann: Annotations, min_mentions: int = 3) -> pd.DataFrame:
@@ -48,8 +75,13 @@ def portrayal_by(ann: Annotations, by: str, min_mentions: int = 3) -> pd.DataFra
     """Mean polarity per actor and outlet (``by="outlet"``) or month (``by="month"``)."""
     from korea_analysis import stance
 
-    m = stance.with_article_fields(ann.mentions, ann.articles)
+    m = table(ann, "mentions", MENTION_COLUMNS)
+    # the article's field, as stance.with_article_fields joins it, for the one column used
+    a = ann.articles
+    fields = stance.with_article_fields(a[["article_id"]], a).set_index("article_id")[by]
+    m[by] = m["article_id"].map(fields)
     out = stance.aggregate(m, by=[by])
+    del m
     keep = ann.actor_sentiment.loc[ann.actor_sentiment["n_mentions"] >= min_mentions, "actor"]
     return out[out["actor"].isin(keep)].reset_index(drop=True)
 
@@ -162,10 +194,8 @@ def stance_table(ann: Annotations, min_n: int = 1, *, n_boot: int = 1000,
     acts toward B (``target``), cells with at least ``min_n`` quotes + events."""
     from korea_analysis import stance
 
-    m = ann.mentions
-    if "kind" in m.columns:
-        m = m[m["kind"] != "byline"]
-    d = stance.directed(ann.quotes, ann.events, m, n_boot=n_boot, seed=seed)
+    quotes, events, m = _stance_inputs(ann)
+    d = stance.directed(quotes, events, m, n_boot=n_boot, seed=seed)
     d = d[d["n_quotes"] + d["n_events"] >= min_n].copy()
     d.insert(1, "source_name", d["source"].map(ann.actors.name_of))
     d.insert(3, "target_name", d["target"].map(ann.actors.name_of))
@@ -213,10 +243,16 @@ def stance_evidence(ann: Annotations, cells: pd.DataFrame | None = None,
     cell), with what kind of evidence it is (quote or event), its value and cue."""
     from korea_analysis import stance
 
-    m = ann.mentions
-    if "kind" in m.columns:
-        m = m[m["kind"] != "byline"]
-    ev = stance.directed_evidence(ann.quotes, ann.events, ann.sentences, m, k=k)
+    quotes, events, m = _stance_inputs(ann)
+    none = pd.DataFrame({"article_id": pd.Series(dtype=object),
+                         "sentence_id": pd.Series(dtype="int64"),
+                         "text": pd.Series(dtype=object)})
+    ev = stance.directed_evidence(quotes, events, none, m, k=k)
+    del quotes, events, m
+    # the text of the chosen rows only (a left join, as directed_evidence makes it)
+    text = ev[["article_id", "sentence_id"]].merge(sentence_text(ann, ev),
+                                                  on=["article_id", "sentence_id"], how="left")
+    ev["text"] = text["text"].fillna("").to_numpy()
     if cells is not None:
         n = cells.assign(_n=cells["n_quotes"] + cells["n_events"])[["source", "target", "_n"]]
         ev = ev.merge(n.drop_duplicates(["source", "target"]), on=["source", "target"])
@@ -255,20 +291,38 @@ def portrayal_by_outlet_table(ann: Annotations, min_mentions: int = 3, *, top_ac
 
 def evidence_sentences(ann: Annotations, actor: str, k: int = 2) -> pd.DataFrame:
     """The ``k`` most positive and most negative sentences about ``actor``, with their score."""
-    m = ann.mentions[ann.mentions["actor"] == actor]
+    m = table(ann, "mentions", MENTION_COLUMNS)
+    out = _strongest_sentences(m, actor, k)
+    return _with_text(ann, out)
+
+
+def _strongest_sentences(m: pd.DataFrame, actor: str, k: int) -> pd.DataFrame:
+    """:func:`evidence_sentences` before the text is joined (every mention's sentence is in
+    the sentences table, so choosing first and joining the few chosen gives the same rows)."""
+    m = m[m["actor"] == actor]
     per = m.groupby(["article_id", "sentence_id"], as_index=False)["polarity"].mean()
-    s = per.merge(ann.sentences[["article_id", "sentence_id", "text"]],
-                  on=["article_id", "sentence_id"])
-    top = s.nlargest(k, "polarity").assign(side="most positive")
-    low = s.nsmallest(k, "polarity").assign(side="most negative")
-    out = pd.concat([top, low[~low.index.isin(top.index)]])
-    return out[["side", "polarity", "text", "article_id", "sentence_id"]].reset_index(drop=True)
+    top = per.nlargest(k, "polarity").assign(side="most positive")
+    low = per.nsmallest(k, "polarity").assign(side="most negative")
+    return pd.concat([top, low[~low.index.isin(top.index)]])
+
+
+def _with_text(ann: Annotations, out: pd.DataFrame) -> pd.DataFrame:
+    s = out.merge(sentence_text(ann, out), on=["article_id", "sentence_id"])
+    return s[["side", "polarity", "text", "article_id", "sentence_id"]].reset_index(drop=True)
 
 
 def evidence_table(ann: Annotations, min_mentions: int = 3, k: int = 1) -> pd.DataFrame:
+    m = table(ann, "mentions", MENTION_COLUMNS)
+    chosen = [_strongest_sentences(m, actor, k).assign(actor=actor)
+              for actor in portrayal_table(ann, min_mentions)["actor"]]
+    del m
     rows = []
-    for actor in portrayal_table(ann, min_mentions)["actor"]:
-        rows.append(evidence_sentences(ann, actor, k).assign(actor=actor))
+    if chosen:
+        text = sentence_text(ann, pd.concat(chosen))
+        for c in chosen:
+            s = c.merge(text, on=["article_id", "sentence_id"])
+            rows.append(s[["side", "polarity", "text", "article_id", "sentence_id", "actor"]]
+                        .reset_index(drop=True))
     if not rows:
         return pd.DataFrame(columns=["actor", "side", "polarity", "text", "article_id",
                                      "sentence_id"])

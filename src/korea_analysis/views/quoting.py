@@ -8,7 +8,7 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations, count_words
-from korea_analysis.views.common import UNKNOWN_OUTLET, source_line
+from korea_analysis.views.common import UNKNOWN_OUTLET, source_line, table
 
 _ANALYST = ("professor", "analyst", "researcher", "fellow", "expert", "scholar", "lecturer",
             "think tank", "institute", "university")
@@ -46,7 +46,11 @@ def quote_table(ann: Annotations) -> pd.DataFrame:
     cached = ann.__dict__.get("_views_quote_table")
     if cached is not None:
         return cached.copy()
-    q = ann.quotes.copy()
+    cols = ["speaker", "speaker_actor", "kind", "quote", "cue", "channel", "role", "article_id",
+            "sentence_id", "polarity", "subjectivity"]
+    if "actor_source" in _quote_columns(ann):
+        cols.append("actor_source")
+    q = table(ann, "quotes", cols)  # the offsets are never shown: not read
     types = {}
     for key in zip(q["speaker"], q["role"], q["speaker_actor"], strict=True):
         if key not in types:
@@ -62,6 +66,14 @@ def quote_table(ann: Annotations) -> pd.DataFrame:
     q = q[cols]
     ann.__dict__["_views_quote_table"] = q
     return q.copy()
+
+
+def _quote_columns(ann: Annotations) -> list[str]:
+    if "quotes" in ann.__dict__:
+        return list(ann.quotes.columns)
+    from korea_analysis.schema import ARTICLE_TABLES
+
+    return ARTICLE_TABLES["quotes"]
 
 
 def who_is_quoted(ann: Annotations, top: int | None = None) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import min_evidence, source_line
+from korea_analysis.views.common import min_evidence, source_line, table
 from korea_analysis.views.overview import period_of
 
 #: A period needs this many events (or mentions) for its point to be drawn; fewer are counted.
@@ -52,7 +52,8 @@ def _events(ann: Annotations, freq: str) -> pd.DataFrame:
     """Current events with their pair (unordered), period and outlet; undated left out."""
     from korea_analysis.annotate import current_events
 
-    e = current_events(ann.events)
+    e = current_events(table(ann, "events", ["article_id", "source", "target", "score",
+                                             "weight", "historical"]))
     e = e[e["source"].notna() & e["target"].notna() & (e["source"] != e["target"])]
     a = ann.articles[["article_id", "published", "source"]].rename(columns={"source": "outlet"})
     e = e.merge(a, on="article_id", how="left")
@@ -292,9 +293,8 @@ def portrayal_trend(ann: Annotations, actors: list[str] | None = None,
     """Mean polarity toward each actor per period (the ``top`` most mentioned by default),
     with a 95% interval over articles; thin periods keep their counts, not a score."""
     freq, periods = dated_periods(ann, freq)
-    m = ann.mentions
-    if "kind" in m:
-        m = m[m["kind"] != "byline"]
+    m = table(ann, "mentions", ["article_id", "actor", "kind", "polarity"])
+    m = m[m["kind"] != "byline"]
     m = m[m["actor"].notna() & m["polarity"].notna()]
     if actors is None:
         counts = m["actor"].value_counts()
