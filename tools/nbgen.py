@@ -4,12 +4,15 @@ Notebooks are stored without outputs; this keeps their JSON reviewable and regen
     .venv/bin/python tools/nbgen.py
 """
 import runpy
+import sys
 from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
+SPECS = ROOT / "tools" / "notebooks"
+sys.path.insert(0, str(SPECS))  # the specs import their shared cells from _shared.py
 KERNEL = {"name": "korea-analysis", "display_name": "Python (korea-analysis)",
           "language": "python"}
 
@@ -34,5 +37,5 @@ def build(spec: Path) -> Path:
 
 
 if __name__ == "__main__":
-    for spec in sorted((ROOT / "tools" / "notebooks").glob("*.py")):
+    for spec in sorted(SPECS.glob("[!_]*.py")):
         print(build(spec))

@@ -1,3 +1,5 @@
+from _shared import load, parameters
+
 CELLS = [
 ("md", """
 # Corpus overview
@@ -11,29 +13,14 @@ right.
 Data: the corpus given as the `corpus` parameter; the next cell describes the one actually
 used — where it came from, its outlets and dates, and what was left out.
 """),
-("code", """
-# Parameters (papermill overrides these; run as is in JupyterLab)
-corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: the bundled corpus)
-actors: str = ""  # actor dictionary YAML (empty: the bundled one)
-metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
-columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
-keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
-date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
-date_to: str = ""  # last publication date to include (empty: no limit)
-figures_dir: str = "figures"  # where each chart's PNG and CSV are written
-""", "parameters"),
+parameters(),
 ("code", """
 from IPython.display import display
 
 
 from korea_analysis import charts, views
 
-views.setup_notebook()
-
-ann = views.load(corpus, actors, metadata=metadata, columns=columns,
-                 keep_duplicates=keep_duplicates, date_from=date_from,
-                 date_to=date_to)
-"""),
+""" + load() + """"""),
 ("md", """
 ## The corpus used
 """),

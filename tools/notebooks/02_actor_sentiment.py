@@ -1,3 +1,5 @@
+from _shared import load, parameters
+
 CELLS = [
 ("md", """
 # How each actor is portrayed
@@ -8,27 +10,14 @@ over time, and who cooperates or clashes with whom — each number with the sent
 Data: the corpus the `corpus` parameter names (described under the first cell), actors from
 the dictionary `actors` names (empty: the bundled `src/korea_analysis/actors.yaml`).
 """),
-("code", """
-# Parameters (papermill overrides these; run as is in JupyterLab)
-corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
-metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
-columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
-keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
-actors: str = ""  # actor dictionary YAML (empty: the bundled one)
+parameters("""
 backend: str = "lexicon+linear"  # sentiment backend: lexicon+linear, textblob, textblob-plain, vader
 min_mentions: int = 3  # actors with fewer mentions are left out of charts
-date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
-date_to: str = ""  # last publication date to include (empty: no limit)
-figures_dir: str = "figures"  # where each chart's PNG and CSV are written
-""", "parameters"),
+"""),
 ("code", """
 from korea_analysis import charts, views
 
-views.setup_notebook(figures_dir)
-ann = views.load(corpus, actors, metadata=metadata, columns=columns,
-                 keep_duplicates=keep_duplicates, date_from=date_from,
-                 date_to=date_to, backend=backend)
-print(views.corpus_description(ann))
+""" + load(', backend=backend') + """print(views.corpus_description(ann))
 # the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
 min_mentions = max(min_mentions, views.min_evidence(len(ann.articles)))
 print(f"Actors and cells with fewer than {min_mentions} mentions are left out of the charts.")

@@ -1,3 +1,5 @@
+from _shared import load, parameters
+
 CELLS = [
 ("md", """
 # Who said what
@@ -9,27 +11,13 @@ speaker's country was decided, and which quotes and speakers could not be placed
 Data: the corpus given as the `corpus` parameter; the source line under each chart names
 the corpus actually used.
 """),
-("code", """
-# Parameters (papermill overrides these; run as is in JupyterLab)
-corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
-metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
-columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
-keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
-actors: str = ""  # actor dictionary YAML (empty: the bundled one)
-date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
-date_to: str = ""  # last publication date to include (empty: no limit)
-figures_dir: str = "figures"  # where each chart's PNG and CSV are written
-""", "parameters"),
+parameters(),
 ("code", """
 from IPython.display import display
 
 from korea_analysis import charts, views
 
-views.setup_notebook()
-ann = views.load(corpus, actors, metadata=metadata, columns=columns,
-                 keep_duplicates=keep_duplicates, date_from=date_from,
-                 date_to=date_to)
-quotes = views.quote_table(ann)
+""" + load() + """quotes = views.quote_table(ann)
 print(views.corpus_sentence(ann))
 print(f"{len(quotes)} quotes: " + ", ".join(f"{n} {k}" for k, n in
                                             quotes["kind"].value_counts().items()))

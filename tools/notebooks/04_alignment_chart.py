@@ -1,3 +1,5 @@
+from _shared import load, parameters
+
 CELLS = [
 ("md", """
 # Who lines up with whom
@@ -8,29 +10,16 @@ the same states vote at the UN General Assembly.
 
 Data: the corpus the `corpus` parameter names, described under the first cell.
 """),
-("code", """
-# Parameters (papermill overrides these; run as is in JupyterLab)
-corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
-metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
-columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
-keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
-actors: str = ""  # actor dictionary YAML (empty: the bundled one)
+parameters("""
 min_events: int = 2  # actors with fewer events are listed, not placed
 n_boot: int = 200  # bootstrap resamples of articles for the intervals
 seed: int = 0  # random seed of the bootstrap (same seed, same result)
 orient: str = "USA"  # this actor is put on the positive side of the axis
-date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
-date_to: str = ""  # last publication date to include (empty: no limit)
-figures_dir: str = "figures"  # where each chart's PNG and CSV are written
-""", "parameters"),
+"""),
 ("code", """
 from korea_analysis import alignment, charts, views
 
-views.setup_notebook(figures_dir)
-ann = views.load(corpus, actors, metadata=metadata, columns=columns,
-                 keep_duplicates=keep_duplicates, date_from=date_from,
-                 date_to=date_to)
-# the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
+""" + load() + """# the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
 min_events = max(min_events, views.min_evidence(len(ann.articles)))
 pos = views.alignment_table(ann, min_events=min_events, n_boot=n_boot, seed=seed, orient=orient)
 print(views.corpus_description(ann))

@@ -1,3 +1,5 @@
+from _shared import load, parameters
+
 CELLS = [
 ("md", """
 # Are tensions increasing again?
@@ -10,30 +12,17 @@ it.
 Data: the corpus given as the `corpus` parameter; the source line under each chart names
 the corpus actually used.
 """),
-("code", """
-# Parameters (papermill overrides these; run as is in JupyterLab)
-corpus: str = ""  # corpus: folder of .txt, a .txt, .csv, .jsonl or .parquet (empty: bundled)
-metadata: str = ""  # CSV/TSV naming each text file (relative to its folder) with title, outlet, date (empty: none)
-columns: str = ""  # column mapping, as --columns of the CLI (empty: the columns have our own names)
-keep_duplicates: bool = False  # keep every copy of a syndicated story (default: counted once)
-actors: str = ""  # actor dictionary YAML (empty: the bundled one)
-date_from: str = ""  # first publication date to include, e.g. 2023-01-01 (empty: no limit)
-date_to: str = ""  # last publication date to include (empty: no limit)
+parameters("""
 period: str = ""  # M (month), Q (quarter) or Y (year); empty: chosen by the corpus span
 pairs: str = ""  # pairs to follow, e.g. "KOR-PRK,PRK-USA" (empty: those with the most events)
 n_pairs: int = 6  # how many pairs to follow when pairs is empty
 n_boot: int = 200  # bootstrap resamples of articles for the intervals
 seed: int = 0  # random seed of the bootstrap (same seed, same result)
-figures_dir: str = "figures"  # where each chart's PNG and CSV are written
-""", "parameters"),
+"""),
 ("code", """
 from korea_analysis import charts, views
 
-views.setup_notebook()
-ann = views.load(corpus, actors, metadata=metadata, columns=columns,
-                 keep_duplicates=keep_duplicates, date_from=date_from,
-                 date_to=date_to)
-"""),
+""" + load() + """"""),
 ("code", """
 freq = period or None
 chosen = [p.strip() for p in pairs.split(",") if p.strip()] or None
