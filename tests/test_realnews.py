@@ -4,17 +4,9 @@ names cleaned of dates and title words."""
 import datetime as dt
 
 import pytest
+from speaker_rows import decided
 
 from korea_analysis.actors import load_actors
-from korea_analysis.mentions import find_mentions
-from korea_analysis.quotes import find_quotes
-from korea_analysis.speakers import (
-    fronted_office,
-    full_name,
-    same_speaker_country,
-    speaker_country,
-)
-from korea_analysis.text import sentences
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +16,7 @@ def actors():
 
 def rows(text, actors, published=dt.date(2024, 5, 1)):
     """(kind, quote, speaker, country) of each quote that is not scare quotes."""
-    sents = sentences(text)
-    ms = find_mentions(text, sents, actors, published)
-    decided = []
-    for q in find_quotes(text, sents, gender_of=actors.gender_of):
-        if q.kind == "term":
-            continue
-        fronted_office(q, ms)
-        q.speaker = full_name(q, ms, actors)
-        decided.append((q, *speaker_country(q, ms, actors)))
-    return [(q.kind, q.quote, q.speaker, code) for q, code, _ in same_speaker_country(decided)]
+    return [(q.kind, q.quote, q.speaker, code) for q, code, _ in decided(text, actors, published)]
 
 
 def test_description_then_titled_name_with_portfolio(actors):

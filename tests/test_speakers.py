@@ -2,17 +2,12 @@
 import datetime as dt
 
 import pytest
+from speaker_rows import decided
 
 from korea_analysis.actors import load_actors
-from korea_analysis.mentions import find_mentions
-from korea_analysis.quotes import find_quotes
 from korea_analysis.speakers import (
-    fronted_office,
-    full_name,
     same_speaker_country,
-    speaker_country,
 )
-from korea_analysis.text import sentences
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +17,7 @@ def actors():
 
 def speakers(text, actors, published=None):
     """(speaker, country, actor_source) of each quote that is not scare quotes."""
-    sents = sentences(text)
-    ms = find_mentions(text, sents, actors, published)
-    decided = []
-    for q in find_quotes(text, sents, gender_of=actors.gender_of):
-        if q.kind == "term":
-            continue
-        fronted_office(q, ms)
-        q.speaker = full_name(q, ms, actors)
-        decided.append((q, *speaker_country(q, ms, actors)))
-    return [(q.speaker, code, source) for q, code, source in same_speaker_country(decided)]
+    return [(q.speaker, code, source) for q, code, source in decided(text, actors, published)]
 
 
 def test_dictionary_person(actors):

@@ -1,0 +1,25 @@
+"""The speaker decisions of the whole pass on a text, for the speaker tests (test_speakers.py,
+test_realnews.py): quotes found, speakers named in full, countries decided and shared."""
+from korea_analysis.mentions import find_mentions
+from korea_analysis.quotes import find_quotes
+from korea_analysis.speakers import (
+    fronted_office,
+    full_name,
+    same_speaker_country,
+    speaker_country,
+)
+from korea_analysis.text import sentences
+
+
+def decided(text, actors, published=None):
+    """(quote, country, actor_source) of each quote that is not scare quotes."""
+    sents = sentences(text)
+    ms = find_mentions(text, sents, actors, published)
+    out = []
+    for q in find_quotes(text, sents, gender_of=actors.gender_of):
+        if q.kind == "term":
+            continue
+        fronted_office(q, ms)
+        q.speaker = full_name(q, ms, actors)
+        out.append((q, *speaker_country(q, ms, actors)))
+    return same_speaker_country(out)
