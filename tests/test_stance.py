@@ -67,6 +67,29 @@ def test_same_result_whatever_the_block_size_and_the_path(monkeypatch):
     assert not np.allclose(ref.polarity_low, other.polarity_low)
 
 
+def test_weights_are_the_draws_of_one_generator_in_order_and_kept(monkeypatch):
+    monkeypatch.setattr(stance, "_WEIGHTS", {})
+    monkeypatch.setattr(stance, "BLOCK", 70)  # 7 resamples per block of draws, 5 blocks
+    w = stance.poisson_weights(33, 10, seed=5)
+    assert w.shape == (33, 10) and w.dtype == np.uint8 and not w.flags.writeable
+    np.testing.assert_array_equal(w, np.random.default_rng(5).poisson(1.0, (33, 10)))
+    assert stance.poisson_weights(33, 10, seed=5) is w  # drawn once
+    assert not np.array_equal(stance.poisson_weights(33, 10, seed=6), w)
+    monkeypatch.setattr(stance, "WEIGHTS_BYTES", 400)  # room for one: the oldest goes
+    stance.poisson_weights(33, 11, seed=5)
+    assert list(stance._WEIGHTS) == [(33, 11, 5)]
+
+
+def test_directed_from_items_made_once_is_the_same():
+    quotes, events, mentions, sentences = _directed_inputs()
+    items = stance.stance_items(quotes, events, mentions)
+    pd.testing.assert_frame_equal(stance.directed(None, None, n_boot=50, items=items),
+                                  stance.directed(quotes, events, mentions, n_boot=50))
+    pd.testing.assert_frame_equal(
+        stance.directed_evidence(None, None, sentences, items=items),
+        stance.directed_evidence(quotes, events, sentences, mentions))
+
+
 def test_groups_by_outlet_share_the_resamples():
     m = simulated(30, 2)
     m["outlet"] = np.where(m["article_id"].str[1:].astype(int) % 2 == 0, "A", "B")

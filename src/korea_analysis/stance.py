@@ -25,6 +25,36 @@ N_BOOT = 1000
 BLOCK = 4_000_000  # numbers held per array while resampling (32 MB)
 
 
+#: The resamples drawn last, (n_boot, n_articles, seed) -> weights as uint8: every table of
+#: one corpus (per actor, per outlet, per month) resamples the same articles with the same
+#: seed, so the draws -- most of the time of an interval -- are made once per corpus. The
+#: oldest are dropped beyond WEIGHTS_BYTES (the newest is always kept).
+_WEIGHTS: dict[tuple[int, int, int], np.ndarray] = {}
+WEIGHTS_BYTES = 256_000_000
+
+
+def poisson_weights(n_boot: int, n_art: int, seed: int) -> np.ndarray:
+    """The Poisson(1) weight of each article in each resample, ``(n_boot, n_art)`` uint8:
+    ``default_rng(seed).poisson(1.0, (n_boot, n_art))``, drawn a block of rows at a time
+    (the same numbers: rows are drawn in order) and kept for the next call with the same
+    arguments (n_boot bytes per article)."""
+    key = (int(n_boot), int(n_art), int(seed))
+    if key not in _WEIGHTS:
+        rng = np.random.default_rng(seed)
+        out = np.empty((n_boot, n_art), dtype=np.uint8)
+        block = max(1, BLOCK // max(n_art, 1))
+        for b0 in range(0, n_boot, block):
+            w = rng.poisson(1.0, size=(min(block, n_boot - b0), n_art))
+            if w.size and w.max() > 255:  # P(Poisson(1) > 255) is nil, but never wrap
+                raise OverflowError("a Poisson(1) weight above 255")
+            out[b0:b0 + len(w)] = w
+        out.flags.writeable = False  # shared by every later call
+        _WEIGHTS[key] = out
+        while len(_WEIGHTS) > 1 and sum(w.nbytes for w in _WEIGHTS.values()) > WEIGHTS_BYTES:
+            del _WEIGHTS[next(iter(_WEIGHTS))]
+    return _WEIGHTS[key]
+
+
 def intervals(groups: np.ndarray, articles: np.ndarray, sums: np.ndarray, counts: np.ndarray,
               n_groups: int, *, n_boot: int = N_BOOT, seed: int = 0
               ) -> tuple[np.ndarray, np.ndarray]:
@@ -52,11 +82,11 @@ def intervals(groups: np.ndarray, articles: np.ndarray, sums: np.ndarray, counts
         sums, counts = sums[order], counts[order]
         starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
         present = groups[starts]
-    rng = np.random.default_rng(seed)
+    weights = poisson_weights(n_boot, n_art, seed)
     block = max(1, min(n_boot, BLOCK // max(n_art if dense else len(groups), 1)))
     means = np.empty((n_boot, n_groups))
     for b0 in range(0, n_boot, block):
-        w = rng.poisson(1.0, size=(min(block, n_boot - b0), n_art)).astype(float)
+        w = weights[b0:b0 + block].astype(float)
         if dense:
             num, den = w @ s, w @ c
         else:
@@ -225,8 +255,8 @@ def stance_items(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
 
 
 def directed(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
-             mentions: pd.DataFrame | None = None, *, n_boot: int = N_BOOT, seed: int = 0
-             ) -> pd.DataFrame:
+             mentions: pd.DataFrame | None = None, *, n_boot: int = N_BOOT, seed: int = 0,
+             items: pd.DataFrame | None = None) -> pd.DataFrame:
     """How A speaks about and acts toward B: one row per ordered pair (``source`` A,
     ``target`` B), from A's events toward B and A's quotes about B.
 
@@ -240,8 +270,10 @@ def directed(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
     from resampling articles (NaN with fewer than two articles), ``quote_score`` /
     ``event_score`` each part alone, ``conflict_share`` the conflictual share of the events'
     weight (NaN when no event). Rows are sorted by the evidence behind them, most first.
+    ``items``: :func:`stance_items` of the same arguments, when already made.
     """
-    items = stance_items(quotes, events, mentions)
+    if items is None:
+        items = stance_items(quotes, events, mentions)
     if items.empty:
         return pd.DataFrame({c: pd.Series(dtype="object" if c in ("source", "target")
                                           else "int64" if c.startswith("n_") else "float64")
@@ -283,12 +315,14 @@ def directed(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
 
 def directed_evidence(quotes: pd.DataFrame | None, events: pd.DataFrame | None,
                       sentences: pd.DataFrame, mentions: pd.DataFrame | None = None, *,
-                      k: int = 1) -> pd.DataFrame:
+                      k: int = 1, items: pd.DataFrame | None = None) -> pd.DataFrame:
     """The strongest piece of evidence behind each cell of :func:`directed` (the ``k`` with the
     largest weight x |value|, ties: first in the corpus), with its sentence: columns
     ``source``, ``target``, ``kind`` (event or quote), ``value``, ``cue``, ``article_id``,
-    ``sentence_id``, ``text``."""
-    items = stance_items(quotes, events, mentions)
+    ``sentence_id``, ``text`` (``items``: :func:`stance_items` of the same arguments, when
+    already made)."""
+    if items is None:
+        items = stance_items(quotes, events, mentions)
     if items.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     items = items.assign(strength=items["weight"] * items["value"].abs())

@@ -1,6 +1,8 @@
 """02 actor sentiment: how each actor is portrayed, by outlet and over time, and dyads."""
 from __future__ import annotations
 
+import weakref
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -34,6 +36,22 @@ def _stance_inputs(ann: Annotations) -> tuple[pd.DataFrame, pd.DataFrame, pd.Dat
     m = m[m["kind"] != "byline"]
     return (table(ann, "quotes", STANCE_COLUMNS["quotes"]),
             table(ann, "events", STANCE_COLUMNS["events"]), m)
+
+
+def _stance_items(ann: Annotations) -> pd.DataFrame:
+    """:func:`korea_analysis.stance.stance_items` of :func:`_stance_inputs`, made once per
+    ``ann`` (02 asks for it three times: the table, the heatmap and the evidence)."""
+    from korea_analysis import stance
+
+    memo = _ITEMS.get(id(ann))
+    if memo is None or memo[0]() is not ann:
+        items = stance.stance_items(*_stance_inputs(ann))
+        _ITEMS.clear()  # one corpus at a time: the last one asked for
+        _ITEMS[id(ann)] = memo = (weakref.ref(ann), items)
+    return memo[1]
+
+
+_ITEMS: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
 
 
 def portrayal_table(ann: Annotations, min_mentions: int = 3) -> pd.DataFrame:
@@ -194,8 +212,7 @@ def stance_table(ann: Annotations, min_n: int = 1, *, n_boot: int = 1000,
     acts toward B (``target``), cells with at least ``min_n`` quotes + events."""
     from korea_analysis import stance
 
-    quotes, events, m = _stance_inputs(ann)
-    d = stance.directed(quotes, events, m, n_boot=n_boot, seed=seed)
+    d = stance.directed(None, None, n_boot=n_boot, seed=seed, items=_stance_items(ann))
     d = d[d["n_quotes"] + d["n_events"] >= min_n].copy()
     d.insert(1, "source_name", d["source"].map(ann.actors.name_of))
     d.insert(3, "target_name", d["target"].map(ann.actors.name_of))
@@ -243,12 +260,10 @@ def stance_evidence(ann: Annotations, cells: pd.DataFrame | None = None,
     cell), with what kind of evidence it is (quote or event), its value and cue."""
     from korea_analysis import stance
 
-    quotes, events, m = _stance_inputs(ann)
     none = pd.DataFrame({"article_id": pd.Series(dtype=object),
                          "sentence_id": pd.Series(dtype="int64"),
                          "text": pd.Series(dtype=object)})
-    ev = stance.directed_evidence(quotes, events, none, m, k=k)
-    del quotes, events, m
+    ev = stance.directed_evidence(None, None, none, k=k, items=_stance_items(ann))
     # the text of the chosen rows only (a left join, as directed_evidence makes it)
     text = ev[["article_id", "sentence_id"]].merge(sentence_text(ann, ev),
                                                   on=["article_id", "sentence_id"], how="left")
