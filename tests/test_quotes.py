@@ -763,3 +763,48 @@ def test_an_outer_clause_ends_before_the_cue_that_holds_a_fragment():
     qs = find_quotes(text)
     assert [(q.kind, q.quote) for q in qs if q.kind == "indirect"] == [
         ("indirect", "the two Koreas “must keep talking.”")]
+
+
+# --- noun cues: a speech verb, a noun that carries a clause, "that" ------------------------
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("The news agency clarified its stand that the country would never give up its deterrent.",
+     "The news agency", "the country would never give up its deterrent"),
+    ("The ministry reiterated its earlier stand that talks were possible without conditions.",
+     "The ministry", "talks were possible without conditions"),
+    ("Officials have made repeated assertions that the offer cannot be accepted as it stands.",
+     "Officials", "the offer cannot be accepted as it stands"),
+    ("The paper reiterated previous statements that the country has no interest in talks.",
+     "The paper", "the country has no interest in talks"),
+])
+def test_noun_cue_reports_the_clause(text, speaker, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+
+
+def test_noun_cue_verbs_are_no_cue_on_their_own():
+    for text in ("The envoy made a “big mistake” in the talks.",
+                 "He repeated the figures twice before the vote on the budget.",
+                 "Seoul made sure that the troops would stay."):
+        assert all(q.cue is None for q in find_quotes(text)), text
+
+
+def test_noun_cue_with_a_quoted_demand_gives_clause_and_fragment():
+    text = "Seoul repeated the demand that Pyongyang “return to the table” before any aid."
+    qs = find_quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Seoul"), ("partial", "Seoul")]
+
+
+def test_a_quotation_before_a_noun_cue_is_not_its_words():
+    text = ("It was the other side that asked for “a meeting without conditions”, and the "
+            "ministry only clarified its stand that it would listen.")
+    qs = find_quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("term", None), ("indirect", "the ministry")]
+
+
+def test_subject_before_a_participle_apposition_speaks():
+    text = ("But the committee, saying it will not lift the sanctions, has made fresh "
+            "assertions that the talks are over.")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote, q.role) == (
+        "indirect", "the committee", "the talks are over", None)

@@ -69,6 +69,11 @@ class _Article(_Names):
         c = max(m.rfind(",", lo, hi), m.rfind(" — ", lo, hi), m.rfind(" -- ", lo, hi),
                 m.rfind("(", lo, hi))
         start = c + 1 if c >= lo else lo
+        w0 = m[start:hi].split()[:1]
+        if c >= lo and w0 and w0[0].endswith("ing") and w0[0] in self.cues.forms and \
+                m[hi:hi + 1] == ",":  # "the ministry, saying it will not …, has made …"
+            np = self._appositive(lo, hi + 1, role)
+            return None if np is None else (np[0], np[1], role)  # (the participle: no role)
         np = self._scan_back(start, hi)
         if np is None:
             return None
@@ -166,6 +171,8 @@ class _Article(_Names):
             return "desc"
         if w0 in _CAP_STOP:
             return "adverbial"
+        if w0.endswith("ing") and w0 in self.cues.forms and len(words) > 1:
+            return "desc"  # "the ministry, saying it will not …, has made": a participle
         for w in words[1:]:
             if w in ("who", "which", "that", "whose"):
                 break
