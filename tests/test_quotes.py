@@ -808,3 +808,14 @@ def test_subject_before_a_participle_apposition_speaks():
     (q,) = find_quotes(text)
     assert (q.kind, q.speaker, q.quote, q.role) == (
         "indirect", "the committee", "the talks are over", None)
+
+
+def test_an_occasion_between_subject_and_verb_keeps_the_subject():
+    text = ("Mr. Ahn, a spokesman for the Unification Ministry, at a briefing on Jan. 9 "
+            "repeated the U.N. demand that the North “halt all launches” at once.")
+    frag = _one(find_quotes(text), "halt all launches")
+    assert (frag.kind, frag.speaker, frag.cue, frag.role) == (
+        "partial", "Ahn", "repeated", "a spokesman for the Unification Ministry")
+    text = "Kim, the chief negotiator, at a dinner on Friday said the talks had gone well."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", "Kim", "the talks had gone well")

@@ -99,7 +99,7 @@ class Cues:
         nouns = [n for w in data.get("clause_nouns") or [] for n in (w, w + "s")]
         #: after a cue: up to four words, a clause noun, "that" ("its previous stand that")
         self.clause_noun_re = re.compile(
-            r"\s+(?:[^\s,.;:\x00“”]+\s+){0,4}?(?:" + (_alternation(nouns) or "(?!)") +
+            r"\s+(?:[^\s,;:\x00“”]+\s+){0,4}?(?:" + (_alternation(nouns) or "(?!)") +
             r")\s+that\s+") if nouns else re.compile(r"(?!)")
         word = r"(?<![\w’'\-])(?:{})(?![\w’'\-])"
 
