@@ -203,8 +203,11 @@ def test_quote_only_paragraph_continues_speaker():
 def test_cue_after_partial_quotes():
     text = ("The policy is “sound enough for Seoul and Washington to seek together” but needs "
             "the “power of dialogue,” Park added.")
-    a, b = find_quotes(text)
+    clause, a, b = find_quotes(text)
     assert (a.kind, a.speaker, b.kind, b.speaker) == ("partial", "Park", "partial", "Park")
+    # the sentence before the cue is Park's reported statement, the two fragments inside it
+    assert (clause.kind, clause.speaker) == ("indirect", "Park")
+    assert clause.start < a.start < b.end <= clause.end
 
 
 def test_who_clause_is_role():
@@ -819,3 +822,24 @@ def test_an_occasion_between_subject_and_verb_keeps_the_subject():
     text = "Kim, the chief negotiator, at a dinner on Friday said the talks had gone well."
     (q,) = find_quotes(text)
     assert (q.kind, q.speaker, q.quote) == ("indirect", "Kim", "the talks had gone well")
+
+
+def test_fragment_inside_the_clause_before_a_final_cue_gives_the_clause_too():
+    text = ("Park, a frequent critic of the deal, is more of a “deal-breaking envoy” than an "
+            "envoy, the official added.")
+    qs = find_quotes(text)
+    assert [(q.kind, q.quote, q.speaker) for q in qs] == [
+        ("indirect", "Park, a frequent critic of the deal, is more of a “deal-breaking envoy” "
+         "than an envoy", "the official"),
+        ("partial", "deal-breaking envoy", "the official")]
+    # a quotation and nothing else before the cue stays the one direct row
+    assert [q.kind for q in find_quotes("“We will not give in,” the official added.")] == [
+        "direct"]
+
+
+def test_a_dateline_is_not_part_of_the_clause_before_the_cue():
+    for text in ("HANOI (Kyodo) - The envoy is “out of touch” to claim that the plan worked, "
+                 "the ministry said on Monday.",
+                 "Hanoi, May 3 (KCNA) -- The plan has failed for good, the ministry said."):
+        (clause,) = [q for q in find_quotes(text) if q.kind == "indirect"]
+        assert clause.quote.startswith("The "), clause.quote

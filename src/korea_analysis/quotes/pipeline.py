@@ -95,7 +95,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 colon = _Attr(last.sp, last.role, last, last.channel, "context")
             first, held = len(indirect), []
             for c in cs:
-                whole = _holds_fragments(m, c, slots) if c.used and c.sp else None
+                whole = _holds_fragments(m, c, slots, ss, se) if c.used and c.sp else None
                 if whole is not None:
                     # "Kim said the talks were a “waste of time”": the reported clause is
                     # speech of its own, the quoted fragment inside it a partial quotation
@@ -132,21 +132,29 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
     return _build(eng, found, indirect, sentences)
 
 
-def _holds_fragments(m: str, c: _Cue, slots: list[_Slot]) -> tuple[int, int] | None:
+def _holds_fragments(m: str, c: _Cue, slots: list[_Slot], ss: int, se: int
+                     ) -> tuple[int, int] | None:
     """A cue taken by quoted pieces that all lie inside its own reported clause, which has
     words of its own besides them (at least three outside the marks): the clause, then
     reported speech too ("said the U.S. would push a “freeze for freeze” deal"), widened
     over a piece at either end. None for a clause that is only a quotation ("said: “…”",
     "said that “…”") or pieces elsewhere."""
-    if c.clause is None or c.kind not in ("verb", "passive"):
+    if c.kind not in ("verb", "passive"):
         return None
-    a, b = c.clause
     mine = [s.q for s in slots if s.attr is not None and s.attr.cue is c]
     if not mine:
         return None
+    if c.clause is None:  # "Bolton is “more than ignorant” to argue …, the ministry said."
+        span = _clause_before(m, c, ss, se, marks=True)
+        if span is None:
+            return None
+        a, b = span
+    else:
+        a, b = c.clause
     for q in mine:
         o, e = q.a - 1, (q.b + 1 if q.closed else q.b)
-        if o < c.b or not (o < b or m[b:o].strip() == ""):
+        if o < (c.b if c.clause is not None else a) or not (o < b or m[b:o].strip() == "") \
+                or c.clause is None and e > c.a:
             return None
         a, b = min(a, o), max(b, e)
     own = re.sub(r"“[^”]*”?|\x00+", " ", m[a:b])
