@@ -17,8 +17,21 @@ def corpus() -> dict[str, str]:
 
 def _one(quotes: list[Quote], words: str) -> Quote:
     hits = [q for q in quotes if words in q.quote]
+    if len(hits) > 1:  # a quoted fragment and the reported clause that holds it: the fragment
+        hits = [q for q in hits if q.kind != "indirect"]
     assert len(hits) == 1, (words, [q.quote for q in quotes])
     return hits[0]
+
+
+def _fragment(text: str) -> Quote:
+    """The one quoted piece of ``text``, a fragment inside a reported clause, after checking
+    that the clause is a row too: indirect, same speaker and cue, holding the fragment."""
+    qs = find_quotes(text)
+    (q,) = [x for x in qs if x.kind != "indirect"]
+    (clause,) = [x for x in qs if x.kind == "indirect"]
+    assert clause.start < q.start and q.end <= clause.end
+    assert (clause.speaker, clause.cue) == (q.speaker, q.cue)
+    return q
 
 
 def _mention(text: str, q: Quote) -> str | None:
@@ -190,14 +203,17 @@ def test_quote_only_paragraph_continues_speaker():
 def test_cue_after_partial_quotes():
     text = ("The policy is “sound enough for Seoul and Washington to seek together” but needs "
             "the “power of dialogue,” Park added.")
-    a, b = find_quotes(text)
+    clause, a, b = find_quotes(text)
     assert (a.kind, a.speaker, b.kind, b.speaker) == ("partial", "Park", "partial", "Park")
+    # the sentence before the cue is Park's reported statement, the two fragments inside it
+    assert (clause.kind, clause.speaker) == ("indirect", "Park")
+    assert clause.start < a.start < b.end <= clause.end
 
 
 def test_who_clause_is_role():
     text = ("Cha Du-hyeogn, who studies the North at the Asan Institute, said the launch was "
             "“a clear provocation.”")
-    (q,) = find_quotes(text)
+    q = _fragment(text)
     assert (q.kind, q.speaker) == ("partial", "Cha Du-hyeogn")
     assert q.role == "who studies the North at the Asan Institute"
 
@@ -212,7 +228,11 @@ def test_who_clause_is_role():
     ("The president urged Pyongyang to “return to the table.”", "urged"),
 ])
 def test_broad_cues(text, cue):
-    (q,) = find_quotes(text)
+    qs = find_quotes(text)
+    if len(qs) == 2:  # a fragment inside its reported clause ("warned that … “…” …")
+        q = _fragment(text)
+    else:
+        (q,) = qs
     assert q.cue == cue and q.speaker is not None and q.kind in ("direct", "partial")
 
 
@@ -604,7 +624,7 @@ def test_it_again_keeps_the_institutions_fuller_name():
 
 def test_outer_cue_owns_quote_after_nested_pronoun():
     text = "Minister Han however said he would welcome Japan’s help with “a shared warning system.”"
-    (q,) = find_quotes(text)
+    q = _fragment(text)
     assert (q.speaker, _mention(text, q)) == ("Han", "Han")
 
 
@@ -624,7 +644,7 @@ def test_own_clause_after_outer_cue_keeps_pronoun():
 def test_restrictive_who_gives_way_to_outer_cue():
     text = ("Governor Moon mocked the complaint, saying anyone who complains about the weather "
             "“is not having a good day.”")
-    (q,) = find_quotes(text)
+    q = _fragment(text)
     assert (q.speaker, _mention(text, q)) == ("Moon", "Moon")
 
 
@@ -710,3 +730,116 @@ def test_speaker_ranker_scores_with_the_shipped_weights(monkeypatch):
     assert text[q.speaker_start:q.speaker_end] in ("Cho", "the envoy", "who")
     f = {k: 0.0 for k in ranker.FEATURES}
     assert ranker.score(dict(f, rule=1.0), w) - ranker.score(f, w) == pytest.approx(w["rule"])
+
+
+# --- a quoted fragment inside a reported clause: both rows -----------------------------------
+
+def test_fragment_inside_reported_clause_gives_the_clause_too():
+    text = "Minister Oh said the envoy would bring a “step for step” offer to the border talks."
+    qs = find_quotes(text)
+    assert [(q.kind, q.quote, q.speaker, q.cue) for q in qs] == [
+        ("indirect", "the envoy would bring a “step for step” offer to the border talks",
+         "Oh", "said"),
+        ("partial", "step for step", "Oh", "said")]
+
+
+def test_fragment_clause_after_a_time_and_with_two_fragments():
+    text = ("The agency said Tuesday it had shown the “resolve” of the army and "
+            "“the end of patience.”")
+    qs = find_quotes(text)
+    clause = [q for q in qs if q.kind == "indirect"]
+    assert [q.quote for q in clause] == [
+        "it had shown the “resolve” of the army and “the end of patience.”"]
+    assert [q.kind for q in qs if q.kind != "indirect"] == ["partial", "partial"]
+
+
+def test_a_clause_that_is_only_a_quotation_gives_no_indirect_row():
+    for text in ("The minister said: “We will not bow to pressure from anyone.”",
+                 "The minister said that “we will not bow to pressure from anyone.”",
+                 "The envoy said the talks were “useful” and “frank.”"):
+        assert [q.kind for q in find_quotes(text)].count("indirect") == (
+            1 if "talks" in text else 0), text
+
+
+def test_an_outer_clause_ends_before_the_cue_that_holds_a_fragment():
+    text = ("According to Yonhap, Moon said the two Koreas “must keep talking.”")
+    qs = find_quotes(text)
+    assert [(q.kind, q.quote) for q in qs if q.kind == "indirect"] == [
+        ("indirect", "the two Koreas “must keep talking.”")]
+
+
+# --- noun cues: a speech verb, a noun that carries a clause, "that" ------------------------
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("The news agency clarified its stand that the country would never give up its deterrent.",
+     "The news agency", "the country would never give up its deterrent"),
+    ("The ministry reiterated its earlier stand that talks were possible without conditions.",
+     "The ministry", "talks were possible without conditions"),
+    ("Officials have made repeated assertions that the offer cannot be accepted as it stands.",
+     "Officials", "the offer cannot be accepted as it stands"),
+    ("The paper reiterated previous statements that the country has no interest in talks.",
+     "The paper", "the country has no interest in talks"),
+])
+def test_noun_cue_reports_the_clause(text, speaker, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+
+
+def test_noun_cue_verbs_are_no_cue_on_their_own():
+    for text in ("The envoy made a “big mistake” in the talks.",
+                 "He repeated the figures twice before the vote on the budget.",
+                 "Seoul made sure that the troops would stay."):
+        assert all(q.cue is None for q in find_quotes(text)), text
+
+
+def test_noun_cue_with_a_quoted_demand_gives_clause_and_fragment():
+    text = "Seoul repeated the demand that Pyongyang “return to the table” before any aid."
+    qs = find_quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Seoul"), ("partial", "Seoul")]
+
+
+def test_a_quotation_before_a_noun_cue_is_not_its_words():
+    text = ("It was the other side that asked for “a meeting without conditions”, and the "
+            "ministry only clarified its stand that it would listen.")
+    qs = find_quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("term", None), ("indirect", "the ministry")]
+
+
+def test_subject_before_a_participle_apposition_speaks():
+    text = ("But the committee, saying it will not lift the sanctions, has made fresh "
+            "assertions that the talks are over.")
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote, q.role) == (
+        "indirect", "the committee", "the talks are over", None)
+
+
+def test_an_occasion_between_subject_and_verb_keeps_the_subject():
+    text = ("Mr. Ahn, a spokesman for the Unification Ministry, at a briefing on Jan. 9 "
+            "repeated the U.N. demand that the North “halt all launches” at once.")
+    frag = _one(find_quotes(text), "halt all launches")
+    assert (frag.kind, frag.speaker, frag.cue, frag.role) == (
+        "partial", "Ahn", "repeated", "a spokesman for the Unification Ministry")
+    text = "Kim, the chief negotiator, at a dinner on Friday said the talks had gone well."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", "Kim", "the talks had gone well")
+
+
+def test_fragment_inside_the_clause_before_a_final_cue_gives_the_clause_too():
+    text = ("Park, a frequent critic of the deal, is more of a “deal-breaking envoy” than an "
+            "envoy, the official added.")
+    qs = find_quotes(text)
+    assert [(q.kind, q.quote, q.speaker) for q in qs] == [
+        ("indirect", "Park, a frequent critic of the deal, is more of a “deal-breaking envoy” "
+         "than an envoy", "the official"),
+        ("partial", "deal-breaking envoy", "the official")]
+    # a quotation and nothing else before the cue stays the one direct row
+    assert [q.kind for q in find_quotes("“We will not give in,” the official added.")] == [
+        "direct"]
+
+
+def test_a_dateline_is_not_part_of_the_clause_before_the_cue():
+    for text in ("HANOI (Kyodo) - The envoy is “out of touch” to claim that the plan worked, "
+                 "the ministry said on Monday.",
+                 "Hanoi, May 3 (KCNA) -- The plan has failed for good, the ministry said."):
+        (clause,) = [q for q in find_quotes(text) if q.kind == "indirect"]
+        assert clause.quote.startswith("The "), clause.quote

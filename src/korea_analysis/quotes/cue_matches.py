@@ -102,8 +102,9 @@ class _Engine(_CueSpeakers):
             form = mm.group(0)
             if " " in form or "\n" in form:
                 form = " ".join(form.split())
-            if not self._is_cue(form, a, ss):
-                continue
+            if not self._is_cue(form, a, ss) or form in cues.clause_noun_forms and \
+                    not cues.clause_noun_re.match(m, b, se):
+                continue  # ("made a “big mistake”": make is a cue only before "… stand that")
             c = _Cue(a, b, form, "according" if form in cues.according_set else "verb")
             self._speaker_for(c, ss, se, out)
             out.append(c)

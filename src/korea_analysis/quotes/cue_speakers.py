@@ -263,6 +263,8 @@ class _CueSpeakers(_Article):
         if mm is None:
             mm = re.match(r"\s*(?:(?:on|in|at|during|late|early|last|this|over|after|following|"
                           r"before|earlier|later)\s+[^,.;:\x00“”]{1,90}?\s+)?that\s+", rest)
+        if mm is None:  # "reiterated its stand that …", "made assertions that …"
+            mm = self.cues.clause_noun_re.match(rest)
         if mm is None:
             # "said Monday it …" (a time, then the clause); not "said Friday during a …"
             lead = _LEAD_TIME.match(rest)

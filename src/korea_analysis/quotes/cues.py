@@ -88,7 +88,21 @@ class Cues:
                     self.forms.setdefault(f, lemma)
                     if indirect:
                         self.indirect_forms.add(f)
+        #: forms of the verbs that are cues only before a clause noun ("made assertions that")
+        self.clause_noun_forms: set[str] = set()
+        for lemma in data.get("clause_noun_verbs") or []:
+            for f in irregular.get(lemma) or _inflect(lemma):
+                if f not in self.forms:
+                    self.forms[f] = lemma
+                    self.indirect_forms.add(f)
+                    self.clause_noun_forms.add(f)
+        nouns = [n for w in data.get("clause_nouns") or [] for n in (w, w + "s")]
+        #: after a cue: up to four words, a clause noun, "that" ("its previous stand that")
+        self.clause_noun_re = re.compile(
+            r"\s+(?:[^\s,;:\x00“”]+\s+){0,4}?(?:" + (_alternation(nouns) or "(?!)") +
+            r")\s+that\s+") if nouns else re.compile(r"(?!)")
         word = r"(?<![\w’'\-])(?:{})(?![\w’'\-])"
+
         self.according = list(data.get("according") or [])
         self.according += [a[:1].upper() + a[1:] for a in self.according]
         #: a passive cue needs one of these words: only the stretches around them are searched

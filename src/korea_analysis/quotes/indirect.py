@@ -15,11 +15,20 @@ _CLAUSE_TAIL = re.compile(
 # ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
 
 
-def _clause_before(m: str, c: _Cue, ss: int, se: int) -> tuple[int, int] | None:
-    """``The alliance is strong, Yoon said.``: the clause before a sentence-final cue."""
+#: a dateline opening the first sentence: "SEOUL (Reuters) - ", "Pyongyang, May 3 (KCNA) -- "
+_DATELINE = re.compile(r"[A-Z][A-Za-z .’'\-]{1,30}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+                       r"\([^()\n]{1,40}\)\s*(?:-{1,2}|—|–)\s*")
+
+
+def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
+                   ) -> tuple[int, int] | None:
+    """``The alliance is strong, Yoon said.``: the clause before a sentence-final cue.
+    ``marks``: the clause may hold quoted words (their pieces are rows of their own)."""
     if c.sp is None:
         return None
     end = min(c.a, c.sp[0])
+    if marks and c.role is not None:  # (“…,” the British Ambassador to the UN, Karen Pierce, said)
+        end = min(end, c.role[0])
     rest = m[max(c.b, c.sp[1]):se].lstrip()
     if end <= ss or not _CLAUSE_TAIL.match(rest[:80]):
         return None
@@ -27,6 +36,13 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int) -> tuple[int, int] | None:
     if cut < 0:
         return None
     a, b = _strip_punct(ss, cut, m)
-    if b - a < 8 or "\x00" in m[a:b] or len(m[a:b].split()) < 3:
+    if marks:
+        a = ss + len(m[ss:a]) - len(m[ss:a].lstrip(" \t\n\u00a0"))  # (keep an opening mark)
+    line = _DATELINE.match(m, a, b)
+    if line:  # "SEOUL (Reuters) - …": the dateline is not the speaker's words
+        a = line.end()
+    if marks and re.match(r"“\x00*[,.!?]?”\s*(?:\S+\s+){0,8}?\S*$", m[a:b]):
+        return None  # a quotation, then only a few words: the cue's own speaker phrase
+    if b - a < 8 or "\x00" in m[a:b] and not marks or len(m[a:b].split()) < 3:
         return None
     return a, b

@@ -93,7 +93,15 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
             colon = None
             if last is not None and last.sp and m[last.b:se].rstrip().endswith(":"):
                 colon = _Attr(last.sp, last.role, last, last.channel, "context")
+            first, held = len(indirect), []
             for c in cs:
+                whole = _holds_fragments(m, c, slots, ss, se) if c.used and c.sp else None
+                if whole is not None:
+                    # "Kim said the talks were a “waste of time”": the reported clause is
+                    # speech of its own, the quoted fragment inside it a partial quotation
+                    indirect.append((c, whole[0], whole[1]))
+                    held.append(c)
+                    continue
                 if not c.used and c.sp and (c.kind in ("passive", "according") or
                                             c.form in cues.indirect_forms) and not (
                         c.kind == "verb" and _ing(c.form) and
@@ -102,6 +110,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                     clause = c.clause or _clause_before(m, c, ss, se)
                     if clause:
                         indirect.append((c, clause[0], clause[1]))
+            if held:
+                indirect[first:] = _before_held(m, indirect[first:], held)
         if colon is not None and _GOES_ON.search(text, pa, pb):
             blocks.append((pi, colon))  # "…, says the article, and goes on:"
     _context_pass(slots, paras)
@@ -120,6 +130,57 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
             found.append((_Piece(a, b, pj, -1, True), _Attr(attr.sp, attr.role, None,
                                                              attr.channel, "context"), "direct"))
     return _build(eng, found, indirect, sentences)
+
+
+def _holds_fragments(m: str, c: _Cue, slots: list[_Slot], ss: int, se: int
+                     ) -> tuple[int, int] | None:
+    """A cue taken by quoted pieces that all lie inside its own reported clause, which has
+    words of its own besides them (at least three outside the marks): the clause, then
+    reported speech too ("said the U.S. would push a “freeze for freeze” deal"), widened
+    over a piece at either end. None for a clause that is only a quotation ("said: “…”",
+    "said that “…”") or pieces elsewhere."""
+    if c.kind not in ("verb", "passive"):
+        return None
+    mine = [s.q for s in slots if s.attr is not None and s.attr.cue is c]
+    if not mine:
+        return None
+    if c.clause is None:  # "Bolton is “more than ignorant” to argue …, the ministry said."
+        span = _clause_before(m, c, ss, se, marks=True)
+        if span is None:
+            return None
+        a, b = span
+    else:
+        a, b = c.clause
+    for q in mine:
+        o, e = q.a - 1, (q.b + 1 if q.closed else q.b)
+        if o < (c.b if c.clause is not None else a) or not (o < b or m[b:o].strip() == "") \
+                or c.clause is None and e > c.a:
+            return None
+        a, b = min(a, o), max(b, e)
+    own = re.sub(r"“[^”]*”?|\x00+", " ", m[a:b])
+    if len(re.findall(r"[A-Za-z]\w*", own)) < 3:
+        return None
+    while b > a and m[b - 1] in ".,;: ":
+        b -= 1
+    lead = re.match(r"that\s+", m[a:b])  # (", adding that …": the participle's clause)
+    return (a + lead.end(), b) if lead else (a, b)
+
+
+def _before_held(m: str, rows: list[tuple[_Cue, int, int]], held: list[_Cue]
+                 ) -> list[tuple[_Cue, int, int]]:
+    """Another cue's clause that runs over a cue whose clause holds fragments ("According to
+    Xinhua, Xi said …", "said the talks would go ahead, though he warned that …") ends
+    before that cue's speaker; dropped when fewer than three words are left."""
+    out = []
+    for c, a, b in rows:
+        for h in held:
+            if h is not c and a <= h.a < b:
+                b = min(b, h.sp[0], h.a)
+                b = a + len(re.sub(r"(?:[\s,;:—–-]|\b(?:and|but|though|although|while|as)\b)+$",
+                                   "", m[a:b]))
+        if b - a >= 8 and len(m[a:b].split()) >= 3:
+            out.append((c, a, b))
+    return out
 
 
 #: a cue that introduces the paragraphs after it, in KCNA's house style

@@ -80,7 +80,7 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
     attr = trail = None
     for c in cs:  # 1. right after the closing mark
         if close_end <= c.a < nxt and c.kind != "nominal":
-            if _trail_ok(m, close_end, c):
+            if _trail_ok(m, close_end, c) and not eng.cues.clause_noun_re.match(m, c.b, se):
                 trail = _Attr(c.sp, c.role, c, c.channel, "trail")
             break
     lead = None
@@ -115,8 +115,11 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
         else:
             attr = lead
     if attr is None:  # 3. a later cue that ends the sentence; "according to X" wins
+        # (not a cue whose words follow it as "… stand that …": "requesting “…”, and the
+        # DPRK clarified its stand that …" -- the quotation is not the DPRK's)
         later = [c for c in cs if c.a >= close_end and c.sp and c.kind != "nominal" and
-                 (c.kind == "according" or _ends_sentence(m, c, se))]
+                 (c.kind == "according" or _ends_sentence(m, c, se)) and
+                 not eng.cues.clause_noun_re.match(m, c.b, se)]
         acc = [c for c in later if c.kind == "according"]
         c = (acc or later or [None])[0]
         if c is not None:
