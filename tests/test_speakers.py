@@ -5,9 +5,12 @@ import pytest
 from speaker_rows import decided
 
 from korea_analysis.actors import load_actors
+from korea_analysis.quotes import find_quotes
 from korea_analysis.speakers import (
     same_speaker_country,
+    speaker_country,
 )
+from korea_analysis.text import sentences
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +174,11 @@ def test_an_organisation_chief_is_its_office_holder_on_the_date(actors):
     t = "“Dialogue is the only way,” the U.N. secretary-general told reporters."
     assert speakers(t, actors, dt.date(2019, 5, 1)) == [
         ("António Guterres", "IGOUNO", "dictionary")]
+
+
+def test_a_place_ending_in_ing_still_gives_the_country(actors):
+    # only a lower-case participle ("touring …") is what a speaker did; "Beijing" is where from
+    t = "“We oppose the drills,” Beijing officials said on Tuesday."
+    (q,) = [q for q in find_quotes(t, sentences(t)) if q.kind != "term"]
+    assert q.speaker == "Beijing officials"
+    assert speaker_country(q, [], actors) == ("CHN", "description")  # from the words alone

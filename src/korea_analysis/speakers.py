@@ -63,7 +63,8 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
             # a relative clause is not the speaker's nationality: "whose daughter was
             # abducted by North Korean agents" says nothing about her
             words = _RELATIVE.split(words, maxsplit=1)[0]
-            if words.split(None, 1)[:1] and words.split(None, 1)[0].lower().endswith("ing"):
+            first = words.split(None, 1)[0] if words.strip() else ""
+            if first.islower() and first.endswith("ing"):
                 continue  # "he, touring areas around the DPRK,": what he did, not who he is
             words = _REPORTING_FROM.sub("", words)
             code = first_actor(words, 0, len(words), actors)
