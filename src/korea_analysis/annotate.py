@@ -190,15 +190,25 @@ CORPUS_INPUTS = {"mentions": ["article_id", "actor", "kind", "polarity", "subjec
 def corpus_tables(tables: dict[str, pd.DataFrame], actors: ActorDictionary, *,
                   n_boot: int = 200, seed: int = 0) -> dict[str, pd.DataFrame]:
     """Tables over the whole corpus, derived from the per-article rows."""
-    mentions = tables["mentions"]
+    return {"actor_sentiment": sentiment_table(tables["mentions"], seed=seed),
+            **event_tables(tables["events"], actors, n_boot=n_boot, seed=seed)}
+
+
+def sentiment_table(mentions: pd.DataFrame, *, seed: int = 0) -> pd.DataFrame:
+    """Portrayal per actor over the corpus, from the mentions alone."""
     if "kind" in mentions:  # bylines name reporters, not actors
         mentions = mentions[mentions["kind"] != "byline"]
-    sentiment = stance.actor_sentiment(mentions, n_boot=1000, seed=seed)
-    evidence = alignment.evidence(current_events(tables["events"]))
+    return stance.actor_sentiment(mentions, n_boot=1000, seed=seed)
+
+
+def event_tables(events: pd.DataFrame, actors: ActorDictionary, *, n_boot: int = 200,
+                 seed: int = 0) -> dict[str, pd.DataFrame]:
+    """Dyads and alignment positions over the corpus, from the events alone."""
+    evidence = alignment.evidence(current_events(events))
     dyads = alignment.dyads(n_boot=n_boot, seed=seed, evidence=evidence)
     pos = alignment.positions(n_boot=n_boot, seed=seed, evidence=evidence)
     pos.insert(pos.columns.get_loc("n_events"), "bloc", pos["actor"].map(actors.blocs))
-    return {"actor_sentiment": sentiment, "dyads": dyads, "alignment": pos}
+    return {"dyads": dyads, "alignment": pos}
 
 
 def _stored(store, name: str, keys: list[str], columns: list[str] | None = None

@@ -81,8 +81,8 @@ def _room_above(ax) -> None:
         return
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
-    over = max(t.get_window_extent(renderer).y1 - frame.y1 for t in ax.texts
-               if t.get_visible() and t.get_text())
+    over = max((t.get_window_extent(renderer).y1 - frame.y1 for t in ax.texts
+                if t.get_visible() and t.get_text()), default=0)
     if over > 0 and frame.height > over + 4:
         ax.set_ylim(lo, hi + (hi - lo) * (over + 4) / (frame.height - over - 4))
 

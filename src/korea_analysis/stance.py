@@ -203,7 +203,7 @@ def _quote_items(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     m_rows = m.groupby(m["article_id"].map(of_article).to_numpy(), sort=False).indices
     pieces = []
     for b, q_rows in pd.Series(block).groupby(block, sort=True).indices.items():
-        j = q.iloc[q_rows].merge(m.iloc[m_rows.get(float(b), m_rows.get(b, []))],
+        j = q.iloc[q_rows].merge(m.iloc[m_rows.get(b, [])],
                                  on="article_id", suffixes=("", "_m"))
         pieces.append(j[(j["start_m"] >= j["start"]) & (j["end_m"] <= j["end"])
                         & (j["actor"].astype(str) != j["speaker_actor"].astype(str))

@@ -138,11 +138,12 @@ def from_cache(keys: list[str], actors: str = "", backend: str | None = None
         CORPUS_TABLES,
         Context,
         _stored,
-        corpus_tables,
+        event_tables,
+        sentiment_table,
     )
     from korea_analysis.cache import open_cache
     from korea_analysis.events import load_cues
-    from korea_analysis.schema import ARTICLE_TABLES, to_arrow, to_frame
+    from korea_analysis.schema import ARTICLE_TABLES
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
     backend = backend or DEFAULT_BACKEND
@@ -156,16 +157,11 @@ def from_cache(keys: list[str], actors: str = "", backend: str | None = None
     derived: dict = {}
 
     def corpus_table(name: str) -> pd.DataFrame:
-        if name not in derived:
-            inputs = {n: _stored(store, n, keys, cols) for n, cols in CORPUS_INPUTS.items()
-                      if n != "mentions" or name == "actor_sentiment"}
-            if "mentions" not in inputs:  # dyads and alignment: from the events alone
-                inputs["mentions"] = to_frame("mentions", to_arrow("mentions", []).select(
-                    CORPUS_INPUTS["mentions"]))
-            got = corpus_tables(inputs, ctx.actors)
-            if name != "actor_sentiment":
-                got.pop("actor_sentiment")  # of no mention: not the corpus's
-            derived.update(got)
+        if name == "actor_sentiment":
+            return sentiment_table(_stored(store, "mentions", keys, CORPUS_INPUTS["mentions"]))
+        if name not in derived:  # dyads and alignment come from one pass over the events
+            derived.update(event_tables(
+                _stored(store, "events", keys, CORPUS_INPUTS["events"]), ctx.actors))
         return derived.pop(name)
 
     tables.update({name: functools.partial(corpus_table, name) for name in CORPUS_TABLES})

@@ -1,8 +1,6 @@
 """02 actor sentiment: how each actor is portrayed, by outlet and over time, and dyads."""
 from __future__ import annotations
 
-import weakref
-
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -43,15 +41,9 @@ def _stance_items(ann: Annotations) -> pd.DataFrame:
     ``ann`` (02 asks for it three times: the table, the heatmap and the evidence)."""
     from korea_analysis import stance
 
-    memo = _ITEMS.get(id(ann))
-    if memo is None or memo[0]() is not ann:
-        items = stance.stance_items(*_stance_inputs(ann))
-        _ITEMS.clear()  # one corpus at a time: the last one asked for
-        _ITEMS[id(ann)] = memo = (weakref.ref(ann), items)
-    return memo[1]
-
-
-_ITEMS: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
+    if "_views_stance_items" not in ann.__dict__:
+        ann.__dict__["_views_stance_items"] = stance.stance_items(*_stance_inputs(ann))
+    return ann.__dict__["_views_stance_items"]
 
 
 def portrayal_table(ann: Annotations, min_mentions: int = 3) -> pd.DataFrame:
