@@ -195,13 +195,12 @@ def _what_subject(eng: _Engine, c: _Cue, ss: int):
     """``Ban condemned what he called a “…”``: the pronoun in "what he called" stands for
     the subject of the clause around it; that subject is the speaker mention."""
     m = eng.masked
-    if m[c.sp[0]:c.sp[1]].lower() not in _NESTED_PRONOUNS or \
-            _WHAT.search(m, max(ss, c.sp[0] - 8), c.sp[0]) is None:
+    if m[c.sp[0]:c.sp[1]].lower() not in _NESTED_PRONOUNS:
         return None
-    what = m.rfind("what", ss, c.sp[0])
-    if what < 0:
-        what = m.rfind("What", ss, c.sp[0])
-    return eng.clause_subject(ss, what) or eng.initial_subject(ss, what)
+    what = _WHAT.search(m, max(ss, c.sp[0] - 8), c.sp[0])
+    if what is None:
+        return None
+    return eng.clause_subject(ss, what.start()) or eng.initial_subject(ss, what.start())
 
 
 def _ends_sentence(m: str, c: _Cue, se: int) -> bool:
