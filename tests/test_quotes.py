@@ -843,3 +843,16 @@ def test_a_dateline_is_not_part_of_the_clause_before_the_cue():
                  "Hanoi, May 3 (KCNA) -- The plan has failed for good, the ministry said."):
         (clause,) = [q for q in find_quotes(text) if q.kind == "indirect"]
         assert clause.quote.startswith("The "), clause.quote
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("The trade ministry is ready to cut tariffs if the talks go well, says the Minju "
+     "Choson Thursday in a commentary.", "the Minju Choson",
+     "The trade ministry is ready to cut tariffs if the talks go well"),
+    ("Hamhung, May 3 (KCNA) -- Peace on the coast is the wish of every fisherman, says "
+     "Rodong Sinmun Wednesday in an article.", "Rodong Sinmun",
+     "Peace on the coast is the wish of every fisherman"),
+])
+def test_inverted_cue_with_a_weekday_after_the_outlet(text, speaker, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+

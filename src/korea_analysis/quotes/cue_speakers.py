@@ -243,10 +243,12 @@ class _CueSpeakers(_Article):
         rest = m[end:se].lstrip(" ")
         if not rest or rest[0] in ",.;:!?(—–-”\n":
             return True
-        w = rest.split(None, 1)[0].lower()
+        w0 = rest.split(None, 1)[0]
+        w = w0.lower()
+        day = w0.rstrip(",.;:") in _WEEKDAYS  # "…, says Rodong Sinmun Wednesday in an article"
         if strict:
-            return w in _STRICT_AFTER or w in _WEEKDAYS
-        return w != "that" and (w in _AFTER_STOP or w in _WEEKDAYS)
+            return w in _STRICT_AFTER or day
+        return w != "that" and (w in _AFTER_STOP or day)
 
     def _reported_clause(self, c: _Cue, se: int) -> tuple[int, int] | None:
         """What follows ``said`` / ``told reporters that``: the reported clause, if any."""
