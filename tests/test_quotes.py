@@ -856,3 +856,19 @@ def test_inverted_cue_with_a_weekday_after_the_outlet(text, speaker, clause):
     (q,) = find_quotes(text)
     assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
 
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Closing the port would mean giving up the coast, a navy spokesman was quoted as "
+     "saying in a statement issued by the state news agency.", "a navy spokesman",
+     "Closing the port would mean giving up the coast"),
+    ("The ferry line will open soon, an official was quoted as saying on Monday.",
+     "an official", "The ferry line will open soon"),
+    ("A spokesman was quoted as saying in an interview that the ferry would run in spring.",
+     "A spokesman", "the ferry would run in spring"),
+    ("A spokesman was quoted as saying the ferry would run in spring.", "A spokesman",
+     "the ferry would run in spring"),
+])
+def test_passive_cue_after_its_clause_or_before_an_occasion(text, speaker, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+
