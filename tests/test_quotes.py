@@ -808,9 +808,29 @@ def test_a_quotation_before_a_noun_cue_is_not_its_words():
 def test_subject_before_a_participle_apposition_speaks():
     text = ("But the committee, saying it will not lift the sanctions, has made fresh "
             "assertions that the talks are over.")
-    (q,) = find_quotes(text)
+    said, q = find_quotes(text)
     assert (q.kind, q.speaker, q.quote, q.role) == (
         "indirect", "the committee", "the talks are over", None)
+    # the participle's own clause, up to the comma before the sentence's verb
+    assert (said.kind, said.speaker, said.cue, said.quote) == (
+        "indirect", "the committee", "saying", "it will not lift the sanctions")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Kim, saying the plan cost 2,000 won a head, filed a complaint.",
+     "the plan cost 2,000 won a head"),
+    ("On Monday, the ministry, saying it will not accept the ruling, filed a protest.",
+     "it will not accept the ruling"),
+    ("The ministry, saying it will not accept the ruling, has filed a protest.",
+     "it will not accept the ruling"),
+])
+def test_participle_apposition_reports_its_clause_only(text, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.cue, q.quote) == ("indirect", "saying", clause)
+    # a participle after a clause keeps the rest of the sentence ("…, and filed …")
+    (q,) = find_quotes("The ministry issued a statement, saying it will not accept the "
+                       "ruling, and filed a protest.")
+    assert q.quote == "it will not accept the ruling, and filed a protest"
 
 
 def test_an_occasion_between_subject_and_verb_keeps_the_subject():
@@ -843,6 +863,7 @@ def test_a_dateline_is_not_part_of_the_clause_before_the_cue():
                  "Hanoi, May 3 (KCNA) -- The plan has failed for good, the ministry said."):
         (clause,) = [q for q in find_quotes(text) if q.kind == "indirect"]
         assert clause.quote.startswith("The "), clause.quote
+
 
 @pytest.mark.parametrize("text, speaker, clause", [
     ("The trade ministry is ready to cut tariffs if the talks go well, says the Minju "

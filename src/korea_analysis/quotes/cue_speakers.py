@@ -102,6 +102,10 @@ class _CueSpeakers(_Article):
                         c.clause = (a, b)
             return
         if _ing(c.form) and self._participle(c, ss):  # ", saying …"
+            apposed = self._apposed_participle(c, ss, se)
+            if apposed is not None:  # "the council, saying it will not …, has made …"
+                c.sp, c.clause = apposed
+                return
             np = self.participle_subject(c, ss, earlier)
             if np:
                 c.sp, c.role = (np[0], np[1]), np[2]
@@ -154,6 +158,35 @@ class _CueSpeakers(_Article):
             c.sp, c.role = (np[0], np[1]), np[2]
         c.channel = self.channel_near(c.a, se)
         c.clause = self._reported_clause(c, se)
+
+    def _apposed_participle(self, c: _Cue, ss: int, se: int):
+        """``The council, saying it will not raise taxes, has made …``: a participle set off
+        by commas between the sentence's subject and its verb. The subject (the noun phrase
+        opening the sentence) and the clause up to the comma before the verb; None when the
+        participle hangs on a clause instead ("…, the council said Monday, saying …")."""
+        m = self.masked
+        if not m[ss:c.a].rstrip().endswith(","):
+            return None
+        k = m.find(",", c.b, se)
+        while k > 0 and m[k - 1:k].isdigit() and m[k + 1:k + 2].isdigit():
+            k = m.find(",", k + 1, se)
+        if k < 0:
+            return None
+        nxt = m[k + 1:se].split(None, 1)
+        w = nxt[0] if nxt else ""
+        if not (w in _AUX or w in _VERBISH or w in self.cues.forms and not _ing(w) or
+                w.endswith("ed") and w.isalpha() and w.islower()):
+            return None  # ("…, has made", "…, filed a protest": the sentence's verb)
+        np = self.np_before(ss, c.a)
+        if np is None:
+            return None
+        lead = m[ss:np[0]].strip()
+        if lead and lead not in _CAP_STOP and not lead.endswith(","):
+            return None  # (a verb before the participle: it hangs on that clause)
+        a, b = _strip_punct(c.b, k, m)
+        if b - a < 8 or len(m[a:b].split()) < 3 or "\x00" in m[a:b]:
+            return None
+        return (np[0], np[1]), (a, b)
 
     def participle_subject(self, c: _Cue, ss: int, earlier: list[_Cue]):
         """Who is "saying" in ``…, saying``: the subject of the clause the participle hangs on."""
