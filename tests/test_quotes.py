@@ -893,3 +893,17 @@ def test_passive_cue_after_its_clause_or_before_an_occasion(text, speaker, claus
     (q,) = find_quotes(text)
     assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
 
+
+@pytest.mark.parametrize("link, cue", [(", and continued, ", "continued"),
+                                       (", and then added: ", "added")])
+def test_a_subjectless_cue_between_quotations_carries_the_speaker(link, cue):
+    text = (f"Kim Chol spoke to reporters on Monday. “They are cold on the other side. The "
+            f"talks are stalled{link[0]}”{link[1:]}“From their side, a country without a "
+            f"navy has no say.”")
+    first, second = find_quotes(text)
+    assert (first.kind, first.speaker) == ("direct", "Kim Chol")
+    assert (second.kind, second.speaker, second.cue) == ("direct", "Kim Chol", cue)
+    # two quotations joined by "and" with no cue between stay without a speaker
+    assert [q.speaker for q in find_quotes("“The talks are stalled,” and “the ferry is "
+                                           "late” were the headlines.")] == [None, None]
+

@@ -72,6 +72,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 if slot.attr is None and q.closed:
                     _line_attribution(text, slot, paras, pi)
                 slot.colon = colon if slot.initial else None
+                if slot.shares is not None and qi:
+                    slots[-1].ends = True  # (“…,” and continued, “…”: both whole quotations)
                 if slot.initial and slot.attr is None:
                     if si > 0:
                         # "Minister Kim took a softer line. “…”": a named subject speaks
