@@ -907,3 +907,16 @@ def test_a_subjectless_cue_between_quotations_carries_the_speaker(link, cue):
     assert [q.speaker for q in find_quotes("“The talks are stalled,” and “the ferry is "
                                            "late” were the headlines.")] == [None, None]
 
+
+def test_speaker_phrase_runs_over_envoy_to():
+    text = ("The Chinese envoy to the border trade talks in Dandong said the main task was to "
+            "reopen the bridge, and said his team was ready to start next week.")
+    first, second = find_quotes(text)
+    assert (first.speaker, first.role, first.quote) == (
+        "The Chinese envoy", "envoy to the border trade talks in Dandong",
+        "the main task was to reopen the bridge")
+    assert (second.speaker, second.quote) == ("The Chinese envoy",
+                                              "his team was ready to start next week")
+    (q,) = find_quotes("Russian Ambassador to North Korea Ivan Petrov said the task was to "
+                       "reopen the bridge.")
+    assert (q.speaker, q.role) == ("Ivan Petrov", "Russian Ambassador to North Korea")
