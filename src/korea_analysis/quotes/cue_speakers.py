@@ -22,6 +22,8 @@ from korea_analysis.quotes.words import (
     _VERBISH,
     _WEEKDAYS,
     _WITH_NP,
+    DAYS_RE,
+    MONTHS_RE,
     _cap,
     _clause_stop,
     _ing,
@@ -64,15 +66,13 @@ _CHANNEL_RE = re.compile(
 
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
 _LEAD_TIME = re.compile(
-    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    rf"\s+(?:(?:on\s+)?{DAYS_RE}|(?:yesterday|"
     r"today|tonight|last\s+(?:week|month|year|night)|over\s+the\s+weekend|"
-    r"earlier\s+(?:this|in\s+the)\s+(?:week|month|day))\b")
+    r"earlier\s+(?:this|in\s+the)\s+(?:week|month|day))\b)")
 #: what follows a cue but opens no clause: a time, a place, an occasion ("said Friday during
 #: a briefing", "told reporters after the meeting")
-_NOT_CLAUSE = re.compile(r"\s+(?:during|after|before|following|ahead|at|in|on|to|with|for|"
-                         r"from|by|while|when|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                         r"Saturday|Sunday|January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December)\b")
+_NOT_CLAUSE = re.compile(r"\s+(?:(?:during|after|before|following|ahead|at|in|on|to|with|for|"
+                         rf"from|by|while|when)\b|{DAYS_RE}|{MONTHS_RE})")
 
 
 class _CueSpeakers(_Article):
