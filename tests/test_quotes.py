@@ -920,3 +920,21 @@ def test_speaker_phrase_runs_over_envoy_to():
     (q,) = find_quotes("Russian Ambassador to North Korea Ivan Petrov said the task was to "
                        "reopen the bridge.")
     assert (q.speaker, q.role) == ("Ivan Petrov", "Russian Ambassador to North Korea")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Fisheries Minister Kim Chol said Thursday that it is time to reopen the port.",
+     "it is time to reopen the port"),
+    ("Earlier this week, port officials said funds could be moved to a new account.",
+     "funds could be moved to a new account"),
+    ("Kim said Monday's storm once again showed how weak the sea wall is.",
+     "Monday's storm once again showed how weak the sea wall is"),
+    ("Kim said Monday the storm once again showed how weak the sea wall is.",
+     "the storm once again showed how weak the sea wall is"),
+])
+def test_reported_clause_after_a_time_or_a_bare_noun(text, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.quote) == ("indirect", clause)
+    # a time and an occasion after the cue open no clause
+    assert find_quotes("Kim said Friday during a briefing at the port.") == []
+

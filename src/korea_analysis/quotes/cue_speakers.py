@@ -75,6 +75,17 @@ _NOT_CLAUSE = re.compile(r"\s+(?:(?:during|after|before|following|ahead|at|in|on
                          rf"from|by|while|when)\b|{DAYS_RE}|{MONTHS_RE})")
 
 
+#: the first words of a clause reported without "that": a determiner, a pronoun, a name,
+#: or a bare noun phrase and its auxiliary ("said funds could be moved", "two marines were")
+_CLAUSE_OPENING = re.compile(
+    r"\s+(?:(?:the|a|an|he|she|they|it|we|his|her|their|its|[A-Z]\w*)\b|"
+    r"(?:[a-z][\w\-]*\s+){1,3}?(?:could|would|will|was|were|is|are|had|has|have|should|"
+    r"might|may|must|can|did|died)\b)")
+#: the verbs that report a clause without "that"
+_BARE_CLAUSE_VERBS = frozenset({"say", "add", "tell", "note", "warn", "claim", "insist",
+                                "argue", "predict", "stress", "confirm"})
+
+
 class _CueSpeakers(_Article):
     """Who each cue points at (the part of the engine after finding the cue)."""
 
@@ -307,12 +318,11 @@ class _CueSpeakers(_Article):
                 pos, rest = pos + lead.end(), rest[lead.end():]
             if lead and not rest[:1].isspace():
                 return None
-            if not _NOT_CLAUSE.match(rest) and re.match(
-                    r"\s+(?:the|a|an|he|she|they|it|we|his|her|their|its|[A-Z]\w*)\b",
-                        rest) and self.cues.forms.get(c.form) in ("say", "add", "tell",
-                                                                   "note", "warn", "claim",
-                                                                   "insist", "argue",
-                                                                   "predict", "stress"):
+            that = re.match(r"\s+that\s+", rest) if lead else None
+            if that is not None:
+                mm = that  # "said Thursday that …"
+            elif not _NOT_CLAUSE.match(rest) and _CLAUSE_OPENING.match(rest) and \
+                    self.cues.forms.get(c.form) in _BARE_CLAUSE_VERBS:
                 mm = re.match(r"\s+", rest)
             else:
                 return None
