@@ -938,3 +938,10 @@ def test_reported_clause_after_a_time_or_a_bare_noun(text, clause):
     # a time and an occasion after the cue open no clause
     assert find_quotes("Kim said Friday during a briefing at the port.") == []
 
+
+def test_a_fragment_after_a_comma_ends_the_reported_clause():
+    text = "Minister Kim Chol said he was willing to meet the mayor, “anytime, anywhere.”"
+    qs = find_quotes(text)
+    assert [(q.kind, q.quote) for q in qs if q.kind == "indirect"] == [
+        ("indirect", "he was willing to meet the mayor, “anytime, anywhere.”")]
+    assert {q.speaker for q in qs} == {"Kim Chol"}

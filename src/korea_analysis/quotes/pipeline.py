@@ -155,7 +155,7 @@ def _holds_fragments(m: str, c: _Cue, slots: list[_Slot], ss: int, se: int
         a, b = c.clause
     for q in mine:
         o, e = q.a - 1, (q.b + 1 if q.closed else q.b)
-        if o < (c.b if c.clause is not None else a) or not (o < b or m[b:o].strip() == "") \
+        if o < (c.b if c.clause is not None else a) or not (o < b or m[b:o].strip(" ,") == "") \
                 or c.clause is None and e > c.a:
             return None
         a, b = min(a, o), max(b, e)
