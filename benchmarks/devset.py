@@ -24,9 +24,11 @@ annotated afresh (``cache=False``) in one pass, and scored:
 - axis: Spearman rho of ``ann.alignment`` positions against the bundled UNGA ideal points
   (``alignment.rank_correlation``), and the positions of the main actors.
 
-Names match when equal (case-, hyphen- and space-insensitive, a leading "the" or honorific
-dropped) or when one is a single word
-equal to the other's first or last word ("Abe" ~ "Shinzo Abe", "Moon" ~ "Moon Jae-in").
+Names match when equal (case-, hyphen- and space-insensitive, a leading "the", "a", "one" or
+honorific dropped) or when one is a single word
+equal to the other's first or last word ("Abe" ~ "Shinzo Abe", "Moon" ~ "Moon Jae-in"), or
+when they are one body's words with the country named on one side only ("Chinese Foreign
+Ministry" ~ gold "Foreign Ministry": the country is scored in its own column).
 The texts are other people's words and stay outside the repository.
 """
 from __future__ import annotations
@@ -50,7 +52,7 @@ AXIS_ACTORS = ["PRK", "RUS", "CHN", "KOR", "USA", "JPN"]
 MIN_DYAD_EVENTS = 3
 QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′`"})
 #: words dropped from the front of a name before comparing ("the Joint Chiefs of Staff")
-LEADING = {"the", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."}
+LEADING = {"the", "a", "an", "one", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."}
 
 
 # --- matching helpers ---------------------------------------------------------------------
@@ -116,9 +118,20 @@ def _institution_keys(name: str) -> set:
             if w not in ("the", "’s", "'s", "s", "’", "'"):
                 words.append(w)
             i += 1
-    if codes and words:
+    if words:
         keys.add((" ".join(words), frozenset(codes)))
     return keys
+
+
+def _same_body(ka: set, kb: set) -> bool:
+    """One body's words, named with its country on one side and without on the other
+    ("the North's foreign ministry" = gold "Foreign Ministry", PRK): the gold gives the
+    country in its own column, which is scored apart."""
+    for ka_, kb_ in ((ka, kb), (kb, ka)):
+        bare = {k[0] for k in ka_ if isinstance(k, tuple) and not k[1]}
+        if any(isinstance(k, tuple) and k[1] and k[0] in bare for k in kb_):
+            return True
+    return False
 
 
 def same_name(a: object, b: object) -> bool:
@@ -130,7 +143,8 @@ def same_name(a: object, b: object) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
-    if _institution_keys(str(a)) & _institution_keys(str(b)):
+    ka, kb = _institution_keys(str(a)), _institution_keys(str(b))
+    if {k for k in ka if not isinstance(k, tuple) or k[1]} & kb or _same_body(ka, kb):
         return True
     if "".join(ta) == "".join(tb):
         return True

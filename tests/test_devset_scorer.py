@@ -34,6 +34,15 @@ TEXT = ("Tokyo protested to Pyongyang on Monday. “We will never accept this,�
     ("The U.N. Security Council", "Security Council", True),
     ("South Korea’s military", "South Korean military", True),
     ("North Korea’s military", "South Korean military", False),
+    # the country named on one side only: the words decide (the country is scored apart)
+    ("North Korea's foreign ministry", "Foreign Ministry", True),
+    ("Foreign Ministry", "The Chinese Foreign Ministry", True),
+    ("The U.S. White House", "White House", True),
+    ("the Chinese Foreign Ministry", "Defense Ministry", False),
+    # a leading article or "one" is no part of the name
+    ("a U.S. diplomat", "U.S. diplomat", True),
+    ("One Asian official", "Asian official", True),
+    ("A U.S. official", "U.S. officials", False),
     # an unnamed source: the gold leaves the speaker empty, the prediction names nobody either
     ("A source, who asked not to be named", "", True),
     ("Two senior officials", "", True),
