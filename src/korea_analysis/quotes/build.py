@@ -76,6 +76,14 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
                         re.I)
 
 
+#: a person's place in a photo, written after the name in a caption run into the text
+_PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centre|front|"
+                             r"back)\)$")
+
+#: a titled name, then the body it belongs to ("… Lee Hong-ki of the Joint Chiefs of Staff")
+_NAME_OF = re.compile(r"(?:[^\n]*?\s)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
+                      r"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?[A-Z][^\n]*)")
+
 #: a head of government's office as a speaker ("the president's office", "the presidential
 #: office", "the prime minister's office")
 _OFFICE = re.compile(r"(?:[Tt]he[ \t]+)?(?:(president|prime[ \t]+minister|premier|chancellor)"
@@ -102,6 +110,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     credit = _CREDIT_HEAD.match(t, a, b)
     if credit and credit.end() < b and _looks_person(t[credit.end():b]):
         a = credit.end()  # "Getty ImagesMoon Jae-in", "(AP Photo/Lee Jin-man) Moon Jae-in"
+    pos = _PHOTO_POSITION.search(t, a, b)
+    if pos is not None and pos.start() > a:
+        b = pos.start()  # "Kim Yo Jong (L), the sister of …": a photo caption's position
     both = re.search(r"\s+and\s+(?=[A-Z])", t[a:b])
     if both and _cap(t[a:b]):  # "Secretary Lloyd Austin and Defense Secretary Suh Wook"
         (n1, e1), t1 = _split_title(eng, a, a + both.start())
@@ -110,6 +121,14 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             names = [eng.full_name(t[n1:e1], n1), eng.full_name(t[n2:e2], n2)]
             titles = [t[r[0]:r[1]] for r in (t1, t2) if r]
             return " and ".join(names), (n1, e2), "; ".join(titles) or None
+    of = _NAME_OF.fullmatch(t, a, b)
+    if of is not None and of.start("name") > a and _looks_person(of.group("name")):
+        # "Lt. Gen. Lee Hong-ki of the Joint Chiefs of Staff", "Chief negotiator Kim Kye-gwan
+        # of North Korea": the person, with the title and the body as the role
+        (na, nb), title = _split_title(eng, a, of.end("name"))
+        if (na, nb) == of.span("name"):
+            lead = re.sub(r"\s+", " ", t[title[0]:title[1]]) + " " if title else ""
+            return t[na:nb], (na, nb), lead + re.sub(r"\s+", " ", t[of.start("of"):b])
     (na, nb), title = _split_title(eng, a, b)
     mention = t[na:nb]
     role = t[title[0]:title[1]] if title else None

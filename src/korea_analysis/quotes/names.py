@@ -131,7 +131,10 @@ class _Names:
         if self._names is None:
             out = []
             for mm in _NAME_RE.finditer(self.text):
-                words = mm.group(0).split()
+                found = mm.group(0)
+                if "\n" in found:  # a caption's credit on the line before: "… /The Guardian"
+                    found = found[found.rindex("\n") + 1:]
+                words = found.split()
                 k = len(words)
                 while k > 0 and not (words[k - 1] in self.cues.titles or
                                      words[k - 1] in _CAP_STOP or words[k - 1] in _NOT_PERSON
