@@ -972,6 +972,13 @@ def test_speaker_name_without_its_body_or_a_participle(text, speaker, role):
     assert q.speaker == "The Secretary of State"
 
 
+def test_a_nationality_before_state_media_stays_in_the_speaker():
+    for text in ("The launch was a prelude to more drills, North Korean state media warned "
+                 "Wednesday.", "North Korean state media said the launch was a prelude."):
+        (q,) = find_quotes(text)
+        assert q.speaker == "North Korean state media", text
+
+
 def test_participle_after_the_speaker_and_told_reporters_end_the_clause_before():
     text = ("Critics argue that the port “will never reopen,” said a senior city official "
             "involved in the talks.")

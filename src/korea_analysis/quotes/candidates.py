@@ -136,10 +136,12 @@ class _Article(_Names):
                     continue  # envoy to six-nation talks on …" (the words after passed)
                 if wl in self.cues.noun_forms and (j >= 2 and (_noun_before(
                         m[toks[j - 2][0]:toks[j - 2][1]]) or j == len(toks) and
-                        _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j == 1 and j < len(toks) and
-                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads):
+                        _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j < len(toks) and
+                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads and
+                        (j == 1 or _cap(m[toks[j - 2][0]:toks[j - 2][1]]))):
                     j -= 1  # "the report said", "Korea's state media said", "state media said",
-                    # "the IMF report said" (a name before the noun, right before the cue)
+                    # "the IMF report said" (a name before the noun, right before the cue),
+                    # "North Korean state media warned" (a name, the noun, an institution)
                     continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
