@@ -979,6 +979,17 @@ def test_a_nationality_before_state_media_stays_in_the_speaker():
         assert q.speaker == "North Korean state media", text
 
 
+def test_a_described_speaker_is_a_candidate_for_he():
+    text = ("President Lee Min-ho will meet the mayor on Friday. “This is their effort to "
+            "stay in the game,” said the port official. He said it was a pity that the talks "
+            "had no date.")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["the port official", "the port official"]
+    # several described are no "he": the named person stays the candidate
+    text = text.replace("said the port official", "said two port officials")
+    assert find_quotes(text)[-1].speaker == "Lee Min-ho"
+
+
 def test_participle_after_the_speaker_and_told_reporters_end_the_clause_before():
     text = ("Critics argue that the port “will never reopen,” said a senior city official "
             "involved in the talks.")

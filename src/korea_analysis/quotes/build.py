@@ -245,7 +245,7 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             qt.role = role or title
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
-            if _looks_person(name) or not name[:1].islower():
+            if _looks_person(name) or not name[:1].islower() or eng.person_description(name):
                 speakers.append((sa, name))
         if attr is not None:
             if attr.cue is not None:

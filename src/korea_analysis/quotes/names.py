@@ -17,6 +17,9 @@ from korea_analysis.quotes.words import (
     _cap,
 )
 
+#: determiners of more than one: "some officials", "two diplomats" are no "he"
+_PLURAL_DETS = frozenset({"two", "three", "four", "five", "some", "many", "several", "most",
+                          "all", "both", "few", "these", "those", "other"})
 _MR = re.compile(r"\bMr\.?\s*$")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
 _TITLED_WINDOW = 800  # characters before a pronoun searched for "leader Lee", "Mr. Lee"
@@ -232,11 +235,13 @@ class _Names:
         if want not in ("male", "female"):
             if wl == "it":
                 for p, name in reversed(speakers):
-                    if p < pos and (not _looks_person(name) or name in self.institution_names):
+                    if p < pos and (not _looks_person(name) or name in self.institution_names) \
+                            and not self.person_description(name):
                         return name
             return word
         titled = self.titled(max(0, pos - _TITLED_WINDOW), pos)
-        near = sorted([(p, n) for p, n in speakers if p < pos and _looks_person(n) and
+        near = sorted([(p, n) for p, n in speakers if p < pos and (
+            _looks_person(n) or self.person_description(n)) and
                        n not in self.institution_names]
                       + [(p, n) for p, n, _g in titled], reverse=True)
         ms = self.mentions()
@@ -254,6 +259,16 @@ class _Names:
             if g is None or g == want:
                 return name
         return word
+
+    def person_description(self, name: str) -> bool:
+        """A speaker that is one person described, not named: "the U.S. official", "The
+        spokesman", "a senior Asian diplomat" (a candidate for a later "he"/"she")."""
+        words = name.split()
+        if len(words) < 2 or len(words) > 6 or words[0].lower() not in _DETS or \
+                words[0].lower() in _PLURAL_DETS:
+            return False
+        head = words[-1].lower()
+        return words[-1].islower() and head in self.cues.person_heads
 
     def titled(self, lo: int, hi: int) -> list[tuple[int, str, str | None]]:
         """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee")
