@@ -990,6 +990,26 @@ def test_a_described_speaker_is_a_candidate_for_he():
     assert find_quotes(text)[-1].speaker == "Lee Min-ho"
 
 
+@pytest.mark.parametrize("text, speaker, channel, words", [
+    ("Fisheries Minister Ahn Sung-ho reiterated Wednesday that the two ports should share "
+     "the catch, local media reported.", "Ahn Sung-ho", "local media",
+     "the two ports should share the catch"),
+    ("Kim vowed to work with “our neighbours to build the bridge by spring,” the Xinhua News "
+     "Agency reported.", "Kim", "the Xinhua News Agency",
+     "our neighbours to build the bridge by spring,"),
+])
+def test_a_relaying_outlet_at_the_end_is_the_channel(text, speaker, channel, words):
+    (q,) = [q for q in find_quotes(text) if q.quote.startswith(words[:20])]
+    assert (q.speaker, q.channel, q.quote) == (speaker, channel, words)
+    # a clause with no speaker of its own: the outlet speaks
+    (q,) = find_quotes("The ferry will run again in spring, state media reported.")
+    assert q.speaker == "state media"
+    # a cue inside a relative clause does not take the quotation from the outlet
+    qs = find_quotes("The two “gaps” he cited are “the dams and the tolls,” the Daily "
+                     "Herald reported.")
+    assert _one(qs, "the dams").speaker == "the Daily Herald"
+
+
 def test_participle_after_the_speaker_and_told_reporters_end_the_clause_before():
     text = ("Critics argue that the port “will never reopen,” said a senior city official "
             "involved in the talks.")
