@@ -1030,3 +1030,14 @@ def test_a_photo_position_is_no_part_of_the_name():
     text = "Kim Yo Jong (L), the sister of the leader, said the talks were over."
     (q,) = find_quotes(text)
     assert (q.speaker, q.quote) == ("Kim Yo Jong", "the talks were over")
+
+
+def test_he_added_goes_on_with_the_last_speaker():
+    text = ("“The report went to the mayor at once,” his spokesman Yoon Tae-ho said. Mayor "
+            "Park Min-su immediately called a meeting of the council.\n\n“The meeting may "
+            "become an emergency session,” he {cue}.")
+    *_, q = find_quotes(text.format(cue="added"))
+    assert (q.speaker, q.cue) == ("Yoon Tae-ho", "added")
+    # any other cue keeps the latest person named
+    *_, q = find_quotes(text.format(cue="said"))
+    assert q.speaker == "Park Min-su"

@@ -98,13 +98,17 @@ _CREDIT_HEAD = re.compile(
     r"KCNA|Kyodo|Newsis|News1|Photo)(?:(?=[A-Z][a-z])|[ \t]*/[ \t]*(?:Getty[ \t]+Images|"
     r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
 
+#: cues that continue what their speaker said before ("he added")
+_GOES_ON = frozenset({"add", "continue", "go on to say"})
+
 #: what a state owns and speaks through: "its official media", "their state news agency"
 _OWNED_MEDIA = frozenset({"media", "agency", "newspaper", "broadcaster", "television"})
 
 
-def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
-             ) -> tuple[str, tuple[int, int], str | None]:
-    """Resolve a speaker mention: the name as given in full, its span, and a title role."""
+def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]],
+             goes_on: bool = False) -> tuple[str, tuple[int, int], str | None]:
+    """Resolve a speaker mention: the name as given in full, its span, and a title role.
+    ``goes_on``: the cue continues a speech ("he added"), see ``resolve_pronoun``."""
     t = eng.text
     a, b = sp
     credit = _CREDIT_HEAD.match(t, a, b)
@@ -148,7 +152,7 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             if inst:
                 _note_institution(eng, *inst)
                 return inst[0], (na, nb), role or inst[1]
-        name = eng.resolve_pronoun(mention, na, speakers)
+        name = eng.resolve_pronoun(mention, na, speakers, goes_on=goes_on)
         # ("It said" again: the institution's fuller name carries over as its role)
         return name, (na, nb), role or eng.institution_roles.get(name)
     words = mention.split()
@@ -236,7 +240,8 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
         si = bisect.bisect_right(starts, a) - 1
         qt.sentence_id = si if si >= 0 else None
         if attr is not None and attr.sp is not None:
-            name, (sa, sb), title = _speaker(eng, attr.sp, speakers)
+            goes_on = attr.cue is not None and eng.cues.forms.get(attr.cue.form) in _GOES_ON
+            name, (sa, sb), title = _speaker(eng, attr.sp, speakers, goes_on)
             qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
             role = text[attr.role[0]:attr.role[1]] if attr.role else None
             named = _named_in_role(eng, name, attr.role) if role else None

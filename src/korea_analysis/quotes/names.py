@@ -22,6 +22,7 @@ _PLURAL_DETS = frozenset({"two", "three", "four", "five", "some", "many", "sever
                           "all", "both", "few", "these", "those", "other"})
 _MR = re.compile(r"\bMr\.?\s*$")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
+_GOES_ON_WINDOW = 1200  # characters back to the speaker that "he added" continues
 _TITLED_WINDOW = 800  # characters before a pronoun searched for "leader Lee", "Mr. Lee"
 _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
@@ -228,10 +229,24 @@ class _Names:
             self._mentions = out
         return self._mentions
 
-    def resolve_pronoun(self, word: str, pos: int, speakers: list[tuple[int, str]]) -> str:
-        """Most recent compatible person before ``pos`` (speakers first, then names)."""
+    def resolve_pronoun(self, word: str, pos: int, speakers: list[tuple[int, str]],
+                        goes_on: bool = False) -> str:
+        """Most recent compatible person before ``pos`` (speakers first, then names).
+
+        ``goes_on`` ("he added", "she continued"): the latest speaker who is a person, when
+        one spoke in the last paragraphs, goes on speaking, though others were named since."""
         wl = word.lower()
         want = self.cues.subject_pronouns.get(wl)
+        if goes_on and want in ("male", "female"):
+            for p, name in reversed(speakers):
+                if p >= pos or name in self.institution_names:
+                    continue
+                if p < pos - _GOES_ON_WINDOW:
+                    break
+                if _looks_person(name) or self.person_description(name):
+                    if self.gender(name) in (None, want):
+                        return name
+                    break
         if want not in ("male", "female"):
             if wl == "it":
                 for p, name in reversed(speakers):
