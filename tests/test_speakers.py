@@ -182,3 +182,14 @@ def test_a_place_ending_in_ing_still_gives_the_country(actors):
     (q,) = [q for q in find_quotes(t, sentences(t)) if q.kind != "term"]
     assert q.speaker == "Beijing officials"
     assert speaker_country(q, [], actors) == ("CHN", "description")  # from the words alone
+
+
+def test_every_outlet_word_the_quote_module_writes_is_read_back_as_the_state_outlet(actors):
+    # the quote module writes "North Korea’s state television" for "Its state television";
+    # the speaker is the one state outlet of that country the article names
+    from korea_analysis.roles import OWNED_OUTLET_HEADS
+    for head in ("television", "newspaper", "official media", "news agency"):
+        assert head.split()[-1] in OWNED_OUTLET_HEADS
+        t = ("The Korean Central News Agency reported the launch on Monday. North Korea said "
+             f"the test succeeded. Its {head} said the rocket flew well.")
+        assert speakers(t, actors)[-1] == ("Korean Central News Agency", "PRK", "mention"), head
