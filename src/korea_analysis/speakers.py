@@ -21,7 +21,7 @@ import re
 
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
-from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS
+from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, SURNAME_FIRST
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b")
@@ -194,7 +194,26 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     if name == quote.speaker and (m := _OWNED_NAME.fullmatch(quote.speaker)):
         if not any(w in _NOT_NAME or w in _TITLE_WORDS for w in m.group("name").split()):
             name = m.group("name")
+    if name == quote.speaker:
+        name = _article_full_name(quote.speaker, mentions) or name
     return name
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts[0] in SURNAME_FIRST else parts[-1]
+
+
+def _article_full_name(speaker: str, mentions) -> str | None:
+    """A surname alone that is not at a mention ("Obama" for "he", from the quote module's
+    pronoun resolution): the one person the article names with that surname ("Barack
+    Obama"); None when it names none or several ("Kim")."""
+    speaker = speaker.strip()
+    if " " in speaker or not speaker[:1].isupper() or speaker in _NOT_NAME:
+        return None
+    full = {m.entity for m in mentions if m.kind == "person" and m.entity
+            and m.entity != speaker and (m.text == speaker or _surname(m.entity) == speaker)}
+    return full.pop() if len(full) == 1 else None
 
 
 #: a date or weekday after a speaker's name, kept by the cue's subject phrase
