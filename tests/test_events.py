@@ -449,3 +449,17 @@ def test_place_window_is_the_whole_text_search():
             assert _after_place(text, end) == bool(_PLACE.search(text, 0, end)), (text, end)
         found.append(_after_place(text, text.rfind(" ") + 1))
     assert found == [True, True, True, True, True, False, True, False, False, True]
+
+
+def test_a_roster_of_members_is_not_a_set_of_partners(actors, book):
+    # a bare noun followed by three or more actors lists a forum's members
+    assert events("The four-way talks, involving Japan, Russia, Mongolia and Vietnam, are a "
+                  "forum for fisheries.", actors, book) == []
+    # a mutual cue whose only actors are more than three listed together: members again
+    assert events("Japan, Russia, Mongolia and Vietnam have been holding negotiations on "
+                  "fisheries since 2001.", actors, book) == []
+    # two or three subjects still pair, and so do three joined by "between"
+    assert pairs("Japan and Vietnam have been holding negotiations on fisheries.", actors,
+                 book) == [("JPN", "VNM", 1)]
+    assert len(events("The talks between Japan, Mongolia and Vietnam went well.", actors,
+                      book)) == 3

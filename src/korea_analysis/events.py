@@ -79,6 +79,9 @@ _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
+#: A roster, not partners: a bare noun cue followed by this many actors or more, or a mutual
+#: cue whose only actors are more than this many listed together
+ROSTER = 3
 MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
 _TOPIC = {"about", "concerning", "regarding", "on", "over"}
 GOVERNS = ("self", "carry", "reverse")
@@ -552,6 +555,12 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                         emit(x, y, g, ga, gb, g.goldstein, 1.0, "", False, (ca, cb))
             gap_words = {w.lower() for w in _WORD.findall(gap)}
             tgt = _actors(right)
+            if (weight < 1.0 and len(tgt) >= ROSTER and not gap_words & {"between", "among"}
+                    and not inner):
+                # "the six-party talks, involving China, the DPRK, Japan, …", "envoys from
+                # China, Japan and Russia": a bare noun over a roster names members, not a
+                # pair that acts ("talks between X, Y and Z" still joins every pair)
+                right, tgt = [], []
             if "by" in gap_words and right and not inner:
                 # "hostile acts by the United States towards the DPRK": an agent, and the
                 # target after it (or the actor before the cue: "X was attacked by Y")
@@ -586,6 +595,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
                 elif not tgt and value < 0 and _WITH.match(text, b):
                     pairs = []  # "both face confrontation with the West": not each other
+                elif len(sources or tgt) > ROSTER:
+                    pairs = []  # "the US, Japan, Russia, China and the two Koreas have been
+                    # conducting six-party negotiations": a forum's members, not pairs
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
