@@ -430,9 +430,13 @@ def test_both_sides_before_any_event_are_the_two_named(actors, book):
 
 def test_a_mutual_event_is_one_row_whichever_actor_comes_first(actors, book):
     t = ("It defies the DPRK-U.S. Joint Statement adopted at the DPRK-U.S. summit talks held "
-         "in Singapore and shows hostile acts by the United States toward the DPRK.")
+         "in Singapore.")
     assert [(r["source"], r["target"], r["cameo"]) for r in rows(t, actors, book)] == [
-        ("PRK", "USA", "057"), ("PRK", "USA", "040"), ("USA", "PRK", "160")]
+        ("PRK", "USA", "057"), ("PRK", "USA", "040")]
+    # with a verb cue of the other sign between the pair, the bare nouns are what it is about
+    t = t[:-1] + " and shows hostile acts by the United States toward the DPRK."
+    assert [(r["source"], r["target"], r["cameo"]) for r in rows(t, actors, book)] == [
+        ("USA", "PRK", "160")]
 
 
 def test_place_window_is_the_whole_text_search():
@@ -463,3 +467,21 @@ def test_a_roster_of_members_is_not_a_set_of_partners(actors, book):
                  book) == [("JPN", "VNM", 1)]
     assert len(events("The talks between Japan, Mongolia and Vietnam went well.", actors,
                       book)) == 3
+
+
+def test_a_bare_noun_a_verb_of_the_other_sign_is_about_is_no_event(actors, book):
+    # the dialogue is what Japan mocks, not cooperation between them
+    got = pairs("Japan mocked South Korea for clinging to hopes of dialogue with Japan.",
+                actors, book)
+    assert got == [("JPN", "KOR", -1)]
+    # a bare noun of the verb's own sign stays
+    got = rows("After the summit with South Korea, Japan praised Seoul.", actors, book)
+    assert [(r["source"], r["target"], r["weight"]) for r in got] == [
+        ("KOR", "JPN", 0.5), ("JPN", "KOR", 1.0)]
+
+
+def test_articles_and_adverbs_take_no_room_in_the_negation_window(actors, book):
+    got = events("Japan wants an end to the extremely hostile relations with Russia.", actors,
+                 book)
+    assert got == [("JPN", "RUS", "hostile", "160", 0.2)]
+    assert pairs("Japan is unlikely to condemn Russia.", actors, book) == [("JPN", "RUS", 1)]

@@ -314,14 +314,23 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
     return kept
 
 
+_FILLER = frozenset("the a an its their his her our this these those any".split())
+
+
 def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
     # the last few words before the cue: look at a stretch of text that holds more than
-    # that many (its first word may be cut), else at the whole clause before the cue
-    before = _WORD.findall(text, max(clause_start, cue_start - 24 * book.window), cue_start)
-    if len(before) <= book.window and cue_start - 24 * book.window > clause_start:
-        before = _WORD.findall(text, clause_start, cue_start)
+    # that many (its first word may be cut), else at the whole clause before the cue.
+    # Articles, possessives and -ly adverbs take no room: "put an end to the extremely
+    # hostile relations" negates as "end to hostile" ("unlikely" still counts)
+    neg = book.negations
+    a = max(clause_start, cue_start - 24 * book.window)
+    before = [w for w in _WORD.findall(text, a, cue_start)
+              if w.lower() not in _FILLER and (not w.endswith("ly") or w.lower() in neg)]
+    if len(before) <= book.window and a > clause_start:
+        before = [w for w in _WORD.findall(text, clause_start, cue_start)
+                  if w.lower() not in _FILLER and (not w.endswith("ly") or w.lower() in neg)]
     before = before[-book.window:]
-    return any(w.lower() in book.negations or w.lower().endswith("n't") for w in before)
+    return any(w.lower() in neg or w.lower().endswith("n't") for w in before)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -450,6 +459,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
     speaker's, and a conflict cue about another actor is the speaker's conflict toward it.
     """
     seen: set[tuple] = set()
+    n0 = len(rows)
+    bare: list[int] = []  # rows of bare nouns (weight < 1)
     any_cue = False
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
 
@@ -459,6 +470,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
         if x == y or key in seen:
             return
         seen.add(key)
+        if weight < 1.0:
+            bare.append(len(rows))
         rows.append({
             "sentence_id": sid, "source": x, "target": y, "cue": text[a:b],
             "cameo": cue.cameo, "quad_class": QUAD_CLASSES[cue.quad],
@@ -622,6 +635,19 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     for x, y in product(sources, them):
                         emit(x, y, cues.against, w, w + 7, cues.against.goldstein, 1.0, "",
                              False, (ca, cb))
+    if bare:
+        # "mocked Seoul for clinging to hopes of diplomacy", "an outright challenge to the
+        # joint statement … hostile acts by the US": a bare noun is what a verb cue of the
+        # other sign between the same pair is about, not an event of its own
+        verb: dict[frozenset, list[float]] = {}
+        for r in rows[n0:]:
+            if r["weight"] >= 1.0:
+                verb.setdefault(frozenset((r["source"], r["target"])), []).append(r["score"])
+        drop = {i for i in bare
+                if any(v * rows[i]["score"] < 0
+                       for v in verb.get(frozenset((rows[i]["source"], rows[i]["target"])), ()))}
+        if drop:
+            rows[n0:] = [r for i, r in enumerate(rows[n0:], n0) if i not in drop]
     return any_cue
 
 
