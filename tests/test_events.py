@@ -95,7 +95,7 @@ def test_quote_counts_for_its_speaker(actors, book):
         ("KOR", "PRK", "Sanctions", "163", -0.8)]
 
 
-def test_polarity_fallback_only_where_no_cue_fires_and_only_for_a_speaker(actors, tmp_path):
+def test_polarity_fallback_where_no_cue_gives_an_event_and_only_for_a_speaker(actors, tmp_path):
     t = "“South Korea and Japan are wonderful neighbours,” the ambassador said."
     book = load_cues()
     assert (book.fallback_weight, book.fallback_pairs) == (0.3, "speaker")
@@ -107,6 +107,12 @@ def test_polarity_fallback_only_where_no_cue_fires_and_only_for_a_speaker(actors
     got = rows("“South Korea condemned Japan,” he said.", actors, book,
                polarity=lambda s: 0.6, speakers={0: "USA"})
     assert [(r["source"], r["target"], r["score"]) for r in got] == [("KOR", "JPN", -0.2)]
+    # a cue that gives no event (no target: "visiting them") leaves the sentence to the
+    # fallback: the ambassador's sentence is still about South Korea and Japan
+    got = rows("“South Korea and Japan are wonderful neighbours, and visiting them is a joy,” the "
+               "ambassador said.", actors, book, polarity=lambda s: 0.6, speakers={0: "USA"})
+    assert [(r["source"], r["target"], r["cue"], r["weight"]) for r in got] == [
+        ("USA", "KOR", "", 0.3), ("USA", "JPN", "", 0.3)]
     # every pair, as before this change, and off
     f = tmp_path / "cues.yaml"
     text = ka.events.DEFAULT_CUES.read_text()

@@ -22,10 +22,11 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
   no actor before it ("sanctions on North Korea should stay put," Park noted), and a
   conflict cue about another actor ("North Korea's provocations must stop") counts as the
   speaker's conflict toward that actor.
-* Where no cue fires, the sentence's sentiment polarity scores the quotation's speaker (or
-  the state medium's voice) toward each actor it names, at the book's lower ``fallback``
-  weight (``fallback_pairs: all`` scores every co-mentioned pair instead, as before; it
-  lowered F1 on the real-news dev gold, see the README).
+* Where no cue gives an event (none fires, or none finds a pair), the sentence's sentiment
+  polarity scores the quotation's speaker (or the state medium's voice) toward each actor
+  it names, at the book's lower ``fallback`` weight (``fallback_pairs: all`` scores every
+  co-mentioned pair instead, as before; it lowered F1 on the real-news dev gold, see the
+  README).
 
 Scores are ``goldstein / 10`` in [-1, 1] (negative = conflict, positive = cooperation);
 ``weight`` (0, 1] says how much the row counts (1 for a verb cue), ``frame`` names the
@@ -732,8 +733,8 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
-        any_cue = _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
-                                   sid in speakers)
+        _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
+                         sid in speakers)
         if len(rows) > n_before:
             last = rows[-1]
             last_pair = (last["source"], last["target"])
@@ -745,7 +746,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                                                or a.start() == sentences[at].start):
                         anaphors.setdefault(at, []).append((a.start(), a.end()))
                 pending = pending[:k] + sorted(set(pending[k:]) | anaphors.keys())
-        if not any_cue and polarity is not None and cues.fallback_weight > 0:
+        if len(rows) == n_before and polarity is not None and cues.fallback_weight > 0:
             named = list(dict.fromkeys(m.actor for m in ms))
             if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
                 fallback = [(speaker, y) for y in named if y != speaker] if speaker else []
