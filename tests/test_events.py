@@ -491,3 +491,19 @@ def test_articles_and_adverbs_take_no_room_in_the_negation_window(actors, book):
                  book)
     assert got == [("JPN", "RUS", "hostile", "160", 0.2)]
     assert pairs("Japan is unlikely to condemn Russia.", actors, book) == [("JPN", "RUS", 1)]
+
+
+def test_opposing_an_act_by_a_named_agent_opposes_the_agent(actors, book):
+    # a reversing verb over a conflict act with its agent: conflict toward the agent, not
+    # support (as for "vetoed the resolution against X", which has no agent)
+    assert events("Japan condemned the nuclear test by North Korea.", actors, book) == [
+        ("JPN", "PRK", "condemned", "111", -0.2)]
+    assert pairs("China is opposed to the missile launch carried out by North Korea.", actors,
+                 book) == [("CHN", "PRK", -1)]
+    # the agent's act toward its target stands as reported
+    assert pairs("Japan condemned the aggression by Russia against Ukraine.", actors,
+                 book) == [("JPN", "RUS", -1), ("RUS", "UKR", -1)]
+    assert pairs("Japan did not condemn the nuclear test by North Korea.", actors,
+                 book) == [("JPN", "PRK", 1)]
+    assert pairs("Russia vetoed the resolution against North Korea.", actors, book) == [
+        ("RUS", "PRK", 1)]

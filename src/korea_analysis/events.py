@@ -538,6 +538,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                              (ca, cb))
             # the value: the governed cue's, read through its governors
             value, ecue, frame = cue.goldstein, cue, ""
+            support = None  # the reversing governor that read a conflict cue as support
             if len(chain) == 1:
                 neg = _negated(text, ca, a, cues)
             else:  # "did not agree to …", "agreed not to …"
@@ -553,6 +554,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                         value, ecue = g.goldstein, g
                     else:  # vetoing a resolution against X: support for X
                         value = -cues.reverse_factor * value
+                        support = j
                 else:
                     value, ecue = g.goldstein, g
             if neg:
@@ -582,7 +584,20 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                          and m not in right]
                 got = later and _TOWARD.match(text[right[-1].end:later[0].start])
                 them = _actors(_group(text, later, backwards=False)) if got else sources
-                sources, tgt, gap_words = tgt, them, gap_words - {"between", "among"}
+                if support is not None:
+                    # "condemned the nuclear test by North Korea", "opposed the aggression by
+                    # X against Y": the subject opposes the act's agent (the governor's own
+                    # value), and the agent's act toward its target stands as reported
+                    g = hits[support]
+                    for x, y in product(sources, tgt):
+                        emit(x, y, g[2], g[0], g[1],
+                             g[2].goldstein * (cues.factor if neg else 1.0), 1.0, "", neg,
+                             (ca, cb))
+                    for x, y in product(tgt, them if got else []):
+                        emit(x, y, cue, a, b, cue.goldstein, weight, "", False, (ca, cb))
+                    right, tgt = [], []
+                else:
+                    sources, tgt, gap_words = tgt, them, gap_words - {"between", "among"}
             if (len(chain) > 1 and ecue is not cue and cue.direction == "mutual"
                     and gap_words & {"between", "among"} and len(tgt) > 1):
                 # "condemned the military cooperation between X and Y": X and Y cooperate,
