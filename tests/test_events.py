@@ -507,3 +507,17 @@ def test_opposing_an_act_by_a_named_agent_opposes_the_agent(actors, book):
                  book) == [("JPN", "PRK", 1)]
     assert pairs("Russia vetoed the resolution against North Korea.", actors, book) == [
         ("RUS", "PRK", 1)]
+
+
+def test_refusals_obstacles_and_more_cue_words(actors, book):
+    # "no interest in", "ruled out", "an obstacle to" void the cooperation they govern
+    for t in ("Japan has no immediate interest in reviving stalled negotiations with Russia.",
+              "Japan ruled out talks with Russia.",
+              "Russia was laying an obstacle to the dialogue with Japan."):
+        assert [sign for *_, sign in pairs(t, actors, book)] == [-1], t
+    assert pairs("Japan took issue with Russia.", actors, book) == [("JPN", "RUS", -1)]
+    assert pairs("Japan found fault with Russia.", actors, book) == [("JPN", "RUS", -1)]
+    assert pairs("Japan accused Russia of interfering.", actors, book)[0][2] == -1
+    assert pairs("Japan will collaborate with Russia.", actors, book) == [("JPN", "RUS", 1)]
+    assert pairs("Japan had a long conversation with Russia.", actors, book) == [
+        ("JPN", "RUS", 1)]
