@@ -491,6 +491,10 @@ def test_articles_and_adverbs_take_no_room_in_the_negation_window(actors, book):
                  book)
     assert got == [("JPN", "RUS", "hostile", "160", 0.2)]
     assert pairs("Japan is unlikely to condemn Russia.", actors, book) == [("JPN", "RUS", 1)]
+    # the noun "end" reverses nothing
+    for t in ("To this end, Japan met with Russia.", "In the end Japan met with Russia.",
+              "At the end of May Japan met with Russia."):
+        assert pairs(t, actors, book) == [("JPN", "RUS", 1)], t
 
 
 def test_opposing_an_act_by_a_named_agent_opposes_the_agent(actors, book):

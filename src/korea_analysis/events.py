@@ -323,15 +323,27 @@ def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> boo
     # that many (its first word may be cut), else at the whole clause before the cue.
     # Articles, possessives and -ly adverbs take no room: "put an end to the extremely
     # hostile relations" negates as "end to hostile" ("unlikely" still counts)
-    neg = book.negations
     a = max(clause_start, cue_start - 24 * book.window)
-    before = [w for w in _WORD.findall(text, a, cue_start)
-              if w.lower() not in _FILLER and (not w.endswith("ly") or w.lower() in neg)]
+    before = _window_words(_WORD.findall(text, a, cue_start), book.negations)
     if len(before) <= book.window and a > clause_start:
-        before = [w for w in _WORD.findall(text, clause_start, cue_start)
-                  if w.lower() not in _FILLER and (not w.endswith("ly") or w.lower() in neg)]
+        before = _window_words(_WORD.findall(text, clause_start, cue_start), book.negations)
     before = before[-book.window:]
-    return any(w.lower() in neg or w.lower().endswith("n't") for w in before)
+    return any(w.lower() in book.negations or w.lower().endswith("n't") for w in before)
+
+
+def _window_words(words: list[str], neg: frozenset[str]) -> list[str]:
+    """The words that take room in the negation window; the noun "end" of "to this end",
+    "in the end", "the end of" is no reverser ("put an end to" is)."""
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _FILLER or (w.endswith("ly") and low not in neg):
+            continue
+        if low == "end" and ((i and words[i - 1].lower() in ("this", "the"))
+                             or (i + 1 < len(words) and words[i + 1].lower() == "of")):
+            continue
+        out.append(w)
+    return out
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
