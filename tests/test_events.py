@@ -447,18 +447,27 @@ def test_a_mutual_event_is_one_row_whichever_actor_comes_first(actors, book):
 
 def test_place_window_is_the_whole_text_search():
     """``_after_place`` agrees with searching the whole text, also for long blank runs."""
+    import re
+
     from korea_analysis.events import _PLACE, _PLACE_WINDOW, _after_place
+    seat = re.compile(r"(?i)\b(?:government|authorities|regime|leadership|administration|"
+                      r"officials|rulers)\s+$")
     gap = " " * (_PLACE_WINDOW + 10)
     texts = ["talks held in Singapore", "talks held at the  UN", "held in" + gap + "Seoul",
              "held at the" + gap + "UN", "held IN\n\tthe\n" + gap + "Hague", "within Seoul",
              "held at" + gap + "the" + gap + "UN", "a" + gap + "bin" + gap + "x",
-             "Kim said Seoul", "x" * 100 + " in Seoul"]
+             "Kim said Seoul", "x" * 100 + " in Seoul", "the government in Seoul",
+             "regime in" + gap + "Seoul"]
     found = []
     for text in texts:
         for end in range(len(text) + 1):
-            assert _after_place(text, end) == bool(_PLACE.search(text, 0, end)), (text, end)
+            m = _PLACE.search(text, 0, end)
+            plain = bool(m) and not (m.group().lower().startswith("in")
+                                     and seat.search(text, 0, m.start()))
+            assert _after_place(text, end) == plain, (text, end)
         found.append(_after_place(text, text.rfind(" ") + 1))
-    assert found == [True, True, True, True, True, False, True, False, False, True]
+    assert found == [True, True, True, True, True, False, True, False, False, True, False,
+                     False]
 
 
 def test_a_roster_of_members_is_not_a_set_of_partners(actors, book):
@@ -525,3 +534,15 @@ def test_refusals_obstacles_and_more_cue_words(actors, book):
     assert pairs("Japan will collaborate with Russia.", actors, book) == [("JPN", "RUS", 1)]
     assert pairs("Japan had a long conversation with Russia.", actors, book) == [
         ("JPN", "RUS", 1)]
+
+
+def test_a_clause_of_its_own_and_a_states_seat(actors, book):
+    # ", and" starts a clause of its own: Japan is no object of the scrapping
+    assert events("North Korea has vowed to scrap its nuclear program, and Japan welcomed it.",
+                  actors, book) == []
+    # "the government in Seoul" is South Korea, not a place
+    assert pairs("Japan mocked the government in Seoul for its hopes.", actors, book) == [
+        ("JPN", "KOR", -1)]
+    assert pairs("The regime in Pyongyang condemned Japan.", actors, book) == [
+        ("PRK", "JPN", -1)]
+    assert pairs("Japan and Russia held talks in Seoul.", actors, book) == [("JPN", "RUS", 1)]

@@ -71,6 +71,9 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
 #: Seoul announced" keeps Seoul: the plan's owner)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+#: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
+#: program, and Japan welcomed it"), the mention is no object of the cue
+_NEW_CLAUSE = re.compile(r",\s+(?:and|or|so|yet)\s")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "hurled insults at X": "at" is a target
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,2}$")
 _TO_VERB = re.compile(r"\s+to\s+(?:[\w’'-]+\s+)?$")  # "urged both sides to deepen ties"
@@ -97,21 +100,38 @@ _ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|n
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+#: ... unless it is a state's seat: "the government in Seoul", "the regime in Pyongyang"
+_SEAT = re.compile(r"\b(?:government|authorities|regime|leadership|administration|officials|"
+                   r"rulers)$", re.I)
 #: How far before a mention ``_after_place`` looks first
 _PLACE_WINDOW = 64
 
 
 def _after_place(text: str, end: int) -> bool:
-    """Whether ``_PLACE`` matches ``text`` ending at ``end`` — without scanning the article.
+    """Whether ``_PLACE`` matches ``text`` ending at ``end`` (and no ``_SEAT`` word stands
+    before its "in": "the government in Seoul") — without scanning the article.
 
     A match is "in"/"at", white space and an optional "the" + white space, so every
     suffix of it splits into at most two words: when the window before ``end`` holds
     more, no match can start before the window, and searching the window alone is exact.
     """
     start = max(0, end - _PLACE_WINDOW)
-    if _PLACE.search(text, start, end):
-        return True
-    return start > 0 and len(text[start:end].split()) <= 2 and bool(_PLACE.search(text, 0, end))
+    m = _PLACE.search(text, start, end)
+    if m is None and start > 0 and len(text[start:end].split()) <= 2:
+        m = _PLACE.search(text, 0, end)
+    return m is not None and not _seat(text, m.start())
+
+
+def _seat(text: str, at: int) -> bool:
+    """Whether the "in" at ``at`` follows a word for a state's seat ("the government in")."""
+    if text[at:at + 2].lower() != "in":
+        return False
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k < at and bool(_SEAT.search(text, max(0, k - 16), k))
+
+
 #: Between one cue's object and the next cue sharing its subject ("… X and vowed to")
 _AND_THEN = re.compile(r"[\W]*(?:and|but|then|and then|but also)\s+(?:also\s+|later\s+|then\s+)?$",
                        re.I)
@@ -382,11 +402,11 @@ def _right(text: str, cms: list, b: int, limit: int) -> tuple[list, str]:
     between) and the text before them."""
     # a place after the cue ("the summit in Hanoi") is not its object
     after = [m for m in cms if b <= m.start and m.end <= limit
-             and not _IN.search(text, b, m.start)]
+             and ((i := _IN.search(text, b, m.start)) is None or _seat(text, i.start()))]
     if not after:
         return [], ""
     gap = text[b:after[0].start]
-    if len(_WORD.findall(gap)) > 6 or _BLOCK_RIGHT.search(gap):
+    if len(_WORD.findall(gap)) > 6 or _BLOCK_RIGHT.search(gap) or _NEW_CLAUSE.search(gap):
         return [], gap
     return _group(text, after, backwards=False), gap
 
