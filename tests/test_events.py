@@ -529,6 +529,9 @@ def test_refusals_obstacles_and_more_cue_words(actors, book):
               "Russia was laying an obstacle to the dialogue with Japan."):
         assert [sign for *_, sign in pairs(t, actors, book)] == [-1], t
     assert pairs("Japan took issue with Russia.", actors, book) == [("JPN", "RUS", -1)]
+    # ignoring efforts for better relations is no cooperation
+    assert pairs("Japan ignored all the efforts for improving relations with Russia.", actors,
+                 book) == [("JPN", "RUS", -1)]
     assert pairs("Japan found fault with Russia.", actors, book) == [("JPN", "RUS", -1)]
     assert pairs("Japan accused Russia of interfering.", actors, book)[0][2] == -1
     assert pairs("Japan will collaborate with Russia.", actors, book) == [("JPN", "RUS", 1)]
