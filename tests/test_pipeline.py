@@ -317,3 +317,43 @@ def test_the_cooperation_conflict_matrix_leaves_thin_pairs_blank(bundled):
     assert (data["n_events"] >= k).all()
     img = ax.images[0].get_array()
     assert int((~img.mask).sum()) == 2 * (d["n_events"] >= k).sum()  # both halves of each pair
+
+
+
+def test_left_out_rows_are_a_short_note_with_the_full_list_beside_the_report(tmp_path, monkeypatch):
+    """58 metadata rows without a text were a wall of file names at the top of every report:
+    the note gives the count and links a CSV with every name; a terminal still gets the notes."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from korea_analysis import views
+
+    names = [f"paper_2016-01-{d:02d}_story-about-talks" for d in range(1, 31)]
+    captured = []
+    info = {"metadata": str(tmp_path / "catalogue" / "meta.tsv"),
+            "metadata_unmatched_files": names, "unlisted_files": ["lonely.txt"],
+            "skipped_files": [],
+            "notes": [f"{tmp_path}/meta.tsv: 30 row(s) name no text in {tmp_path} (not in this "
+                      f"corpus): {', '.join(names[:10])} and 20 more",
+                      f"{tmp_path}/meta.tsv: 1 text(s) not in the metadata (kept, without "
+                      "metadata): lonely.txt",
+                      "something else the loader said"]}
+    import IPython.display
+
+    from korea_analysis.views import common
+
+    monkeypatch.setattr(IPython.display, "display", captured.append)
+    monkeypatch.setitem(common._TABLES, "dir", str(tmp_path / "figures"))
+    views.show_notes(info)
+    (shown,) = captured
+    bundle, _ = DisplayFormatter().format(shown)
+    page = bundle["text/html"]
+    assert "30 rows of <code>catalogue/meta.tsv</code> name no text" in page
+    assert "1 text in the corpus folder(s) is not listed" in page
+    assert 'href="figures/left_out_metadata_rows.csv"' in page
+    assert "something else the loader said" in page  # a note it has no sentence for is kept
+    assert not any(n in page for n in names)  # no wall of names: they are in the CSV
+    assert pd.read_csv(tmp_path / "figures" / "left_out_metadata_rows.csv")["file"].tolist() \
+        == names
+    assert pd.read_csv(tmp_path / "figures" / "texts_without_metadata.csv")["file"].tolist() \
+        == ["lonely.txt"]
+    assert bundle["text/plain"].startswith(f"Note: {info['notes'][0]}")
