@@ -319,6 +319,21 @@ def test_the_cooperation_conflict_matrix_leaves_thin_pairs_blank(bundled):
     assert int((~img.mask).sum()) == 2 * (d["n_events"] >= k).sum()  # both halves of each pair
 
 
+def test_chart_titles_start_with_a_capital_even_when_a_label_comes_first():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts
+
+    fig, ax = plt.subplots()
+    charts.finish(ax, "no bloc / unattributed gets the most", n=1)
+    assert ax.get_title() == "No bloc / unattributed gets the most"
+    fig, axes = charts.panel_grid(2, 2)
+    charts.finish_grid(fig, "wash-post and nyt agree", n=1)
+    assert fig._suptitle.get_text() == "Wash-post and nyt agree"
+    plt.close("all")
+
 
 def test_left_out_rows_are_a_short_note_with_the_full_list_beside_the_report(tmp_path, monkeypatch):
     """58 metadata rows without a text were a wall of file names at the top of every report:

@@ -54,14 +54,21 @@ def pct(share: float) -> str:
     return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
 
 
+def sentence_case(title: str) -> str:
+    """A title starts with a capital, even when it starts with a label from the data
+    ("no bloc / unattributed gets …", an outlet called "wash-post"); the rest is kept."""
+    return title[:1].upper() + title[1:]
+
+
 def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
            xlabel: str | None = None, ylabel: str | None = None) -> None:
     """Title states the finding; the footer gives n= and the source of the data.
 
     ``source`` is the corpus the chart was drawn from (``views.source_line(ann)``); the
-    default names only the tool, never a corpus it may not be.
+    default names only the tool, never a corpus it may not be. The title starts with a
+    capital (:func:`sentence_case`).
     """
-    ax.set_title(title)
+    ax.set_title(sentence_case(title))
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:
@@ -90,7 +97,7 @@ def _room_above(ax) -> None:
 def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis") -> None:
     """:func:`finish` for small multiples: the finding as the figure's title (panels keep
     their own titles), n= and the source as the footer."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
+    fig.suptitle(sentence_case(title), x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
                  fontweight=STYLE["axes.titleweight"])
     fig.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
              ha="left", va="bottom")

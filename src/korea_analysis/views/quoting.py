@@ -266,7 +266,8 @@ def quoted_words_chart(ann: Annotations, by: str = "bloc"):
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="speaker")
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     top = left.idxmax() if len(left) else "nobody"
-    charts.finish(ax, f"{top} gets the largest share of quoted words ({left.max():.0%})"
+    # the finding first, the label after it: a label (an outlet "wash-post") is not a capital
+    charts.finish(ax, f"Largest share of quoted words: {top} ({left.max():.0%})"
                   if len(left) else "No quotes", n=f"{int(q['words'].sum()):,} quoted words",
                   source=source_line(ann), xlabel="share of all quoted words",
                   ylabel="outlet" if by == "outlet" else "bloc of the speaker's country")
