@@ -372,3 +372,34 @@ def test_left_out_rows_are_a_short_note_with_the_full_list_beside_the_report(tmp
     assert pd.read_csv(tmp_path / "figures" / "texts_without_metadata.csv")["file"].tolist() \
         == ["lonely.txt"]
     assert bundle["text/plain"].startswith(f"Note: {info['notes'][0]}")
+
+
+def test_labels_of_points_close_together_do_not_overlap():
+    """IGONAT and USA sat almost on one spot of the 04 map and their labels ran into each
+    other: each label takes a spot around its point free of other labels and points."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.transforms import Bbox
+
+    from korea_analysis import charts
+
+    xs, ys = [0.50, 0.52, 0.49, -0.8, 0.51], [0.10, 0.11, 0.08, -0.5, 0.13]
+    labels, sizes = ["IGONAT", "USA", "KOR", "PRK", "JPN"], [600, 60, 200, 60, 100]
+    fig, ax = plt.subplots(figsize=(7, 6))
+    ax.scatter(xs, ys, s=sizes)
+    ax.legend(["actors"], loc="upper right")
+    charts.finish(ax, "A map", n=5)
+    texts = charts.place_labels(ax, xs, ys, labels, sizes=sizes)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in texts]
+    assert [t.get_text() for t in texts] == labels and len(ax.texts) == len(labels)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert Bbox.intersection(a, b) is None or Bbox.intersection(a, b).width * \
+                Bbox.intersection(a, b).height < 1
+    far = boxes[3]  # a point on its own keeps the first spot: above right
+    px, py = ax.transData.transform((xs[3], ys[3]))
+    assert far.x0 > px and far.y0 > py
+    plt.close(fig)

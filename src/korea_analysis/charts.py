@@ -94,6 +94,66 @@ def _room_above(ax) -> None:
         ax.set_ylim(lo, hi + (hi - lo) * (over + 4) / (frame.height - over - 4))
 
 
+#: Where a point's label may go, in the order tried: (x, y) direction, alignment.
+_LABEL_SPOTS = ((1, 1, "left", "bottom"), (1, -1, "left", "top"), (-1, 1, "right", "bottom"),
+                (-1, -1, "right", "top"), (1, 0, "left", "center"), (-1, 0, "right", "center"),
+                (0, 1, "center", "bottom"), (0, -1, "center", "top"))
+
+
+def place_labels(ax, xs, ys, labels, *, sizes=None, fontsize: float = 9, **text_kw) -> list:
+    """Label points so that no label covers another label, another point or the legend.
+
+    Each label takes the first of eight spots around its point (above right first) where it
+    overlaps nothing already there; when none is free, the spot that overlaps least (and
+    stays inside the axes). ``sizes``: the points' marker areas as given to ``scatter``
+    (points²), so a label clears a big disc. Call it once the figure is laid out
+    (after :func:`finish`): placement is measured on the drawn figure. Returns the texts.
+    """
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72
+    xy = ax.transData.transform(list(zip(xs, ys, strict=True))) if len(labels) else []
+    radius = [(s ** 0.5) / 2 for s in sizes] if sizes is not None else [3.0] * len(labels)
+    discs = [Bbox.from_extents(x - r * px, y - r * px, x + r * px, y + r * px)
+             for (x, y), r in zip(xy, radius, strict=True)]
+    legend = ax.get_legend()
+    fixed = [legend.get_window_extent(renderer)] if legend is not None else []
+    frame = ax.get_window_extent(renderer)
+
+    def area(a, b) -> float:
+        both = Bbox.intersection(a, b)
+        return both.width * both.height if both is not None else 0.0
+
+    taken, texts = [], []
+    for i, label in enumerate(labels):
+        others = fixed + taken + discs[:i] + discs[i + 1:]
+        best = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            gap = radius[i] + 2.0
+            if dx and dy:  # a corner: a little closer, the box still clears the disc
+                gap *= 0.8
+            t = ax.annotate(label, (xs[i], ys[i]), xytext=(dx * gap, dy * gap),
+                            textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
+                            **text_kw)
+            box = t.get_window_extent(renderer)
+            cost = (sum(area(box, o) for o in others)
+                    + 4 * (box.width * box.height - area(box, frame)))
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, t, box)
+            else:
+                t.remove()
+            if cost == 0:
+                break
+        taken.append(best[2])
+        texts.append(best[1])
+    return texts
+
+
 def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis") -> None:
     """:func:`finish` for small multiples: the finding as the figure's title (panels keep
     their own titles), n= and the source as the footer."""
