@@ -403,3 +403,23 @@ def test_labels_of_points_close_together_do_not_overlap():
     px, py = ax.transData.transform((xs[3], ys[3]))
     assert far.x0 > px and far.y0 > py
     plt.close(fig)
+
+
+def test_the_stance_matrix_has_no_row_or_column_without_a_cell(bundled):
+    """02 on PolNeAR drew seven rows for three actors that speak or act: an actor only
+    spoken about got a row of blanks. Rows are speakers with a cell, columns addressees."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import numpy as np
+
+    from korea_analysis import views
+
+    fig, data = views.stance_heatmap(bundled, top=10, n_boot=0)
+    ax = fig.axes[0]
+    img = np.ma.getmaskarray(ax.images[0].get_array())
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    assert set(rows) == set(data["source"]) and set(cols) == set(data["target"])
+    assert img.shape == (len(rows), len(cols))
+    assert (~img).any(axis=1).all() and (~img).any(axis=0).all()
+    assert len(data) == int((~img).sum())
