@@ -423,3 +423,23 @@ def test_the_stance_matrix_has_no_row_or_column_without_a_cell(bundled):
     assert img.shape == (len(rows), len(cols))
     assert (~img).any(axis=1).all() and (~img).any(axis=0).all()
     assert len(data) == int((~img).sum())
+
+
+def test_a_panel_with_counts_but_no_point_says_why():
+    """05's west-journal panel (4 events, no month with 3) was grey bars and an empty plot."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from korea_analysis.views.time import _panel
+
+    fig, (thin, busy) = plt.subplots(1, 2)
+    t = pd.DataFrame({"score": [np.nan] * 3, "score_low": [np.nan] * 3,
+                      "score_high": [np.nan] * 3, "n_events": [2, 0, 2]})
+    _panel(thin, t, "score", "score_low", "score_high", "n_events", "C0", "thin (4 events)")
+    _panel(busy, t.assign(score=[0.2, np.nan, -0.1]), "score", "score_low", "score_high",
+           "n_events", "C0", "busy")
+    assert [x.get_text() for x in thin.texts] == ["no period with enough events\nfor a point"]
+    assert not busy.texts
+    plt.close(fig)
