@@ -443,3 +443,24 @@ def test_a_panel_with_counts_but_no_point_says_why():
     assert [x.get_text() for x in thin.texts] == ["no period with enough events\nfor a point"]
     assert not busy.texts
     plt.close(fig)
+
+
+def test_bars_coloured_by_bloc_say_which_colour_is_which(bundled):
+    """01's mentions and 03's speakers said "colour: bloc" with no key to the colours."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts, views
+
+    fig, ax = plt.subplots()
+    charts.bloc_key(ax, ["DPRK-Russia-China", None, "ROK-US-Japan", "DPRK-Russia-China"])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "DPRK-Russia-China", "ROK-US-Japan", "no bloc"]
+    fig, ax = plt.subplots()
+    charts.bloc_key(ax, [None, None])  # all grey: nothing to tell apart, no key
+    assert ax.get_legend() is None
+    for fig, _ in (views.top_actors_chart(bundled), views.top_speakers_chart(bundled)):
+        keys = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        assert {"ROK-US-Japan", "DPRK-Russia-China"} <= set(keys)
+    plt.close("all")

@@ -48,6 +48,22 @@ def bloc_colour(bloc) -> str:
     return BLOC_COLOURS.get(bloc if isinstance(bloc, str) else None, BLOC_COLOURS["other"])
 
 
+def bloc_key(ax, blocs, *, loc: str = "lower right") -> None:
+    """The legend of bars coloured by bloc (:func:`bloc_colour`): each bloc drawn, then grey
+    for "no bloc" if any bar is grey. ``loc``: where the bars leave room (the short bars of a
+    chart sorted longest first are at the bottom)."""
+    from matplotlib.patches import Patch
+
+    named = [b for b in dict.fromkeys(blocs) if isinstance(b, str) and b in BLOC_COLOURS
+             and b != "other"]
+    grey = any(not (isinstance(b, str) and b in named) for b in blocs)
+    keys = [(b, bloc_colour(b)) for b in named] + ([("no bloc", BLOC_COLOURS[None])]
+                                                   if grey else [])
+    if named:  # all grey: nothing to tell apart
+        ax.legend([Patch(color=c) for _, c in keys], [k for k, _ in keys], fontsize=8,
+                  loc=loc, title="bloc (colour only)", title_fontsize=8)
+
+
 def pct(share: float) -> str:
     """A share on a chart label: "18%", and "<1%" for a share that rounds to 0 but is not 0
     (99 of 22,787 mentions is not "0%")."""

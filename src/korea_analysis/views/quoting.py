@@ -186,6 +186,7 @@ def top_speakers_chart(ann: Annotations, top: int = 20):
                                           for c in t["country"]])
     ax.set_yticks(list(y), labels)
     ax.invert_yaxis()
+    charts.bloc_key(ax, [ann.actors.blocs.get(c) for c in t["country"]])
     lead = t.iloc[0]
     charts.finish(ax, f"{lead['speaker'][:60]} is quoted most ({lead['quotes']:,} quotes, "
                   f"{lead['quotes'] / max(n_attr, 1):.0%} of attributed ones)",
