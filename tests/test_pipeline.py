@@ -464,3 +464,21 @@ def test_bars_coloured_by_bloc_say_which_colour_is_which(bundled):
         keys = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
         assert {"ROK-US-Japan", "DPRK-Russia-China"} <= set(keys)
     plt.close("all")
+
+
+def test_the_corpus_description_names_folders_and_metadata_once_in_words():
+    """"This report reads train/text + dev/text (polnear/metadata.tsv) (/p/train/text and
+    /p/dev/text): …" read as a typo; the full paths are said once, with the metadata file."""
+    from korea_analysis import views
+    from korea_analysis.annotate import Annotations
+
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["Japan praised South Korea."],
+                         "published": pd.to_datetime(["2016-01-05"]), "title": ["t"],
+                         "source": ["Outlet A"]})
+    ann = ka.annotate(arts, cache=False)
+    info = {"path": "/p/train/text:/p/dev/text", "metadata": "/p/metadata.tsv",
+            "bundled": False, "n_loaded": 1, "outlets": [("Outlet A", 1)]}
+    text = views.corpus_description(Annotations(ann.tables(), ann.extra | {"corpus_info": info}))
+    assert text.startswith("This report reads the texts in /p/train/text and /p/dev/text, "
+                           "with the metadata in /p/metadata.tsv: 1 article, ")
+    assert ") (" not in text

@@ -337,7 +337,12 @@ def corpus_description(ann: Annotations) -> str:
     where = corpus_name(ann)
     if info.get("path") and not info.get("bundled"):
         full = " and ".join(str(info["path"]).split(os.pathsep))
-        where = f"{where} ({full})" if where else full
+        meta = str(info.get("metadata") or "")
+        if meta and os.pathsep not in meta and meta != info["path"]:
+            # the paths once, in words ("… (polnear/metadata.tsv) (/work/…)" read as a typo)
+            where = f"the texts in {full}, with the metadata in {meta}"
+        else:
+            where = f"{where} ({full})" if where else full
     out = [f"{'This report reads ' + where if where else 'This corpus has'}: "
            f"{n:,} article{'s' if n != 1 else ''}, {int(a['n_words'].sum()):,} words."]
     outlets = info.get("outlets")
