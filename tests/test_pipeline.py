@@ -482,3 +482,13 @@ def test_the_corpus_description_names_folders_and_metadata_once_in_words():
     assert text.startswith("This report reads the texts in /p/train/text and /p/dev/text, "
                            "with the metadata in /p/metadata.tsv: 1 article, ")
     assert ") (" not in text
+
+
+def test_the_alignment_title_names_actors_as_the_chart_does():
+    from korea_analysis.views.lineup import alignment_title
+
+    p = pd.DataFrame({"actor": ["PRK", "CHN", "IGOUNO"], "name": ["North Korea", "China", None],
+                      "position": [-1.0, 0.0, 0.9], "enough": [True, True, True],
+                      "clear": [True, False, True]})
+    assert alignment_title(p) == "North Korea (PRK) on one side, IGOUNO on the other"
+    assert alignment_title(p.assign(clear=[False, False, True])).startswith("Only IGOUNO clearly")

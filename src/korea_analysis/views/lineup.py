@@ -39,8 +39,13 @@ def alignment_title(pos: pd.DataFrame) -> str:
     ok = pos[pos["enough"]]
     if ok.empty:
         return "Too little evidence to place any actor between the two blocs"
-    neg = ok[ok["clear"] & (ok["position"] < 0)]["actor"].tolist()
-    pos_ = ok[ok["clear"] & (ok["position"] > 0)]["actor"].tolist()
+    # by name when the table has names ("United Nations (IGOUNO)", as on the chart's axis)
+    named = (ok["name"].where(ok["name"].notna() & (ok["name"] != ok["actor"]), "")
+             if "name" in ok else pd.Series("", index=ok.index))
+    ok = ok.assign(label=[f"{n} ({a})" if n else a for a, n in zip(ok["actor"], named,
+                                                                    strict=True)])
+    neg = ok[ok["clear"] & (ok["position"] < 0)]["label"].tolist()
+    pos_ = ok[ok["clear"] & (ok["position"] > 0)]["label"].tolist()
     if neg and pos_:
         return f"{', '.join(neg)} on one side, {', '.join(pos_)} on the other"
     if neg or pos_:  # clear actors on one side only: say who, and that the other side is empty
