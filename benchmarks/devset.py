@@ -16,8 +16,10 @@ annotated afresh (``cache=False``) in one pass, and scored:
 - persons (byline = 0): found when a ``person`` mention's entity or text is the name;
   and found with the gold country (``actor``).
 - events (clear = 1): found when a current (not historical) predicted event in the gold
-  sentence has the same unordered pair; sign right when the sign of the pair's summed score
-  there is the gold sign; directed when a matching row has the gold source → target.
+  sentence has the same unordered pair (the gold sentence is every one of our sentences its
+  start string overlaps: a dateline our segmenter splits off belongs to the sentence
+  after); sign right when the sign of the pair's summed score there is the gold sign;
+  directed when a matching row has the gold source → target.
   Precision = predicted events in body sentences matching any gold event (clear or optional).
 - dyads: unordered pairs with at least 3 clear gold events; gold sign = sign of the summed
   gold signs, predicted from ``ann.dyads`` (``sign`` if present, else the sign of ``score``).
@@ -302,6 +304,14 @@ def sentence_of(sentences: pd.DataFrame, pos: int) -> int | None:
     return int(hit["sentence_id"].iloc[0]) if len(hit) else None
 
 
+def sentences_of(sentences: pd.DataFrame, span: tuple[int, int]) -> list[int]:
+    """Our sentences a gold start string overlaps: the one it starts in, and the next ones
+    when our segmenter split the annotator's sentence there ("SEOUL, May 25 (Yonhap) --" +
+    the story's first sentence)."""
+    hit = sentences[(sentences["start"] < span[1]) & (sentences["end"] > span[0])]
+    return [int(x) for x in hit["sentence_id"]]
+
+
 def score_events(ann, texts: dict[str, str], gold: pd.DataFrame) -> dict:
     sents = {a: g for a, g in ann.sentences.groupby("article_id")}
     events = ann.events
@@ -317,17 +327,18 @@ def score_events(ann, texts: dict[str, str], gold: pd.DataFrame) -> dict:
     located, unlocated = [], []
     for g in gold.itertuples():
         span = gold_span(texts[g.article_id], g.sentence_start)
-        sid = None if span is None else sentence_of(sents[g.article_id], span[0])
-        if sid is None:
+        sids = [] if span is None else sentences_of(sents[g.article_id], span)
+        if not sids:
             unlocated.append(f"{g.article_id} {g.sentence_start[:40]!r}")
             continue
-        gold_pairs.add((g.article_id, sid, pair(g.source, g.target)))
-        located.append((g, sid))
-    clear = [(g, sid) for g, sid in located if g.clear.strip() == "1"]
+        for sid in sids:
+            gold_pairs.add((g.article_id, sid, pair(g.source, g.target)))
+        located.append((g, sids))
+    clear = [(g, sids) for g, sids in located if g.clear.strip() == "1"]
     found = sign_ok = directed = 0
     missing = []
-    for g, sid in clear:
-        rows = [e for e in pred_by_sentence.get((g.article_id, sid), [])
+    for g, sids in clear:
+        rows = [e for sid in sids for e in pred_by_sentence.get((g.article_id, sid), [])
                 if pair(e.source, e.target) == pair(g.source, g.target)]
         if not rows:
             missing.append(f"{g.article_id} {g.source}->{g.target} {g.sentence_start[:30]!r}")

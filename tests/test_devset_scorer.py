@@ -85,6 +85,22 @@ def test_events_recall_sign_direction_and_precision():
     assert fig["precision"] == pytest.approx(2 / 3)
 
 
+def test_a_gold_sentence_split_by_our_segmenter_is_every_piece_it_overlaps():
+    # a dateline we split off: the gold row's start runs into the story's first sentence
+    text = "OSLO, May 2 (Wire) -- Tokyo protested to Pyongyang on Monday. Seoul met Tokyo."
+    sentences = pd.DataFrame({"article_id": ["A:x"] * 3, "sentence_id": [0, 1, 2],
+                              "start": [0, 22, 63], "end": [21, 62, 79],
+                              "body": [True, True, True]})
+    gold = pd.DataFrame({"article_id": ["A:x"], "sentence_start": ["OSLO, May 2 (Wire) -- Tokyo"],
+                         "source": ["JPN"], "target": ["PRK"], "sign": ["-1"], "clear": ["1"]})
+    ann = SimpleNamespace(sentences=sentences, events=pd.DataFrame(
+        {"article_id": ["A:x"] * 2, "sentence_id": [1, 2], "source": ["JPN", "JPN"],
+         "target": ["PRK", "PRK"], "score": [-0.2, -0.2], "historical": [False, False]}))
+    fig = devset.score_events(ann, {"A:x": text}, gold)
+    assert (fig["found"], fig["sign_accuracy"]) == (1, 1.0)
+    assert fig["precision"] == 0.5  # the event of the sentence after is not the gold's
+
+
 def test_dyads_need_three_clear_events_and_use_the_sign_of_the_sum():
     gold = pd.DataFrame({"article_id": ["A:x"] * 4, "sentence_start": ["s"] * 4,
                          "source": ["PRK", "USA", "PRK", "JPN"],
