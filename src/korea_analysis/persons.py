@@ -15,7 +15,9 @@ is decided by the first of these that answers (the mention's ``actor_source``):
 ``apposition``   a nationality in the apposition ("…, South Korea's deputy trade minister");
 ``context``      a government role with no nationality ("Spokesperson Geng Shuang") takes the
                  state institution the article named last before it, else the dateline's
-                 country; anyone "said in Tokyo" takes the city's country.
+                 country, else the one state whose office holders the article has named;
+                 anyone "said in Tokyo" takes the city's country. The context comes last:
+                 what the apposition or an "of …" says about the person wins over it.
 
 A relative clause (", whose daughter was abducted by North Korean agents,") is read past,
 never for a nationality. Nothing is guessed: a name none of these decides is not recorded.
@@ -153,25 +155,48 @@ class ArticleContext:
     dateline: str | None = None
     institutions: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
     leaders: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
+    #: ministries named with their country and no dictionary entry ("the German Foreign
+    #: Ministry", "Japan's Defense Ministry"), in text order
+    ministries: list[tuple[int, str]] = field(default_factory=list)
 
     def country_at(self, pos: int) -> str | None:
-        """The actor of the last state institution named before ``pos``, else the
-        dateline's, else the one state whose leaders the article has named so far ("…
-        President Lee … Agriculture Minister Song" is Seoul's minister; with Putin and Kim
-        both named, nothing)."""
+        """The actor of the last state institution (or ministry named with its country:
+        "the German Foreign Ministry") named before ``pos``, else the dateline's, else the
+        one state whose office holders the article has named so far ("… President Lee …
+        Agriculture Minister Song" is Seoul's minister; with Putin and Kim both named,
+        nothing)."""
         i = bisect_left(self.institutions, (pos, ""))
-        if i:
-            return self.institutions[i - 1][1]
+        j = bisect_left(self.ministries, (pos, ""))
+        if i or j:
+            last = max(self.institutions[i - 1] if i else (-1, ""),
+                       self.ministries[j - 1] if j else (-1, ""))
+            return last[1]
         if self.dateline:
             return self.dateline
         states = {code for start, code in self.leaders if start < pos}
         return states.pop() if len(states) == 1 else None
 
 
+#: a ministry named with its country: "the German Foreign Ministry", "Japan's Defense
+#: Ministry", "the Foreign Ministry of Germany" (the dictionary holds few of these by name)
+_COUNTRY_MINISTRY = re.compile(
+    r"(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*?)(?:['’]s)?\s+(?:(?:Foreign|Defen[cs]e|"
+    r"Unification|Interior|Trade|Finance|Justice)\s+)?Ministry\b")
+_MINISTRY_OF_COUNTRY = re.compile(
+    r"\bMinistry(?:\s+of\s+(?:Foreign\s+Affairs|(?:National\s+)?Defen[cs]e|Unification))?"
+    r"\s+of\s+(?:the\s+)?(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)")
+
+
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
     as an actor code."""
     ctx = ArticleContext()
+    if "Ministr" in text:
+        for m in [*_COUNTRY_MINISTRY.finditer(text), *_MINISTRY_OF_COUNTRY.finditer(text)]:
+            code = first_actor(text, m.start("who"), m.end("who"), actors)
+            if code:
+                ctx.ministries.append((m.start(), code))
+        ctx.ministries.sort()
     head = min(len(text), 600)
     for m in [*_DATELINE.finditer(text, 0, head), *_DATELINE_SLASH.finditer(text, 0, head)]:
         city = m.group("city")
@@ -269,6 +294,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
     words = list(_WORD.finditer(head))[-8:]
+    want_context = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -286,8 +312,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             code = _title_actor(text, hs, he, actors)
             if code:
                 return code, "title"
-            if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
-                return code, "context"
+            # a government role with no nationality: the context decides, unless what
+            # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
+            want_context = bool(GOVERNMENT_ROLES.intersection(roles))
     # 2. what follows the name: an apposition, "of the <body>", a relative clause
     after_end = e
     m = _AFTER.match(text, e, sb)
@@ -315,14 +342,15 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                 code = _title_actor(text, desc_a, desc_b, actors)
                 if code:
                     return code, "apposition"
-                if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
-                    return code, "context"
+                want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
             after_end = m.end()
     else:
         m = _OF_BODY.match(text, e, sb)
         if m and aff is not None and (hit := aff.find(text, m.start("body"), m.end("body"))):
             if hit[0] == m.start("body"):
                 return hit[2].country, "institution"
+    if want_context and (code := ctx.country_at(s)):
+        return code, "context"
     # 3. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
