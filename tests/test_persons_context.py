@@ -94,3 +94,18 @@ def test_a_candidate_of_a_party_takes_its_country(actors):
     t = ("Chief Cabinet Secretary Osamu Fujimura spoke first.\n\n"
          "“We will win,” said presidential candidate Carla Fenwick.")
     assert speakers(t, actors, dt.date(2012, 3, 21))[-1] == ("Carla Fenwick", None, "")
+
+
+def test_said_in_a_city_near_the_capital(actors):
+    t = ("“Nothing has changed,” Aiko Mori, the mother of a victim, told reporters in "
+         "Kawagoe near Tokyo.")
+    assert speakers(t, actors) == [("Aiko Mori", "JPN", "context")]
+    t = "“Nothing has changed,” Aiko Mori, the mother of a victim, told reporters in Osaka."
+    assert speakers(t, actors) == [("Aiko Mori", "JPN", "context")]
+    t = "“Nothing has changed,” Aiko Mori, the mother of a victim, told reporters in Kawagoe."
+    assert speakers(t, actors) == [("Aiko Mori", None, "")]
+
+
+def test_an_analyst_at_a_chinese_university(actors):
+    t = "Cooperation would help, said Zhao Lirong, director of Tongji University's Korea Center."
+    assert speakers(t, actors) == [("Zhao Lirong", "CHN", "institution")]

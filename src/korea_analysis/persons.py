@@ -114,7 +114,8 @@ _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that|where|when)\b")
 _REL_START = re.compile(r"(?:who|whose|whom|which|where|when)\b")
 _OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”\"()]{2,100})")
 _SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
-                      r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)")
+                      r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)"
+                      r"(?:,?\s+(?:near|outside)\s+(?P<near>[A-Z][a-z]+))?")
 #: "(R-Texas)", "(D-N.Y.)", ", I-Vt.,": a US lawmaker's party and state after the name
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[),]")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
@@ -424,10 +425,23 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     # 3. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
-        ent = actors.entries.get((m.group("city"),))
-        if ent is not None and ent.kind == "capital" and ent.actors:
-            return ent.actors[0], "context"
+        code = _city_country(m.group("city"), actors)
+        if code is None and m.group("near"):  # "told reporters in Kawasaki near Tokyo"
+            code = _city_country(m.group("near"), actors)
+        if code:
+            return code, "context"
     return None
+
+
+def _city_country(city: str, actors: ActorDictionary) -> str | None:
+    """The country of a capital (actors.yaml) or of a city or region in affiliations.yaml
+    ("Osaka", "Busan")."""
+    ent = actors.entries.get((city,))
+    if ent is not None and ent.kind == "capital" and ent.actors:
+        return ent.actors[0]
+    aff = actors.affiliations
+    body = aff.entries.get((city,)) if aff is not None else None
+    return body.country if body is not None and body.type == "territory" else None
 
 
 def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleContext,
