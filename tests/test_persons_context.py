@@ -109,3 +109,12 @@ def test_said_in_a_city_near_the_capital(actors):
 def test_an_analyst_at_a_chinese_university(actors):
     t = "Cooperation would help, said Zhao Lirong, director of Tongji University's Korea Center."
     assert speakers(t, actors) == [("Zhao Lirong", "CHN", "institution")]
+
+
+def test_a_press_secretary_is_found_and_a_shared_surname_is_left_alone(actors):
+    t = "Press secretary Dana Perino spoke on Monday. Perino said the talks would go on."
+    assert people(t, actors, dt.date(2008, 3, 3)) == [
+        ("Dana Perino", "USA", "dictionary"), ("Dana Perino", "USA", "dictionary")]
+    # "Sanders" alone is not Sarah Sanders: the dictionary lists her by her full name only
+    t = "Bernie Sanders rallied in Iowa. Sanders said the race was close."
+    assert all(e != "Sarah Sanders" for e, _, _ in people(t, actors, dt.date(2018, 3, 3)))
