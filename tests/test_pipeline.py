@@ -317,3 +317,178 @@ def test_the_cooperation_conflict_matrix_leaves_thin_pairs_blank(bundled):
     assert (data["n_events"] >= k).all()
     img = ax.images[0].get_array()
     assert int((~img.mask).sum()) == 2 * (d["n_events"] >= k).sum()  # both halves of each pair
+
+
+def test_chart_titles_start_with_a_capital_even_when_a_label_comes_first():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts
+
+    fig, ax = plt.subplots()
+    charts.finish(ax, "no bloc / unattributed gets the most", n=1)
+    assert ax.get_title() == "No bloc / unattributed gets the most"
+    fig, axes = charts.panel_grid(2, 2)
+    charts.finish_grid(fig, "wash-post and nyt agree", n=1)
+    assert fig._suptitle.get_text() == "Wash-post and nyt agree"
+    plt.close("all")
+
+
+def test_left_out_rows_are_a_short_note_with_the_full_list_beside_the_report(tmp_path, monkeypatch):
+    """58 metadata rows without a text were a wall of file names at the top of every report:
+    the note gives the count and links a CSV with every name; a terminal still gets the notes."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from korea_analysis import views
+
+    names = [f"paper_2016-01-{d:02d}_story-about-talks" for d in range(1, 31)]
+    captured = []
+    info = {"metadata": str(tmp_path / "catalogue" / "meta.tsv"),
+            "metadata_unmatched_files": names, "unlisted_files": ["lonely.txt"],
+            "skipped_files": [],
+            "notes": [f"{tmp_path}/meta.tsv: 30 row(s) name no text in {tmp_path} (not in this "
+                      f"corpus): {', '.join(names[:10])} and 20 more",
+                      f"{tmp_path}/meta.tsv: 1 text(s) not in the metadata (kept, without "
+                      "metadata): lonely.txt",
+                      "something else the loader said"]}
+    import IPython.display
+
+    from korea_analysis.views import common
+
+    monkeypatch.setattr(IPython.display, "display", captured.append)
+    monkeypatch.setitem(common._TABLES, "dir", str(tmp_path / "figures"))
+    views.show_notes(info)
+    (shown,) = captured
+    bundle, _ = DisplayFormatter().format(shown)
+    page = bundle["text/html"]
+    assert "30 rows of <code>catalogue/meta.tsv</code> name no text" in page
+    assert "1 text in the corpus folder(s) is not listed" in page
+    assert 'href="figures/left_out_metadata_rows.csv"' in page
+    assert "something else the loader said" in page  # a note it has no sentence for is kept
+    assert not any(n in page for n in names)  # no wall of names: they are in the CSV
+    assert pd.read_csv(tmp_path / "figures" / "left_out_metadata_rows.csv")["file"].tolist() \
+        == names
+    assert pd.read_csv(tmp_path / "figures" / "texts_without_metadata.csv")["file"].tolist() \
+        == ["lonely.txt"]
+    assert bundle["text/plain"].startswith(f"Note: {info['notes'][0]}")
+
+
+def test_labels_of_points_close_together_do_not_overlap():
+    """IGONAT and USA sat almost on one spot of the 04 map and their labels ran into each
+    other: each label takes a spot around its point free of other labels and points."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.transforms import Bbox
+
+    from korea_analysis import charts
+
+    xs, ys = [0.50, 0.52, 0.49, -0.8, 0.51], [0.10, 0.11, 0.08, -0.5, 0.13]
+    labels, sizes = ["IGONAT", "USA", "KOR", "PRK", "JPN"], [600, 60, 200, 60, 100]
+    fig, ax = plt.subplots(figsize=(7, 6))
+    ax.scatter(xs, ys, s=sizes)
+    ax.legend(["actors"], loc="upper right")
+    charts.finish(ax, "A map", n=5)
+    texts = charts.place_labels(ax, xs, ys, labels, sizes=sizes)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in texts]
+    assert [t.get_text() for t in texts] == labels and len(ax.texts) == len(labels)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert Bbox.intersection(a, b) is None or Bbox.intersection(a, b).width * \
+                Bbox.intersection(a, b).height < 1
+    far = boxes[3]  # a point on its own keeps the first spot: above right
+    px, py = ax.transData.transform((xs[3], ys[3]))
+    assert far.x0 > px and far.y0 > py
+    plt.close(fig)
+
+
+def test_the_stance_matrix_has_no_row_or_column_without_a_cell(bundled):
+    """02 on PolNeAR drew seven rows for three actors that speak or act: an actor only
+    spoken about got a row of blanks. Rows are speakers with a cell, columns addressees."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import numpy as np
+
+    from korea_analysis import views
+
+    fig, data = views.stance_heatmap(bundled, top=10, n_boot=0)
+    ax = fig.axes[0]
+    img = np.ma.getmaskarray(ax.images[0].get_array())
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    assert set(rows) == set(data["source"]) and set(cols) == set(data["target"])
+    assert img.shape == (len(rows), len(cols))
+    assert (~img).any(axis=1).all() and (~img).any(axis=0).all()
+    assert len(data) == int((~img).sum())
+
+
+def test_a_panel_with_counts_but_no_point_says_why():
+    """05's west-journal panel (4 events, no month with 3) was grey bars and an empty plot."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from korea_analysis.views.time import _panel
+
+    fig, (thin, busy) = plt.subplots(1, 2)
+    t = pd.DataFrame({"score": [np.nan] * 3, "score_low": [np.nan] * 3,
+                      "score_high": [np.nan] * 3, "n_events": [2, 0, 2]})
+    _panel(thin, t, "score", "score_low", "score_high", "n_events", "C0", "thin (4 events)")
+    _panel(busy, t.assign(score=[0.2, np.nan, -0.1]), "score", "score_low", "score_high",
+           "n_events", "C0", "busy")
+    assert [x.get_text() for x in thin.texts] == ["no period with enough events\nfor a point"]
+    assert not busy.texts
+    plt.close(fig)
+
+
+def test_bars_coloured_by_bloc_say_which_colour_is_which(bundled):
+    """01's mentions and 03's speakers said "colour: bloc" with no key to the colours."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts, views
+
+    fig, ax = plt.subplots()
+    charts.bloc_key(ax, ["DPRK-Russia-China", None, "ROK-US-Japan", "DPRK-Russia-China"])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "DPRK-Russia-China", "ROK-US-Japan", "no bloc"]
+    fig, ax = plt.subplots()
+    charts.bloc_key(ax, [None, None])  # all grey: nothing to tell apart, no key
+    assert ax.get_legend() is None
+    for fig, _ in (views.top_actors_chart(bundled), views.top_speakers_chart(bundled)):
+        keys = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        assert {"ROK-US-Japan", "DPRK-Russia-China"} <= set(keys)
+    plt.close("all")
+
+
+def test_the_corpus_description_names_folders_and_metadata_once_in_words():
+    """"This report reads train/text + dev/text (polnear/metadata.tsv) (/p/train/text and
+    /p/dev/text): …" read as a typo; the full paths are said once, with the metadata file."""
+    from korea_analysis import views
+    from korea_analysis.annotate import Annotations
+
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["Japan praised South Korea."],
+                         "published": pd.to_datetime(["2016-01-05"]), "title": ["t"],
+                         "source": ["Outlet A"]})
+    ann = ka.annotate(arts, cache=False)
+    info = {"path": "/p/train/text:/p/dev/text", "metadata": "/p/metadata.tsv",
+            "bundled": False, "n_loaded": 1, "outlets": [("Outlet A", 1)]}
+    text = views.corpus_description(Annotations(ann.tables(), ann.extra | {"corpus_info": info}))
+    assert text.startswith("This report reads the texts in /p/train/text and /p/dev/text, "
+                           "with the metadata in /p/metadata.tsv: 1 article, ")
+    assert ") (" not in text
+
+
+def test_the_alignment_title_names_actors_as_the_chart_does():
+    from korea_analysis.views.lineup import alignment_title
+
+    p = pd.DataFrame({"actor": ["PRK", "CHN", "IGOUNO"], "name": ["North Korea", "China", None],
+                      "position": [-1.0, 0.0, 0.9], "enough": [True, True, True],
+                      "clear": [True, False, True]})
+    assert alignment_title(p) == "North Korea (PRK) on one side, IGOUNO on the other"
+    assert alignment_title(p.assign(clear=[False, False, True])).startswith("Only IGOUNO clearly")

@@ -48,10 +48,32 @@ def bloc_colour(bloc) -> str:
     return BLOC_COLOURS.get(bloc if isinstance(bloc, str) else None, BLOC_COLOURS["other"])
 
 
+def bloc_key(ax, blocs, *, loc: str = "lower right") -> None:
+    """The legend of bars coloured by bloc (:func:`bloc_colour`): each bloc drawn, then grey
+    for "no bloc" if any bar is grey. ``loc``: where the bars leave room (the short bars of a
+    chart sorted longest first are at the bottom)."""
+    from matplotlib.patches import Patch
+
+    named = [b for b in dict.fromkeys(blocs) if isinstance(b, str) and b in BLOC_COLOURS
+             and b != "other"]
+    grey = any(not (isinstance(b, str) and b in named) for b in blocs)
+    keys = [(b, bloc_colour(b)) for b in named] + ([("no bloc", BLOC_COLOURS[None])]
+                                                   if grey else [])
+    if named:  # all grey: nothing to tell apart
+        ax.legend([Patch(color=c) for _, c in keys], [k for k, _ in keys], fontsize=8,
+                  loc=loc, title="bloc (colour only)", title_fontsize=8)
+
+
 def pct(share: float) -> str:
     """A share on a chart label: "18%", and "<1%" for a share that rounds to 0 but is not 0
     (99 of 22,787 mentions is not "0%")."""
     return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def sentence_case(title: str) -> str:
+    """A title starts with a capital, even when it starts with a label from the data
+    ("no bloc / unattributed gets …", an outlet called "wash-post"); the rest is kept."""
+    return title[:1].upper() + title[1:]
 
 
 def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
@@ -59,9 +81,10 @@ def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
     """Title states the finding; the footer gives n= and the source of the data.
 
     ``source`` is the corpus the chart was drawn from (``views.source_line(ann)``); the
-    default names only the tool, never a corpus it may not be.
+    default names only the tool, never a corpus it may not be. The title starts with a
+    capital (:func:`sentence_case`).
     """
-    ax.set_title(title)
+    ax.set_title(sentence_case(title))
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:
@@ -87,10 +110,70 @@ def _room_above(ax) -> None:
         ax.set_ylim(lo, hi + (hi - lo) * (over + 4) / (frame.height - over - 4))
 
 
+#: Where a point's label may go, in the order tried: (x, y) direction, alignment.
+_LABEL_SPOTS = ((1, 1, "left", "bottom"), (1, -1, "left", "top"), (-1, 1, "right", "bottom"),
+                (-1, -1, "right", "top"), (1, 0, "left", "center"), (-1, 0, "right", "center"),
+                (0, 1, "center", "bottom"), (0, -1, "center", "top"))
+
+
+def place_labels(ax, xs, ys, labels, *, sizes=None, fontsize: float = 9, **text_kw) -> list:
+    """Label points so that no label covers another label, another point or the legend.
+
+    Each label takes the first of eight spots around its point (above right first) where it
+    overlaps nothing already there; when none is free, the spot that overlaps least (and
+    stays inside the axes). ``sizes``: the points' marker areas as given to ``scatter``
+    (points²), so a label clears a big disc. Call it once the figure is laid out
+    (after :func:`finish`): placement is measured on the drawn figure. Returns the texts.
+    """
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72
+    xy = ax.transData.transform(list(zip(xs, ys, strict=True))) if len(labels) else []
+    radius = [(s ** 0.5) / 2 for s in sizes] if sizes is not None else [3.0] * len(labels)
+    discs = [Bbox.from_extents(x - r * px, y - r * px, x + r * px, y + r * px)
+             for (x, y), r in zip(xy, radius, strict=True)]
+    legend = ax.get_legend()
+    fixed = [legend.get_window_extent(renderer)] if legend is not None else []
+    frame = ax.get_window_extent(renderer)
+
+    def area(a, b) -> float:
+        both = Bbox.intersection(a, b)
+        return both.width * both.height if both is not None else 0.0
+
+    taken, texts = [], []
+    for i, label in enumerate(labels):
+        others = fixed + taken + discs[:i] + discs[i + 1:]
+        best = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            gap = radius[i] + 2.0
+            if dx and dy:  # a corner: a little closer, the box still clears the disc
+                gap *= 0.8
+            t = ax.annotate(label, (xs[i], ys[i]), xytext=(dx * gap, dy * gap),
+                            textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
+                            **text_kw)
+            box = t.get_window_extent(renderer)
+            cost = (sum(area(box, o) for o in others)
+                    + 4 * (box.width * box.height - area(box, frame)))
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, t, box)
+            else:
+                t.remove()
+            if cost == 0:
+                break
+        taken.append(best[2])
+        texts.append(best[1])
+    return texts
+
+
 def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis") -> None:
     """:func:`finish` for small multiples: the finding as the figure's title (panels keep
     their own titles), n= and the source as the footer."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
+    fig.suptitle(sentence_case(title), x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
                  fontweight=STYLE["axes.titleweight"])
     fig.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
              ha="left", va="bottom")

@@ -114,6 +114,9 @@ def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
         # metadata rows naming no text in the corpus folders; texts the metadata does not list
         "metadata_unmatched": len(articles.attrs.get("metadata_unmatched", [])),
         "unlisted_texts": len(articles.attrs.get("unlisted", [])),
+        # their names, for the list a report writes beside itself (views.show_notes)
+        "metadata_unmatched_files": list(articles.attrs.get("metadata_unmatched", [])),
+        "unlisted_files": list(articles.attrs.get("unlisted", [])),
         "duplicates": dups.reset_index(drop=True),
     }
     return chosen, info

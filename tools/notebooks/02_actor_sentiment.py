@@ -54,7 +54,8 @@ mentions inside quotations of A's speakers) and acts toward B (A's events toward
 cue's score), pooled; "?" marks a cell whose 95% interval over articles spans 0 (or that rests
 on one article). A cell is shown only with at least `views.min_evidence(n_articles)` quotes and
 events together — the minimum evidence of every report, which grows with the corpus (see the
-README); the line under this heading gives it for this corpus. Read it beside the portrayal
+README); the line under this heading gives it for this corpus. An actor with no such cell as
+speaker (or as addressee) gets no row (column). Read it beside the portrayal
 above: how the coverage portrays an actor is not how that actor is said to treat the others.
 The table under it gives the strongest sentence behind every cell.
 """),
@@ -86,12 +87,12 @@ spans more than two or six years), with the 95% interval over articles.
 views.show_table(views.portrayal_by_outlet_table(ann, min_mentions), "02_portrayal_by_outlet",
                  index=True, interactive=False)
 if ann.articles["published"].isna().all():
-    print("No article has a publication date: no chart over time.")
+    views.show_text("No article has a publication date: no chart over time.")
 elif ann.articles["published"].dt.to_period("M").nunique() > 1:
     fig, data = views.portrayal_over_time_chart(ann, min_mentions)
     _ = charts.save(fig, data, "02_portrayal_by_month", figures_dir)
 else:
-    print("One month of publication only: no chart over time.")
+    views.show_text("One month of publication only: no chart over time.")
 """),
 ("md", """
 ## Finding: the balance of cooperation and conflict for each pair, with its share of conflict events

@@ -18,9 +18,10 @@ from IPython.display import display
 from korea_analysis import charts, views
 
 """ + load() + """quotes = views.quote_table(ann)
-print(views.corpus_sentence(ann))
-print(f"{len(quotes)} quotes: " + ", ".join(f"{n} {k}" for k, n in
-                                            quotes["kind"].value_counts().items()))
+views.show_text(views.corpus_sentence(ann))
+views.show_text(f"{len(quotes):,} quotes: " + ", ".join(f"{n:,} {k}" for k, n in
+                                                     quotes["kind"].value_counts().items())
+                + ".")
 """),
 ("md", """
 ## How we did it
@@ -101,6 +102,8 @@ else:
     views.show_table(sources, "03_country_sources", interactive=False)
 """),
 ("code", """
+views.show_text("The named speakers no rule could place, most quoted first, with the role "
+                "the text gives them and an article that quotes them:")
 views.show_table(views.unresolved_speakers(ann), "03_unresolved_speakers", top=50)
 """),
 ("md", """
@@ -113,6 +116,9 @@ views.show_table(views.quote_listing(ann), "03_quotes", top=1000)
 """),
 ("md", """
 ## Quotes that could not be attributed
+
+Quotes for which no speaker was found, with the article and sentence they are in (the first
+rows here; the CSV holds every one).
 """),
 ("code", """
 views.show_table(views.unattributed_quotes(ann), "03_unattributed_quotes", top=200)

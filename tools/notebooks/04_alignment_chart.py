@@ -22,8 +22,8 @@ from korea_analysis import alignment, charts, views
 """ + load() + """# the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
 min_events = max(min_events, views.min_evidence(len(ann.articles)))
 pos = views.alignment_table(ann, min_events=min_events, n_boot=n_boot, seed=seed, orient=orient)
-print(views.corpus_description(ann))
-print(f"Actors with fewer than {min_events} events are listed, not placed.")
+views.show_text(views.corpus_description(ann))
+views.show_text(f"Actors with fewer than {min_events} events are listed, not placed.")
 """),
 ("md", """
 ## How we did it
@@ -42,7 +42,11 @@ compared with the result afterwards — they never enter the computation.
 ("md", """
 ## Finding: each actor's place between the two blocs, and which are unclear
 
-The title names the actors whose side is clear (interval on one side of 0).
+The title names the actors whose side is clear (interval on one side of 0). The table under
+the chart lists every actor: `position` on the bloc axis with its 95% interval
+(`position_low` … `position_high`), `map_dim1` and `map_dim2` its place on the map further
+down, `n_events` and `n_articles` the evidence, `enough` whether that is enough to place it,
+and `clear` whether its interval stays on one side of 0.
 """),
 ("code", """
 fig, data = views.alignment_chart(pos, ann)
@@ -50,12 +54,13 @@ _ = charts.save(fig, data, "04_alignment", figures_dir)
 clear = pos[pos["clear"]]
 agree = alignment.bloc_agreement(clear, ann.actors.blocs)
 if agree == agree:  # NaN: no actor whose side is clear has a bloc label
-    print(f"Agreement with the expected blocs: {agree:.0%} of the actors whose side is clear "
-          "and who have a bloc label fall on their bloc's side.")
+    views.show_text(f"Agreement with the expected blocs: {agree:.0%} of the actors whose side "
+                    "is clear and who have a bloc label fall on their bloc's side.")
 else:
-    print("No actor with a bloc label has a clear side: agreement with the blocs cannot be "
-          "judged on this corpus.")
-views.show_table(pos, "04_positions")
+    views.show_text("No actor with a bloc label has a clear side: agreement with the blocs "
+                    "cannot be judged on this corpus.")
+# x, y are the map's coordinates: named as the map's axes are (the CSV keeps every column)
+views.show_table(pos.rename(columns={"x": "map_dim1", "y": "map_dim2"}), "04_positions")
 """),
 ("md", """
 ## Finding: each actor's place on the same axis, year by year
@@ -72,8 +77,9 @@ if len(by_year):
     fig, data = views.alignment_over_time_chart(by_year, ann)
     _ = charts.save(fig, data, "04_alignment_by_year", figures_dir)
 else:
-    print("Fewer than two years in which an actor can be placed (5 dated articles with "
-          f"events, and an actor with {min_events}+ events, that year): no positions over time.")
+    views.show_text("Fewer than two years in which an actor can be placed (5 dated articles "
+                    f"with events, and an actor with {min_events}+ events, that year): no "
+                    "positions over time.")
 """),
 ("md", """
 ## Finding: a map where actors that cooperate sit close together

@@ -18,6 +18,7 @@ from korea_analysis.views.common import (  # noqa: F401
     sentence_text,
     separated,
     setup_notebook,
+    show_notes,
     show_table,
     show_text,
     source_line,

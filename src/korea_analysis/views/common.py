@@ -94,8 +94,7 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     if chosen is not None:
         ann = from_cache(chosen["keys"], actors, backend)
         if ann is not None:
-            for note in chosen["info"]["notes"]:
-                print(f"Note: {note}")
+            show_notes(chosen["info"])
             ann.extra["corpus_info"] = chosen["info"]
             ann.extra["undated_dropped"] = chosen["info"]["undated_dropped"]
             return ann
@@ -111,11 +110,10 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
             notes.append(str(w.message))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    for note in notes:
-        print(f"Note: {note}")
     articles, info = select(articles, date_from=date_from, date_to=date_to,
                             keep_duplicates=keep_duplicates)
     info["notes"] = notes
+    show_notes(info)
     ann = annotate(articles, actors or None, backend=backend, workers=workers)
     ann.extra["corpus_info"] = info
     ann.extra["undated_dropped"] = info["undated_dropped"]
@@ -339,7 +337,12 @@ def corpus_description(ann: Annotations) -> str:
     where = corpus_name(ann)
     if info.get("path") and not info.get("bundled"):
         full = " and ".join(str(info["path"]).split(os.pathsep))
-        where = f"{where} ({full})" if where else full
+        meta = str(info.get("metadata") or "")
+        if meta and os.pathsep not in meta and meta != info["path"]:
+            # the paths once, in words ("… (polnear/metadata.tsv) (/work/…)" read as a typo)
+            where = f"the texts in {full}, with the metadata in {meta}"
+        else:
+            where = f"{where} ({full})" if where else full
     out = [f"{'This report reads ' + where if where else 'This corpus has'}: "
            f"{n:,} article{'s' if n != 1 else ''}, {int(a['n_words'].sum()):,} words."]
     outlets = info.get("outlets")
@@ -469,6 +472,64 @@ def show_text(text: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(f"<p>{html.escape(text)}</p>"))
+
+
+class _Notes:
+    """The loader's notes: short sentences with a link to the full list in a notebook (HTML),
+    the notes themselves as plain lines elsewhere (``print``, a terminal)."""
+
+    def __init__(self, plain: str, html_text: str):
+        self.plain, self.html_text = plain, html_text
+
+    def __repr__(self) -> str:
+        return self.plain
+
+    def _repr_html_(self) -> str:
+        return self.html_text
+
+
+def show_notes(info: dict) -> None:
+    """What the loader left out or kept without metadata, as a reader can take it in: the
+    count and where the full list is (a CSV beside the report, as :func:`show_table` writes
+    them), not a wall of file names. ``info``: :func:`korea_analysis.selection.select`'s,
+    with the loader's ``notes``; outside a notebook the notes print as plain lines."""
+    from IPython.display import display
+
+    notes = list(info.get("notes") or [])
+    if not notes:
+        return
+    meta = html.escape(_short_path(str(info.get("metadata") or "the metadata")))
+    lists = (  # (names, CSV, column, the sentence before the link)
+        (info.get("metadata_unmatched_files"), "left_out_metadata_rows", "file",
+         "{n:,} row{s} of <code>{meta}</code> name{v} no text in the corpus folder(s), so "
+         "{they} not in this corpus"),
+        (info.get("unlisted_files"), "texts_without_metadata", "file",
+         "{n:,} text{s} in the corpus folder(s) {are} not listed in <code>{meta}</code>: "
+         "kept, with no title, outlet or date"),
+        (info.get("skipped_files"), "skipped_files", "file",
+         "{n:,} file{s} in the corpus folder(s) {are} skipped"),
+    )
+    # the loader's notes the sentences above stand for (corpus.load_corpus's wording)
+    covered = ("row(s) name no text", "not in the metadata", ": skipped ")
+    said = []
+    for names, name, column, sentence in lists:
+        if not names:
+            continue
+        path = tables_dir() / f"{name}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame({column: list(names)}).to_csv(path, index=False)
+        one = len(names) == 1
+        text = sentence.format(n=len(names), s="" if one else "s", v="s" if one else "",
+                               they="it is" if one else "they are",
+                               are="is" if one else "are", meta=meta)
+        said.append(f"Note: {text}; the list: <a href=\"{html.escape(_link_to(path), True)}\">"
+                    f"{html.escape(path.name)}</a> (CSV).")
+    if not said:  # a selection made before the names were kept: the notes as they are
+        covered = ()
+    said += [f"Note: {html.escape(note)}" for note in notes
+             if not any(c in note for c in covered)]
+    display(_Notes("\n".join(f"Note: {note}" for note in notes),
+                   "".join(f"<p>{line}</p>" for line in said)))
 
 
 def _link_to(path: Path) -> str:

@@ -39,8 +39,13 @@ def alignment_title(pos: pd.DataFrame) -> str:
     ok = pos[pos["enough"]]
     if ok.empty:
         return "Too little evidence to place any actor between the two blocs"
-    neg = ok[ok["clear"] & (ok["position"] < 0)]["actor"].tolist()
-    pos_ = ok[ok["clear"] & (ok["position"] > 0)]["actor"].tolist()
+    # by name when the table has names ("United Nations (IGOUNO)", as on the chart's axis)
+    named = (ok["name"].where(ok["name"].notna() & (ok["name"] != ok["actor"]), "")
+             if "name" in ok else pd.Series("", index=ok.index))
+    ok = ok.assign(label=[f"{n} ({a})" if n else a for a, n in zip(ok["actor"], named,
+                                                                    strict=True)])
+    neg = ok[ok["clear"] & (ok["position"] < 0)]["label"].tolist()
+    pos_ = ok[ok["clear"] & (ok["position"] > 0)]["label"].tolist()
     if neg and pos_:
         return f"{', '.join(neg)} on one side, {', '.join(pos_)} on the other"
     if neg or pos_:  # clear actors on one side only: say who, and that the other side is empty
@@ -214,11 +219,10 @@ def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
     # area grows with the square root of events, capped: at 10 events per point a busy actor
     # (the USA in US news) drew a disc that hid its neighbours and their labels
     biggest = max(float(ok["n_events"].max()), 1.0) if len(ok) else 1.0
-    for actor, r in ok.iterrows():
-        size = 60 + 540 * (r.n_events / biggest) ** 0.5
+    sizes = [60 + 540 * (r.n_events / biggest) ** 0.5 for r in ok.itertuples()]
+    for r, size in zip(ok.itertuples(), sizes, strict=True):
         ax.scatter(r.x, r.y, s=size, color=charts.bloc_colour(r.bloc),
                    zorder=2, edgecolor="white")
-        ax.annotate(actor, (r.x, r.y), xytext=(6, 6), textcoords="offset points", fontsize=9)
     ax.set_aspect("equal", adjustable="datalim")
     _bloc_legend(ax, ok["bloc"])
     charts.finish(ax, "Actors close together cooperate in the text; red edges are mostly "
@@ -226,6 +230,8 @@ def alignment_map(pos: pd.DataFrame, ann: Annotations, min_events: int = 1):
                   n=f"{len(ok)} actors, {int(d['n_events'].sum())} events",
                   source=source_line(ann), xlabel="map dimension 1 (≈ bloc axis)",
                   ylabel="map dimension 2")
+    # labels where they cover no other label or point (close actors had overlapping labels)
+    charts.place_labels(ax, ok["x"].tolist(), ok["y"].tolist(), list(ok.index), sizes=sizes)
     return fig, d.reset_index(drop=True)
 
 

@@ -298,6 +298,7 @@ def top_actors_chart(ann: Annotations, top: int = 15):
     ax.barh(y, t["mentions"], color=colours)
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
+    charts.bloc_key(ax, [None if a == OTHERS else ann.actors.blocs.get(a) for a in t["actor"]])
     for i, (v, s) in enumerate(zip(t["mentions"], t["share of mentions"], strict=True)):
         ax.annotate(f"{v:,} ({charts.pct(s)})", (v, i), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8, color="#555555")

@@ -221,26 +221,31 @@ def stance_heatmap(ann: Annotations, min_n: int = 1, top: int = 10, *, n_boot: i
     total = pd.concat([t.groupby("source")["n"].sum(), t.groupby("target")["n"].sum()])
     order = list(total.groupby(level=0).sum().sort_values(ascending=False).index[:top])
     shown = t[t["source"].isin(order) & t["target"].isin(order)]
-    mat = pd.DataFrame(float("nan"), index=order, columns=order)
-    size = max(len(order), 1)
-    fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
+    # a row (column) with no cell is left out: an actor only spoken about is no row of blanks
+    rows = [a for a in order if a in set(shown["source"])]
+    cols = [a for a in order if a in set(shown["target"])]
+    mat = pd.DataFrame(float("nan"), index=rows, columns=cols)
+    fig, ax = plt.subplots(figsize=(2.2 + 0.8 * max(len(cols), 1),
+                                    1.6 + 0.65 * max(len(rows), 1)))
     for r in shown.itertuples():
         mat.loc[r.source, r.target] = r.score
     im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
     for r in shown.itertuples():
-        i, j = order.index(r.source), order.index(r.target)
+        i, j = rows.index(r.source), cols.index(r.target)
         unsure = not (r.low > 0 or r.high < 0)  # NaN interval (one article) is unsure too
         ax.text(j, i, f"{r.score:+.2f}{'?' if unsure else ''}\nn={r.n}", ha="center",
                 va="center", fontsize=7, color="white" if abs(r.score) > 0.6 else "black")
-    ax.set_xticks(range(len(order)), order, rotation=45, ha="right")
-    ax.set_yticks(range(len(order)), order)
+    ax.set_xticks(range(len(cols)), cols, rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
     ax.set_xlabel("toward (B)")
     ax.set_ylabel("who speaks or acts (A)")
     ax.grid(False)
     fig.colorbar(im, ax=ax, label="hostile (−1) … friendly (+1)", shrink=0.8)
     charts.finish(ax, "How each actor speaks about and acts toward the others",
                   n=f"{int(shown['n_quotes'].sum())} quotes and {int(shown['n_events'].sum())} "
-                  f"events, {len(shown)} directed pairs; ? = 95% interval spans 0",
+                  f"events, {len(shown)} directed pairs; ? = 95% interval spans 0"
+                  + ("; rows and columns without a cell left out"
+                     if len(rows) < len(order) or len(cols) < len(order) else ""),
                   source=source_line(ann))
     return fig, shown.drop(columns="n").reset_index(drop=True)
 

@@ -186,6 +186,7 @@ def top_speakers_chart(ann: Annotations, top: int = 20):
                                           for c in t["country"]])
     ax.set_yticks(list(y), labels)
     ax.invert_yaxis()
+    charts.bloc_key(ax, [ann.actors.blocs.get(c) for c in t["country"]])
     lead = t.iloc[0]
     charts.finish(ax, f"{lead['speaker'][:60]} is quoted most ({lead['quotes']:,} quotes, "
                   f"{lead['quotes'] / max(n_attr, 1):.0%} of attributed ones)",
@@ -266,7 +267,8 @@ def quoted_words_chart(ann: Annotations, by: str = "bloc"):
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="speaker")
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     top = left.idxmax() if len(left) else "nobody"
-    charts.finish(ax, f"{top} gets the largest share of quoted words ({left.max():.0%})"
+    # the finding first, the label after it: a label (an outlet "wash-post") is not a capital
+    charts.finish(ax, f"Largest share of quoted words: {top} ({left.max():.0%})"
                   if len(left) else "No quotes", n=f"{int(q['words'].sum()):,} quoted words",
                   source=source_line(ann), xlabel="share of all quoted words",
                   ylabel="outlet" if by == "outlet" else "bloc of the speaker's country")

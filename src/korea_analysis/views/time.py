@@ -241,6 +241,9 @@ def _panel(ax, t: pd.DataFrame, value: str, low: str, high: str, count: str, col
     # NaN breaks the line: a period without enough evidence is a gap, not an interpolation
     ax.plot(x, t[value].to_numpy(float), marker="o", ms=3.5, color=colour, lw=1.5)
     ax.axhline(0, color="#888888", lw=0.8)
+    if not np.isfinite(t[value].to_numpy(float)).any():  # bars only: say why there is no line
+        ax.text(0.5, 0.75, f"no period with enough {str(count).removeprefix('n_')}\nfor a point",
+                transform=ax.transAxes, ha="center", va="center", fontsize=8, color="#666666")
     ax.set_title(label, fontsize=10)
     ax2 = ax.twinx()
     ax2.bar(x, t[count], color="#BBBBBB", alpha=0.45, width=0.8, zorder=0)
@@ -369,7 +372,8 @@ def outlet_trend_chart(trend: pd.DataFrame, ann: Annotations, pairs: list[str]):
     shown = ", ".join(pairs[:6]) + ("…" if len(pairs) > 6 else "")
     charts.finish_grid(fig, f"Cooperation–conflict per {unit}, outlet by outlet ({shown})",
                        n=f"{int(trend['n_events'].sum()):,} events in {len(outlets)} outlets; "
-                       f"grey bars: events per {unit}", source=source_line(ann))
+                       f"grey bars: events per {unit}; points need {MIN_PER_PERIOD}+ events",
+                       source=source_line(ann))
     return fig, trend
 
 
