@@ -113,6 +113,10 @@ def test_polarity_fallback_where_no_cue_gives_an_event_and_only_for_a_speaker(ac
                "ambassador said.", actors, book, polarity=lambda s: 0.6, speakers={0: "USA"})
     assert [(r["source"], r["target"], r["cue"], r["weight"]) for r in got] == [
         ("USA", "KOR", "", 0.3), ("USA", "JPN", "", 0.3)]
+    # a speaker naming more than three actors speaks toward no one in particular
+    got = rows("“Japan, Russia, Mongolia and Vietnam are wonderful neighbours,” the ambassador "
+               "said.", actors, book, polarity=lambda s: 0.6, speakers={0: "USA"})
+    assert got == []
     # every pair, as before this change, and off
     f = tmp_path / "cues.yaml"
     text = ka.events.DEFAULT_CUES.read_text()

@@ -797,6 +797,8 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             named = list(dict.fromkeys(m.actor for m in ms))
             if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
                 fallback = [(speaker, y) for y in named if y != speaker] if speaker else []
+                if len(fallback) > ROSTER:  # "Kim said to fellow envoys from China, South
+                    fallback = []  # Korea, the US, Japan and Russia": no one in particular
             else:
                 fallback = list(combinations(named, 2))
             pol = polarity(text[s.start:s.end]) if fallback else 0.0
