@@ -553,3 +553,9 @@ def test_a_clause_of_its_own_and_a_states_seat(actors, book):
     assert pairs("The regime in Pyongyang condemned Japan.", actors, book) == [
         ("PRK", "JPN", -1)]
     assert pairs("Japan and Russia held talks in Seoul.", actors, book) == [("JPN", "RUS", 1)]
+
+
+def test_its_allies_are_the_nearest_actors(actors, book):
+    got = pairs("The launch fueled tensions between North Korea and the United States and its "
+                "allies, Japan and South Korea.", actors, book)
+    assert got == [("PRK", "USA", -1), ("USA", "JPN", 1), ("USA", "KOR", 1)]

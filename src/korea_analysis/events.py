@@ -71,6 +71,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
 #: Seoul announced" keeps Seoul: the plan's owner)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+#: Between an actor and a bare noun it owns through a pronoun ("the US and its allies")
+_POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:its|their)\s+(?:[\w’'-]+\s+)?$")
 #: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
 #: program, and Japan welcomed it"), the mention is no object of the cue
 _NEW_CLAUSE = re.compile(r",\s+(?:and|or|so|yet)\s")
@@ -533,6 +535,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _after_place(text, m.start)]
             left = _group(text, before, backwards=True)
+            if (len(left) > 1 and cue.noun and len(chain) == 1
+                    and _POSSESSIVE.match(text, max(m.end for m in left), a0)):
+                left = [max(left, key=lambda m: m.end)]  # "X and the US and its allies"
             if (left and all(id(m) in objects for m in left)
                     and _PREPOSITION.search(text, max(m.end for m in left), a0)):
                 left = []  # "stands with Japan and South Korea against coercion"
