@@ -559,3 +559,16 @@ def test_its_allies_are_the_nearest_actors(actors, book):
     got = pairs("The launch fueled tensions between North Korea and the United States and its "
                 "allies, Japan and South Korea.", actors, book)
     assert got == [("PRK", "USA", -1), ("USA", "JPN", 1), ("USA", "KOR", 1)]
+
+
+def test_phone_contacts_teams_damaged_ties_and_interceptions(actors, book):
+    assert pairs("Japan agreed by phone with Russia to monitor developments.", actors,
+                 book) == [("JPN", "RUS", 1)]
+    assert pairs("Seoul said it was contacting Pyongyang.", actors, book) == [
+        ("KOR", "PRK", 1)]
+    assert pairs("Japan and Russia plan to send teams of experts to Mongolia.", actors,
+                 book) == [("JPN", "MNG", 1), ("RUS", "MNG", 1)]
+    assert pairs("Mongolia will risk damaging its relations with China.", actors, book) == [
+        ("MNG", "CHN", -1)]
+    assert pairs("Japan would intercept the North Korean rocket.", actors, book) == [
+        ("JPN", "PRK", -1)]
