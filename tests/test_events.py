@@ -572,3 +572,13 @@ def test_phone_contacts_teams_damaged_ties_and_interceptions(actors, book):
         ("MNG", "CHN", -1)]
     assert pairs("Japan would intercept the North Korean rocket.", actors, book) == [
         ("JPN", "PRK", -1)]
+
+
+def test_reported_speech_without_marks_is_the_speakers_even_before_a_quote(actors, book):
+    # sentence 0 is reported speech (no quotation marks in it): its conflict cue about the
+    # US is the speaker's, whatever quotation marks the next sentence holds
+    t = ("The spokesman said the United States was laying an obstacle to the dialogue. "
+         "“We will respond,” he added.")
+    got = [(r["source"], r["target"], r["score"] < 0) for r in
+           rows(t, actors, book, speakers={0: "PRK", 1: "PRK"})]
+    assert ("PRK", "USA", True) in got

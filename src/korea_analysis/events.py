@@ -430,12 +430,13 @@ def _object_of(text: str, cms: list, group: list) -> bool:
     return len(_WORD.findall(gap)) <= 4 and not _SUBORDINATE.search(gap)
 
 
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` lies inside quotation marks of its sentence (which starts at ``start``);
-    a sentence without any lies wholly inside the quotation it belongs to."""
+def _quoted(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks of its sentence (``start``-``end``); a
+    sentence without any lies wholly inside the quotation (or reported speech) it belongs
+    to."""
     before = text[start:pos]
     opened = before.count("“") - before.count("”") + before.count('"') % 2
-    return opened > 0 or not any(q in text[start:pos + 400] for q in "“”\"")
+    return opened > 0 or not any(q in text[start:end] for q in "“”\"")
 
 
 def _scored(memo: dict[str, float], polarity, clause: str) -> float:
@@ -667,7 +668,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
-                    and (not in_quote or _quoted(text, s.start, a))):
+                    and (not in_quote or _quoted(text, s.start, a, s.end))):
                 # "North Korea's provocations must stop," the minister said
                 pairs = [(speaker, x) for x in sources]
             for x, y in pairs:
