@@ -429,7 +429,8 @@ def test_a_state_mediums_article_opposes_the_aggressor_it_reports(actors, book):
     ms = find_mentions(t, ss, actors)
     assert find_events(t, ss, ms, cues=book) == []
     got = find_events(t, ss, ms, cues=book, voice="PRK")
-    assert [(r["source"], r["target"], r["cue"]) for r in got] == [("PRK", "USA", "provocations")]
+    assert [(r["source"], r["target"], r["cue"]) for r in got] == [
+        ("PRK", "USA", "provocations"), ("PRK", "USA", "reckless")]  # "reckless": invective
 
 
 def test_both_sides_before_any_event_are_the_two_named(actors, book):
@@ -582,3 +583,22 @@ def test_reported_speech_without_marks_is_the_speakers_even_before_a_quote(actor
     got = [(r["source"], r["target"], r["score"] < 0) for r in
            rows(t, actors, book, speakers={0: "PRK", 1: "PRK"})]
     assert ("PRK", "USA", True) in got
+
+
+
+def test_invective_is_conflict_toward_the_actor_it_names(actors, book):
+    assert pairs("Mongolia decried Japan's heinous treachery toward Mongolia.", actors,
+                 book) == [("MNG", "JPN", -1), ("JPN", "MNG", -1)]
+    # a speaker's invective about an actor is the speaker's conflict toward it
+    got = pairs("“The traitors of South Korea met again,” the spokesman said.", actors, book,
+                speakers={0: "PRK"})
+    assert ("PRK", "KOR", -1) in got
+
+
+def test_governors_govern_the_cue_coordinated_with_their_own(actors, book):
+    assert pairs("Japan will reject any contact and negotiations with Russia.", actors,
+                 book) == [("JPN", "RUS", -1)]
+    assert pairs("Japan suspended talks and exchanges with Russia.", actors, book) == [
+        ("JPN", "RUS", -1)]
+    assert pairs("Japan welcomed the talks and the agreement with Russia.", actors, book) == [
+        ("JPN", "RUS", 1)]

@@ -73,6 +73,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
 #: Between an actor and a bare noun it owns through a pronoun ("the US and its allies")
 _POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:its|their)\s+(?:[\w’'-]+\s+)?$")
+#: Between two coordinated cues ("contact and negotiations", "talks or exchanges")
+_AND_CUE = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:the|any|all|other)\s+)?$", re.I)
 #: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
 #: program, and Japan welcomed it"), the mention is no object of the cue
 _NEW_CLAUSE = re.compile(r",\s+(?:and|or|so|yet)\s")
@@ -453,6 +455,10 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
     out, k = [], 0
     while k < len(hits):
         chain, extra = [k], []
+        if out and len(out[-1][0]) > 1 and _AND_CUE.match(text, hits[k - 1][1], hits[k][0]):
+            # "reject any contact and negotiations with X": the governors of the cue before
+            # govern the one coordinated with it
+            chain = out[-1][0][:-1] + [k]
         while chain[-1] + 1 < len(hits):
             j = chain[-1]
             b, cue, na = hits[j][1], hits[j][2], hits[j + 1][0]
