@@ -517,3 +517,27 @@ def test_portrayal_over_time_leaves_a_gap_for_a_month_without_mentions():
     assert len(japan) == 3 and np.isnan(japan[1]) and not np.isnan(japan[[0, 2]]).any()
     korea = np.asarray(panels["South Korea"].lines[0].get_ydata(), dtype=float)
     assert not np.isnan(korea).any()
+
+
+def test_a_long_source_line_wraps_inside_the_chart_instead_of_widening_it():
+    """04's footer (actors with too little evidence, the corpus, its dates) ran far past the
+    chart: the saved PNG grew that wide and the page shrank the whole chart to fit."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.plot([0, 1], [0, 1])
+    charts.finish(ax, "A finding", n="8 actors (7 unclear) · 11 with too little evidence "
+                  "(AUS, CAN, DEU, IGOEEC, IGONAT, …), 291 events in 99 articles",
+                  source="train/text + dev/text (polnear/metadata.tsv), 921 articles, 7 "
+                  "outlets, 2015-11-08 to 2016-10-07 · korea-analysis 0.1.0")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    footer = fig.texts[-1]
+    assert "\n" in footer.get_text()
+    assert footer.get_window_extent(r).x1 <= fig.bbox.x1
+    assert footer.get_window_extent(r).y1 <= ax.get_tightbbox(r).y0 + 1  # under the axes
+    plt.close(fig)
