@@ -6,9 +6,10 @@
     .venv/bin/python benchmarks/tables.py compare /tmp/before /tmp/after
 
 The corpus: the bundled articles, 300,000 recombined words, the bundled articles repeated to
-100,000 words and, if given, real news (DIR: e.g. ../shared/datasets/polnear/train/text).
-Tables are compared exactly (values and dtypes). Both snapshots run with the same
-PYTHONHASHSEED (the script sets 0 if unset).
+100,000 words and, if given, real news (DIR: e.g. ../shared/datasets/polnear/train/text;
+--polnear repeats, for dev too).
+Tables are compared exactly (values and dtypes), and their CSV files byte for byte. Both
+snapshots run with the same PYTHONHASHSEED (the script sets 0 if unset).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 
-def snapshot(out: Path, polnear: str | None) -> None:
+def snapshot(out: Path, polnear: list[str] | None) -> None:
     os.environ["KOREA_ANALYSIS_PROGRESS"] = "0"
     sys.path.insert(0, os.path.dirname(__file__))
     from annotate import make_corpus
@@ -30,14 +31,15 @@ def snapshot(out: Path, polnear: str | None) -> None:
 
     parts = [ka.load_corpus(), make_corpus(300_000, seed=1),
              make_corpus(100_000, mode="repeat")]
-    if polnear:
-        parts.append(ka.load_corpus(polnear))
+    for folder in polnear or ():
+        parts.append(ka.load_corpus(folder))
     corpus = pd.concat(parts, ignore_index=True).drop_duplicates("article_id")
     ann = ka.annotate(corpus, cache=False)
     out.mkdir(parents=True, exist_ok=True)
     for name, df in ann.tables().items():
         df.to_parquet(out / f"{name}.parquet")
         print(f"{name}: {len(df):,} rows")
+    ann.to_csv(out / "csv")  # the CSV files too: compared byte for byte
 
 
 def compare(a: Path, b: Path) -> int:
@@ -50,6 +52,12 @@ def compare(a: Path, b: Path) -> int:
         except AssertionError as e:
             same = False
             print(f"DIFFERENT  {f.stem}: {str(e).splitlines()[0]}")
+    for f in sorted((a / "csv").glob("*.csv")):
+        if f.read_bytes() == (b / "csv" / f.name).read_bytes():
+            print(f"same bytes {f.name}")
+        else:
+            same = False
+            print(f"DIFFERENT  {f.name}")
     return 0 if same else 1
 
 
@@ -58,7 +66,8 @@ def main(argv=None) -> int:
     sub = ap.add_subparsers(dest="command", required=True)
     s = sub.add_parser("snapshot")
     s.add_argument("out", type=Path)
-    s.add_argument("--polnear", help="a folder of real articles to add")
+    s.add_argument("--polnear", action="append",
+                   help="a folder of real articles to add (repeatable: train, dev)")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)

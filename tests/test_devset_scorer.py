@@ -34,6 +34,15 @@ TEXT = ("Tokyo protested to Pyongyang on Monday. “We will never accept this,�
     ("The U.N. Security Council", "Security Council", True),
     ("South Korea’s military", "South Korean military", True),
     ("North Korea’s military", "South Korean military", False),
+    # the country named on one side only: the words decide (the country is scored apart)
+    ("North Korea's foreign ministry", "Foreign Ministry", True),
+    ("Foreign Ministry", "The Chinese Foreign Ministry", True),
+    ("The U.S. White House", "White House", True),
+    ("the Chinese Foreign Ministry", "Defense Ministry", False),
+    # a leading article or "one" is no part of the name
+    ("a U.S. diplomat", "U.S. diplomat", True),
+    ("One Asian official", "Asian official", True),
+    ("A U.S. official", "U.S. officials", False),
     # an unnamed source: the gold leaves the speaker empty, the prediction names nobody either
     ("A source, who asked not to be named", "", True),
     ("Two senior officials", "", True),
@@ -74,6 +83,22 @@ def test_events_recall_sign_direction_and_precision():
     assert fig["sign_accuracy"] == 1.0 and fig["directed_accuracy"] == 0.0
     # predicted: sentence 0 matches, USA-KOR matches the optional row, CHN-USA matches nothing
     assert fig["precision"] == pytest.approx(2 / 3)
+
+
+def test_a_gold_sentence_split_by_our_segmenter_is_every_piece_it_overlaps():
+    # a dateline we split off: the gold row's start runs into the story's first sentence
+    text = "OSLO, May 2 (Wire) -- Tokyo protested to Pyongyang on Monday. Seoul met Tokyo."
+    sentences = pd.DataFrame({"article_id": ["A:x"] * 3, "sentence_id": [0, 1, 2],
+                              "start": [0, 22, 63], "end": [21, 62, 79],
+                              "body": [True, True, True]})
+    gold = pd.DataFrame({"article_id": ["A:x"], "sentence_start": ["OSLO, May 2 (Wire) -- Tokyo"],
+                         "source": ["JPN"], "target": ["PRK"], "sign": ["-1"], "clear": ["1"]})
+    ann = SimpleNamespace(sentences=sentences, events=pd.DataFrame(
+        {"article_id": ["A:x"] * 2, "sentence_id": [1, 2], "source": ["JPN", "JPN"],
+         "target": ["PRK", "PRK"], "score": [-0.2, -0.2], "historical": [False, False]}))
+    fig = devset.score_events(ann, {"A:x": text}, gold)
+    assert (fig["found"], fig["sign_accuracy"]) == (1, 1.0)
+    assert fig["precision"] == 0.5  # the event of the sentence after is not the gold's
 
 
 def test_dyads_need_three_clear_events_and_use_the_sign_of_the_sum():

@@ -808,9 +808,29 @@ def test_a_quotation_before_a_noun_cue_is_not_its_words():
 def test_subject_before_a_participle_apposition_speaks():
     text = ("But the committee, saying it will not lift the sanctions, has made fresh "
             "assertions that the talks are over.")
-    (q,) = find_quotes(text)
+    said, q = find_quotes(text)
     assert (q.kind, q.speaker, q.quote, q.role) == (
         "indirect", "the committee", "the talks are over", None)
+    # the participle's own clause, up to the comma before the sentence's verb
+    assert (said.kind, said.speaker, said.cue, said.quote) == (
+        "indirect", "the committee", "saying", "it will not lift the sanctions")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Kim, saying the plan cost 2,000 won a head, filed a complaint.",
+     "the plan cost 2,000 won a head"),
+    ("On Monday, the ministry, saying it will not accept the ruling, filed a protest.",
+     "it will not accept the ruling"),
+    ("The ministry, saying it will not accept the ruling, has filed a protest.",
+     "it will not accept the ruling"),
+])
+def test_participle_apposition_reports_its_clause_only(text, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.cue, q.quote) == ("indirect", "saying", clause)
+    # a participle after a clause keeps the rest of the sentence ("…, and filed …")
+    (q,) = find_quotes("The ministry issued a statement, saying it will not accept the "
+                       "ruling, and filed a protest.")
+    assert q.quote == "it will not accept the ruling, and filed a protest"
 
 
 def test_an_occasion_between_subject_and_verb_keeps_the_subject():
@@ -843,3 +863,85 @@ def test_a_dateline_is_not_part_of_the_clause_before_the_cue():
                  "Hanoi, May 3 (KCNA) -- The plan has failed for good, the ministry said."):
         (clause,) = [q for q in find_quotes(text) if q.kind == "indirect"]
         assert clause.quote.startswith("The "), clause.quote
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("The trade ministry is ready to cut tariffs if the talks go well, says the Minju "
+     "Choson Thursday in a commentary.", "the Minju Choson",
+     "The trade ministry is ready to cut tariffs if the talks go well"),
+    ("Hamhung, May 3 (KCNA) -- Peace on the coast is the wish of every fisherman, says "
+     "Rodong Sinmun Wednesday in an article.", "Rodong Sinmun",
+     "Peace on the coast is the wish of every fisherman"),
+])
+def test_inverted_cue_with_a_weekday_after_the_outlet(text, speaker, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Closing the port would mean giving up the coast, a navy spokesman was quoted as "
+     "saying in a statement issued by the state news agency.", "a navy spokesman",
+     "Closing the port would mean giving up the coast"),
+    ("The ferry line will open soon, an official was quoted as saying on Monday.",
+     "an official", "The ferry line will open soon"),
+    ("A spokesman was quoted as saying in an interview that the ferry would run in spring.",
+     "A spokesman", "the ferry would run in spring"),
+    ("A spokesman was quoted as saying the ferry would run in spring.", "A spokesman",
+     "the ferry would run in spring"),
+])
+def test_passive_cue_after_its_clause_or_before_an_occasion(text, speaker, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+
+
+@pytest.mark.parametrize("link, cue", [(", and continued, ", "continued"),
+                                       (", and then added: ", "added")])
+def test_a_subjectless_cue_between_quotations_carries_the_speaker(link, cue):
+    text = (f"Kim Chol spoke to reporters on Monday. “They are cold on the other side. The "
+            f"talks are stalled{link[0]}”{link[1:]}“From their side, a country without a "
+            f"navy has no say.”")
+    first, second = find_quotes(text)
+    assert (first.kind, first.speaker) == ("direct", "Kim Chol")
+    assert (second.kind, second.speaker, second.cue) == ("direct", "Kim Chol", cue)
+    # two quotations joined by "and" with no cue between stay without a speaker
+    assert [q.speaker for q in find_quotes("“The talks are stalled,” and “the ferry is "
+                                           "late” were the headlines.")] == [None, None]
+
+
+def test_speaker_phrase_runs_over_envoy_to():
+    text = ("The Chinese envoy to the border trade talks in Dandong said the main task was to "
+            "reopen the bridge, and said his team was ready to start next week.")
+    first, second = find_quotes(text)
+    assert (first.speaker, first.role, first.quote) == (
+        "The Chinese envoy", "envoy to the border trade talks in Dandong",
+        "the main task was to reopen the bridge")
+    assert (second.speaker, second.quote) == ("The Chinese envoy",
+                                              "his team was ready to start next week")
+    (q,) = find_quotes("Russian Ambassador to North Korea Ivan Petrov said the task was to "
+                       "reopen the bridge.")
+    assert (q.speaker, q.role) == ("Ivan Petrov", "Russian Ambassador to North Korea")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Fisheries Minister Kim Chol said Thursday that it is time to reopen the port.",
+     "it is time to reopen the port"),
+    ("Earlier this week, port officials said funds could be moved to a new account.",
+     "funds could be moved to a new account"),
+    ("Kim said Monday's storm once again showed how weak the sea wall is.",
+     "Monday's storm once again showed how weak the sea wall is"),
+    ("Kim said Monday the storm once again showed how weak the sea wall is.",
+     "the storm once again showed how weak the sea wall is"),
+])
+def test_reported_clause_after_a_time_or_a_bare_noun(text, clause):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.quote) == ("indirect", clause)
+    # a time and an occasion after the cue open no clause
+    assert find_quotes("Kim said Friday during a briefing at the port.") == []
+
+
+def test_a_fragment_after_a_comma_ends_the_reported_clause():
+    text = "Minister Kim Chol said he was willing to meet the mayor, “anytime, anywhere.”"
+    qs = find_quotes(text)
+    assert [(q.kind, q.quote) for q in qs if q.kind == "indirect"] == [
+        ("indirect", "he was willing to meet the mayor, “anytime, anywhere.”")]
+    assert {q.speaker for q in qs} == {"Kim Chol"}

@@ -136,6 +136,19 @@ def test_tokens_keep_abbreviations_and_split_contractions():
     assert s.marked[4] == "!say"
 
 
+@pytest.mark.parametrize("text", [
+    "", "   ", "The envoys didn't agree, and Seoul won’t say why.", "DON’T; can't",
+    "İstanbul hosts the talks", "ΟΔΟΣ’Σ ΑΣ. Σ", "a\x00b", "U.S. Sen. Kim met 1,000 people"])
+def test_words_of_a_span_are_its_sentence_tokens(text):
+    # the whole-span scorer tokenises without offsets: the same words, letter cases included
+    assert S.words_of(text) == S.sentence(text).words
+    lexicon = S.load_lexicon()
+    items = S.sentence(text).items(lexicon)  # the per-sentence path of mention scores
+    assert S.lexicon_mean(text, lexicon) == ((
+        sum(it[1] for it in items) / len(items), sum(it[2] for it in items) / len(items))
+        if items else (0.0, 0.0))
+
+
 def test_fast_linear_path_matches_the_reference_features():
     model, lexicon = S.read_linear(), S.load_lexicon()
     fast = S.FastLinear(model, lexicon)

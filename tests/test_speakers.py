@@ -182,3 +182,28 @@ def test_a_place_ending_in_ing_still_gives_the_country(actors):
     (q,) = [q for q in find_quotes(t, sentences(t)) if q.kind != "term"]
     assert q.speaker == "Beijing officials"
     assert speaker_country(q, [], actors) == ("CHN", "description")  # from the words alone
+
+
+def test_a_surname_speaker_from_a_pronoun_takes_the_full_name_the_article_gives(actors):
+    t = ("President Barack Obama spoke in Ohio on Monday. Obama said the plan works.\n\n"
+         "“It will pass,” he said.")
+    got = speakers(t, actors, dt.date(2015, 3, 2))
+    assert got[-1] == ("Barack Obama", "USA", "dictionary"), got
+    # two people of that surname in the article: the surname alone is left as it is
+    from korea_analysis.mentions import Mention
+    from korea_analysis.speakers import _article_full_name
+    two = [Mention(0, 0, 11, "Kim Yo Jong", "PRK", "Kim Yo Jong", "person"),
+           Mention(0, 16, 27, "Kim Song Nam", "PRK", "Kim Song Nam", "person")]
+    assert _article_full_name("Kim", two) is None
+    assert _article_full_name("Kim", two[:1]) == "Kim Yo Jong"
+
+
+def test_every_outlet_word_the_quote_module_writes_is_read_back_as_the_state_outlet(actors):
+    # the quote module writes "North Korea’s state television" for "Its state television";
+    # the speaker is the one state outlet of that country the article names
+    from korea_analysis.roles import OWNED_OUTLET_HEADS
+    for head in ("television", "newspaper", "official media", "news agency"):
+        assert head.split()[-1] in OWNED_OUTLET_HEADS
+        t = ("The Korean Central News Agency reported the launch on Monday. North Korea said "
+             f"the test succeeded. Its {head} said the rocket flew well.")
+        assert speakers(t, actors)[-1] == ("Korean Central News Agency", "PRK", "mention"), head

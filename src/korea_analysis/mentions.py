@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from korea_analysis.actors import _TOKEN as _WORD
 from korea_analysis.actors import ActorDictionary, Person, tokens
 from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers import here)
     _NOT_NAME,
@@ -121,17 +122,21 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
         has_role = bool(_role_matches(text, s.start, s.end, role_starts))
         new = {start: (end, name, actor, src) for start, end, name, actor, src in
                new_people(text, s.start, s.end, actors, ctx, has_role)}
-        toks = tokens(text, s.start, s.end)
+        # The words first; their offsets (a tuple per token) only once a sentence needs them:
+        # most sentences name nobody, and most words that could start a name do not.
+        toks = tokens(text, s.start, s.end) if new else None
+        words = [t[0] for t in toks] if new else _WORD.findall(text, s.start, s.end)
         # Only a dictionary word or a capitalised one can start a mention; the other tokens
         # are skipped (all are visited when a new person starts somewhere in the sentence).
-        todo = range(len(toks)) if new else [
-            i for i, t in enumerate(toks) if t[0] in first or t[0][0].isupper()]
+        todo = range(len(words)) if new else [
+            i for i, w in enumerate(words) if w in first or w[0].isupper()]
         nxt = 0  # tokens before this one belong to a mention already found
         for i in todo:
             if i < nxt:
                 continue
-            tok, ta, tb = toks[i]
-            if ta in new:
+            tok = words[i]
+            if new and toks[i][1] in new:
+                ta = toks[i][1]
                 end, name, actor, src = new.pop(ta)
                 out.append(Mention(sid, ta, end, text[ta:end], actor, name, "person", "", src))
                 recent[_surname_of(name)] = (name, actor, None, src)
@@ -139,10 +144,12 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 while nxt < len(toks) and toks[nxt][1] < end:
                     nxt += 1
                 continue
-            n = _longest(toks, i, actors) if tok in first else 0
+            n = _longest_words(words, i, actors) if tok in first else 0
             if n:
-                e = actors.entries[tuple([t[0] for t in toks[i:i + n]])]
-                a, b = ta, toks[i + n - 1][2]
+                if toks is None:
+                    toks = tokens(text, s.start, s.end)
+                e = actors.entries[tuple(words[i:i + n])]
+                a, b = toks[i][1], toks[i + n - 1][2]
                 for code in e.actors:
                     role = ""
                     if e.person is not None:
@@ -161,8 +168,14 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 continue
             if not tok[0].isupper():  # most words: no name, no surname, not North/South
                 continue
-            m = _the_north_south(toks, i)
+            m = None
+            if tok in ("North", "South") and i and words[i - 1] in ("the", "The"):
+                if toks is None:
+                    toks = tokens(text, s.start, s.end)
+                m = _the_north_south(toks, i)
             if m is None and (tok in recent or tok in actors.surnames):
+                if toks is None:
+                    toks = tokens(text, s.start, s.end)
                 m = _surname(toks, i, recent, actors, published, out)
             if m is not None:
                 a, b, code, entity, kind, role, src = m
@@ -284,6 +297,19 @@ def _longest(toks, i: int, actors: ActorDictionary) -> int:
     best, key = 0, ()
     for n in range(1, min(actors.first.get(toks[i][0], 0), len(toks) - i) + 1):
         key += (toks[i + n - 1][0],)
+        if key not in prefixes:
+            break  # no entry goes on like this
+        if key in entries:
+            best = n
+    return best
+
+
+def _longest_words(words: list[str], i: int, actors: ActorDictionary) -> int:
+    """:func:`_longest` on the words alone (no offsets)."""
+    entries, prefixes = actors.entries, actors.prefixes
+    best, key = 0, ()
+    for n in range(1, min(actors.first.get(words[i], 0), len(words) - i) + 1):
+        key += (words[i + n - 1],)
         if key not in prefixes:
             break  # no entry goes on like this
         if key in entries:

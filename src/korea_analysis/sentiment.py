@@ -159,6 +159,28 @@ def sentence(text: str) -> Sentence:
                     list(accumulate(isword, initial=0)))
 
 
+def words_of(text: str) -> list[str]:
+    """``sentence(text).words`` without the offsets, marks and clauses (for whole-span
+    scores, which need only the words): the tokens are lower-cased in one call."""
+    toks = _TOKEN.findall(text)
+    if not toks or "\x00" in text or "Σ" in text:
+        # Σ: lower() of the whole text decides final sigma by the letters around it
+        return list(sentence(text).words) if toks else []
+    joined = "\x00".join(toks).lower()  # lower-cased per token, as sentence() does
+    if "’" in joined:
+        joined = joined.replace("’", "'")
+    words = joined.split("\x00")
+    if "n't" in joined:  # "didn't" -> "did" "n't"
+        w2: list[str] = []
+        for w in words:
+            if len(w) > 3 and w.endswith("n't"):
+                w2 += [w[:-3], "n't"]
+            else:
+                w2.append(w)
+        words = w2
+    return words
+
+
 def tokenize(text: str) -> list[str]:
     """The lower-cased tokens of ``text``."""
     return list(sentence(text).words)
@@ -488,7 +510,7 @@ def polarity_label(polarity: float, *, backend: str = DEFAULT_BACKEND) -> str:
 
 def lexicon_mean(text: str, lexicon: Lexicon) -> Score:
     """Mean polarity and subjectivity of the sentiment words of ``text`` (TextBlob's way)."""
-    items = sentence(text).items(lexicon)
+    items = assessments(words_of(text), lexicon)
     if not items:
         return 0.0, 0.0
     return sum(it[1] for it in items) / len(items), sum(it[2] for it in items) / len(items)

@@ -21,7 +21,8 @@ import re
 
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
-from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS
+from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, SURNAME_FIRST
+from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b")
 #: where a reporter files from is not whom they speak for: "reporting from Seoul"
@@ -30,8 +31,6 @@ _REPORTING_FROM = re.compile(r"\b(?:reporting|speaking|writing|filing|broadcasti
 #: "Al Jazeera’s Craig Leeson": an outlet's or body's person, named by their own name
 _OWNED_NAME = re.compile(r"(?P<owner>\S.*?)['’]s\s+(?P<name>(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
                          r"\s+){1,3}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)")
-#: the role the quote module gives a head of government's office: "office of Yoon Suk Yeol"
-_OFFICE_OF = re.compile(r"office of ")
 #: words around an institution's name that only say what kind of body it is
 _BODY_WORDS = frozenset({
     "the", "newspaper", "paper", "daily", "news", "agency", "outlet", "broadcaster", "organ",
@@ -69,7 +68,7 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
             words = _REPORTING_FROM.sub("", words)
             code = first_actor(words, 0, len(words), actors)
             if code:
-                if is_role and _OFFICE_OF.match(words):
+                if is_role and words.startswith(OFFICE_OF):
                     return code, "institution"  # "the president's office" (of Yoon …)
                 return code, "description"
     return None, ""
@@ -195,7 +194,26 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     if name == quote.speaker and (m := _OWNED_NAME.fullmatch(quote.speaker)):
         if not any(w in _NOT_NAME or w in _TITLE_WORDS for w in m.group("name").split()):
             name = m.group("name")
+    if name == quote.speaker:
+        name = _article_full_name(quote.speaker, mentions) or name
     return name
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts[0] in SURNAME_FIRST else parts[-1]
+
+
+def _article_full_name(speaker: str, mentions) -> str | None:
+    """A surname alone that is not at a mention ("Obama" for "he", from the quote module's
+    pronoun resolution): the one person the article names with that surname ("Barack
+    Obama"); None when it names none or several ("Kim")."""
+    speaker = speaker.strip()
+    if " " in speaker or not speaker[:1].isupper() or speaker in _NOT_NAME:
+        return None
+    full = {m.entity for m in mentions if m.kind == "person" and m.entity
+            and m.entity != speaker and (m.text == speaker or _surname(m.entity) == speaker)}
+    return full.pop() if len(full) == 1 else None
 
 
 #: a date or weekday after a speaker's name, kept by the cue's subject phrase
@@ -206,14 +224,10 @@ _TRAILING_TIME = re.compile(
     r"|December)\s+\d{1,2})(?:,?\s+\d{4})?\s*$")
 
 
-_OWNED_OUTLET = re.compile(r"(?P<owner>.+?)['’]s\s+(?:(?:official|state|state-run|"
-                           r"government)\s+)*(?:media|news\s+agency|agency)$")
-
-
 def _state_outlet(speaker: str, mentions, actors: ActorDictionary) -> str | None:
     """"North Korea’s official media" (from "Its official media said"): the state outlet of
     that country the article names, when it names exactly one."""
-    m = _OWNED_OUTLET.match(speaker)
+    m = OWNED_OUTLET.match(speaker)
     if m is None:
         return None
     owner = m.group("owner")

@@ -21,6 +21,7 @@ from korea_analysis.quotes.names import _NOT_PERSON, _looks_person
 from korea_analysis.quotes.records import Quote
 from korea_analysis.quotes.resolve import _Attr
 from korea_analysis.quotes.words import _DETS, _NAME_CONNECT, _NP_INNER, _cap, _trim
+from korea_analysis.roles import OWNED_OUTLET_HEADS, office_of, owned_outlet
 from korea_analysis.text import Sentence
 
 
@@ -91,7 +92,7 @@ _CREDIT_HEAD = re.compile(
     r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
 
 #: what a state owns and speaks through: "its official media", "their state news agency"
-_OWNED_MEDIA = frozenset({"media", "agency", "newspaper", "broadcaster", "television"})
+_OWNED_MEDIA = OWNED_OUTLET_HEADS
 
 
 def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
@@ -160,11 +161,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         head = "president" if office.group(2) else office.group(1).lower().split()[-1]
         holder = person_antecedent(eng, {"chancellor": "leader"}.get(head, head), na)
         if holder:
-            return mention, (na, nb), role or f"office of {holder}"
+            return mention, (na, nb), role or office_of(holder)
     if words[0].lower() in ("its", "their") and words[-1].lower() in _OWNED_MEDIA:
         owner = eng.resolve_pronoun("it", na, speakers)
         if owner.lower() != "it":  # "North Korea said … Its official media said …"
-            return f"{owner}’s {' '.join(words[1:])}", (na, nb), role
+            return owned_outlet(owner, " ".join(words[1:])), (na, nb), role
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)

@@ -89,6 +89,11 @@ class _Article(_Names):
                 return np
         if np is None:
             return None
+        to = _ENVOY_TO.search(m, np[0], np[1])
+        if to is not None and role is None and not _cap(m[to.end():to.end() + 1]):
+            # "The North Korean envoy to six-nation talks on …": the envoy speaks, the rest
+            # says to what ("Ambassador to North Korea Alexander Matsegora" stays whole)
+            return np[0], to.start() + len(to.group(1)), (to.start(), np[1])
         return np[0], np[1], role
 
     def _scan_back(self, lo: int, hi: int) -> tuple[int, int] | None:
@@ -118,10 +123,9 @@ class _Article(_Names):
                     if np is not None:
                         return np
                 if wl == "to" and j >= 2 and j < len(toks) and \
-                        m[toks[j - 2][0]:toks[j - 2][1]] in _ENVOY_TITLES and \
-                        _cap(m[toks[j][0]:toks[j][1]]):
-                    j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora"
-                    continue
+                        m[toks[j - 2][0]:toks[j - 2][1]] in _ENVOY_TITLES:
+                    j -= 1  # "Russian Ambassador to North Korea Alexander Matsegora", "the
+                    continue  # envoy to six-nation talks on …" (the words after passed)
                 if wl in self.cues.noun_forms and (j >= 2 and (_noun_before(
                         m[toks[j - 2][0]:toks[j - 2][1]]) or j == len(toks) and
                         _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j == 1 and j < len(toks) and
@@ -357,3 +361,4 @@ def _noun_before(word: str) -> bool:
 
 _ENVOY_TITLES = {"Ambassador", "Envoy", "Representative", "ambassador", "envoy",
                  "representative", "Emissary", "emissary"}
+_ENVOY_TO = re.compile(r"(?<![\w’'\-])(" + "|".join(sorted(_ENVOY_TITLES)) + r")\s+to\s+")

@@ -5,7 +5,7 @@ import bisect
 import re
 
 from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
-from korea_analysis.quotes.cues import Cues
+from korea_analysis.quotes.cues import _DAYS, Cues
 from korea_analysis.quotes.words import (
     _CAP_STOP,
     _FINITE_BEFORE,
@@ -23,6 +23,11 @@ from korea_analysis.quotes.words import (
 _PARENTHETICAL_BEFORE = re.compile(r",\s*(?:the|a|an|this|that|its)\s+(?:[\w’'\-]+\s+){0,2}"
                                    r"(?=\S*$)")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+#: what follows a passive cue when it reports no clause: an occasion or a time
+_OCCASION = re.compile(r"\s+(?:(?:in|at|during|on|after|before|following)\s+|"
+                       + _DAYS + r"\b|(?:yesterday|today|tonight|last|earlier)\b)|\s*[.!?]?\s*$")
+#: an occasion, then "that": "quoted as saying in an interview that …"
+_LATER_THAT = re.compile(r"\s+[^,.;:\x00“”]{1,90}?\s+that\s+")
 
 
 def _passive_matches(m: str, cues: Cues) -> list[re.Match]:
@@ -88,6 +93,12 @@ class _Engine(_CueSpeakers):
                 c.sp, c.role = (np[0], np[1]), np[2]
             tail = _THAT.match(m, mm.end(), se)
             c.clause = _strip_punct(tail.end(), se, m)
+            if "that" not in tail.group() and _OCCASION.match(m, mm.end(), se):
+                later = _LATER_THAT.match(m, mm.end(), se)
+                # "quoted as saying in an interview that …": the clause after "that"; "…,
+                # a spokesman was quoted as saying in a statement.": an occasion and no
+                # clause after the cue, the clause before it is the speech
+                c.clause = _strip_punct(later.end(), se, m) if later else None
             out.append(c)
         taken = [(c.a, c.b) for c in out]
         for mm in nominals[bisect.bisect_left(npos, ss):bisect.bisect_left(npos, se)]:

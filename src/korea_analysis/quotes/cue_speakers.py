@@ -22,6 +22,8 @@ from korea_analysis.quotes.words import (
     _VERBISH,
     _WEEKDAYS,
     _WITH_NP,
+    DAYS_RE,
+    MONTHS_RE,
     _cap,
     _clause_stop,
     _ing,
@@ -64,15 +66,24 @@ _CHANNEL_RE = re.compile(
 
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
 _LEAD_TIME = re.compile(
-    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    rf"\s+(?:(?:on\s+)?{DAYS_RE}|(?:yesterday|"
     r"today|tonight|last\s+(?:week|month|year|night)|over\s+the\s+weekend|"
-    r"earlier\s+(?:this|in\s+the)\s+(?:week|month|day))\b")
+    r"earlier\s+(?:this|in\s+the)\s+(?:week|month|day))\b)")
 #: what follows a cue but opens no clause: a time, a place, an occasion ("said Friday during
 #: a briefing", "told reporters after the meeting")
-_NOT_CLAUSE = re.compile(r"\s+(?:during|after|before|following|ahead|at|in|on|to|with|for|"
-                         r"from|by|while|when|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                         r"Saturday|Sunday|January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December)\b")
+_NOT_CLAUSE = re.compile(r"\s+(?:(?:during|after|before|following|ahead|at|in|on|to|with|for|"
+                         rf"from|by|while|when)\b|{DAYS_RE}|{MONTHS_RE})")
+
+
+#: the first words of a clause reported without "that": a determiner, a pronoun, a name,
+#: or a bare noun phrase and its auxiliary ("said funds could be moved", "two marines were")
+_CLAUSE_OPENING = re.compile(
+    r"\s+(?:(?:the|a|an|he|she|they|it|we|his|her|their|its|[A-Z]\w*)\b|"
+    r"(?:[a-z][\w\-]*\s+){1,3}?(?:could|would|will|was|were|is|are|had|has|have|should|"
+    r"might|may|must|can|did|died)\b)")
+#: the verbs that report a clause without "that"
+_BARE_CLAUSE_VERBS = frozenset({"say", "add", "tell", "note", "warn", "claim", "insist",
+                                "argue", "predict", "stress", "confirm"})
 
 
 class _CueSpeakers(_Article):
@@ -102,6 +113,10 @@ class _CueSpeakers(_Article):
                         c.clause = (a, b)
             return
         if _ing(c.form) and self._participle(c, ss):  # ", saying …"
+            apposed = self._apposed_participle(c, ss, se)
+            if apposed is not None:  # "the council, saying it will not …, has made …"
+                c.sp, c.clause = apposed
+                return
             np = self.participle_subject(c, ss, earlier)
             if np:
                 c.sp, c.role = (np[0], np[1]), np[2]
@@ -154,6 +169,35 @@ class _CueSpeakers(_Article):
             c.sp, c.role = (np[0], np[1]), np[2]
         c.channel = self.channel_near(c.a, se)
         c.clause = self._reported_clause(c, se)
+
+    def _apposed_participle(self, c: _Cue, ss: int, se: int):
+        """``The council, saying it will not raise taxes, has made …``: a participle set off
+        by commas between the sentence's subject and its verb. The subject (the noun phrase
+        opening the sentence) and the clause up to the comma before the verb; None when the
+        participle hangs on a clause instead ("…, the council said Monday, saying …")."""
+        m = self.masked
+        if not m[ss:c.a].rstrip().endswith(","):
+            return None
+        k = m.find(",", c.b, se)
+        while k > 0 and m[k - 1:k].isdigit() and m[k + 1:k + 2].isdigit():
+            k = m.find(",", k + 1, se)
+        if k < 0:
+            return None
+        nxt = m[k + 1:se].split(None, 1)
+        w = nxt[0] if nxt else ""
+        if not (w in _AUX or w in _VERBISH or w in self.cues.forms and not _ing(w) or
+                w.endswith("ed") and w.isalpha() and w.islower()):
+            return None  # ("…, has made", "…, filed a protest": the sentence's verb)
+        np = self.np_before(ss, c.a)
+        if np is None:
+            return None
+        lead = m[ss:np[0]].strip()
+        if lead and lead not in _CAP_STOP and not lead.endswith(","):
+            return None  # (a verb before the participle: it hangs on that clause)
+        a, b = _strip_punct(c.b, k, m)
+        if b - a < 8 or len(m[a:b].split()) < 3 or "\x00" in m[a:b]:
+            return None
+        return (np[0], np[1]), (a, b)
 
     def participle_subject(self, c: _Cue, ss: int, earlier: list[_Cue]):
         """Who is "saying" in ``…, saying``: the subject of the clause the participle hangs on."""
@@ -243,10 +287,12 @@ class _CueSpeakers(_Article):
         rest = m[end:se].lstrip(" ")
         if not rest or rest[0] in ",.;:!?(—–-”\n":
             return True
-        w = rest.split(None, 1)[0].lower()
+        w0 = rest.split(None, 1)[0]
+        w = w0.lower()
+        day = w0.rstrip(",.;:") in _WEEKDAYS  # "…, says Rodong Sinmun Wednesday in an article"
         if strict:
-            return w in _STRICT_AFTER or w in _WEEKDAYS
-        return w != "that" and (w in _AFTER_STOP or w in _WEEKDAYS)
+            return w in _STRICT_AFTER or day
+        return w != "that" and (w in _AFTER_STOP or day)
 
     def _reported_clause(self, c: _Cue, se: int) -> tuple[int, int] | None:
         """What follows ``said`` / ``told reporters that``: the reported clause, if any."""
@@ -272,12 +318,11 @@ class _CueSpeakers(_Article):
                 pos, rest = pos + lead.end(), rest[lead.end():]
             if lead and not rest[:1].isspace():
                 return None
-            if not _NOT_CLAUSE.match(rest) and re.match(
-                    r"\s+(?:the|a|an|he|she|they|it|we|his|her|their|its|[A-Z]\w*)\b",
-                        rest) and self.cues.forms.get(c.form) in ("say", "add", "tell",
-                                                                   "note", "warn", "claim",
-                                                                   "insist", "argue",
-                                                                   "predict", "stress"):
+            that = re.match(r"\s+that\s+", rest) if lead else None
+            if that is not None:
+                mm = that  # "said Thursday that …"
+            elif not _NOT_CLAUSE.match(rest) and _CLAUSE_OPENING.match(rest) and \
+                    self.cues.forms.get(c.form) in _BARE_CLAUSE_VERBS:
                 mm = re.match(r"\s+", rest)
             else:
                 return None

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from korea_analysis.quotes.words import DAY_NAMES
+
 
 def _inflect(lemma: str) -> list[str]:
     """Base, -s, -ed and -ing forms of a (possibly multi-word) verb; regular English rules."""
@@ -33,7 +35,7 @@ def _inflect(lemma: str) -> list[str]:
     return [w + tail for w in (head, third, past, ing)]
 
 
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = "(?:" + "|".join(DAY_NAMES) + ")"
 _TIME = (rf"(?:on\s+)?{_DAYS}(?:\s+(?:night|morning|afternoon|evening))?|"
          r"(?:last|this|next|earlier|late|early)\s+(?:week|month|year|night|morning|weekend|"
          rf"spring|summer|fall|autumn|winter|{_DAYS})|yesterday|today|tonight|"

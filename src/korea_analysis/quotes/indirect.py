@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 from korea_analysis.quotes.cue_speakers import _Cue
-from korea_analysis.quotes.words import _strip_punct
+from korea_analysis.quotes.words import DAYS_RE, _strip_punct
 
 _CLAUSE_TAIL = re.compile(
     r"(?:(?:reporters|journalists)\s+)?"
     r"(?:(?:on|in|at|last|this|late|early|earlier|later|during|after|following|before|ahead"
     r"|on\s+\w+)\b[^,.;\x00“”]{0,100}"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+    rf"|(?:{DAYS_RE}|(?:today|yesterday)\b)"
     r"[^,.;\x00“”]{0,70})?(?:,[^\x00“”]{0,120})?[.!?]*\s*$")
 # ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
 

@@ -8,7 +8,14 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from korea_analysis.quotes.cues import Cues
-from korea_analysis.quotes.words import _CAP_STOP, _DETS, _cap
+from korea_analysis.quotes.words import (
+    _CAP_STOP,
+    _DETS,
+    _NAME_CONNECT,
+    DAY_NAMES,
+    MONTH_NAMES,
+    _cap,
+)
 
 _MR = re.compile(r"\bMr\.?\s*$")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
@@ -19,7 +26,8 @@ _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 # engine skips to capitals instead of trying every position (same matches; the plain form,
 # (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
 _NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*|\.)"
-_PARTICLES = r"de|van|von|der|den|del|da|di|du|bin|al"  # "Ursula von der Leyen"
+# the lower-case particles inside a name ("Ursula von der Leyen"), longest first
+_PARTICLES = "|".join(sorted(_NAME_CONNECT, key=lambda w: (-len(w), w)))
 _NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|{_PARTICLES}))"
                       rf"{{1,8}}(?![\w\-])")
 _NOT_PERSON = {
@@ -28,9 +36,7 @@ _NOT_PERSON = {
     "Agency", "News", "Central", "Security", "Peninsula", "War", "Day", "Strait", "Studies",
     "Defense", "Defence", "Foreign", "Affairs", "Republic", "People", "Democratic",
     "Commission", "Committee", "Assembly", "Forces", "Force", "Army", "Navy", "Command",
-    "Street", "Square", "City", "Island", "Region", "Province", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Street", "Square", "City", "Island", "Region", "Province", *MONTH_NAMES, *DAY_NAMES,
     "China", "Chinese", "Russia", "Russian", "Japan", "Japanese", "America", "American",
     "Americans", "Pyongyang", "Seoul", "Washington", "Beijing", "Moscow", "Tokyo", "Asia",
     "Pacific", "Indo", "Organization", "Organisation", "Institute", "Center", "Centre",

@@ -72,6 +72,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 if slot.attr is None and q.closed:
                     _line_attribution(text, slot, paras, pi)
                 slot.colon = colon if slot.initial else None
+                if slot.shares is not None and qi:
+                    slots[-1].ends = True  # (“…,” and continued, “…”: both whole quotations)
                 if slot.initial and slot.attr is None:
                     if si > 0:
                         # "Minister Kim took a softer line. “…”": a named subject speaks
@@ -153,7 +155,7 @@ def _holds_fragments(m: str, c: _Cue, slots: list[_Slot], ss: int, se: int
         a, b = c.clause
     for q in mine:
         o, e = q.a - 1, (q.b + 1 if q.closed else q.b)
-        if o < (c.b if c.clause is not None else a) or not (o < b or m[b:o].strip() == "") \
+        if o < (c.b if c.clause is not None else a) or not (o < b or m[b:o].strip(" ,") == "") \
                 or c.clause is None and e > c.a:
             return None
         a, b = min(a, o), max(b, e)

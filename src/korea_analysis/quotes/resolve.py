@@ -68,6 +68,7 @@ class _Slot:
     kind: str = "term"
     colon: _Attr | None = None
     prev: _Attr | None = None  # the speaker of the sentence before
+    shares: _Cue | None = None  # “…,” and continued, “…”: the quotation before speaks on
 
 
 def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int, se: int,
@@ -150,10 +151,17 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
         attr.cue.used = True
     before = m[prv:o]
     initial = before.strip(" \n\u00a0") == ""
-    starts = initial or (attr is not None and attr.via == "lead" and
-                         before.rstrip().endswith((",", ":", "—")))
+    shares = next((c for c in cs if c.sp is None and c.kind == "verb" and prv <= c.a < o),
+                  None) if attr is None and prv > ss and _GOES_ON_SAYING.fullmatch(before) \
+        else None
+    starts = initial or shares is not None or (attr is not None and attr.via == "lead" and
+                                   before.rstrip().endswith((",", ":", "—")))
     ends = (not q.closed or m[close_end:nxt].strip(_PUNCT_GAP) == "" or trail is not None)
-    return _Slot(q, attr, starts, ends, initial)
+    return _Slot(q, attr, starts, ends, initial, shares=shares)
+
+
+#: between two quotations, a cue with no subject of its own: “…,” and continued, “…”
+_GOES_ON_SAYING = re.compile(r"\s*(?:and|then|and\s+then)\s+[a-z]+(?:\s+on)?\s*[,:]?\s*")
 
 
 def _outer_cue(eng: _Engine, c: _Cue, before: list[_Cue], o: int) -> _Cue | None:
@@ -239,6 +247,10 @@ def _context_pass(slots: list[_Slot], paras) -> None:
         prev = last_by_para.get(q.para)
         grouped = q.group in groups and (q.cont or not q.closed or any(
             o.q.group == q.group and o is not s for o in slots[max(0, i - 3):i + 4]))
+        if s.attr is None and s.shares is not None and i and \
+                slots[i - 1].q.para == q.para and slots[i - 1].attr is not None:
+            a = slots[i - 1].attr
+            s.attr = _Attr(a.sp, a.role, s.shares, a.channel, "context")
         if s.attr is None and grouped and (q.cont or prev is None):
             s.attr = _carry(groups[q.group])
         elif s.attr is None and s.initial:

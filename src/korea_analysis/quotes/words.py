@@ -4,6 +4,13 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"[^\s\x00“”]+")
+#: weekday and month names: every time pattern of the package is built from these
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+#: a weekday as a word of its own, not its possessive ("said Monday's test …" opens a clause)
+DAYS_RE = "(?:" + "|".join(DAY_NAMES) + r")(?![\w’'])"
+MONTHS_RE = "(?:" + "|".join(MONTH_NAMES) + r")(?![\w’'])"
 _DETS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
          "my", "your", "one", "two", "three", "four", "five", "some", "many", "several",
          "most", "all", "both", "another", "other", "each", "every", "no", "few", "former",
@@ -24,8 +31,7 @@ _CAP_STOP = {"In", "On", "At", "After", "Before", "When", "While", "As", "If", "
              "Though", "But", "And", "However", "Meanwhile", "Still", "Yet", "So", "Since",
              "Because", "During", "Despite", "Amid", "Following", "Speaking", "Asked", "For",
              "With", "Without", "Then", "Now", "Later", "Earlier", "Also", "Instead", "Last",
-             "This", "That", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
-             "Thursday", "Friday", "Saturday", "Sunday", "Separately", "Indeed", "Thus",
+             "This", "That", "Today", "Yesterday", *DAY_NAMES, "Separately", "Indeed", "Thus",
              "Here", "There", "Or", "Nor", "Once", "Until", "Like", "Unlike", "Under",
              "From", "Through", "By", "To", "Of", "Even", "Just", "Only", "Finally"}
 _NP_INNER = {"of", "the", "for", "at", "in", "on", "and", "de", "del", "da", "van", "von",
@@ -35,8 +41,7 @@ _PREPS = {"in", "on", "at", "during", "after", "before", "from", "with", "by", "
 _NP_LEAD_STRIP = {"of", "for", "at", "in", "on", "and", "&", "-", "–", "to", "or"}
 _NAME_CONNECT = {"de", "del", "da", "van", "von", "bin", "al", "le", "la", "di", "du", "der",
                  "den", "ibn", "el", "y"}
-_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-             "Monday’s", "Tuesday’s"}
+_WEEKDAYS = set(DAY_NAMES) | {d + "’s" for d in DAY_NAMES}
 _AFTER_STOP = {"who", "which", "that", "when", "while", "as", "after", "before", "during",
                "in", "on", "at", "last", "this", "earlier", "later", "told", "adding",
                "referring", "according", "because", "if", "but", "to", "about", "of",
