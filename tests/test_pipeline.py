@@ -492,3 +492,52 @@ def test_the_alignment_title_names_actors_as_the_chart_does():
                       "clear": [True, False, True]})
     assert alignment_title(p) == "North Korea (PRK) on one side, IGOUNO on the other"
     assert alignment_title(p.assign(clear=[False, False, True])).startswith("Only IGOUNO clearly")
+
+
+def test_portrayal_over_time_leaves_a_gap_for_a_month_without_mentions():
+    """02's panels drew a straight line across months with too few mentions (Russia on
+    PolNeAR, over four months): such a month is a gap, as in 05."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import numpy as np
+
+    from korea_analysis import views
+
+    arts = pd.DataFrame({
+        "article_id": ["a", "b", "c"],
+        "text": ["Japan praised South Korea warmly. Japan thanked South Korea.",
+                 "South Korea welcomed the good talks with the United States.",
+                 "Japan criticised South Korea harshly. Japan blamed South Korea."],
+        "published": pd.to_datetime(["2016-01-05", "2016-02-10", "2016-03-01"]),
+        "title": ["t1", "t2", "t3"], "source": ["Wire"] * 3})
+    ann = ka.annotate(arts, cache=False)
+    fig, data = views.portrayal_over_time_chart(ann, min_mentions=1, top=6)
+    panels = {ax.get_title().split(" (")[0]: ax for ax in fig.axes if ax.get_visible()}
+    japan = np.asarray(panels["Japan"].lines[0].get_ydata(), dtype=float)
+    assert len(japan) == 3 and np.isnan(japan[1]) and not np.isnan(japan[[0, 2]]).any()
+    korea = np.asarray(panels["South Korea"].lines[0].get_ydata(), dtype=float)
+    assert not np.isnan(korea).any()
+
+
+def test_a_long_source_line_wraps_inside_the_chart_instead_of_widening_it():
+    """04's footer (actors with too little evidence, the corpus, its dates) ran far past the
+    chart: the saved PNG grew that wide and the page shrank the whole chart to fit."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from korea_analysis import charts
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.plot([0, 1], [0, 1])
+    charts.finish(ax, "A finding", n="8 actors (7 unclear) · 11 with too little evidence "
+                  "(AUS, CAN, DEU, IGOEEC, IGONAT, …), 291 events in 99 articles",
+                  source="train/text + dev/text (polnear/metadata.tsv), 921 articles, 7 "
+                  "outlets, 2015-11-08 to 2016-10-07 · korea-analysis 0.1.0")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    footer = fig.texts[-1]
+    assert "\n" in footer.get_text()
+    assert footer.get_window_extent(r).x1 <= fig.bbox.x1
+    assert footer.get_window_extent(r).y1 <= ax.get_tightbbox(r).y0 + 1  # under the axes
+    plt.close(fig)

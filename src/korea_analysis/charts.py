@@ -89,11 +89,28 @@ def finish(ax, title: str, *, n: int | str, source: str = "korea-analysis",
         ax.set_xlabel(xlabel)
     if ylabel is not None:
         ax.set_ylabel(ylabel)
-    ax.figure.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
-                   ha="left", va="bottom")
-    ax.figure.tight_layout(rect=(0, 0.04, 1, 1))
+    bottom = _footer(ax.figure, f"n={n} · Source: {source}")
+    ax.figure.tight_layout(rect=(0, bottom, 1, 1))
     _room_above(ax)
     thin_tick_labels(ax.figure)
+
+
+FOOTER_SIZE = 8  # pt
+
+
+def _footer(fig, text: str) -> float:
+    """Write the n= and source line at the bottom left, wrapped to the figure's width (one
+    long line widened the saved PNG, so the page shrank the whole chart to fit it); returns
+    the fraction of the height it takes, for ``tight_layout``."""
+    import textwrap
+
+    # characters of 8 pt DejaVu Sans in the width, with a margin (about 0.55 em a character)
+    width = max(40, int(fig.get_figwidth() * 72 * 0.97 / (FOOTER_SIZE * 0.55)))
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    fig.text(0.01, 0.005, "\n".join(lines), fontsize=FOOTER_SIZE, color="#555555",
+             ha="left", va="bottom")
+    extra = (len(lines) - 1) * FOOTER_SIZE * 1.25 / 72 / fig.get_figheight()
+    return 0.04 + extra
 
 
 def _room_above(ax) -> None:
@@ -175,9 +192,8 @@ def finish_grid(fig, title: str, *, n: int | str, source: str = "korea-analysis"
     their own titles), n= and the source as the footer."""
     fig.suptitle(sentence_case(title), x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
                  fontweight=STYLE["axes.titleweight"])
-    fig.text(0.01, 0.005, f"n={n} · Source: {source}", fontsize=8, color="#555555",
-             ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.04, 1, 0.97))
+    bottom = _footer(fig, f"n={n} · Source: {source}")
+    fig.tight_layout(rect=(0, bottom, 1, 0.97))
     thin_tick_labels(fig)
 
 

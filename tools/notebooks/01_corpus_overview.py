@@ -78,7 +78,10 @@ views.show_table(views.words_per_kind(ann), "01_words_per_kind", interactive=Fal
 ## Syndicated copies
 
 The same wire story republished by several outlets counts once in every analysis unless
-`keep_duplicates` is set; here are the copies found.
+`keep_duplicates` is set; here are the copies found. Each row is a later copy
+(`article_id`) of the story's first article (`duplicate_of`, the one counted); `outlet` and
+`title` are the first article's, `similarity` the share of word sequences the two have in
+common (Jaccard, 1 = the same text), and `kept` whether the copy is counted too.
 """),
 ("code", """
 dups = views.duplicates_table(ann)

@@ -120,8 +120,13 @@ def portrayal_over_time_chart(ann: Annotations, min_mentions: int = 3, top: int 
     freq = {"month": "M", "quarter": "Q", "year": "Y"}[step]
     t["date"] = pd.PeriodIndex(t[step], freq=freq).to_timestamp()
     fig, axes = charts.panel_grid(max(len(busiest), 1), 3, panel=(3.4, 2.4))
+    # every period of the span, so that a period left out is a gap in the line, as in 05,
+    # not a straight line drawn across months with too few mentions
+    span = (pd.period_range(t[step].min(), t[step].max(), freq=freq).to_timestamp()
+            if len(t) else pd.DatetimeIndex([]))
     for ax, actor in zip(axes, busiest, strict=False):
-        g = t[t["actor"] == actor].sort_values("date")
+        g = (t[t["actor"] == actor].drop_duplicates("date").set_index("date")
+             .reindex(span).rename_axis("date").reset_index())
         colour = charts.bloc_colour(ann.actors.blocs.get(actor))
         ax.fill_between(g["date"], g["polarity_low"].astype(float),
                         g["polarity_high"].astype(float), color=colour, alpha=0.2, lw=0)
