@@ -1041,3 +1041,17 @@ def test_he_added_goes_on_with_the_last_speaker():
     # any other cue keeps the latest person named
     *_, q = find_quotes(text.format(cue="said"))
     assert q.speaker == "Park Min-su"
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("The mayor repeated his concern that the bridge may close.", "The mayor",
+     "the bridge may close"),
+    ("The minister threatened the city by making wild remarks that if the fees fail, a "
+     "“second phase” will follow.", "The minister",
+     "if the fees fail, a “second phase” will follow"),
+])
+def test_concern_and_remarks_carry_a_clause(text, speaker, clause):
+    (q,) = [q for q in find_quotes(text) if q.kind == "indirect"]
+    assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
+    # "make" is a cue only before such a noun and "that"
+    assert find_quotes("The minister made remarks about the crew.") == []

@@ -120,7 +120,10 @@ class _CueSpeakers(_Article):
             np = self.participle_subject(c, ss, earlier)
             if np:
                 c.sp, c.role = (np[0], np[1]), np[2]
-            a, b = _strip_punct(c.b, se, m)
+            noun = self.cues.clause_noun_re.match(m, c.b, se) \
+                if c.form in self.cues.clause_noun_forms else None
+            # ("by making wild remarks that …": the clause after the noun and "that")
+            a, b = _strip_punct(noun.end() if noun else c.b, se, m)
             c.clause = (a, b) if b - a > 8 else None
             return
         # between the previous quotation (or sentence start) and the cue
