@@ -602,3 +602,19 @@ def test_governors_govern_the_cue_coordinated_with_their_own(actors, book):
         ("JPN", "RUS", -1)]
     assert pairs("Japan welcomed the talks and the agreement with Russia.", actors, book) == [
         ("JPN", "RUS", 1)]
+
+
+def test_a_second_verb_after_an_object_keeps_the_first_subject(actors, book):
+    # "X condemned Y and praised Z": X praises Z, not Y
+    assert pairs("Japan condemned Russia and praised Mongolia.", actors, book) == [
+        ("JPN", "RUS", -1), ("JPN", "MNG", 1)]
+    assert pairs("Japan met Russia and Russia praised Mongolia.", actors, book) == [
+        ("JPN", "RUS", 1), ("RUS", "MNG", 1)]
+
+
+def test_a_pledge_to_a_verb_we_have_no_cue_for_has_no_partner(actors, book):
+    assert pairs("North Korea vowed to retaliate against the United States.", actors,
+                 book) == []
+    assert pairs("Japan and Russia vowed to deepen ties.", actors, book)[0] == (
+        "JPN", "RUS", 1)
+    assert pairs("Japan vowed to support Russia.", actors, book) == [("JPN", "RUS", 1)]

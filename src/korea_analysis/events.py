@@ -548,7 +548,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             if (left and all(id(m) in objects for m in left)
                     and _PREPOSITION.search(text, max(m.end for m in left), a0)):
                 left = []  # "stands with Japan and South Korea against coercion"
-            if ((not left or max(m.end for m in left) < prev_end) and prev_sources
+            if ((not left or max(m.end for m in left) < prev_end
+                 or all(id(m) in objects for m in left)) and prev_sources
                     and _AND_THEN.match(text, prev_end, a0)):
                 left, left_actors = [], prev_sources  # "… condemned X — and vowed to …"
             else:
@@ -615,6 +616,11 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                         emit(x, y, g, ga, gb, g.goldstein, 1.0, "", False, (ca, cb))
             gap_words = {w.lower() for w in _WORD.findall(gap)}
             tgt = _actors(right)
+            if (cue.binds and len(chain) == 1 and gap_words and not inner
+                    and text[a:b].lower().endswith(" to")):
+                # "vowed to retaliate against the US": the actor after is the object of a
+                # verb we have no cue for, not a partner of the pledge ("pledged to Abe" is)
+                right, tgt = [], []
             if (weight < 1.0 and len(tgt) >= ROSTER and not gap_words & {"between", "among"}
                     and not inner):
                 # "the six-party talks, involving China, the DPRK, Japan, …", "envoys from
