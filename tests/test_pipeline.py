@@ -557,3 +557,12 @@ def test_no_clear_change_says_how_many_pairs_could_not_be_judged():
         "2015-11 to 2016-02; 2 of 3 with too few events to tell)")
     assert views.tension_headline(change.assign(change="no clear change")).endswith(
         "(2016-07 to 2016-10 vs 2015-11 to 2016-02)")
+
+
+def test_a_small_real_share_in_a_table_is_not_printed_as_zero():
+    """03's country table printed Japan's 5 of 13,005 quotes as "0.0%"."""
+    from korea_analysis import views
+
+    assert views.fmt_percent(5 / 13005, 1) == "<0.1%"
+    assert views.fmt_percent(99 / 22787) == "<1%"
+    assert views.fmt_percent(0, 1) == "0.0%" and views.fmt_percent(0.0006, 1) == "0.1%"
