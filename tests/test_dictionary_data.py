@@ -186,6 +186,10 @@ CHECKED = [
     ("Mikhail Mishustin", "prime minister", "start", dt.date(2020, 1, 16)),
     ("Mike Waltz", "ambassador", "start", dt.date(2025, 9, 19)),
     ("Liu Xiaoming", "envoy", "start", dt.date(2021, 4, 12)),
+    # vice presidents' oaths (Architect of the Capitol inauguration list; 247wallst list)
+    ("Dick Cheney", "vice president", "start", dt.date(2001, 1, 20)),
+    ("Mike Pence", "vice president", "start", dt.date(2017, 1, 20)),
+    ("Kamala Harris", "vice president", "start", dt.date(2021, 1, 20)),
 ]
 
 

@@ -113,6 +113,10 @@ def test_polarity_fallback_where_no_cue_gives_an_event_and_only_for_a_speaker(ac
                "ambassador said.", actors, book, polarity=lambda s: 0.6, speakers={0: "USA"})
     assert [(r["source"], r["target"], r["cue"], r["weight"]) for r in got] == [
         ("USA", "KOR", "", 0.3), ("USA", "JPN", "", 0.3)]
+    # a speaker naming more than three actors speaks toward no one in particular
+    got = rows("“Japan, Russia, Mongolia and Vietnam are wonderful neighbours,” the ambassador "
+               "said.", actors, book, polarity=lambda s: 0.6, speakers={0: "USA"})
+    assert got == []
     # every pair, as before this change, and off
     f = tmp_path / "cues.yaml"
     text = ka.events.DEFAULT_CUES.read_text()
@@ -425,7 +429,8 @@ def test_a_state_mediums_article_opposes_the_aggressor_it_reports(actors, book):
     ms = find_mentions(t, ss, actors)
     assert find_events(t, ss, ms, cues=book) == []
     got = find_events(t, ss, ms, cues=book, voice="PRK")
-    assert [(r["source"], r["target"], r["cue"]) for r in got] == [("PRK", "USA", "provocations")]
+    assert [(r["source"], r["target"], r["cue"]) for r in got] == [
+        ("PRK", "USA", "provocations"), ("PRK", "USA", "reckless")]  # "reckless": invective
 
 
 def test_both_sides_before_any_event_are_the_two_named(actors, book):
@@ -549,3 +554,51 @@ def test_a_clause_of_its_own_and_a_states_seat(actors, book):
     assert pairs("The regime in Pyongyang condemned Japan.", actors, book) == [
         ("PRK", "JPN", -1)]
     assert pairs("Japan and Russia held talks in Seoul.", actors, book) == [("JPN", "RUS", 1)]
+
+
+def test_its_allies_are_the_nearest_actors(actors, book):
+    got = pairs("The launch fueled tensions between North Korea and the United States and its "
+                "allies, Japan and South Korea.", actors, book)
+    assert got == [("PRK", "USA", -1), ("USA", "JPN", 1), ("USA", "KOR", 1)]
+
+
+def test_phone_contacts_teams_damaged_ties_and_interceptions(actors, book):
+    assert pairs("Japan agreed by phone with Russia to monitor developments.", actors,
+                 book) == [("JPN", "RUS", 1)]
+    assert pairs("Seoul said it was contacting Pyongyang.", actors, book) == [
+        ("KOR", "PRK", 1)]
+    assert pairs("Japan and Russia plan to send teams of experts to Mongolia.", actors,
+                 book) == [("JPN", "MNG", 1), ("RUS", "MNG", 1)]
+    assert pairs("Mongolia will risk damaging its relations with China.", actors, book) == [
+        ("MNG", "CHN", -1)]
+    assert pairs("Japan would intercept the North Korean rocket.", actors, book) == [
+        ("JPN", "PRK", -1)]
+
+
+def test_reported_speech_without_marks_is_the_speakers_even_before_a_quote(actors, book):
+    # sentence 0 is reported speech (no quotation marks in it): its conflict cue about the
+    # US is the speaker's, whatever quotation marks the next sentence holds
+    t = ("The spokesman said the United States was laying an obstacle to the dialogue. "
+         "“We will respond,” he added.")
+    got = [(r["source"], r["target"], r["score"] < 0) for r in
+           rows(t, actors, book, speakers={0: "PRK", 1: "PRK"})]
+    assert ("PRK", "USA", True) in got
+
+
+
+def test_invective_is_conflict_toward_the_actor_it_names(actors, book):
+    assert pairs("Mongolia decried Japan's heinous treachery toward Mongolia.", actors,
+                 book) == [("MNG", "JPN", -1), ("JPN", "MNG", -1)]
+    # a speaker's invective about an actor is the speaker's conflict toward it
+    got = pairs("“The traitors of South Korea met again,” the spokesman said.", actors, book,
+                speakers={0: "PRK"})
+    assert ("PRK", "KOR", -1) in got
+
+
+def test_governors_govern_the_cue_coordinated_with_their_own(actors, book):
+    assert pairs("Japan will reject any contact and negotiations with Russia.", actors,
+                 book) == [("JPN", "RUS", -1)]
+    assert pairs("Japan suspended talks and exchanges with Russia.", actors, book) == [
+        ("JPN", "RUS", -1)]
+    assert pairs("Japan welcomed the talks and the agreement with Russia.", actors, book) == [
+        ("JPN", "RUS", 1)]

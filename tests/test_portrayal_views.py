@@ -24,3 +24,28 @@ def test_portrayal_over_time_draws_one_panel_per_actor_with_its_interval_and_n()
     assert f"South Korea (KOR), n={n_kor}" in titles and n_kor >= 20
     assert all(ax.collections for ax in panels)  # the interval band
     assert fig._suptitle.get_text().startswith("Portrayal by month")
+
+
+def test_enough_evidence_says_whether_a_matrix_has_a_cell_without_bootstrapping():
+    """02 asks views.enough_evidence before drawing a matrix: true exactly when the stance
+    table (or the dyads) has a row at that minimum, for a bar just under and just over the
+    best-evidenced cell."""
+    import pytest
+
+    texts = ['"We condemn South Korea for its reckless drills," a North Korean spokesman said.',
+             "North Korea condemned South Korea for the drills. South Korea signed an "
+             "agreement with Japan."]
+    rows = [{"article_id": f"e{i:02d}", "text": texts[i % 2], "title": "", "source": None,
+             "published": pd.NaT} for i in range(8)]
+    ann = ka.annotate(pd.DataFrame(rows), cache=False)
+    cells = views.stance_table(ann, 1, n_boot=0)
+    most = int((cells["n_quotes"] + cells["n_events"]).max())
+    assert most >= 4
+    assert views.enough_evidence(ann, "stance", most)
+    assert not views.enough_evidence(ann, "stance", most + 1)
+    pairs = int(ann.dyads["n_events"].max())
+    assert pairs >= 1
+    assert views.enough_evidence(ann, "dyads", pairs)
+    assert not views.enough_evidence(ann, "dyads", pairs + 1)
+    with pytest.raises(ValueError, match="no matrix"):
+        views.enough_evidence(ann, "heatmap", 1)

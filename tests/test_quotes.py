@@ -945,3 +945,99 @@ def test_a_fragment_after_a_comma_ends_the_reported_clause():
     assert [(q.kind, q.quote) for q in qs if q.kind == "indirect"] == [
         ("indirect", "he was willing to meet the mayor, “anytime, anywhere.”")]
     assert {q.speaker for q in qs} == {"Kim Chol"}
+
+
+def test_a_name_does_not_run_over_a_line_break_from_a_photo_credit():
+    text = ("Soldiers at the border. Photograph: Jan Novak/The Herald\n\nVitalii Petrenko, a "
+            "soldier, has been learning Korean. “I’ve picked up a few phrases,” he said.")
+    (q,) = find_quotes(text)
+    assert q.speaker == "Vitalii Petrenko"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("The shelling was planned, Lt. Gen. Lee Hong-ki of the Joint Chiefs of Staff said.",
+     "Lee Hong-ki", "Lt. Gen. of the Joint Chiefs of Staff"),
+    ("Chief negotiator Kim Kye-gwan of North Korea said that the talks must go on.",
+     "Kim Kye-gwan", "Chief negotiator of North Korea"),
+    ("Liu Jianchao, spokesman of the Foreign Ministry said, “Our stance is to seek peace.”",
+     "Liu Jianchao", "spokesman of the Foreign Ministry"),
+    ("“This approach is futile,” said a senior U.S. official involved in the discussions.",
+     "a senior U.S. official", None),
+])
+def test_speaker_name_without_its_body_or_a_participle(text, speaker, role):
+    q = find_quotes(text)[0]
+    assert (q.speaker, q.role) == (speaker, role)
+    # a title with "of" and no name stays whole
+    (q,) = find_quotes("The Secretary of State said the talks must go on.")
+    assert q.speaker == "The Secretary of State"
+
+
+def test_a_nationality_before_state_media_stays_in_the_speaker():
+    for text in ("The launch was a prelude to more drills, North Korean state media warned "
+                 "Wednesday.", "North Korean state media said the launch was a prelude."):
+        (q,) = find_quotes(text)
+        assert q.speaker == "North Korean state media", text
+
+
+def test_a_described_speaker_is_a_candidate_for_he():
+    text = ("President Lee Min-ho will meet the mayor on Friday. “This is their effort to "
+            "stay in the game,” said the port official. He said it was a pity that the talks "
+            "had no date.")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["the port official", "the port official"]
+    # several described are no "he": the named person stays the candidate
+    text = text.replace("said the port official", "said two port officials")
+    assert find_quotes(text)[-1].speaker == "Lee Min-ho"
+
+
+@pytest.mark.parametrize("text, speaker, channel, words", [
+    ("Fisheries Minister Ahn Sung-ho reiterated Wednesday that the two ports should share "
+     "the catch, local media reported.", "Ahn Sung-ho", "local media",
+     "the two ports should share the catch"),
+    ("Kim vowed to work with “our neighbours to build the bridge by spring,” the Xinhua News "
+     "Agency reported.", "Kim", "the Xinhua News Agency",
+     "our neighbours to build the bridge by spring,"),
+])
+def test_a_relaying_outlet_at_the_end_is_the_channel(text, speaker, channel, words):
+    (q,) = [q for q in find_quotes(text) if q.quote.startswith(words[:20])]
+    assert (q.speaker, q.channel, q.quote) == (speaker, channel, words)
+    # a clause with no speaker of its own: the outlet speaks
+    (q,) = find_quotes("The ferry will run again in spring, state media reported.")
+    assert q.speaker == "state media"
+    # a cue inside a relative clause does not take the quotation from the outlet
+    qs = find_quotes("The two “gaps” he cited are “the dams and the tolls,” the Daily "
+                     "Herald reported.")
+    assert _one(qs, "the dams").speaker == "the Daily Herald"
+
+
+def test_participle_after_the_speaker_and_told_reporters_end_the_clause_before():
+    text = ("Critics argue that the port “will never reopen,” said a senior city official "
+            "involved in the talks.")
+    said, argue, frag = find_quotes(text)
+    assert (said.speaker, said.quote) == ("a senior city official",
+                                          "Critics argue that the port “will never reopen,”")
+    assert (frag.speaker, frag.quote) == ("a senior city official", "will never reopen,")
+    # after a clause, a past tense is the clause's own verb, not a participle
+    (q,) = find_quotes("A source, who declined to be named, said the city coupled the fee "
+                       "with a toll.")
+    assert (q.speaker, q.quote) == ("A source", "the city coupled the fee with a toll")
+    text = "The mayor will not meet the minister again, spokesman Park Ji-ho told reporters."
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.quote) == ("Park Ji-ho", "The mayor will not meet the minister again")
+
+
+def test_a_photo_position_is_no_part_of_the_name():
+    text = "Kim Yo Jong (L), the sister of the leader, said the talks were over."
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.quote) == ("Kim Yo Jong", "the talks were over")
+
+
+def test_he_added_goes_on_with_the_last_speaker():
+    text = ("“The report went to the mayor at once,” his spokesman Yoon Tae-ho said. Mayor "
+            "Park Min-su immediately called a meeting of the council.\n\n“The meeting may "
+            "become an emergency session,” he {cue}.")
+    *_, q = find_quotes(text.format(cue="added"))
+    assert (q.speaker, q.cue) == ("Yoon Tae-ho", "added")
+    # any other cue keeps the latest person named
+    *_, q = find_quotes(text.format(cue="said"))
+    assert q.speaker == "Park Min-su"

@@ -227,6 +227,7 @@ def test_kernels_print_no_warning_and_figures_land_in_the_run_folder(tmp_path):
                          text=True)
     assert res.returncode == 0, res.stderr[-2000:]
     assert "without encryption" not in res.stderr and "WARNING" not in res.stderr
+    assert "IPKernelApp" not in res.stderr and "KeyboardInterrupt" not in res.stderr
     run_dir = Path(res.stdout.strip().splitlines()[-1])
     assert (run_dir / "figures" / "probe.png").exists()
     assert not (nbs / "figures").exists() and not (elsewhere / "figures").exists()
@@ -265,3 +266,31 @@ def test_index_counts_articles_without_an_outlet(tmp_path):
     page = report.write_index(report.RunSummary(run_dir, ok, dict(
         base, n_outlets=0, outlets=[]))).read_text()
     assert "4 article(s) analysed of 4 loaded, none of them naming its outlet, dated" in page
+
+
+@pytest.mark.slow
+def test_a_finished_kernel_is_shut_down_without_an_interrupt():
+    """jupyter_client interrupts a kernel before shutting it down, and an idle kernel logs
+    "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel" into the runner's terminal:
+    the runner's kernels get the shutdown request alone, and still exit."""
+    import asyncio
+    import signal
+
+    sent = []
+
+    async def main():
+        km = report.kernel_manager_class()(kernel_name=report.ensure_kernel())
+        original = km._async_signal_kernel
+
+        async def record(signum):
+            sent.append(signum)
+            await original(signum)
+
+        km._async_signal_kernel = record
+        await km.start_kernel()
+        assert await km.is_alive()
+        await km.shutdown_kernel()
+        return await km.is_alive()
+
+    assert asyncio.run(main()) is False
+    assert signal.SIGINT not in sent

@@ -207,3 +207,12 @@ def test_every_outlet_word_the_quote_module_writes_is_read_back_as_the_state_out
         t = ("The Korean Central News Agency reported the launch on Monday. North Korea said "
              f"the test succeeded. Its {head} said the rocket flew well.")
         assert speakers(t, actors)[-1] == ("Korean Central News Agency", "PRK", "mention"), head
+
+
+def test_a_state_media_speaker_takes_the_demonym_before_it(actors):
+    t = "The launch was a prelude to more operations, North Korean state media warned."
+    got = speakers(t, actors)
+    assert got and got[-1][1] == "PRK", got
+    # a country name that ends a clause before "media" is nobody's outlet
+    t = "The council weighed sanctions on Iran, media reported on Monday."
+    assert all(country is None for _, country, _ in speakers(t, actors))

@@ -100,6 +100,20 @@ def test_show_table_static_is_escaped_too(tmp_path, shown):
         views.show_table(df, "../x", out_dir=tmp_path)
 
 
+@pytest.mark.parametrize("interactive", [True, False])
+def test_show_table_shows_line_breaks_in_text_as_spaces(tmp_path, shown, interactive):
+    """A sentence that runs over two lines of its article reads as one line in the page
+    (HTML tables would print a literal backslash-n); the CSV keeps the text as it is."""
+    df = pd.DataFrame({"text": ["The envoy arrived.\nTalks began  \r\n  at noon."],
+                       "n": [2]})
+    views.show_table(df, "lines", interactive=interactive, out_dir=tmp_path)
+    page = "".join(shown)
+    assert "The envoy arrived. Talks began at noon." in page
+    assert "arrived.\\n" not in page and "began  \\r" not in page
+    assert pd.read_csv(tmp_path / "lines.csv")["text"][0] == df["text"][0]
+    assert views.readable(df)["n"].tolist() == [2]
+
+
 def small_ann(extra=None):
     arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["Japan praised South Korea."] * 2,
                          "published": pd.to_datetime(["2016-01-05", "2016-03-01"]),

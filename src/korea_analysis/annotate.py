@@ -219,6 +219,45 @@ def _stored(store, name: str, keys: list[str], columns: list[str] | None = None
     return to_frame(name, t)
 
 
+@dataclass(frozen=True, eq=False)
+class StoredTable:
+    """Table ``name`` of the articles with these cache ``keys``, read from ``store`` when
+    called (an :class:`Annotations` loader): views that need a few columns or articles read
+    those from the same ``store`` and ``keys`` instead."""
+
+    store: object
+    name: str
+    keys: list
+
+    def __call__(self, columns: list[str] | None = None) -> pd.DataFrame:
+        return _stored(self.store, self.name, self.keys, columns)
+
+
+def from_store(store, keys: list[str], ctx: Context, *, n_boot: int = 200, seed: int = 0
+               ) -> Annotations:
+    """The annotations of the cached articles with these ``keys``, in this order.
+
+    Per-article tables are read on first use; the corpus tables (``actor_sentiment``,
+    ``dyads``, ``alignment``) are derived on first use too, each from the columns it needs
+    (:data:`CORPUS_INPUTS`): a caller that shows none of them does not compute them, and
+    dyads and alignment come from one pass over the events.
+    """
+    tables: dict = {name: StoredTable(store, name, keys) for name in ARTICLE_TABLES}
+    derived: dict = {}
+
+    def corpus_table(name: str) -> pd.DataFrame:
+        if name == "actor_sentiment":
+            return sentiment_table(_stored(store, "mentions", keys, CORPUS_INPUTS["mentions"]),
+                                   seed=seed)
+        if name not in derived:
+            derived.update(event_tables(_stored(store, "events", keys, CORPUS_INPUTS["events"]),
+                                        ctx.actors, n_boot=n_boot, seed=seed))
+        return derived.pop(name)
+
+    tables.update({name: partial(corpus_table, name) for name in CORPUS_TABLES})
+    return Annotations(tables, {"actors": ctx.actors, "cues": ctx.cues, "backend": ctx.backend})
+
+
 def _held(held: list[dict[str, pa.Table]], name: str) -> pd.DataFrame:
     tables = [h[name] for h in held] or [to_arrow(name, [], [])]
     return to_frame(name, pa.concat_tables(tables).drop_columns([KEY]))
@@ -237,8 +276,10 @@ def annotate(articles: pd.DataFrame,
     ``False`` to compute everything afresh and hold it in memory. ``workers``: processes for
     the per-article pass; ``scheduler``: a Dask scheduler address or
     ``dask.distributed.Client`` to run it on instead. Results are identical whichever way the
-    pass runs. With a cache, rows are written chunk by chunk and the per-article tables of the
-    result are read from it on first use: memory stays bounded on a corpus of any size.
+    pass runs. With a cache, rows are written chunk by chunk and the tables of the result are
+    read from it (the corpus tables derived) on first use (:func:`from_store`): memory stays
+    bounded on a corpus of any size, and a caller that only fills the cache computes no
+    corpus table.
     """
     from korea_analysis.parallel import run_pass
     from korea_analysis.progress import Progress
@@ -265,11 +306,8 @@ def annotate(articles: pd.DataFrame,
                 else:
                     held.append(done.tables)
                 bar.update(len(done.keys), done.words)
-    if store is not None:
-        tables: dict = {name: partial(_stored, store, name, keys) for name in ARTICLE_TABLES}
-        inputs = {name: _stored(store, name, keys, cols) for name, cols in CORPUS_INPUTS.items()}
-    else:
-        tables = {name: _held(held, name) for name in ARTICLE_TABLES}
-        inputs = tables
-    tables.update(corpus_tables(inputs, ctx.actors, n_boot=n_boot, seed=seed))
+    if store is not None:  # read back on first use, as every notebook does (from_store)
+        return from_store(store, keys, ctx, n_boot=n_boot, seed=seed)
+    tables = {name: _held(held, name) for name in ARTICLE_TABLES}
+    tables.update(corpus_tables(tables, ctx.actors, n_boot=n_boot, seed=seed))
     return Annotations(tables, {"actors": ctx.actors, "cues": ctx.cues, "backend": backend})

@@ -71,6 +71,10 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: Between a cue and its object: a quotation or a relative clause ("hailed a plan that
 #: Seoul announced" keeps Seoul: the plan's owner)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
+#: Between an actor and a bare noun it owns through a pronoun ("the US and its allies")
+_POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:its|their)\s+(?:[\w’'-]+\s+)?$")
+#: Between two coordinated cues ("contact and negotiations", "talks or exchanges")
+_AND_CUE = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:the|any|all|other)\s+)?$", re.I)
 #: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
 #: program, and Japan welcomed it"), the mention is no object of the cue
 _NEW_CLAUSE = re.compile(r",\s+(?:and|or|so|yet)\s")
@@ -428,12 +432,13 @@ def _object_of(text: str, cms: list, group: list) -> bool:
     return len(_WORD.findall(gap)) <= 4 and not _SUBORDINATE.search(gap)
 
 
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` lies inside quotation marks of its sentence (which starts at ``start``);
-    a sentence without any lies wholly inside the quotation it belongs to."""
+def _quoted(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks of its sentence (``start``-``end``); a
+    sentence without any lies wholly inside the quotation (or reported speech) it belongs
+    to."""
     before = text[start:pos]
     opened = before.count("“") - before.count("”") + before.count('"') % 2
-    return opened > 0 or not any(q in text[start:pos + 400] for q in "“”\"")
+    return opened > 0 or not any(q in text[start:end] for q in "“”\"")
 
 
 def _scored(memo: dict[str, float], polarity, clause: str) -> float:
@@ -450,6 +455,10 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
     out, k = [], 0
     while k < len(hits):
         chain, extra = [k], []
+        if out and len(out[-1][0]) > 1 and _AND_CUE.match(text, hits[k - 1][1], hits[k][0]):
+            # "reject any contact and negotiations with X": the governors of the cue before
+            # govern the one coordinated with it
+            chain = out[-1][0][:-1] + [k]
         while chain[-1] + 1 < len(hits):
             j = chain[-1]
             b, cue, na = hits[j][1], hits[j][2], hits[j + 1][0]
@@ -533,6 +542,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _after_place(text, m.start)]
             left = _group(text, before, backwards=True)
+            if (len(left) > 1 and cue.noun and len(chain) == 1
+                    and _POSSESSIVE.match(text, max(m.end for m in left), a0)):
+                left = [max(left, key=lambda m: m.end)]  # "X and the US and its allies"
             if (left and all(id(m) in objects for m in left)
                     and _PREPOSITION.search(text, max(m.end for m in left), a0)):
                 left = []  # "stands with Japan and South Korea against coercion"
@@ -662,7 +674,7 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
-                    and (not in_quote or _quoted(text, s.start, a))):
+                    and (not in_quote or _quoted(text, s.start, a, s.end))):
                 # "North Korea's provocations must stop," the minister said
                 pairs = [(speaker, x) for x in sources]
             for x, y in pairs:
@@ -797,6 +809,8 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             named = list(dict.fromkeys(m.actor for m in ms))
             if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
                 fallback = [(speaker, y) for y in named if y != speaker] if speaker else []
+                if len(fallback) > ROSTER:  # "Kim said to fellow envoys from China, South
+                    fallback = []  # Korea, the US, Japan and Russia": no one in particular
             else:
                 fallback = list(combinations(named, 2))
             pol = polarity(text[s.start:s.end]) if fallback else 0.0

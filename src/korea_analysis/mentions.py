@@ -162,7 +162,7 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                     if e.kind == "institution" and e.entity not in media \
                             and e.entity not in state_media:
                         ctx.institutions.append((a, code))
-                    elif role.lower() in _TOP_TITLES:
+                    elif role and not e.person.analyst:  # an office holder on the date
                         ctx.leaders.append((a, code))
                 nxt = i + n
                 continue

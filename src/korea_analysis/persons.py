@@ -15,7 +15,9 @@ is decided by the first of these that answers (the mention's ``actor_source``):
 ``apposition``   a nationality in the apposition ("…, South Korea's deputy trade minister");
 ``context``      a government role with no nationality ("Spokesperson Geng Shuang") takes the
                  state institution the article named last before it, else the dateline's
-                 country; anyone "said in Tokyo" takes the city's country.
+                 country, else the one state whose office holders the article has named;
+                 anyone "said in Tokyo" takes the city's country. The context comes last:
+                 what the apposition or an "of …" says about the person wins over it.
 
 A relative clause (", whose daughter was abducted by North Korean agents,") is read past,
 never for a nationality. Nothing is guessed: a name none of these decides is not recorded.
@@ -34,13 +36,14 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
+    "candidate", "nominee",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
 GOVERNMENT_ROLES = frozenset({
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "official",
     "secretary", "diplomat", "premier", "negotiator", "lawmaker", "commander", "general",
-    "governor", "mayor", "senator", "representative", "adviser", "advisor"})
+    "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier"})
 _TITLE_WORDS = {
     "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
     "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
@@ -50,7 +53,8 @@ _TITLE_WORDS = {
     "Commander", "Minister's", "Unification", "Trade", "Finance", "Interior", "Justice",
     "Senior", "Acting", "First", "Executive", "Cabinet", "National", "Security", "Adviser",
     "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
-    "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope",
+    "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope", "Chancellor",
+    "Pvt", "Cpl",
 }
 #: capitalised words that never start or sit inside a person's name
 _NOT_NAME = {
@@ -110,7 +114,10 @@ _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that|where|when)\b")
 _REL_START = re.compile(r"(?:who|whose|whom|which|where|when)\b")
 _OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”\"()]{2,100})")
 _SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
-                      r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)")
+                      r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)"
+                      r"(?:,?\s+(?:near|outside)\s+(?P<near>[A-Z][a-z]+))?")
+#: "(R-Texas)", "(D-N.Y.)", ", I-Vt.,": a US lawmaker's party and state after the name
+_PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[),]")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
 # "TOKYO (Kyodo) --", "BEIJING, March 3 (Xinhua) —", "Seoul, Jan. 5 (Yonhap) -"
 _DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
@@ -120,8 +127,9 @@ _DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*
 _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?),"
                              r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
-_ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Dr|Prof|Amb)\.\s*$")
-_ABBREV_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb)\. [A-Z]")
+_ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Dr|Prof|Amb)"
+                            r"\.\s*$")
+_ABBREV_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\. [A-Z]")
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -153,25 +161,48 @@ class ArticleContext:
     dateline: str | None = None
     institutions: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
     leaders: list[tuple[int, str]] = field(default_factory=list)  # (start, actor)
+    #: ministries named with their country and no dictionary entry ("the German Foreign
+    #: Ministry", "Japan's Defense Ministry"), in text order
+    ministries: list[tuple[int, str]] = field(default_factory=list)
 
     def country_at(self, pos: int) -> str | None:
-        """The actor of the last state institution named before ``pos``, else the
-        dateline's, else the one state whose leaders the article has named so far ("…
-        President Lee … Agriculture Minister Song" is Seoul's minister; with Putin and Kim
-        both named, nothing)."""
+        """The actor of the last state institution (or ministry named with its country:
+        "the German Foreign Ministry") named before ``pos``, else the dateline's, else the
+        one state whose office holders the article has named so far ("… President Lee …
+        Agriculture Minister Song" is Seoul's minister; with Putin and Kim both named,
+        nothing)."""
         i = bisect_left(self.institutions, (pos, ""))
-        if i:
-            return self.institutions[i - 1][1]
+        j = bisect_left(self.ministries, (pos, ""))
+        if i or j:
+            last = max(self.institutions[i - 1] if i else (-1, ""),
+                       self.ministries[j - 1] if j else (-1, ""))
+            return last[1]
         if self.dateline:
             return self.dateline
         states = {code for start, code in self.leaders if start < pos}
         return states.pop() if len(states) == 1 else None
 
 
+#: a ministry named with its country: "the German Foreign Ministry", "Japan's Defense
+#: Ministry", "the Foreign Ministry of Germany" (the dictionary holds few of these by name)
+_COUNTRY_MINISTRY = re.compile(
+    r"(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*?)(?:['’]s)?\s+(?:(?:Foreign|Defen[cs]e|"
+    r"Unification|Interior|Trade|Finance|Justice)\s+)?Ministry\b")
+_MINISTRY_OF_COUNTRY = re.compile(
+    r"\bMinistry(?:\s+of\s+(?:Foreign\s+Affairs|(?:National\s+)?Defen[cs]e|Unification))?"
+    r"\s+of\s+(?:the\s+)?(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)")
+
+
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
     as an actor code."""
     ctx = ArticleContext()
+    if "Ministr" in text:
+        for m in [*_COUNTRY_MINISTRY.finditer(text), *_MINISTRY_OF_COUNTRY.finditer(text)]:
+            code = first_actor(text, m.start("who"), m.end("who"), actors)
+            if code:
+                ctx.ministries.append((m.start(), code))
+        ctx.ministries.sort()
     head = min(len(text), 600)
     for m in [*_DATELINE.finditer(text, 0, head), *_DATELINE_SLASH.finditer(text, 0, head)]:
         city = m.group("city")
@@ -217,14 +248,58 @@ def _title_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | No
     return None
 
 
+_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)['’]s\b")
+
+
+def _owner_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """A title that names whose official the person is by surname: "Roh's spokesman …" is
+    the spokesman of Roh Moo-hyun, KOR, when every dictionary person of that surname speaks
+    for one country ("Kim's aide …" stays undecided)."""
+    if "’s" not in text[a:b] and "'s" not in text[a:b]:
+        return None
+    for m in _POSSESSIVE.finditer(text, a, b):
+        people = actors.surnames.get(m.group(1), ())
+        codes = {p.actor for p in people if not p.analyst}
+        if len(codes) == 1:
+            return codes.pop()
+    return None
+
+
+def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
+             ) -> tuple[str, str] | None:
+    """A name then "of the <state institution>" or "of/from <country>": "Lt. Gen. Lee
+    Hong-ki of the Joint Chiefs of Staff" (KOR, ``institution``), "Kim Kye-gwan of North
+    Korea" (``apposition``). Only a dictionary entry that starts the body counts; a news
+    outlet never does (its reporters do not speak for a state)."""
+    toks = tokens(text, a, b)
+    if not toks:
+        return None
+    n = min(actors.first.get(toks[0][0], 0), len(toks))
+    for k in range(n, 0, -1):
+        ent = actors.entries.get(tuple(t for t, _, _ in toks[:k]))
+        if ent is None or not ent.actors or len(ent.actors) != 1:
+            continue
+        if ent.kind == "institution" and ent.entity not in actors.media \
+                and ent.entity not in actors.state_media:
+            return ent.actors[0], "institution"
+        if ent.kind == "country" and prep in ("of", "from"):
+            nxt = toks[k][0] if k < len(toks) else ""
+            if not nxt[:1].isupper():  # not "of South Korea Policy", "of Korea University"
+                return ent.actors[0], "apposition"
+        return None
+    return None
+
+
 _PORTFOLIO_JOIN = {"for", "of", "on", "to", "and", "the", "&"}
 
 
 def _portfolio(words: list[str]) -> bool:
     """An office word, then its portfolio up to the name: "Vice Foreign Minister for
     Strategy and Intelligence", "Assistant Secretary of State for East Asian Affairs"."""
-    idx = [k for k, w in enumerate(words)
-           if w.lower().rstrip("s") in ROLE_WORDS or w.rstrip(".") in _TITLE_WORDS]
+    # the office word: a role word ("Minister"), else a title word; a portfolio word that
+    # is a title word too ("of Foreign Affairs") does not end the office
+    idx = [k for k, w in enumerate(words) if w.lower().rstrip("s") in ROLE_WORDS] or [
+        k for k, w in enumerate(words) if w.rstrip(".") in _TITLE_WORDS]
     if not idx:
         return False
     rest = words[idx[-1] + 1:]
@@ -251,9 +326,21 @@ def _next_in_list(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
     return _clean_name(seg, last.start(), last.end(), actors) is not None
 
 
+#: abbreviated titles and the role each abbreviates ("Lt. Gen. Lee", "Amb. Kim")
+_ABBREV_ROLES = {"Gen": "general", "Amb": "ambassador", "Sen": "senator",
+                 "Rep": "representative", "Gov": "governor", "Adm": "commander",
+                 # ranks: a soldier serves a state ("Sgt. Seo …, 22, and Pvt. Moon …")
+                 "Lt": "soldier", "Col": "soldier", "Maj": "soldier", "Capt": "soldier",
+                 "Sgt": "soldier", "Pvt": "soldier", "Cpl": "soldier"}
+_ABBREV_ROLE = re.compile(r"\b(" + "|".join(_ABBREV_ROLES) + r")\.")
+
+
 def _role_words(desc: str) -> list[str]:
-    return [m.group().lower().rstrip("s") if m.group().lower() not in ("chiefs",) else "chief"
-            for m in _ROLE.finditer(desc)]
+    roles = [m.group().lower().rstrip("s") if m.group().lower() not in ("chiefs",) else "chief"
+             for m in _ROLE.finditer(desc)]
+    if "." in desc:
+        roles += [_ABBREV_ROLES[m.group(1)] for m in _ABBREV_ROLE.finditer(desc)]
+    return roles
 
 
 def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary,
@@ -269,6 +356,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
     words = list(_WORD.finditer(head))[-8:]
+    titled = want_context = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -279,15 +367,20 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         # "The British Ambassador to the UN, Karen Pierce": the office, then the name
         fronted = before.rstrip().endswith(",") and roles and head.lstrip()[:4] in ("The ",
                                                                                   "the ")
+        titled = bool(at_name)
         if at_name or fronted:
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
                 return body.country, "title" if body.type == "territory" else "institution"
-            code = _title_actor(text, hs, he, actors)
+            code = _title_actor(text, hs, he, actors) or _owner_actor(text, hs, he, actors)
             if code:
                 return code, "title"
-            if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
-                return code, "context"
+            # a government role with no nationality: the context decides, unless what
+            # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
+            want_context = bool(GOVERNMENT_ROLES.intersection(roles))
+    # the US Congress style "(R-Texas)", ", D-Calif.,": a party and a state
+    if _PARTY_STATE.match(text, e, sb):
+        return "USA", "apposition"
     # 2. what follows the name: an apposition, "of the <body>", a relative clause
     after_end = e
     m = _AFTER.match(text, e, sb)
@@ -315,21 +408,40 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                 code = _title_actor(text, desc_a, desc_b, actors)
                 if code:
                     return code, "apposition"
-                if GOVERNMENT_ROLES.intersection(roles) and (code := ctx.country_at(s)):
-                    return code, "context"
+                want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
             after_end = m.end()
     else:
         m = _OF_BODY.match(text, e, sb)
         if m and aff is not None and (hit := aff.find(text, m.start("body"), m.end("body"))):
             if hit[0] == m.start("body"):
                 return hit[2].country, "institution"
+        # a state institution or a country only after a title: "Lt. Gen. Lee … of the
+        # Joint Chiefs of Staff" (not "the Legal Counsel of …", "the Girl Scouts of America")
+        if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
+                                             m.group().split()[0])):
+            return got
+    if want_context and (code := ctx.country_at(s)):
+        return code, "context"
     # 3. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
-        ent = actors.entries.get((m.group("city"),))
-        if ent is not None and ent.kind == "capital" and ent.actors:
-            return ent.actors[0], "context"
+        code = _city_country(m.group("city"), actors)
+        if code is None and m.group("near"):  # "told reporters in Kawasaki near Tokyo"
+            code = _city_country(m.group("near"), actors)
+        if code:
+            return code, "context"
     return None
+
+
+def _city_country(city: str, actors: ActorDictionary) -> str | None:
+    """The country of a capital (actors.yaml) or of a city or region in affiliations.yaml
+    ("Osaka", "Busan")."""
+    ent = actors.entries.get((city,))
+    if ent is not None and ent.kind == "capital" and ent.actors:
+        return ent.actors[0]
+    aff = actors.affiliations
+    body = aff.entries.get((city,)) if aff is not None else None
+    return body.country if body is not None and body.type == "territory" else None
 
 
 def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleContext,

@@ -60,12 +60,38 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
 def kernel_manager_class():
     """Kernels that talk to the runner over Unix sockets in a private folder (IPC) rather than
     TCP ports: nothing listens on the network, and the kernel has no reason to print its
-    "running over TCP without encryption" warning into the user's terminal. TCP elsewhere."""
+    "running over TCP without encryption" warning into the user's terminal. TCP elsewhere.
+    Either way a finished kernel is shut down without first being interrupted
+    (:func:`_quiet_shutdown`)."""
+    if os.name != "posix":
+        return _QuietKernelManager()
+    return _IPCKernelManager()
+
+
+def _quiet_shutdown(cls):
+    """``cls`` whose kernels are asked to shut down without an interrupt first.
+
+    jupyter_client interrupts a kernel before asking it to shut down; the kernel, idle after
+    the last cell, answers SIGINT with "[IPKernelApp] ERROR | KeyboardInterrupt caught in
+    kernel" on its stderr -- the runner's terminal. A notebook's kernel is only shut down
+    once papermill is done with it, so there is nothing to interrupt: the shutdown request
+    alone ends it, and one that does not answer (a cell that timed out, still running) is
+    killed by jupyter_client after its wait, as before."""
+
+    class Quiet(cls):
+        async def _async_interrupt_kernel(self) -> None:
+            if getattr(self, "shutting_down", False):
+                return
+            await super()._async_interrupt_kernel()
+
+    Quiet.__name__ = Quiet.__qualname__ = f"Quiet{cls.__name__}"
+    return Quiet
+
+
+def _QuietKernelManager():  # noqa: N802 - built on first use: jupyter_client imports are slow
     from jupyter_client.manager import AsyncKernelManager
 
-    if os.name != "posix":
-        return AsyncKernelManager
-    return _IPCKernelManager()
+    return _quiet_shutdown(AsyncKernelManager)
 
 
 def _IPCKernelManager():  # noqa: N802 - built on first use: jupyter_client imports are slow
@@ -77,7 +103,7 @@ def _IPCKernelManager():  # noqa: N802 - built on first use: jupyter_client impo
         from jupyter_client.manager import AsyncKernelManager
         from traitlets import default
 
-        class IPCKernelManager(AsyncKernelManager):
+        class IPCKernelManager(_quiet_shutdown(AsyncKernelManager)):
             @default("transport")
             def _transport_default(self):
                 return "ipc"
@@ -289,27 +315,16 @@ def corpus_summary(corpus, actors=None, log=print, *, metadata="", columns="",
 
     from korea_analysis.annotate import annotate
     from korea_analysis.cache import article_keys
-    from korea_analysis.corpus import CorpusWarning, load_corpus
-    from korea_analysis.selection import select, write_selection
+    from korea_analysis.corpus import CorpusWarning
+    from korea_analysis.selection import load_and_select, write_selection
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
     # the same steps as views.load, so the notebooks find every article in the cache
-    t0 = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CorpusWarning)
-        articles = load_corpus(corpus or None, metadata=metadata or None,
-                               columns=columns or None)
-    notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-    for w in caught:  # shown as before; the notebooks print the notes as plain lines
-        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    log(f"loaded {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s")
-    t0 = time.perf_counter()
-    articles, info = select(articles, date_from=date_from or "", date_to=date_to or "",
-                            keep_duplicates=bool(keep_duplicates))
-    info["notes"] = notes
-    log(f"selected {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
-        f"({len(info['duplicates'])} syndicated copies found, {info['duplicates_dropped']} "
-        "left out)")
+    articles, info = load_and_select(corpus, metadata=metadata, columns=columns,
+                                     date_from=date_from, date_to=date_to,
+                                     keep_duplicates=keep_duplicates, log=log)
+    for note in info["notes"]:  # a warning line in the terminal; the notebooks print them
+        warnings.warn(note, CorpusWarning, stacklevel=2)
     t0 = time.perf_counter()
     backend = backend or DEFAULT_BACKEND
     annotate(articles, actors or None, backend=backend, workers=workers)

@@ -122,6 +122,47 @@ def select(articles: pd.DataFrame, *, date_from: str = "", date_to: str = "",
     return chosen, info
 
 
+def load_and_select(corpus=None, *, metadata: str = "", columns: str = "",
+                    date_from: str = "", date_to: str = "", keep_duplicates: bool = False,
+                    log=None) -> tuple[pd.DataFrame, dict]:
+    """:func:`korea_analysis.corpus.load_corpus` then :func:`select`: the articles the
+    analyses use and ``info``, as both the runner and :func:`korea_analysis.views.load` make
+    them (one path, so the notebooks find every article the runner annotated).
+
+    Empty strings mean the defaults. The loader's notes (texts without metadata, rows naming
+    no text: :class:`~korea_analysis.corpus.CorpusWarning`) are not raised but kept, in order,
+    in ``info["notes"]`` for the caller to show; other warnings pass through. ``log``: called
+    with a line after loading and after selecting (their counts and seconds).
+    """
+    import time
+    import warnings
+
+    from korea_analysis.corpus import CorpusWarning, load_corpus
+
+    t0 = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_corpus(corpus or None, metadata=metadata or None,
+                               columns=columns or None)
+    notes = []
+    for w in caught:
+        if issubclass(w.category, CorpusWarning):
+            notes.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if log is not None:
+        log(f"loaded {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s")
+    t0 = time.perf_counter()
+    articles, info = select(articles, date_from=date_from or "", date_to=date_to or "",
+                            keep_duplicates=bool(keep_duplicates))
+    info["notes"] = notes
+    if log is not None:
+        log(f"selected {len(articles)} article(s) in {time.perf_counter() - t0:.1f}s "
+            f"({len(info['duplicates'])} syndicated copies found, "
+            f"{info['duplicates_dropped']} left out)")
+    return articles, info
+
+
 def _date(value: str, name: str):
     if not value:
         return None

@@ -57,6 +57,10 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
     for m in mentions:
         if m.entity == quote.speaker and m.kind != "byline":
             return m.actor, _source_of(m)
+    if quote.speaker_start is not None and _MEDIA_SPEAKER.fullmatch(quote.speaker):
+        owner = _owner_before(quote.speaker_start, mentions)
+        if owner is not None:
+            return owner.actor, "mention"
     for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
             # a relative clause is not the speaker's nationality: "whose daughter was
@@ -72,6 +76,22 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
                     return code, "institution"  # "the president's office" (of Yoon …)
                 return code, "description"
     return None, ""
+
+
+#: a state's outlets named by what they are: "state media", "official media", "media"
+_MEDIA_SPEAKER = re.compile(r"(?i)(?:(?:state|official|state-run|government)\s+)*"
+                            r"(?:media|television|news\s+agency|radio)")
+
+
+def _owner_before(start: int, mentions):
+    """The demonym that ends right before ``start``, a modifier at most between ("North
+    Korean state media warned", the speaker cut to "media"): the speaker is that state's
+    outlet. (A country name there may end a clause instead: "… on North Korea, media
+    said".)"""
+    for m in mentions:
+        if m.kind == "demonym" and m.actor and 1 <= start - m.end <= 20:
+            return m
+    return None
 
 
 def same_speaker_country(decided):

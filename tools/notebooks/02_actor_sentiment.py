@@ -62,7 +62,7 @@ The table under it gives the strongest sentence behind every cell.
 ("code", """
 min_cell = views.min_evidence(len(ann.articles))  # the same rule as every other count
 views.show_text(f"Cells need at least {min_cell} quotes and events together.")
-if len(views.stance_table(ann, min_cell, n_boot=0)):
+if views.enough_evidence(ann, "stance", min_cell):
     stance_fig, stance_data = views.stance_heatmap(ann, min_n=min_cell, top=10)
     _ = charts.save(stance_fig, stance_data, "02_stance", figures_dir)
 else:
@@ -104,7 +104,7 @@ the same minimum evidence as a cell above (`views.min_evidence(n_articles)` even
 under the chart lists every pair, however few its events.
 """),
 ("code", """
-if (ann.dyads["n_events"] >= min_cell).any():
+if views.enough_evidence(ann, "dyads", min_cell):
     fig, data = views.dyad_heatmap(ann, min_events=min_cell)
     _ = charts.save(fig, data, "02_dyads", figures_dir)
 else:

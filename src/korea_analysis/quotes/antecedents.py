@@ -144,7 +144,8 @@ def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]
     if inst is None:
         return None
     for p, name in reversed(speakers):
-        if p < pos and (not _looks_person(name) or name in eng.institution_names):
+        if p < pos and (not _looks_person(name) or name in eng.institution_names) and \
+                not eng.person_description(name):
             if p >= inst.start:
                 return None
             break

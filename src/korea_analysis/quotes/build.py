@@ -77,6 +77,14 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
                         re.I)
 
 
+#: a person's place in a photo, written after the name in a caption run into the text
+_PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centre|front|"
+                             r"back)\)$")
+
+#: a titled name, then the body it belongs to ("… Lee Hong-ki of the Joint Chiefs of Staff")
+_NAME_OF = re.compile(r"(?:[^\n]*?\s)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
+                      r"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?[A-Z][^\n]*)")
+
 #: a head of government's office as a speaker ("the president's office", "the presidential
 #: office", "the prime minister's office")
 _OFFICE = re.compile(r"(?:[Tt]he[ \t]+)?(?:(president|prime[ \t]+minister|premier|chancellor)"
@@ -91,18 +99,25 @@ _CREDIT_HEAD = re.compile(
     r"KCNA|Kyodo|Newsis|News1|Photo)(?:(?=[A-Z][a-z])|[ \t]*/[ \t]*(?:Getty[ \t]+Images|"
     r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
 
+#: cues that continue what their speaker said before ("he added")
+_GOES_ON = frozenset({"add", "continue", "go on to say"})
+
 #: what a state owns and speaks through: "its official media", "their state news agency"
 _OWNED_MEDIA = OWNED_OUTLET_HEADS
 
 
-def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
-             ) -> tuple[str, tuple[int, int], str | None]:
-    """Resolve a speaker mention: the name as given in full, its span, and a title role."""
+def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]],
+             goes_on: bool = False) -> tuple[str, tuple[int, int], str | None]:
+    """Resolve a speaker mention: the name as given in full, its span, and a title role.
+    ``goes_on``: the cue continues a speech ("he added"), see ``resolve_pronoun``."""
     t = eng.text
     a, b = sp
     credit = _CREDIT_HEAD.match(t, a, b)
     if credit and credit.end() < b and _looks_person(t[credit.end():b]):
         a = credit.end()  # "Getty ImagesMoon Jae-in", "(AP Photo/Lee Jin-man) Moon Jae-in"
+    pos = _PHOTO_POSITION.search(t, a, b)
+    if pos is not None and pos.start() > a:
+        b = pos.start()  # "Kim Yo Jong (L), the sister of …": a photo caption's position
     both = re.search(r"\s+and\s+(?=[A-Z])", t[a:b])
     if both and _cap(t[a:b]):  # "Secretary Lloyd Austin and Defense Secretary Suh Wook"
         (n1, e1), t1 = _split_title(eng, a, a + both.start())
@@ -111,6 +126,14 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             names = [eng.full_name(t[n1:e1], n1), eng.full_name(t[n2:e2], n2)]
             titles = [t[r[0]:r[1]] for r in (t1, t2) if r]
             return " and ".join(names), (n1, e2), "; ".join(titles) or None
+    of = _NAME_OF.fullmatch(t, a, b)
+    if of is not None and of.start("name") > a and _looks_person(of.group("name")):
+        # "Lt. Gen. Lee Hong-ki of the Joint Chiefs of Staff", "Chief negotiator Kim Kye-gwan
+        # of North Korea": the person, with the title and the body as the role
+        (na, nb), title = _split_title(eng, a, of.end("name"))
+        if (na, nb) == of.span("name"):
+            lead = re.sub(r"\s+", " ", t[title[0]:title[1]]) + " " if title else ""
+            return t[na:nb], (na, nb), lead + re.sub(r"\s+", " ", t[of.start("of"):b])
     (na, nb), title = _split_title(eng, a, b)
     mention = t[na:nb]
     role = t[title[0]:title[1]] if title else None
@@ -130,7 +153,7 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             if inst:
                 _note_institution(eng, *inst)
                 return inst[0], (na, nb), role or inst[1]
-        name = eng.resolve_pronoun(mention, na, speakers)
+        name = eng.resolve_pronoun(mention, na, speakers, goes_on=goes_on)
         # ("It said" again: the institution's fuller name carries over as its role)
         return name, (na, nb), role or eng.institution_roles.get(name)
     words = mention.split()
@@ -218,7 +241,8 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
         si = bisect.bisect_right(starts, a) - 1
         qt.sentence_id = si if si >= 0 else None
         if attr is not None and attr.sp is not None:
-            name, (sa, sb), title = _speaker(eng, attr.sp, speakers)
+            goes_on = attr.cue is not None and eng.cues.forms.get(attr.cue.form) in _GOES_ON
+            name, (sa, sb), title = _speaker(eng, attr.sp, speakers, goes_on)
             qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
             role = text[attr.role[0]:attr.role[1]] if attr.role else None
             named = _named_in_role(eng, name, attr.role) if role else None
@@ -227,7 +251,7 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             qt.role = role or title
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
-            if _looks_person(name) or not name[:1].islower():
+            if _looks_person(name) or not name[:1].islower() or eng.person_description(name):
                 speakers.append((sa, name))
         if attr is not None:
             if attr.cue is not None:

@@ -89,6 +89,14 @@ class _Article(_Names):
                 return np
         if np is None:
             return None
+        if c >= lo and m[c] == "," and np[0] == start + len(m[start:np[0]]) - len(
+                m[start:np[0]].lstrip()) and m[np[0]:np[1]][:1].islower() and role is None:
+            head = _strip_punct(lo, c, m)
+            if m[lo:head[0]].strip() == "" and self._part_kind(*head) == "name" and \
+                    _looks_person(m[head[0]:head[1]]):
+                # "Liu Jianchao, spokesman of the Foreign Ministry said, “…”": the
+                # apposition's closing comma left out; the name speaks
+                return head[0], head[1], (np[0], np[1])
         to = _ENVOY_TO.search(m, np[0], np[1])
         if to is not None and role is None and not _cap(m[to.end():to.end() + 1]):
             # "The North Korean envoy to six-nation talks on …": the envoy speaks, the rest
@@ -128,10 +136,12 @@ class _Article(_Names):
                     continue  # envoy to six-nation talks on …" (the words after passed)
                 if wl in self.cues.noun_forms and (j >= 2 and (_noun_before(
                         m[toks[j - 2][0]:toks[j - 2][1]]) or j == len(toks) and
-                        _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j == 1 and j < len(toks) and
-                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads):
+                        _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j < len(toks) and
+                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads and
+                        (j == 1 or _cap(m[toks[j - 2][0]:toks[j - 2][1]]))):
                     j -= 1  # "the report said", "Korea's state media said", "state media said",
-                    # "the IMF report said" (a name before the noun, right before the cue)
+                    # "the IMF report said" (a name before the noun, right before the cue),
+                    # "North Korean state media warned" (a name, the noun, an institution)
                     continue
                 if wl in _NP_STOP or wl in self.cues.forms or wl in self.cues.between_set \
                         or wl.endswith(("n’t", "n't")) or wl in _VERBISH or wl in _BE:
@@ -285,7 +295,7 @@ class _Article(_Names):
             return None  # "said in a statement", "said Tuesday" (but "said Will Doyle")
         end = toks[0][0]
         n = 0
-        prev_word = ""
+        prev_word = prev_low = ""
         for i, (a, b) in enumerate(toks):
             w = m[a:b]
             core = w.rstrip(",.;:)")
@@ -302,6 +312,10 @@ class _Article(_Names):
                 n += 1
                 continue
             cl = core.lower()
+            if n >= 2 and cl.endswith("ed") and core.isalpha() and core.islower() and \
+                    prev_low not in _DETS and not prev_low.endswith("ly"):
+                break  # "said a senior official involved in the talks": a participle after
+            prev_low = cl
             if n and not _cap(w) and (cl in _NP_STOP or cl in _VERBISH or (
                     cl in self.cues.forms and cl not in self.cues.noun_forms)):
                 return None  # "said the parade could …": a clause, not a speaker

@@ -290,9 +290,11 @@ class _CueSpeakers(_Article):
         w0 = rest.split(None, 1)[0]
         w = w0.lower()
         day = w0.rstrip(",.;:") in _WEEKDAYS  # "…, says Rodong Sinmun Wednesday in an article"
-        if strict:
+        # (“…,” said an official involved in the talks: a participle after the speaker)
+        participle = w0.endswith("ed") and w0.isalpha() and w0.islower()
+        if strict:  # (not a participle: "…, said North Korea coupled the test with …")
             return w in _STRICT_AFTER or day
-        return w != "that" and (w in _AFTER_STOP or day)
+        return w != "that" and (w in _AFTER_STOP or day or participle)
 
     def _reported_clause(self, c: _Cue, se: int) -> tuple[int, int] | None:
         """What follows ``said`` / ``told reporters that``: the reported clause, if any."""

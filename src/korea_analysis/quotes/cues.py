@@ -160,6 +160,9 @@ class Cues:
                                           _alternation(named) + r")(?![\w’'\-])")
         self.person_descriptions = {k: {w.lower() for w in v} for k, v in
                                     (data.get("person_descriptions") or {}).items()}
+        #: the head nouns of one person described ("the official", "the envoy")
+        self.person_heads = {w.rstrip(".") for k, v in self.person_descriptions.items()
+                             for w in {k, *v} if w.isalpha()} | {"official", "diplomat"}
         #: an institution's head word ("ministry", "Ministry"); the words before it are
         #: walked back in quotes.antecedents ("North Korea's state media")
         both = heads + [h[:1].upper() + h[1:] for h in heads]

@@ -7,7 +7,7 @@ from korea_analysis.quotes.cue_speakers import _Cue
 from korea_analysis.quotes.words import DAYS_RE, _strip_punct
 
 _CLAUSE_TAIL = re.compile(
-    r"(?:(?:reporters|journalists)\s+)?"
+    r"(?:(?:reporters|journalists)\b\s*)?(?:[a-z]+ed\s+)?"  # ("…, said an official involved in …")
     r"(?:(?:on|in|at|last|this|late|early|earlier|later|during|after|following|before|ahead"
     r"|on\s+\w+)\b[^,.;\x00“”]{0,100}"
     rf"|(?:{DAYS_RE}|(?:today|yesterday)\b)"

@@ -17,8 +17,12 @@ from korea_analysis.quotes.words import (
     _cap,
 )
 
+#: determiners of more than one: "some officials", "two diplomats" are no "he"
+_PLURAL_DETS = frozenset({"two", "three", "four", "five", "some", "many", "several", "most",
+                          "all", "both", "few", "these", "those", "other"})
 _MR = re.compile(r"\bMr\.?\s*$")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
+_GOES_ON_WINDOW = 1200  # characters back to the speaker that "he added" continues
 _TITLED_WINDOW = 800  # characters before a pronoun searched for "leader Lee", "Mr. Lee"
 _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
@@ -131,7 +135,10 @@ class _Names:
         if self._names is None:
             out = []
             for mm in _NAME_RE.finditer(self.text):
-                words = mm.group(0).split()
+                found = mm.group(0)
+                if "\n" in found:  # a caption's credit on the line before: "… /The Guardian"
+                    found = found[found.rindex("\n") + 1:]
+                words = found.split()
                 k = len(words)
                 while k > 0 and not (words[k - 1] in self.cues.titles or
                                      words[k - 1] in _CAP_STOP or words[k - 1] in _NOT_PERSON
@@ -222,18 +229,34 @@ class _Names:
             self._mentions = out
         return self._mentions
 
-    def resolve_pronoun(self, word: str, pos: int, speakers: list[tuple[int, str]]) -> str:
-        """Most recent compatible person before ``pos`` (speakers first, then names)."""
+    def resolve_pronoun(self, word: str, pos: int, speakers: list[tuple[int, str]],
+                        goes_on: bool = False) -> str:
+        """Most recent compatible person before ``pos`` (speakers first, then names).
+
+        ``goes_on`` ("he added", "she continued"): the latest speaker who is a person, when
+        one spoke in the last paragraphs, goes on speaking, though others were named since."""
         wl = word.lower()
         want = self.cues.subject_pronouns.get(wl)
+        if goes_on and want in ("male", "female"):
+            for p, name in reversed(speakers):
+                if p >= pos or name in self.institution_names:
+                    continue
+                if p < pos - _GOES_ON_WINDOW:
+                    break
+                if _looks_person(name) or self.person_description(name):
+                    if self.gender(name) in (None, want):
+                        return name
+                    break
         if want not in ("male", "female"):
             if wl == "it":
                 for p, name in reversed(speakers):
-                    if p < pos and (not _looks_person(name) or name in self.institution_names):
+                    if p < pos and (not _looks_person(name) or name in self.institution_names) \
+                            and not self.person_description(name):
                         return name
             return word
         titled = self.titled(max(0, pos - _TITLED_WINDOW), pos)
-        near = sorted([(p, n) for p, n in speakers if p < pos and _looks_person(n) and
+        near = sorted([(p, n) for p, n in speakers if p < pos and (
+            _looks_person(n) or self.person_description(n)) and
                        n not in self.institution_names]
                       + [(p, n) for p, n, _g in titled], reverse=True)
         ms = self.mentions()
@@ -251,6 +274,16 @@ class _Names:
             if g is None or g == want:
                 return name
         return word
+
+    def person_description(self, name: str) -> bool:
+        """A speaker that is one person described, not named: "the U.S. official", "The
+        spokesman", "a senior Asian diplomat" (a candidate for a later "he"/"she")."""
+        words = name.split()
+        if len(words) < 2 or len(words) > 6 or words[0].lower() not in _DETS or \
+                words[0].lower() in _PLURAL_DETS:
+            return False
+        head = words[-1].lower()
+        return words[-1].islower() and head in self.cues.person_heads
 
     def titled(self, lo: int, hi: int) -> list[tuple[int, str, str | None]]:
         """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee")

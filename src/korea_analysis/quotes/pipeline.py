@@ -17,6 +17,7 @@ from korea_analysis.quotes.resolve import (
     _own_attribution,
     _sentence_attr,
     _Slot,
+    relay_name,
 )
 from korea_analysis.quotes.sentences import _split
 from korea_analysis.quotes.speaker_lines import (
@@ -96,7 +97,11 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
             if last is not None and last.sp and m[last.b:se].rstrip().endswith(":"):
                 colon = _Attr(last.sp, last.role, last, last.channel, "context")
             first, held = len(indirect), []
+            # "Hyun said …, local media reported": Hyun's row carries it, the relay none
+            relays = [c for c in cs if _relays_inner(eng, c, cs, ss, se)]
             for c in cs:
+                if c in relays:
+                    continue
                 whole = _holds_fragments(m, c, slots, ss, se) if c.used and c.sp else None
                 if whole is not None:
                     # "Kim said the talks were a “waste of time”": the reported clause is
@@ -132,6 +137,31 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
             found.append((_Piece(a, b, pj, -1, True), _Attr(attr.sp, attr.role, None,
                                                              attr.channel, "context"), "direct"))
     return _build(eng, found, indirect, sentences)
+
+
+def _relays_inner(eng: _Engine, c: _Cue, cs: list[_Cue], ss: int, se: int) -> bool:
+    """A sentence-final relay ("…, local media reported.") whose clause opens with another
+    cue's speaker and cue ("Minister Hyun reiterated that …"): the inner cue speaks, the
+    relay becomes its channel (set here) and reports no clause of its own."""
+    outlet = relay_name(eng, c)
+    if outlet is None:
+        return False
+    m = eng.masked
+    span = _clause_before(m, c, ss, se, marks=True)
+    if span is None:
+        return False
+    a, b = span
+    for d in cs:
+        if d is c or d.sp is None or d.kind != "verb" or not a <= d.sp[0] < d.a < b or \
+                d.clause is None:  # ("Kim called for new ties …, state media said")
+            continue
+        lead = m[a:min(d.sp[0], d.role[0] if d.role else d.sp[0])]
+        if len(lead.split()) <= 6 and "," not in lead and not _ing(d.form):
+            d.channel = d.channel or outlet
+            if d.clause is not None and d.clause[1] > c.a:  # (up to the relay's comma)
+                d.clause = (d.clause[0], b)
+            return True
+    return False
 
 
 def _holds_fragments(m: str, c: _Cue, slots: list[_Slot], ss: int, se: int

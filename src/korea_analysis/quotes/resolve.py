@@ -102,6 +102,14 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
             trail.cue.clause is not None or
             re.search(r"\b(?:and|but|so|then|as)\b", m[close_end:trail.sp[0]])):
         trail = None  # “…” and he said he hoped …: the cue before owns the quotation
+    if trail is not None and lead is not None and lead.cue is not None and \
+            lead.cue.kind == "verb" and _opens_sentence(m, lead, ss) and \
+            relay_name(eng, trail.cue) is not None:
+        # “Kim vowed to work with “…,” Xinhua reported: the outlet passes Kim's words on
+        lead = _Attr(lead.sp, lead.role, lead.cue, lead.channel or relay_name(eng, trail.cue),
+                     lead.via)
+        trail.cue.used = True
+        trail = None
     colon = m.rfind(":", prv, o) if m[prv:o].rstrip().endswith(":") else -1
     if trail is not None:
         attr = trail
@@ -162,6 +170,35 @@ def _own_attribution(eng: _Engine, q: _Piece, cs: list[_Cue], prv: int, nxt: int
 
 #: between two quotations, a cue with no subject of its own: “…,” and continued, “…”
 _GOES_ON_SAYING = re.compile(r"\s*(?:and|then|and\s+then)\s+[a-z]+(?:\s+on)?\s*[,:]?\s*")
+
+
+def _opens_sentence(m: str, attr: _Attr, ss: int) -> bool:
+    """The speaker and cue open the sentence: at most six words before the speaker (its
+    title), no comma or quotation ("The four “loopholes” he cited are …" does not)."""
+    first = min(attr.sp[0], attr.role[0] if attr.role else attr.sp[0])
+    lead = m[ss:first]
+    return len(lead.split()) <= 6 and not re.search(r"[,“”\x00]", lead)
+
+
+def relay_name(eng: _Engine, c: _Cue) -> str | None:
+    """A cue that relays another's words at the end of a sentence: "…, local media
+    reported", "…, Xinhua reported", "…, KCNA said". The relaying outlet (as written), or
+    None."""
+    if c is None or c.sp is None or c.kind != "verb":
+        return None
+    mention = " ".join(eng.masked[c.sp[0]:c.sp[1]].split())
+    lemma = eng.cues.forms.get(c.form)
+    outlet = eng.outlet_name(mention)
+    if lemma == "report" and (outlet or mention.split()[-1].lower() in _RELAYS):
+        return outlet or mention
+    if lemma in ("say", "add") and outlet is not None:
+        return outlet
+    return None
+
+
+#: the head words of a relaying speaker that is no outlet's name ("local media reported")
+_RELAYS = frozenset({"media", "agency", "reports", "newspaper", "broadcaster", "television",
+                     "outlets", "press"})
 
 
 def _outer_cue(eng: _Engine, c: _Cue, before: list[_Cue], o: int) -> _Cue | None:

@@ -65,6 +65,7 @@ from korea_analysis.views.portrayal import (  # noqa: F401
     dyad_heatmap,
     dyad_matrix,
     dyad_matrix_counts,
+    enough_evidence,
     evidence_sentences,
     evidence_table,
     portrayal_by,

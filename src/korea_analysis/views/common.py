@@ -8,11 +8,10 @@ print as percentages (:func:`fmt_percent`), the minimum evidence grows with the 
 """
 from __future__ import annotations
 
-import functools
 import html
 import math
 import os
-import warnings
+import re
 from pathlib import Path
 
 import numpy as np
@@ -83,8 +82,7 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
     cache, it is read back instead (no article text is loaded into the kernel).
     """
     from korea_analysis.annotate import annotate
-    from korea_analysis.corpus import CorpusWarning, load_corpus
-    from korea_analysis.selection import read_selection, select
+    from korea_analysis.selection import load_and_select, read_selection
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
     backend = backend or DEFAULT_BACKEND
@@ -100,19 +98,9 @@ def load(corpus: str = "", actors: str = "", *, metadata: str = "", columns: str
             return ann
     # the loader's notes (texts without metadata, rows naming no text) read as plain lines in
     # a report, not as a red traceback-styled warning box; they are kept in corpus_info
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CorpusWarning)
-        articles = load_corpus(corpus or None, metadata=metadata or None,
-                               columns=columns or None)
-    notes = []
-    for w in caught:
-        if issubclass(w.category, CorpusWarning):
-            notes.append(str(w.message))
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    articles, info = select(articles, date_from=date_from, date_to=date_to,
-                            keep_duplicates=keep_duplicates)
-    info["notes"] = notes
+    articles, info = load_and_select(corpus, metadata=metadata, columns=columns,
+                                     date_from=date_from, date_to=date_to,
+                                     keep_duplicates=keep_duplicates)
     show_notes(info)
     ann = annotate(articles, actors or None, backend=backend, workers=workers)
     ann.extra["corpus_info"] = info
@@ -125,45 +113,22 @@ def from_cache(keys: list[str], actors: str = "", backend: str | None = None
     """The annotations of the articles with these cache keys (:func:`annotate`'s result for
     them, to the row), read from the cache; None unless every one of them is cached.
 
-    Per-article tables are read on first use, as :func:`annotate` does; the corpus tables
-    (``actor_sentiment``, ``dyads``, ``alignment``) are derived on first use too, so a
-    notebook that shows none of them does not compute them, and one that shows only dyads
-    and alignment never reads the mentions.
+    The same path as :func:`annotate` with a cache (:func:`korea_analysis.annotate.from_store`):
+    every table is read or derived on first use, so a notebook that shows only dyads and
+    alignment never reads the mentions.
     """
     from korea_analysis.actors import load_actors
-    from korea_analysis.annotate import (
-        CORPUS_INPUTS,
-        CORPUS_TABLES,
-        Context,
-        _stored,
-        event_tables,
-        sentiment_table,
-    )
+    from korea_analysis.annotate import Context, from_store
     from korea_analysis.cache import open_cache
     from korea_analysis.events import load_cues
-    from korea_analysis.schema import ARTICLE_TABLES
     from korea_analysis.sentiment import DEFAULT_BACKEND
 
-    backend = backend or DEFAULT_BACKEND
-    ctx = Context(load_actors(actors or None), load_cues(None), backend)
+    ctx = Context(load_actors(actors or None), load_cues(None), backend or DEFAULT_BACKEND)
     store = open_cache(None, ctx)
     index = store.index()
     if not all(k in index for k in keys):
         return None
-    tables: dict = {name: functools.partial(_stored, store, name, keys)
-                    for name in ARTICLE_TABLES}
-    derived: dict = {}
-
-    def corpus_table(name: str) -> pd.DataFrame:
-        if name == "actor_sentiment":
-            return sentiment_table(_stored(store, "mentions", keys, CORPUS_INPUTS["mentions"]))
-        if name not in derived:  # dyads and alignment come from one pass over the events
-            derived.update(event_tables(
-                _stored(store, "events", keys, CORPUS_INPUTS["events"]), ctx.actors))
-        return derived.pop(name)
-
-    tables.update({name: functools.partial(corpus_table, name) for name in CORPUS_TABLES})
-    return Annotations(tables, {"actors": ctx.actors, "cues": ctx.cues, "backend": backend})
+    return from_store(store, keys, ctx)
 
 
 # --- reading only what a view needs --------------------------------------------------------
@@ -171,14 +136,15 @@ def from_cache(keys: list[str], actors: str = "", backend: str | None = None
 def _cached_source(ann: Annotations, name: str):
     """(store, keys) when table ``name`` is still unread in the annotation cache, else None.
 
-    :class:`Annotations` reads a cached table on first use through a loader
-    ``partial(_stored, store, name, keys)``; a view that needs a few columns (or the rows of
-    a few articles) reads those from the same store instead of loading the whole table.
+    :class:`Annotations` reads a cached table on first use through its loader, a
+    :class:`korea_analysis.annotate.StoredTable`; a view that needs a few columns (or the rows
+    of a few articles) reads those from the same store instead of loading the whole table.
     """
+    from korea_analysis.annotate import StoredTable
+
     loader = ann.__dict__.get("_loaders", {}).get(name)
-    if (isinstance(loader, functools.partial) and len(loader.args) == 3
-            and hasattr(loader.args[0], "read") and loader.args[1] == name):
-        return loader.args[0], loader.args[2]
+    if isinstance(loader, StoredTable) and loader.name == name:
+        return loader.store, loader.keys
     return None
 
 
@@ -279,6 +245,18 @@ def sentence_text(ann: Annotations, rows: pd.DataFrame) -> pd.DataFrame:
                              "sentence_id": pd.Series(dtype="int64"),
                              "text": pd.Series(dtype=object)})
     return to_frame("sentences", pa.concat_tables(pieces).select(cols))
+
+
+def pair_labels(first, second, sep: str, *, ordered: bool = False) -> np.ndarray:
+    """``"A<sep>B"`` for each pair of codes, the smaller code first unless ``ordered`` (the
+    labels of ``sep.join(sorted((a, b)))``, made column-wise: a corpus has millions of
+    events)."""
+    a = np.asarray(first, dtype=object)
+    b = np.asarray(second, dtype=object)
+    if not ordered and len(a):
+        swap = (b < a).astype(bool)
+        a, b = np.where(swap, b, a), np.where(swap, a, b)
+    return (a + sep + b) if len(a) else np.array([], dtype=object)
 
 
 # --- the corpus a chart was drawn from ------------------------------------------------------
@@ -422,7 +400,7 @@ def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame
     """The table as shown: shares as %, floats to 3 decimals, dates as dates, blanks blank.
 
     Columns named ``*share*`` (or listed in ``percent``) are shares; integer columns stay
-    numbers. Text is left as it is (escaping is the display's job).
+    numbers. Text keeps its words, with line breaks as spaces (escaping is the display's job).
     """
     out = df.copy()
     pct = set(percent or []) | {c for c in out.columns if _is_share(c)}
@@ -445,8 +423,19 @@ def readable(df: pd.DataFrame, percent: list[str] | None = None) -> pd.DataFrame
         else:
             out[col] = s.astype(object).where(s.notna(), "")
             out[col] = out[col].map(lambda v: "" if isinstance(v, float) and math.isnan(v)
-                                    else v if isinstance(v, (str, int)) else str(v))
+                                    else _one_line(v) if isinstance(v, str)
+                                    else v if isinstance(v, int) else _one_line(str(v)))
     return out
+
+
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029]+[ \t]*")
+
+
+def _one_line(text: str) -> str:
+    """Line breaks (with the blanks around them) as one space: a sentence that runs over a
+    line of its article reads as one line in a table cell, where HTML tables would show a
+    literal "\\n" (the full CSV keeps the text as it is)."""
+    return _LINE_BREAK.sub(" ", text)
 
 
 # --- tables: top rows in the page, the whole table as CSV beside it ------------------------

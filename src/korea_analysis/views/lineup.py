@@ -6,7 +6,13 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import _bloc_legend, sentence_text, source_line, table
+from korea_analysis.views.common import (
+    _bloc_legend,
+    pair_labels,
+    sentence_text,
+    source_line,
+    table,
+)
 
 #: The event columns the alignment reads (korea_analysis.annotate.CORPUS_INPUTS).
 ALIGNMENT_COLUMNS = ["article_id", "source", "target", "score", "historical", "quad_class",
@@ -261,10 +267,10 @@ def strongest_evidence(ann: Annotations, k: int = 1) -> pd.DataFrame:
 
     e = current_events(table(ann, "events", ["article_id", "sentence_id", "source", "target",
                                              "cue", "score", "historical"])).copy()
-    e["pair"] = [" – ".join(sorted(p)) for p in zip(e["source"], e["target"], strict=True)]
+    e["pair"] = pair_labels(e["source"], e["target"], " – ")
     e["strength"] = e["score"].abs()
     top = e.sort_values("strength", ascending=False).groupby("pair").head(k)
     top = top.merge(sentence_text(ann, top), on=["article_id", "sentence_id"])
-    top["pair"] = [f"{s} → {t}" for s, t in zip(top["source"], top["target"], strict=True)]
+    top["pair"] = pair_labels(top["source"], top["target"], " → ", ordered=True)
     return top[["pair", "cue", "score", "text", "article_id", "sentence_id"]].sort_values(
         "pair", ignore_index=True)

@@ -216,6 +216,19 @@ def stance_table(ann: Annotations, min_n: int = 1, *, n_boot: int = 1000,
     return d.reset_index(drop=True)
 
 
+def enough_evidence(ann: Annotations, matrix: str, min_n: int) -> bool:
+    """Whether a matrix of 02 has a cell to show: ``"stance"`` (:func:`stance_heatmap`, a
+    directed pair with at least ``min_n`` quotes and events together) or ``"dyads"``
+    (:func:`dyad_heatmap`, a pair with at least ``min_n`` events). Counts only: no interval
+    is computed to decide it."""
+    if matrix == "stance":
+        items = _stance_items(ann)  # one row per quote or event: a cell's n is its rows
+        return bool(len(items)) and int(items.groupby(["source", "target"]).size().max()) >= min_n
+    if matrix == "dyads":
+        return bool((ann.dyads["n_events"] >= min_n).any())
+    raise ValueError(f"enough_evidence: no matrix {matrix!r} (have: stance, dyads)")
+
+
 def stance_heatmap(ann: Annotations, min_n: int = 1, top: int = 10, *, n_boot: int = 1000,
                    seed: int = 0):
     """Rows: who speaks or acts (A); columns: toward whom (B); colour: A's mean stance toward B

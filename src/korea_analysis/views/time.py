@@ -16,7 +16,7 @@ import pandas as pd
 
 from korea_analysis import charts
 from korea_analysis.annotate import Annotations
-from korea_analysis.views.common import min_evidence, source_line, table
+from korea_analysis.views.common import min_evidence, pair_labels, source_line, table
 from korea_analysis.views.overview import period_of
 
 #: A period needs this many events (or mentions) for its point to be drawn; fewer are counted.
@@ -49,7 +49,17 @@ def _pair_label(a: str, b: str) -> str:
 
 
 def _events(ann: Annotations, freq: str) -> pd.DataFrame:
-    """Current events with their pair (unordered), period and outlet; undated left out."""
+    """Current events with their pair (unordered), period and outlet; undated left out.
+
+    Made once per ``ann`` and ``freq`` (05 asks for it four times: the main pairs, the trend,
+    the change and the outlets); a shallow copy is returned, as :func:`table` does."""
+    memo = ann.__dict__.setdefault("_views_time_events", {})
+    if freq not in memo:
+        memo[freq] = _make_events(ann, freq)
+    return memo[freq].copy(deep=False)
+
+
+def _make_events(ann: Annotations, freq: str) -> pd.DataFrame:
     from korea_analysis.annotate import current_events
 
     e = current_events(table(ann, "events", ["article_id", "source", "target", "score",
@@ -57,12 +67,10 @@ def _events(ann: Annotations, freq: str) -> pd.DataFrame:
     e = e[e["source"].notna() & e["target"].notna() & (e["source"] != e["target"])]
     a = ann.articles[["article_id", "published", "source"]].rename(columns={"source": "outlet"})
     e = e.merge(a, on="article_id", how="left")
-    lo = np.where(e["source"] < e["target"], e["source"], e["target"])
-    hi = np.where(e["source"] < e["target"], e["target"], e["source"])
     w = e["weight"].astype(float).fillna(1.0) if "weight" in e else pd.Series(1.0,
                                                                               index=e.index)
-    out = pd.DataFrame({"article_id": e["article_id"], "pair": [f"{x}–{y}" for x, y in
-                                                               zip(lo, hi, strict=True)],
+    out = pd.DataFrame({"article_id": e["article_id"],
+                        "pair": pair_labels(e["source"], e["target"], "–"),
                         "published": e["published"], "outlet": e["outlet"],
                         "score": e["score"].astype(float), "weight": w.to_numpy()})
     out["period"] = out["published"].dt.to_period(freq)
