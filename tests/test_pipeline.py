@@ -541,3 +541,28 @@ def test_a_long_source_line_wraps_inside_the_chart_instead_of_widening_it():
     assert footer.get_window_extent(r).x1 <= fig.bbox.x1
     assert footer.get_window_extent(r).y1 <= ax.get_tightbbox(r).y0 + 1  # under the axes
     plt.close(fig)
+
+
+def test_no_clear_change_says_how_many_pairs_could_not_be_judged():
+    """05 on PolNeAR: "No clear change … for any main pair" over a table in which three of
+    the six pairs had too little evidence to be judged at all."""
+    from korea_analysis import views
+
+    change = pd.DataFrame({"pair": ["CHN–USA", "IRN–USA", "GBR–USA"],
+                           "early": ["2015-11 to 2016-02"] * 3, "late": ["2016-07 to 2016-10"] * 3,
+                           "change": ["no clear change", "too little evidence",
+                                      "too little evidence"]})
+    assert views.tension_headline(change) == (
+        "No clear change in cooperation–conflict for any main pair (2016-07 to 2016-10 vs "
+        "2015-11 to 2016-02; 2 of 3 with too few events to tell)")
+    assert views.tension_headline(change.assign(change="no clear change")).endswith(
+        "(2016-07 to 2016-10 vs 2015-11 to 2016-02)")
+
+
+def test_a_small_real_share_in_a_table_is_not_printed_as_zero():
+    """03's country table printed Japan's 5 of 13,005 quotes as "0.0%"."""
+    from korea_analysis import views
+
+    assert views.fmt_percent(5 / 13005, 1) == "<0.1%"
+    assert views.fmt_percent(99 / 22787) == "<1%"
+    assert views.fmt_percent(0, 1) == "0.0%" and views.fmt_percent(0.0006, 1) == "0.1%"

@@ -378,7 +378,10 @@ def fmt_percent(value, digits: int = 0):
         return [fmt_percent(v, digits) for v in value]
     if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
         return ""
-    return f"{float(value):.{digits}%}"
+    v = float(value)
+    if 0 < abs(v) < 0.5 * 10 ** -(digits + 2):  # a real share that would print as 0.0%
+        return f"{'-' if v < 0 else ''}<{10 ** -digits:g}%"  # (5 of 13,005 quotes: "<0.1%")
+    return f"{v:.{digits}%}"
 
 
 def _fmt_number(v) -> str:

@@ -234,7 +234,10 @@ def tension_headline(change: pd.DataFrame) -> str:
                 "no clear change for the rest")
     if (change["change"] == "too little evidence").all():
         return "Too few events in the first and last third of the span to tell"
-    return f"No clear change in cooperation–conflict for any main pair ({period})"
+    thin = int((change["change"] == "too little evidence").sum())
+    # "for any main pair" must not hide that some pairs could not be judged at all
+    unjudged = f"; {thin} of {len(change)} with too few events to tell" if thin else ""
+    return f"No clear change in cooperation–conflict for any main pair ({period}{unjudged})"
 
 
 def _grid(n: int, ncols: int = 3, width: float = 12, height: float = 2.6):
