@@ -17,10 +17,11 @@ min_mentions: int = 3  # actors with fewer mentions are left out of charts
 ("code", """
 from korea_analysis import charts, views
 
-""" + load(', backend=backend') + """print(views.corpus_description(ann))
+""" + load(', backend=backend') + """views.show_text(views.corpus_description(ann))
 # the evidence an actor needs grows with the corpus (views.min_evidence documents the rule)
 min_mentions = max(min_mentions, views.min_evidence(len(ann.articles)))
-print(f"Actors and cells with fewer than {min_mentions} mentions are left out of the charts.")
+views.show_text(f"Actors and cells with fewer than {min_mentions} mentions are left out of "
+                "the charts.")
 """),
 ("md", """
 ## How we did it
