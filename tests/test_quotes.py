@@ -1055,3 +1055,39 @@ def test_concern_and_remarks_carry_a_clause(text, speaker, clause):
     assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
     # "make" is a cue only before such a noun and "that"
     assert find_quotes("The minister made remarks about the crew.") == []
+
+
+# --- a description that stands for the one person the article names for it -------------------
+
+def test_description_named_in_the_next_sentence():
+    text = ("The Vietnamese envoy to the border talks said the main task was to keep the "
+            "ceasefire. “We want calm on both sides,” Vietnamese Deputy Foreign Minister Tran "
+            "Van Minh said.\n")
+    q = _one(find_quotes(text), "the main task was")
+    assert q.speaker == "Tran Van Minh"
+    assert _mention(text, q) == "The Vietnamese envoy"
+
+
+def test_chief_government_spokesman_is_the_cabinet_secretary_named_before():
+    text = ("Chief Cabinet Secretary Haruto Nishimura said on Friday that the launch “would "
+            "hurt regional calm.”\nThe chief government spokesman added Tokyo would keep "
+            "pressing for talks “even if the launch is delayed.”\n")
+    qs = find_quotes(text)
+    assert _one(qs, "Tokyo would keep pressing").speaker == "Haruto Nishimura"
+    assert _one(qs, "even if the launch").speaker == "Haruto Nishimura"
+
+
+@pytest.mark.parametrize("text", [
+    # two people carry the nationality: no guess between them
+    ("The Vietnamese envoy said the main task was to keep the ceasefire. Vietnamese Deputy "
+     "Foreign Minister Tran Van Minh and Vietnamese Ambassador Le Thi Hoa met the press.\n"),
+    # "a …" is someone new, not the person named after
+    ("A Vietnamese envoy said the main task was to keep the ceasefire. Vietnamese Deputy "
+     "Foreign Minister Tran Van Minh met the press.\n"),
+    # the person named after has another nationality
+    ("The Vietnamese envoy said the main task was to keep the ceasefire. Thai Deputy "
+     "Foreign Minister Somchai Wongsa met the press.\n"),
+])
+def test_description_stays_when_no_one_person_fits(text):
+    q = _one(find_quotes(text), "the main task was")
+    assert q.speaker.endswith("Vietnamese envoy")

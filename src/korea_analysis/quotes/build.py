@@ -10,6 +10,7 @@ from typing import Any
 from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
     body_antecedent,
+    described_person,
     is_bare_description,
     it_antecedent,
     named_inside,
@@ -199,7 +200,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             _note_institution(eng, *inst)
             described = role if head in eng.cues.issued or title else None
             return inst[0], (na, nb), described or inst[1]
-        person = person_antecedent(eng, head, na)
+        pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
+        key = pair if pair in eng.cues.person_descriptions else head
+        person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
         if person:
             return person, (na, nb), role
     return mention, (na, nb), role
