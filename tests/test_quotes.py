@@ -1091,3 +1091,24 @@ def test_chief_government_spokesman_is_the_cabinet_secretary_named_before():
 def test_description_stays_when_no_one_person_fits(text):
     q = _one(find_quotes(text), "the main task was")
     assert q.speaker.endswith("Vietnamese envoy")
+
+
+# --- "he said" after a sentence about one person: its subject, not a name inside it -----------
+
+_SUBJECT_THEN_NAMES = (
+    "In Busan, southern Korea, {who}, 81, whose son Joon was abducted decades ago, was gloomy "
+    "after {pron} watched the party vote on Sunday, in which former minister Han Dong-hoon beat "
+    "Mr. Choi Jae-won.\n\n“Nothing has moved for years. I doubt anything will change now,” "
+    "he said.\n")
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    text = _SUBJECT_THEN_NAMES.format(who="Mr. Park Min-soo", pron="he")
+    q = _one(find_quotes(text), "Nothing has moved")
+    assert q.speaker == "Park Min-soo"
+
+
+def test_he_skips_a_subject_of_the_other_gender():
+    text = _SUBJECT_THEN_NAMES.format(who="Ms. Kim Soo-jin", pron="she")
+    q = _one(find_quotes(text), "Nothing has moved")
+    assert q.speaker == "Choi Jae-won"
