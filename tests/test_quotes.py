@@ -1112,3 +1112,33 @@ def test_he_skips_a_subject_of_the_other_gender():
     text = _SUBJECT_THEN_NAMES.format(who="Ms. Kim Soo-jin", pron="she")
     q = _one(find_quotes(text), "Nothing has moved")
     assert q.speaker == "Choi Jae-won"
+
+
+# --- statements and outlets as speakers: who issued or carried them ---------------------------
+
+def test_a_statement_carried_by_an_outlet_is_the_outlet():
+    text = ("“The harvest was the best in years,” said a statement carried by the official "
+            "Vietnam News Agency.\n")
+    q = _one(find_quotes(text), "The harvest was")
+    assert q.speaker.endswith("Vietnam News Agency")
+    assert _mention(text, q) == "a statement"
+
+
+def test_according_to_a_statement_from_a_ministry_is_the_ministry():
+    text = ("Hanoi paused work on the dam, according to a statement from the country's Foreign "
+            "Ministry.\n")
+    q = _one(find_quotes(text), "Hanoi paused work")
+    assert q.speaker.endswith("Foreign Ministry")
+
+
+def test_a_statement_with_no_source_after_it_stays():
+    q = _one(find_quotes("“The harvest was the best in years,” said a statement on Monday.\n"),
+             "The harvest was")
+    assert q.speaker == "a statement"
+
+
+def test_the_wire_service_is_the_outlet_named_before():
+    text = ("The storm hit the coast, Reuters reports. The wire service adds that “the port will "
+            "stay shut on Friday.”\n")
+    q = _one(find_quotes(text), "the port will stay shut")
+    assert q.speaker == "Reuters"

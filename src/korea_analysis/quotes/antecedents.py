@@ -355,3 +355,25 @@ def _title_run(t: str, p: int) -> list[str]:
     while out and out[0] in ("to", "of", "the", "for"):
         out = out[1:]
     return out
+
+
+_SOURCE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:which[ \t]+was[ \t]+|that[ \t]+was[ \t]+)?"
+    r"(?:(?:carried|released|issued|published|put[ \t]+out|sent|posted|run)[ \t]+)?"
+    r"(?:by|from|of)[ \t]+")
+
+
+def source_after(eng, b: int) -> tuple[str, str | None] | None:
+    """``a statement carried by the Korean Central News Agency``, ``a statement from the
+    Foreign Ministry``: the institution named right after an issued noun (its issuer, or the
+    outlet that carried it when no issuer is named), within a few words and no punctuation."""
+    mm = _SOURCE_AFTER.match(eng.text, b)
+    if mm is None:
+        return None
+    insts = institutions(eng)
+    k = bisect.bisect_left(insts, (mm.end(),))
+    for inst in insts[k:k + 1]:
+        gap = eng.text[mm.end():inst.start]
+        if len(gap) <= 40 and not re.search(r"[,.;:“”\"\n]", gap):
+            return _words(eng, inst)
+    return None
