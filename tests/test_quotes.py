@@ -1055,3 +1055,90 @@ def test_concern_and_remarks_carry_a_clause(text, speaker, clause):
     assert (q.kind, q.speaker, q.quote) == ("indirect", speaker, clause)
     # "make" is a cue only before such a noun and "that"
     assert find_quotes("The minister made remarks about the crew.") == []
+
+
+# --- a description that stands for the one person the article names for it -------------------
+
+def test_description_named_in_the_next_sentence():
+    text = ("The Vietnamese envoy to the border talks said the main task was to keep the "
+            "ceasefire. “We want calm on both sides,” Vietnamese Deputy Foreign Minister Tran "
+            "Van Minh said.\n")
+    q = _one(find_quotes(text), "the main task was")
+    assert q.speaker == "Tran Van Minh"
+    assert _mention(text, q) == "The Vietnamese envoy"
+
+
+def test_chief_government_spokesman_is_the_cabinet_secretary_named_before():
+    text = ("Chief Cabinet Secretary Haruto Nishimura said on Friday that the launch “would "
+            "hurt regional calm.”\nThe chief government spokesman added Tokyo would keep "
+            "pressing for talks “even if the launch is delayed.”\n")
+    qs = find_quotes(text)
+    assert _one(qs, "Tokyo would keep pressing").speaker == "Haruto Nishimura"
+    assert _one(qs, "even if the launch").speaker == "Haruto Nishimura"
+
+
+@pytest.mark.parametrize("text", [
+    # two people carry the nationality: no guess between them
+    ("The Vietnamese envoy said the main task was to keep the ceasefire. Vietnamese Deputy "
+     "Foreign Minister Tran Van Minh and Vietnamese Ambassador Le Thi Hoa met the press.\n"),
+    # "a …" is someone new, not the person named after
+    ("A Vietnamese envoy said the main task was to keep the ceasefire. Vietnamese Deputy "
+     "Foreign Minister Tran Van Minh met the press.\n"),
+    # the person named after has another nationality
+    ("The Vietnamese envoy said the main task was to keep the ceasefire. Thai Deputy "
+     "Foreign Minister Somchai Wongsa met the press.\n"),
+])
+def test_description_stays_when_no_one_person_fits(text):
+    q = _one(find_quotes(text), "the main task was")
+    assert q.speaker.endswith("Vietnamese envoy")
+
+
+# --- "he said" after a sentence about one person: its subject, not a name inside it -----------
+
+_SUBJECT_THEN_NAMES = (
+    "In Busan, southern Korea, {who}, 81, whose son Joon was abducted decades ago, was gloomy "
+    "after {pron} watched the party vote on Sunday, in which former minister Han Dong-hoon beat "
+    "Mr. Choi Jae-won.\n\n“Nothing has moved for years. I doubt anything will change now,” "
+    "he said.\n")
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    text = _SUBJECT_THEN_NAMES.format(who="Mr. Park Min-soo", pron="he")
+    q = _one(find_quotes(text), "Nothing has moved")
+    assert q.speaker == "Park Min-soo"
+
+
+def test_he_skips_a_subject_of_the_other_gender():
+    text = _SUBJECT_THEN_NAMES.format(who="Ms. Kim Soo-jin", pron="she")
+    q = _one(find_quotes(text), "Nothing has moved")
+    assert q.speaker == "Choi Jae-won"
+
+
+# --- statements and outlets as speakers: who issued or carried them ---------------------------
+
+def test_a_statement_carried_by_an_outlet_is_the_outlet():
+    text = ("“The harvest was the best in years,” said a statement carried by the official "
+            "Vietnam News Agency.\n")
+    q = _one(find_quotes(text), "The harvest was")
+    assert q.speaker.endswith("Vietnam News Agency")
+    assert _mention(text, q) == "a statement"
+
+
+def test_according_to_a_statement_from_a_ministry_is_the_ministry():
+    text = ("Hanoi paused work on the dam, according to a statement from the country's Foreign "
+            "Ministry.\n")
+    q = _one(find_quotes(text), "Hanoi paused work")
+    assert q.speaker.endswith("Foreign Ministry")
+
+
+def test_a_statement_with_no_source_after_it_stays():
+    q = _one(find_quotes("“The harvest was the best in years,” said a statement on Monday.\n"),
+             "The harvest was")
+    assert q.speaker == "a statement"
+
+
+def test_the_wire_service_is_the_outlet_named_before():
+    text = ("The storm hit the coast, Reuters reports. The wire service adds that “the port will "
+            "stay shut on Friday.”\n")
+    q = _one(find_quotes(text), "the port will stay shut")
+    assert q.speaker == "Reuters"

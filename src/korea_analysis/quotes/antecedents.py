@@ -291,3 +291,89 @@ def acronym_antecedent(eng, mention: str, pos: int) -> str | None:
                 best = re.sub(r"\s+", " ", eng.text[start:run.end()])
                 break
     return best
+
+
+# how far a description looks for the one person it can stand for: back a few paragraphs,
+# forward to the end of the next sentence ("The Ruritanian envoy … said …" and then
+# "“…,” Ruritanian Deputy Minister X said")
+_DESCRIBED_BACK = 1500
+_DESCRIBED_AHEAD = 600
+_SENT_END = re.compile(r"[.!?][\"”’']?(?=\s)")
+
+
+def described_person(eng, mention: str, head: str, a: int, b: int) -> str | None:
+    """``the North Korean envoy`` -> the one person nearby whose title carries the same
+    nationality ("North Korean Vice Foreign Minister Kim …") or the description's role,
+    named before it or by the end of the next sentence. Only a definite description ("the
+    …"; "a U.S. official" is someone new), and only when exactly one person fits: never a
+    guess between two."""
+    words = mention.split()
+    if len(words) < 2 or words[0].lower() != "the" or head not in eng.cues.person_heads:
+        return None
+    nationality = [w for w in words[1:-1] if w[:1].isupper()]
+    titles = eng.cues.person_descriptions.get(head, set())
+    t = eng.text
+    ahead = b
+    for _ in range(2):  # the rest of this sentence and the next one
+        end = _SENT_END.search(t, ahead, b + _DESCRIBED_AHEAD)
+        if end is None:
+            break
+        ahead = end.end()
+    lo = max(0, a - _DESCRIBED_BACK)
+    found: set[str] = set()
+    for p, name in eng.names():
+        if p >= ahead:
+            break
+        if p < lo or a <= p < b or not _looks_person(name):
+            continue
+        run = _title_run(t, p)
+        if not run:
+            continue
+        low = [w.lower().rstrip(".,") for w in run]
+        if nationality:
+            fits = " ".join(nationality) in " ".join(run)
+        else:
+            fits = any(w in titles for w in low)
+        if fits:
+            found.add(eng.full_name(name, p) if " " not in name else name)
+    # (a surname and the full name it stands for are one person)
+    people = {n for n in found if not any(o != n and o.endswith(" " + n) for o in found)}
+    return people.pop() if len(people) == 1 else None
+
+
+def _title_run(t: str, p: int) -> list[str]:
+    """The capitalised title right before a name ("North Korean Vice Foreign Minister"), up to
+    eight words with only "to/of/the/for" between them; empty when the name has none."""
+    out: list[str] = []
+    for w in reversed(t[max(0, p - 90):p].split()[-8:]):
+        if w.endswith((",", ".", ";", ":", "”", "\"")) and not w.endswith(("Gen.", "Lt.")):
+            break
+        if not (w[:1].isupper() or w in ("to", "of", "the", "for")):
+            break
+        out.append(w)
+    out.reverse()
+    while out and out[0] in ("to", "of", "the", "for"):
+        out = out[1:]
+    return out
+
+
+_SOURCE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:which[ \t]+was[ \t]+|that[ \t]+was[ \t]+)?"
+    r"(?:(?:carried|released|issued|published|put[ \t]+out|sent|posted|run)[ \t]+)?"
+    r"(?:by|from|of)[ \t]+")
+
+
+def source_after(eng, b: int) -> tuple[str, str | None] | None:
+    """``a statement carried by the Korean Central News Agency``, ``a statement from the
+    Foreign Ministry``: the institution named right after an issued noun (its issuer, or the
+    outlet that carried it when no issuer is named), within a few words and no punctuation."""
+    mm = _SOURCE_AFTER.match(eng.text, b)
+    if mm is None:
+        return None
+    insts = institutions(eng)
+    k = bisect.bisect_left(insts, (mm.end(),))
+    for inst in insts[k:k + 1]:
+        gap = eng.text[mm.end():inst.start]
+        if len(gap) <= 40 and not re.search(r"[,.;:“”\"\n]", gap):
+            return _words(eng, inst)
+    return None

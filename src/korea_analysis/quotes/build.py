@@ -10,10 +10,12 @@ from typing import Any
 from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
     body_antecedent,
+    described_person,
     is_bare_description,
     it_antecedent,
     named_inside,
     person_antecedent,
+    source_after,
 )
 from korea_analysis.quotes.candidates import _Article
 from korea_analysis.quotes.cue_matches import _Engine
@@ -189,17 +191,27 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         owner = eng.resolve_pronoun("it", na, speakers)
         if owner.lower() != "it":  # "North Korea said … Its official media said …"
             return owned_outlet(owner, " ".join(words[1:])), (na, nb), role
+    if words[0].lower() in ("a", "an") and len(words) <= 4 and \
+            words[-1].lower() in eng.cues.issued:  # "a statement carried by KCNA"
+        src = source_after(eng, nb)
+        if src:
+            _note_institution(eng, *src)
+            return src[0], (na, nb), role or src[1]
     mm = _BODY_HEAD.match(mention)
     if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
         role = _body_description(t, mm.group(1), na)
     if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
         head = mm.group(1).lower()
-        inst = body_antecedent(eng, head, na)
+        pair = " ".join(words[-2:]).lower()  # "the wire service"
+        src = source_after(eng, nb) if head in eng.cues.issued else None
+        inst = body_antecedent(eng, pair if pair in eng.cues.body_heads else head, na) or src
         if inst:  # ("the ministry" has no fuller mention to give: "a notice from the M…")
             _note_institution(eng, *inst)
             described = role if head in eng.cues.issued or title else None
             return inst[0], (na, nb), described or inst[1]
-        person = person_antecedent(eng, head, na)
+        pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
+        key = pair if pair in eng.cues.person_descriptions else head
+        person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
         if person:
             return person, (na, nb), role
     return mention, (na, nb), role

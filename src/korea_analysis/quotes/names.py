@@ -25,6 +25,11 @@ _MRS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s*$")
 _GOES_ON_WINDOW = 1200  # characters back to the speaker that "he added" continues
 _TITLED_WINDOW = 800  # characters before a pronoun searched for "leader Lee", "Mr. Lee"
 _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
+# a sentence end before a pronoun (not an initial's or a title's dot: "U.S.", "Gen.")
+_PRIOR_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col))"
+                        r"[.!?][\"”’']?(?=\s)|\n")
+_HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
+_NAME_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+[A-Z][\w’'\-.]*)*")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 # A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
 # engine skips to capitals instead of trying every position (same matches; the plain form,
@@ -264,6 +269,7 @@ class _Names:
         # the few speakers and titled surnames: the first compatible one ends the walk
         earlier = (ms[k] for k in range(bisect.bisect_left(ms, (pos, "")) - 1, -1, -1))
         short = {(p, n): g for p, n, g in titled}
+        spoke = set(speakers)
         for _p, name in heapq.merge(near, earlier, reverse=True):
             if (_p, name) in short:  # a surname after a title: its full name, its honorific
                 g = short[(_p, name)]
@@ -272,8 +278,45 @@ class _Names:
             else:
                 g = self.gender(name)
             if g is None or g == want:
-                return name
+                if (_p, name) in spoke:
+                    return name
+                return self._prior_subject(_p, pos, want) or name
         return word
+
+    def _prior_subject(self, pick: int, pos: int, want: str) -> str | None:
+        """"he said" after a sentence whose subject is one person and whose later names sit
+        inside it ("Kim, 63, whose son …, was upset after he watched a debate in which Lee
+        beat Park. “…,” he said." is Kim, not Park): the subject of the sentence just before
+        the pronoun's, when the latest name (``pick``, no speaker) is a later name in it."""
+        m = getattr(self, "masked", None) or self.text
+        lo = max(0, pos - 2000)
+        ends: list[int] = []
+        for mm in _PRIOR_END.finditer(m, lo, pos):
+            if ends and m[ends[-1]:mm.start()].strip() == "":
+                ends[-1] = mm.end()  # (a blank line, a dot then a line break: one end)
+            else:
+                ends.append(mm.end())
+        if not ends:
+            return None
+        own = ends[-1]  # where the pronoun's sentence starts
+        prev = ends[-2] if len(ends) > 1 else lo
+        if not prev <= pick < own:
+            return None
+        ms = self.mentions()
+        k = bisect.bisect_left(ms, (prev, ""))
+        if k >= len(ms) or ms[k][0] >= pick:
+            return None
+        p, name = ms[k]
+        lead = _HONORIFIC_END.sub("", m[prev:p]).strip()  # ("…, Mr. Park Min-soo, 81, …")
+        if lead and not (lead.endswith(",") and len(lead.split()) <= 6 and
+                         not re.search(r"[“”\"\x00]", lead)):
+            return None  # the name does not open the sentence ("In Seoul, Kim …" does)
+        rest = _NAME_RUN.match(m, p)
+        if rest is None or not re.match(r"\s*,", m[rest.end():pick]):
+            return None  # only a subject set off by an apposition: "Kim, 63, whose …, was"
+        if self.gender(name) not in (None, want) or not _looks_person(name):
+            return None
+        return name
 
     def person_description(self, name: str) -> bool:
         """A speaker that is one person described, not named: "the U.S. official", "The
