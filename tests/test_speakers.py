@@ -216,3 +216,22 @@ def test_a_state_media_speaker_takes_the_demonym_before_it(actors):
     # a country name that ends a clause before "media" is nobody's outlet
     t = "The council weighed sanctions on Iran, media reported on Monday."
     assert all(country is None for _, country, _ in speakers(t, actors))
+
+
+def test_an_office_only_one_country_has_and_a_candidate_in_the_articles_country(actors):
+    t = "House Speaker Dana Whitfield said the vote was “a disgrace”."
+    assert speakers(t, actors)[0] == ("Dana Whitfield", "USA", "title")
+    # "Democratic" alone names no country (South Korea has a Democratic Party): the
+    # candidate takes the article's context, here its dateline
+    t = ("WASHINGTON (AP) -- Democratic presidential candidate Martin Greaves said the plan "
+         "was “a gift to the rich”.")
+    assert speakers(t, actors)[0] == ("Martin Greaves", "USA", "context")
+    t = ("SEOUL (Yonhap) -- Democratic presidential candidate Kang Min-seok said the plan "
+         "was “a gift to the rich”.")
+    assert speakers(t, actors)[0] == ("Kang Min-seok", "KOR", "context")
+    # a context country with no party of that word, or no context: nothing is guessed
+    t = ("BEIJING (Xinhua) -- Democratic presidential candidate Martin Greaves said the plan "
+         "was “a gift to the rich”.")
+    assert speakers(t, actors)[0] == ("Martin Greaves", None, "")
+    t = "Democratic presidential candidate Martin Greaves said the plan was “a gift”."
+    assert speakers(t, actors)[0] == ("Martin Greaves", None, "")

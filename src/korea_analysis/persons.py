@@ -36,7 +36,7 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-    "candidate", "nominee",
+    "candidate", "nominee", "speaker",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
@@ -44,6 +44,29 @@ GOVERNMENT_ROLES = frozenset({
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "official",
     "secretary", "diplomat", "premier", "negotiator", "lawmaker", "commander", "general",
     "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier"})
+#: a party's candidate named by the party's word ("Democratic presidential candidate …"):
+#: the word is no country (South Korea and Japan have Democratic parties too), so the
+#: article's context decides, and only when that country has a party of that word
+_PARTY_CANDIDATE = re.compile(
+    r"\b(?P<party>[A-Z][a-z]+)\s+(?:(?:presidential|vice-presidential|Senate|House|"
+    r"gubernatorial|congressional|mayoral|primary|party)\s+)?(?:candidate|nominee|hopeful|"
+    r"front-runner)s?\b")
+_PARTY_WORDS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _party_words(actors: ActorDictionary) -> dict[str, frozenset[str]]:
+    """The first word of each party's name in the dictionary -> the countries with such a
+    party ("Democratic" -> KOR, JPN, USA, ...)."""
+    got = _PARTY_WORDS.get(id(actors.actors))
+    if got is None:
+        found: dict[str, set[str]] = {}
+        for code, data in actors.actors.items():
+            for inst in data.get("institutions") or ():
+                if inst.get("type") == "party":
+                    for name in (inst["name"], *(inst.get("aliases") or ())):
+                        found.setdefault(name.split()[0], set()).add(code)
+        got = _PARTY_WORDS[id(actors.actors)] = {w: frozenset(c) for w, c in found.items()}
+    return got
 _TITLE_WORDS = {
     "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
     "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
@@ -54,7 +77,7 @@ _TITLE_WORDS = {
     "Senior", "Acting", "First", "Executive", "Cabinet", "National", "Security", "Adviser",
     "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
     "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope", "Chancellor",
-    "Pvt", "Cpl",
+    "Pvt", "Cpl", "Speaker",
 }
 #: capitalised words that never start or sit inside a person's name
 _NOT_NAME = {
@@ -371,13 +394,18 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         if at_name or fronted:
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
-                return body.country, "title" if body.type == "territory" else "institution"
+                return body.country, ("title" if body.type in ("territory", "office")
+                                      else "institution")
             code = _title_actor(text, hs, he, actors) or _owner_actor(text, hs, he, actors)
             if code:
                 return code, "title"
             # a government role with no nationality: the context decides, unless what
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
+            if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
+                code = ctx.country_at(s)
+                if code and code in _party_words(actors).get(m.group("party"), ()):
+                    return code, "context"
     # the US Congress style "(R-Texas)", ", D-Calif.,": a party and a state
     if _PARTY_STATE.match(text, e, sb):
         return "USA", "apposition"
