@@ -235,3 +235,17 @@ def test_an_office_only_one_country_has_and_a_candidate_in_the_articles_country(
     assert speakers(t, actors)[0] == ("Martin Greaves", None, "")
     t = "Democratic presidential candidate Martin Greaves said the plan was “a gift”."
     assert speakers(t, actors)[0] == ("Martin Greaves", None, "")
+
+
+def test_a_rank_takes_the_one_state_whose_servicemen_the_article_names(actors):
+    t = ("Artillery shells hit the island on Monday, killing two South Korean Marines.\n\n"
+         "“We will not forget them,” said General Park Dong-hwan, the commander of the unit.")
+    assert speakers(t, actors)[0] == ("Park Dong-hwan", "KOR", "context")
+    # ranks spelled out
+    t = ("Three Japanese sailors were hurt in the blast.\n\n"
+         "Sergeant Taro Ishida said the ship “shook like a leaf”.")
+    assert speakers(t, actors)[0] == ("Taro Ishida", "JPN", "context")
+    # servicemen of two states named: nothing is guessed
+    t = ("North Korean soldiers fired at South Korean troops on Monday.\n\n"
+         "Sergeant Lim Jae-sung said the shots “came from nowhere”.")
+    assert speakers(t, actors)[0][1:] == (None, "")

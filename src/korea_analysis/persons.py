@@ -77,7 +77,8 @@ _TITLE_WORDS = {
     "Senior", "Acting", "First", "Executive", "Cabinet", "National", "Security", "Adviser",
     "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
     "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope", "Chancellor",
-    "Pvt", "Cpl", "Speaker",
+    "Pvt", "Cpl", "Speaker", "Sergeant", "Private", "Corporal", "Lieutenant", "Colonel",
+    "Captain",
 }
 #: capitalised words that never start or sit inside a person's name
 _NOT_NAME = {
@@ -152,7 +153,8 @@ _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Dr|Prof|Amb)"
                             r"\.\s*$")
-_ABBREV_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\. [A-Z]")
+_ABBREV_TITLE = re.compile(r"\b(?:(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\.|"
+                           r"Sergeant|Private|Corporal|Lieutenant|Colonel|Captain) [A-Z]")
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -187,6 +189,16 @@ class ArticleContext:
     #: ministries named with their country and no dictionary entry ("the German Foreign
     #: Ministry", "Japan's Defense Ministry"), in text order
     ministries: list[tuple[int, str]] = field(default_factory=list)
+    #: a state's servicemen named by their country ("two South Korean marines were
+    #: killed"), in text order
+    forces: list[tuple[int, str]] = field(default_factory=list)
+
+    def military_country_at(self, pos: int) -> str | None:
+        """For a rank or a commander: the one state whose servicemen the article named
+        before ``pos`` ("… killing two South Korean Marines …" then "Sgt. Seo …"); with two
+        states' named (or none), :meth:`country_at`."""
+        states = {code for start, code in self.forces if start < pos}
+        return states.pop() if len(states) == 1 else self.country_at(pos)
 
     def country_at(self, pos: int) -> str | None:
         """The actor of the last state institution (or ministry named with its country:
@@ -216,10 +228,24 @@ _MINISTRY_OF_COUNTRY = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)")
 
 
+#: servicemen named by their state: "South Korean Marines", "Japan's soldiers", "two
+#: American troops"
+_FORCES = re.compile(
+    r"(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*?)(?:['’]s)?\s+(?:[Mm]arines|soldiers|"
+    r"troops|sailors|servicemen|service\s+members|airmen|conscripts)\b")
+_FORCES_GATE = re.compile(r"(?i)marines|soldiers|troops|sailors|servicemen|service members|"
+                          r"airmen|conscripts")
+
+
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
     as an actor code."""
     ctx = ArticleContext()
+    if _FORCES_GATE.search(text):
+        for m in _FORCES.finditer(text):
+            code = first_actor(text, m.start("who"), m.end("who"), actors)
+            if code:
+                ctx.forces.append((m.start(), code))
     if "Ministr" in text:
         for m in [*_COUNTRY_MINISTRY.finditer(text), *_MINISTRY_OF_COUNTRY.finditer(text)]:
             code = first_actor(text, m.start("who"), m.end("who"), actors)
@@ -358,11 +384,18 @@ _ABBREV_ROLES = {"Gen": "general", "Amb": "ambassador", "Sen": "senator",
 _ABBREV_ROLE = re.compile(r"\b(" + "|".join(_ABBREV_ROLES) + r")\.")
 
 
+#: ranks spelled out ("Sergeant Suh …, and Private Moon …"): a soldier
+_RANK = re.compile(r"\b(?:Sergeant|Private|Corporal|Lieutenant|Colonel|Captain)\b")
+#: roles in a state's forces: the state whose servicemen the article names decides them
+_MILITARY_ROLES = frozenset({"soldier", "general", "commander"})
+
+
 def _role_words(desc: str) -> list[str]:
     roles = [m.group().lower().rstrip("s") if m.group().lower() not in ("chiefs",) else "chief"
              for m in _ROLE.finditer(desc)]
     if "." in desc:
         roles += [_ABBREV_ROLES[m.group(1)] for m in _ABBREV_ROLE.finditer(desc)]
+    roles += ["soldier" for _ in _RANK.finditer(desc)]
     return roles
 
 
@@ -379,7 +412,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
     words = list(_WORD.finditer(head))[-8:]
-    titled = want_context = False
+    titled = want_context = military = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -402,6 +435,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             # a government role with no nationality: the context decides, unless what
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
+            military = bool(_MILITARY_ROLES.intersection(roles))
             if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
                 code = ctx.country_at(s)
                 if code and code in _party_words(actors).get(m.group("party"), ()):
@@ -448,7 +482,8 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
                                              m.group().split()[0])):
             return got
-    if want_context and (code := ctx.country_at(s)):
+    if want_context and (code := ctx.military_country_at(s) if military
+                         else ctx.country_at(s)):
         return code, "context"
     # 3. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
