@@ -5,6 +5,7 @@ import pytest
 from speaker_rows import decided
 
 from korea_analysis.actors import load_actors
+from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
 from korea_analysis.speakers import (
     same_speaker_country,
@@ -249,3 +250,19 @@ def test_a_rank_takes_the_one_state_whose_servicemen_the_article_names(actors):
     t = ("North Korean soldiers fired at South Korean troops on Monday.\n\n"
          "Sergeant Lim Jae-sung said the shots “came from nowhere”.")
     assert speakers(t, actors)[0][1:] == (None, "")
+
+
+def test_a_sentence_that_opens_on_the_place_gives_its_country(actors):
+    def people(t):
+        return [(m.entity, m.actor, m.actor_source)
+                for m in find_mentions(t, sentences(t), actors) if m.kind == "person"]
+    t = "In Sapporo, northern Japan, Aiko Mori, 71, said the wait had been too long."
+    assert people(t) == [("Aiko Mori", "JPN", "context")]
+    t = "In Busan, Jang Min-ho, 64, said the talks were a waste of time."
+    assert people(t) == [("Jang Min-ho", "KOR", "context")]
+    # a place we do not know decides nothing (and the name is not recorded)
+    t = "In Springfield, Aiko Mori, 71, said the wait had been too long."
+    assert people(t) == []
+    # neither an age nor a speech verb: maybe no person ("In Tokyo, Mori Kaneda, a firm …")
+    t = "In Tokyo, Mori Kaneda, a firm of lawyers, said the wait had been too long."
+    assert people(t) == []

@@ -140,6 +140,11 @@ _OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”
 _SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
                       r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)"
                       r"(?:,?\s+(?:near|outside)\s+(?P<near>[A-Z][a-z]+))?")
+#: a sentence that opens on where the person is: "In Kobe, western Japan, Aiko Mori, 71,
+#: said …" (as "said in Tokyo")
+_IN_PLACE = re.compile(r"\W{0,3}In\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                       r"(?:,\s+(?P<region>(?:[a-z]+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?,\s+")
+_AGE = re.compile(r",\s+\d{1,3}\s*,")
 #: "(R-Texas)", "(D-N.Y.)", ", I-Vt.,": a US lawmaker's party and state after the name
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[),]")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
@@ -485,7 +490,18 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     if want_context and (code := ctx.military_country_at(s) if military
                          else ctx.country_at(s)):
         return code, "context"
-    # 3. "said in Tokyo"
+    # 3. "In Kobe, western Japan, Aiko Mori, 71, …" (an age or a speech verb after the name
+    # says it is a person: not "In London, Robey Warshaw, a firm …")
+    m = _IN_PLACE.fullmatch(text, sa, s)
+    if m and (_AGE.match(text, e, sb) or _SPEECH_AFTER.match(text, e, sb)):
+        code = _city_country(m.group("city"), actors)
+        if code is None and m.group("region"):
+            region = m.group("region")
+            code = (first_actor(region, 0, len(region), actors)
+                    or _city_country(region.split()[-1], actors))
+        if code:
+            return code, "context"
+    # 4. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
         code = _city_country(m.group("city"), actors)
@@ -519,6 +535,7 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
         # without a role or a title ("Guam Gov. …"): only "said in Tokyo" or "of the <body>"
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
+                or (seg[:6].lstrip().startswith("In ") and _IN_PLACE.match(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)
                     and _OF_GATE.search(text, a, b))):
             return []
