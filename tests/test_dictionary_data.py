@@ -15,7 +15,8 @@ from korea_analysis.actors import DEFAULT_ACTORS, load_actors, tokens
 from korea_analysis.mentions import _TOP_TITLES
 
 AFFILIATIONS = Path(DEFAULT_ACTORS).with_name("affiliations.yaml")
-AFFILIATION_TYPES = {"think tank", "university", "ngo", "company", "media", "territory", "party"}
+AFFILIATION_TYPES = {"think tank", "university", "ngo", "company", "media", "territory", "party",
+                     "office"}
 
 
 @pytest.fixture(scope="module")

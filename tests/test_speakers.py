@@ -5,6 +5,7 @@ import pytest
 from speaker_rows import decided
 
 from korea_analysis.actors import load_actors
+from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
 from korea_analysis.speakers import (
     same_speaker_country,
@@ -216,3 +217,52 @@ def test_a_state_media_speaker_takes_the_demonym_before_it(actors):
     # a country name that ends a clause before "media" is nobody's outlet
     t = "The council weighed sanctions on Iran, media reported on Monday."
     assert all(country is None for _, country, _ in speakers(t, actors))
+
+
+def test_an_office_only_one_country_has_and_a_candidate_in_the_articles_country(actors):
+    t = "House Speaker Dana Whitfield said the vote was “a disgrace”."
+    assert speakers(t, actors)[0] == ("Dana Whitfield", "USA", "title")
+    # "Democratic" alone names no country (South Korea has a Democratic Party): the
+    # candidate takes the article's context, here its dateline
+    t = ("WASHINGTON (AP) -- Democratic presidential candidate Martin Greaves said the plan "
+         "was “a gift to the rich”.")
+    assert speakers(t, actors)[0] == ("Martin Greaves", "USA", "context")
+    t = ("SEOUL (Yonhap) -- Democratic presidential candidate Kang Min-seok said the plan "
+         "was “a gift to the rich”.")
+    assert speakers(t, actors)[0] == ("Kang Min-seok", "KOR", "context")
+    # a context country with no party of that word, or no context: nothing is guessed
+    t = ("BEIJING (Xinhua) -- Democratic presidential candidate Martin Greaves said the plan "
+         "was “a gift to the rich”.")
+    assert speakers(t, actors)[0] == ("Martin Greaves", None, "")
+    t = "Democratic presidential candidate Martin Greaves said the plan was “a gift”."
+    assert speakers(t, actors)[0] == ("Martin Greaves", None, "")
+
+
+def test_a_rank_takes_the_one_state_whose_servicemen_the_article_names(actors):
+    t = ("Artillery shells hit the island on Monday, killing two South Korean Marines.\n\n"
+         "“We will not forget them,” said General Park Dong-hwan, the commander of the unit.")
+    assert speakers(t, actors)[0] == ("Park Dong-hwan", "KOR", "context")
+    # ranks spelled out
+    t = ("Three Japanese sailors were hurt in the blast.\n\n"
+         "Sergeant Taro Ishida said the ship “shook like a leaf”.")
+    assert speakers(t, actors)[0] == ("Taro Ishida", "JPN", "context")
+    # servicemen of two states named: nothing is guessed
+    t = ("North Korean soldiers fired at South Korean troops on Monday.\n\n"
+         "Sergeant Lim Jae-sung said the shots “came from nowhere”.")
+    assert speakers(t, actors)[0][1:] == (None, "")
+
+
+def test_a_sentence_that_opens_on_the_place_gives_its_country(actors):
+    def people(t):
+        return [(m.entity, m.actor, m.actor_source)
+                for m in find_mentions(t, sentences(t), actors) if m.kind == "person"]
+    t = "In Sapporo, northern Japan, Aiko Mori, 71, said the wait had been too long."
+    assert people(t) == [("Aiko Mori", "JPN", "context")]
+    t = "In Busan, Jang Min-ho, 64, said the talks were a waste of time."
+    assert people(t) == [("Jang Min-ho", "KOR", "context")]
+    # a place we do not know decides nothing (and the name is not recorded)
+    t = "In Springfield, Aiko Mori, 71, said the wait had been too long."
+    assert people(t) == []
+    # neither an age nor a speech verb: maybe no person ("In Tokyo, Mori Kaneda, a firm …")
+    t = "In Tokyo, Mori Kaneda, a firm of lawyers, said the wait had been too long."
+    assert people(t) == []

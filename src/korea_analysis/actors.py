@@ -30,7 +30,7 @@ DEFAULT_ACTORS = Path(__file__).with_name("actors.yaml")
 #: Think tanks, universities, NGOs, companies, outlets and territories with their country.
 DEFAULT_AFFILIATIONS = Path(__file__).with_name("affiliations.yaml")
 AFFILIATION_TYPES = ("think tank", "university", "ngo", "company", "media", "territory",
-                     "party")
+                     "party", "office")
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 KINDS = ("country", "demonym", "capital", "institution", "person")

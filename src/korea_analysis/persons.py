@@ -36,7 +36,7 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-    "candidate", "nominee",
+    "candidate", "nominee", "speaker",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
@@ -44,6 +44,29 @@ GOVERNMENT_ROLES = frozenset({
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "official",
     "secretary", "diplomat", "premier", "negotiator", "lawmaker", "commander", "general",
     "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier"})
+#: a party's candidate named by the party's word ("Democratic presidential candidate …"):
+#: the word is no country (South Korea and Japan have Democratic parties too), so the
+#: article's context decides, and only when that country has a party of that word
+_PARTY_CANDIDATE = re.compile(
+    r"\b(?P<party>[A-Z][a-z]+)\s+(?:(?:presidential|vice-presidential|Senate|House|"
+    r"gubernatorial|congressional|mayoral|primary|party)\s+)?(?:candidate|nominee|hopeful|"
+    r"front-runner)s?\b")
+_PARTY_WORDS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _party_words(actors: ActorDictionary) -> dict[str, frozenset[str]]:
+    """The first word of each party's name in the dictionary -> the countries with such a
+    party ("Democratic" -> KOR, JPN, USA, ...)."""
+    got = _PARTY_WORDS.get(id(actors.actors))
+    if got is None:
+        found: dict[str, set[str]] = {}
+        for code, data in actors.actors.items():
+            for inst in data.get("institutions") or ():
+                if inst.get("type") == "party":
+                    for name in (inst["name"], *(inst.get("aliases") or ())):
+                        found.setdefault(name.split()[0], set()).add(code)
+        got = _PARTY_WORDS[id(actors.actors)] = {w: frozenset(c) for w, c in found.items()}
+    return got
 _TITLE_WORDS = {
     "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
     "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
@@ -54,7 +77,8 @@ _TITLE_WORDS = {
     "Senior", "Acting", "First", "Executive", "Cabinet", "National", "Security", "Adviser",
     "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
     "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope", "Chancellor",
-    "Pvt", "Cpl",
+    "Pvt", "Cpl", "Speaker", "Sergeant", "Private", "Corporal", "Lieutenant", "Colonel",
+    "Captain",
 }
 #: capitalised words that never start or sit inside a person's name
 _NOT_NAME = {
@@ -116,6 +140,11 @@ _OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”
 _SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
                       r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)"
                       r"(?:,?\s+(?:near|outside)\s+(?P<near>[A-Z][a-z]+))?")
+#: a sentence that opens on where the person is: "In Kobe, western Japan, Aiko Mori, 71,
+#: said …" (as "said in Tokyo")
+_IN_PLACE = re.compile(r"\W{0,3}In\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                       r"(?:,\s+(?P<region>(?:[a-z]+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?,\s+")
+_AGE = re.compile(r",\s+\d{1,3}\s*,")
 #: "(R-Texas)", "(D-N.Y.)", ", I-Vt.,": a US lawmaker's party and state after the name
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[),]")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
@@ -129,7 +158,8 @@ _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+
 _OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Dr|Prof|Amb)"
                             r"\.\s*$")
-_ABBREV_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\. [A-Z]")
+_ABBREV_TITLE = re.compile(r"\b(?:(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\.|"
+                           r"Sergeant|Private|Corporal|Lieutenant|Colonel|Captain) [A-Z]")
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -164,6 +194,16 @@ class ArticleContext:
     #: ministries named with their country and no dictionary entry ("the German Foreign
     #: Ministry", "Japan's Defense Ministry"), in text order
     ministries: list[tuple[int, str]] = field(default_factory=list)
+    #: a state's servicemen named by their country ("two South Korean marines were
+    #: killed"), in text order
+    forces: list[tuple[int, str]] = field(default_factory=list)
+
+    def military_country_at(self, pos: int) -> str | None:
+        """For a rank or a commander: the one state whose servicemen the article named
+        before ``pos`` ("… killing two South Korean Marines …" then "Sgt. Seo …"); with two
+        states' named (or none), :meth:`country_at`."""
+        states = {code for start, code in self.forces if start < pos}
+        return states.pop() if len(states) == 1 else self.country_at(pos)
 
     def country_at(self, pos: int) -> str | None:
         """The actor of the last state institution (or ministry named with its country:
@@ -193,10 +233,24 @@ _MINISTRY_OF_COUNTRY = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)")
 
 
+#: servicemen named by their state: "South Korean Marines", "Japan's soldiers", "two
+#: American troops"
+_FORCES = re.compile(
+    r"(?P<who>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*?)(?:['’]s)?\s+(?:[Mm]arines|soldiers|"
+    r"troops|sailors|servicemen|service\s+members|airmen|conscripts)\b")
+_FORCES_GATE = re.compile(r"(?i)marines|soldiers|troops|sailors|servicemen|service members|"
+                          r"airmen|conscripts")
+
+
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
     as an actor code."""
     ctx = ArticleContext()
+    if _FORCES_GATE.search(text):
+        for m in _FORCES.finditer(text):
+            code = first_actor(text, m.start("who"), m.end("who"), actors)
+            if code:
+                ctx.forces.append((m.start(), code))
     if "Ministr" in text:
         for m in [*_COUNTRY_MINISTRY.finditer(text), *_MINISTRY_OF_COUNTRY.finditer(text)]:
             code = first_actor(text, m.start("who"), m.end("who"), actors)
@@ -335,11 +389,18 @@ _ABBREV_ROLES = {"Gen": "general", "Amb": "ambassador", "Sen": "senator",
 _ABBREV_ROLE = re.compile(r"\b(" + "|".join(_ABBREV_ROLES) + r")\.")
 
 
+#: ranks spelled out ("Sergeant Suh …, and Private Moon …"): a soldier
+_RANK = re.compile(r"\b(?:Sergeant|Private|Corporal|Lieutenant|Colonel|Captain)\b")
+#: roles in a state's forces: the state whose servicemen the article names decides them
+_MILITARY_ROLES = frozenset({"soldier", "general", "commander"})
+
+
 def _role_words(desc: str) -> list[str]:
     roles = [m.group().lower().rstrip("s") if m.group().lower() not in ("chiefs",) else "chief"
              for m in _ROLE.finditer(desc)]
     if "." in desc:
         roles += [_ABBREV_ROLES[m.group(1)] for m in _ABBREV_ROLE.finditer(desc)]
+    roles += ["soldier" for _ in _RANK.finditer(desc)]
     return roles
 
 
@@ -356,7 +417,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
     words = list(_WORD.finditer(head))[-8:]
-    titled = want_context = False
+    titled = want_context = military = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -371,13 +432,19 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         if at_name or fronted:
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
-                return body.country, "title" if body.type == "territory" else "institution"
+                return body.country, ("title" if body.type in ("territory", "office")
+                                      else "institution")
             code = _title_actor(text, hs, he, actors) or _owner_actor(text, hs, he, actors)
             if code:
                 return code, "title"
             # a government role with no nationality: the context decides, unless what
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
+            military = bool(_MILITARY_ROLES.intersection(roles))
+            if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
+                code = ctx.country_at(s)
+                if code and code in _party_words(actors).get(m.group("party"), ()):
+                    return code, "context"
     # the US Congress style "(R-Texas)", ", D-Calif.,": a party and a state
     if _PARTY_STATE.match(text, e, sb):
         return "USA", "apposition"
@@ -420,9 +487,21 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
                                              m.group().split()[0])):
             return got
-    if want_context and (code := ctx.country_at(s)):
+    if want_context and (code := ctx.military_country_at(s) if military
+                         else ctx.country_at(s)):
         return code, "context"
-    # 3. "said in Tokyo"
+    # 3. "In Kobe, western Japan, Aiko Mori, 71, …" (an age or a speech verb after the name
+    # says it is a person: not "In London, Robey Warshaw, a firm …")
+    m = _IN_PLACE.fullmatch(text, sa, s)
+    if m and (_AGE.match(text, e, sb) or _SPEECH_AFTER.match(text, e, sb)):
+        code = _city_country(m.group("city"), actors)
+        if code is None and m.group("region"):
+            region = m.group("region")
+            code = (first_actor(region, 0, len(region), actors)
+                    or _city_country(region.split()[-1], actors))
+        if code:
+            return code, "context"
+    # 4. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
         code = _city_country(m.group("city"), actors)
@@ -456,6 +535,7 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
         # without a role or a title ("Guam Gov. …"): only "said in Tokyo" or "of the <body>"
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
+                or (seg[:6].lstrip().startswith("In ") and _IN_PLACE.match(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)
                     and _OF_GATE.search(text, a, b))):
             return []
