@@ -2,6 +2,7 @@
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -316,7 +317,19 @@ def test_the_cooperation_conflict_matrix_leaves_thin_pairs_blank(bundled):
     assert ns and min(ns) >= k
     assert (data["n_events"] >= k).all()
     img = ax.images[0].get_array()
-    assert int((~img.mask).sum()) == 2 * (d["n_events"] >= k).sum()  # both halves of each pair
+    # the grid is symmetric: each pair drawn once, below the diagonal (it was drawn twice)
+    order = [t.get_text() for t in ax.get_yticklabels()]
+    shown = d[(d["n_events"] >= k) & d["actor_a"].isin(names_of(ax)) & d["actor_b"].isin(
+        names_of(ax))]
+    assert int((~img.mask).sum()) == len(shown) == len(ns) > 0
+    rows, cols = np.nonzero(~img.mask)
+    assert (rows >= cols).all() and len(order) == img.shape[0] == img.shape[1]
+    assert order[0] != [t.get_text() for t in ax.get_xticklabels()][0]  # row 1 = second actor
+
+
+def names_of(ax):
+    return {t.get_text() for t in ax.get_yticklabels()} | {t.get_text() for t in
+                                                           ax.get_xticklabels()}
 
 
 def test_chart_titles_start_with_a_capital_even_when_a_label_comes_first():
@@ -566,3 +579,4 @@ def test_a_small_real_share_in_a_table_is_not_printed_as_zero():
     assert views.fmt_percent(5 / 13005, 1) == "<0.1%"
     assert views.fmt_percent(99 / 22787) == "<1%"
     assert views.fmt_percent(0, 1) == "0.0%" and views.fmt_percent(0.0006, 1) == "0.1%"
+
