@@ -580,3 +580,25 @@ def test_a_small_real_share_in_a_table_is_not_printed_as_zero():
     assert views.fmt_percent(99 / 22787) == "<1%"
     assert views.fmt_percent(0, 1) == "0.0%" and views.fmt_percent(0.0006, 1) == "0.1%"
 
+
+def test_the_outlet_chart_of_quoted_words_is_ordered_by_share_not_by_name():
+    import matplotlib
+    matplotlib.use("Agg")
+
+    import korea_analysis as ka
+    from korea_analysis import views
+
+    short = '"We will talk," the minister said.'
+    long = ('"We will never accept these sanctions and we will answer every new provocation '
+            'with all the strength we have," the minister said.')
+    texts = [short, long, long, short, long]
+    sources = ["Alpha Daily", "Zulu Times", "Zulu Times", "Mid News", "Mid News"]
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"o{i}" for i in range(len(texts))],
+                                    "text": texts, "title": "", "source": sources,
+                                    "published": pd.NaT}), cache=False)
+    fig, data = views.quoted_words_chart(ann, by="outlet")
+    words = data.set_index("outlet").sum(axis=1)
+    assert list(words.index) == ["Zulu Times", "Mid News", "Alpha Daily"]  # largest first
+    assert words.is_monotonic_decreasing
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Alpha Daily", "Mid News", "Zulu Times"]  # drawn bottom up: largest on top
