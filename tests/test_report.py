@@ -228,13 +228,23 @@ def test_index_lists_corpus_folders_and_parameters_readably(tmp_path):
     run_dir.mkdir()
     page = report.write_index(report.RunSummary(run_dir, results, corpus)).read_text()
     assert joined not in page and "&#34;" not in page and "{" not in page.split("</style>")[1]
-    assert "From 2 folders:" in page
+    assert "From the 2 folders listed below, with metadata from <code>/m.tsv</code>" in page
     shown = str(first).replace("<", "&lt;").replace(">", "&gt;")
-    assert page.count(f"<code>{shown}</code>") == 2  # the corpus section and the parameters
-    assert page.count(f"<code>{second}</code>") == 2 and "<b>" not in page
-    assert "<dt>metadata</dt>" in page and "<code>/m.tsv</code>" in page
-    assert "<dt>columns</dt>" in page and "figures_dir" not in page and "/tmp/figs" not in page
+    assert page.count(f"<li><code>{shown}</code></li>") == 1 and "<b>" not in page
+    assert page.count(f"<li><code>{second}</code></li>") == 1
+    # the parameters name the corpus and metadata of the section above as such
+    assert "<dt>corpus</dt>\n<dd><code>as above</code></dd>" in page
+    assert "<dt>metadata</dt>\n<dd><code>as above</code></dd>" in page
+    assert "<dd><code>file=filename</code></dd><dd><code>source=publisher</code></dd>" in page
+    assert "figures_dir" not in page and "/tmp/figs" not in page
     assert "defaults" in page  # b ran with its defaults
+    # a notebook run on other folders than the section's lists them one by one
+    other = dict(params, corpus=os.pathsep.join(["/x/one", "/x/two"]), metadata="/n.tsv")
+    page = report.write_index(report.RunSummary(run_dir, [report.NotebookResult(
+        name="a", title="A", question="Q?", status="ok", html="a.html", seconds=1.0,
+        parameters=other)], corpus)).read_text()
+    assert "<dd><code>/x/one</code></dd><dd><code>/x/two</code></dd>" in page
+    assert "<dd><code>/n.tsv</code></dd>" in page
     one = dict(corpus, path=str(second))
     page = report.write_index(report.RunSummary(run_dir, results[1:], one)).read_text()
     assert f"From <code>{second}</code>" in page and "folders:" not in page

@@ -529,15 +529,20 @@ def _serialised(log):
     return one_at_a_time
 
 
-def _shown_parameters(params: dict) -> list[tuple[str, list[str]]]:
-    """The notebook's parameters for the index, one (name, values) pair each: the corpus
-    folders one by one, a list item by item, anything else as one string (not raw JSON)."""
+def _shown_parameters(params: dict, c: dict) -> list[tuple[str, list[str]]]:
+    """The notebook's parameters for the index, one (name, values) pair each: "as above" for
+    the corpus folders and metadata file the corpus section names, other folders one by one,
+    column mappings and lists item by item, anything else as one string (not raw JSON)."""
     out = []
     for k, v in params.items():
         if k == "figures_dir" or v is None or v == "":
             continue
-        if k == "corpus":
+        if k in ("corpus", "metadata") and c.get("path" if k == "corpus" else k) == v:
+            values = ["as above"]
+        elif k == "corpus":
             values = [str(p) for p in split_paths(v)]
+        elif k == "columns" and isinstance(v, str):
+            values = [part.strip() for part in v.split(",") if part.strip()]
         elif isinstance(v, list | tuple):
             values = [str(x) for x in v]
         elif isinstance(v, dict):
@@ -569,7 +574,7 @@ def write_index(summary: RunSummary) -> Path:
         results.append(dict(
             title=r.title, question=r.question, status=r.status, error=r.error, html=r.html,
             ipynb=r.ipynb, seconds=r.seconds, thumbnail=thumbnail(r.thumbnail),
-            shown_parameters=_shown_parameters(r.parameters)))
+            shown_parameters=_shown_parameters(r.parameters, c)))
     page = env.get_template("index.html.j2").render(
         run_name=summary.run_dir.name, version=__version__, ok=summary.ok, c=c,
         left_out=_left_out(c), results=results)
