@@ -177,8 +177,14 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
     self_pairs = bool(np.diag(mat.notna().to_numpy()).any()) if len(order) else False
     mat = mat.where(below | (np.eye(len(order), dtype=bool) & self_pairs))
     rows, cols = (order, order) if self_pairs or len(order) < 2 else (order[1:], order[:-1])
+    mat = mat.loc[rows, cols]
+    # rows and columns left with no pair (an actor whose pairs are all with later ones, or
+    # below the bar) are dropped: a corpus with one busy actor shows one column, not a grid
+    # of blanks
+    rows = [r for r in rows if mat.loc[r].notna().any()]
+    cols = [c for c in cols if mat[c].notna().any()]
     mat, share, n = (m.loc[rows, cols] for m in (mat, share, n))
-    size = max(len(rows), 1)
+    size = max(len(rows), len(cols), 1)
     fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
     im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
     ax.set_xticks(range(len(cols)), cols, rotation=45, ha="right")
