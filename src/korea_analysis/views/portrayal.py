@@ -184,8 +184,9 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
     rows = [r for r in rows if mat.loc[r].notna().any()]
     cols = [c for c in cols if mat[c].notna().any()]
     mat, share, n = (m.loc[rows, cols] for m in (mat, share, n))
-    size = max(len(rows), len(cols), 1)
-    fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
+    # wide enough for the title however few columns are left
+    fig, ax = plt.subplots(figsize=(max(2.2 + 0.8 * len(cols), 8.0),
+                                    1.6 + 0.65 * max(len(rows), 1)))
     im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
     ax.set_xticks(range(len(cols)), cols, rotation=45, ha="right")
     ax.set_yticks(range(len(rows)), rows)
