@@ -2,6 +2,7 @@
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -316,7 +317,24 @@ def test_the_cooperation_conflict_matrix_leaves_thin_pairs_blank(bundled):
     assert ns and min(ns) >= k
     assert (data["n_events"] >= k).all()
     img = ax.images[0].get_array()
-    assert int((~img.mask).sum()) == 2 * (d["n_events"] >= k).sum()  # both halves of each pair
+    # the grid is symmetric: each pair drawn once (it was drawn twice), and no row or column
+    # is left blank
+    ylab = [t.get_text() for t in ax.get_yticklabels()]
+    xlab = [t.get_text() for t in ax.get_xticklabels()]
+    shown = d[(d["n_events"] >= k) & d["actor_a"].isin(names_of(ax)) & d["actor_b"].isin(
+        names_of(ax))]
+    assert int((~img.mask).sum()) == len(shown) == len(ns) > 0
+    rows, cols = np.nonzero(~img.mask)
+    pairs = [frozenset((ylab[i], xlab[j])) for i, j in zip(rows, cols, strict=True)]
+    assert len(set(pairs)) == len(pairs)
+    assert set(pairs) == {frozenset(p) for p in zip(shown["actor_a"], shown["actor_b"],
+                                                      strict=True)}
+    assert set(rows) == set(range(img.shape[0])) and set(cols) == set(range(img.shape[1]))
+
+
+def names_of(ax):
+    return {t.get_text() for t in ax.get_yticklabels()} | {t.get_text() for t in
+                                                           ax.get_xticklabels()}
 
 
 def test_chart_titles_start_with_a_capital_even_when_a_label_comes_first():
@@ -566,3 +584,26 @@ def test_a_small_real_share_in_a_table_is_not_printed_as_zero():
     assert views.fmt_percent(5 / 13005, 1) == "<0.1%"
     assert views.fmt_percent(99 / 22787) == "<1%"
     assert views.fmt_percent(0, 1) == "0.0%" and views.fmt_percent(0.0006, 1) == "0.1%"
+
+
+def test_the_outlet_chart_of_quoted_words_is_ordered_by_share_not_by_name():
+    import matplotlib
+    matplotlib.use("Agg")
+
+    import korea_analysis as ka
+    from korea_analysis import views
+
+    short = '"We will talk," the minister said.'
+    long = ('"We will never accept these sanctions and we will answer every new provocation '
+            'with all the strength we have," the minister said.')
+    texts = [short, long, long, short, long]
+    sources = ["Alpha Daily", "Zulu Times", "Zulu Times", "Mid News", "Mid News"]
+    ann = ka.annotate(pd.DataFrame({"article_id": [f"o{i}" for i in range(len(texts))],
+                                    "text": texts, "title": "", "source": sources,
+                                    "published": pd.NaT}), cache=False)
+    fig, data = views.quoted_words_chart(ann, by="outlet")
+    words = data.set_index("outlet").sum(axis=1)
+    assert list(words.index) == ["Zulu Times", "Mid News", "Alpha Daily"]  # largest first
+    assert words.is_monotonic_decreasing
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Alpha Daily", "Mid News", "Zulu Times"]  # drawn bottom up: largest on top

@@ -211,6 +211,45 @@ def test_index_escapes_everything_and_describes_the_corpus(tmp_path):
     assert len(page) < 200_000  # the 900-pixel chart is downscaled
 
 
+def test_index_lists_corpus_folders_and_parameters_readably(tmp_path):
+    # two corpus folders came in joined by ":" and each report's parameters were one line of
+    # raw JSON (&#34;corpus&#34;: ...): the index lists the folders and names each parameter
+    first, second = tmp_path / "first <b>", tmp_path / "second"
+    joined = os.pathsep.join([str(first), str(second)])
+    params = {"corpus": joined, "metadata": "/m.tsv", "figures_dir": "/tmp/figs",
+              "columns": "file=filename,source=publisher"}
+    results = [report.NotebookResult(name="a", title="A", question="Q?", status="ok",
+                                     html="a.html", seconds=1.0, parameters=params),
+               report.NotebookResult(name="b", title="B", question="Q?", status="ok",
+                                     html="b.html", seconds=1.0)]
+    corpus = {"path": joined, "metadata": "/m.tsv", "n_loaded": 2, "n_articles": 2,
+              "articles": 2, "first": "", "n_outlets": 0, "outlets": []}
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    page = report.write_index(report.RunSummary(run_dir, results, corpus)).read_text()
+    assert joined not in page and "&#34;" not in page and "{" not in page.split("</style>")[1]
+    assert "From the 2 folders listed below, with metadata from <code>/m.tsv</code>" in page
+    shown = str(first).replace("<", "&lt;").replace(">", "&gt;")
+    assert page.count(f"<li><code>{shown}</code></li>") == 1 and "<b>" not in page
+    assert page.count(f"<li><code>{second}</code></li>") == 1
+    # the parameters name the corpus and metadata of the section above as such
+    assert "<dt>corpus</dt>\n<dd><code>as above</code></dd>" in page
+    assert "<dt>metadata</dt>\n<dd><code>as above</code></dd>" in page
+    assert "<dd><code>file=filename</code></dd><dd><code>source=publisher</code></dd>" in page
+    assert "figures_dir" not in page and "/tmp/figs" not in page
+    assert "defaults" in page  # b ran with its defaults
+    # a notebook run on other folders than the section's lists them one by one
+    other = dict(params, corpus=os.pathsep.join(["/x/one", "/x/two"]), metadata="/n.tsv")
+    page = report.write_index(report.RunSummary(run_dir, [report.NotebookResult(
+        name="a", title="A", question="Q?", status="ok", html="a.html", seconds=1.0,
+        parameters=other)], corpus)).read_text()
+    assert "<dd><code>/x/one</code></dd><dd><code>/x/two</code></dd>" in page
+    assert "<dd><code>/n.tsv</code></dd>" in page
+    one = dict(corpus, path=str(second))
+    page = report.write_index(report.RunSummary(run_dir, results[1:], one)).read_text()
+    assert f"From <code>{second}</code>" in page and "folders:" not in page
+
+
 @pytest.mark.slow
 def test_kernels_print_no_warning_and_figures_land_in_the_run_folder(tmp_path):
     nbs, elsewhere = tmp_path / "nbs", tmp_path / "elsewhere"

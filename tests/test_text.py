@@ -90,6 +90,22 @@ def test_dateline_is_split_off_and_not_body():
     assert got[1] == ("North Korea fired a missile.", "body")
 
 
+def test_a_party_and_state_tag_is_no_dateline():
+    # "Democratic Sen. X (D-Mo.) said …" opening a paragraph was split off as a dateline
+    for tag in ("(D-Mo.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)", "(R., Ohio)", "(R-TX)"):
+        t = f"Republican Sen. Jane Doe {tag} said the talks had failed. She left early."
+        got = [(t[s.start:s.end], s.kind) for s in sentences(t)]
+        assert got[0] == ("Republican Sen. Jane Doe " + tag + " said the talks had failed.",
+                          "body"), tag
+    # a wire dateline with a one-letter outlet-like start still is one
+    t = "DENVER (Reuters) - Rep. Jane Doe (D-Colo.) said the talks had failed."
+    got = [(t[s.start:s.end], s.kind) for s in sentences(t)]
+    assert got[0] == ("DENVER (Reuters) -", "dateline")
+    assert got[1][1] == "body" and got[1][0].startswith("Rep. Jane Doe (D-Colo.)")
+    t = "RENO (Dow Jones) -- Talks failed."
+    assert sentences(t)[0].kind == "dateline"
+
+
 # --- the bundled articles, checked by hand ------------------------------------------------------
 
 def test_armistice_article_sentences():

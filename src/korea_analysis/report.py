@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 import nbformat
 
 from korea_analysis import __version__
-from korea_analysis.corpus import DEFAULT_CORPUS
+from korea_analysis.corpus import DEFAULT_CORPUS, split_paths
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 KERNEL_NAME = "korea-analysis"
@@ -388,7 +387,6 @@ def run(*, corpus=None, actors=None, out="reports", only=None, params=None, jobs
     The corpus is annotated once here, with ``workers`` processes (default: all cores),
     before any notebook starts; the notebooks then read the cache.
     """
-    from korea_analysis.corpus import split_paths
     from korea_analysis.selection import SELECTION_ENV
 
     notebooks = discover(nb_dir, only)
@@ -531,6 +529,30 @@ def _serialised(log):
     return one_at_a_time
 
 
+def _shown_parameters(params: dict, c: dict) -> list[tuple[str, list[str]]]:
+    """The notebook's parameters for the index, one (name, values) pair each: "as above" for
+    the corpus folders and metadata file the corpus section names, other folders one by one,
+    column mappings and lists item by item, anything else as one string (not raw JSON)."""
+    out = []
+    for k, v in params.items():
+        if k == "figures_dir" or v is None or v == "":
+            continue
+        if k in ("corpus", "metadata") and c.get("path" if k == "corpus" else k) == v:
+            values = ["as above"]
+        elif k == "corpus":
+            values = [str(p) for p in split_paths(v)]
+        elif k == "columns" and isinstance(v, str):
+            values = [part.strip() for part in v.split(",") if part.strip()]
+        elif isinstance(v, list | tuple):
+            values = [str(x) for x in v]
+        elif isinstance(v, dict):
+            values = [f"{a}: {b}" for a, b in v.items()]
+        else:
+            values = [str(v)]
+        out.append((k, values))
+    return out
+
+
 def write_index(summary: RunSummary) -> Path:
     """``index.html`` from a jinja2 template (autoescaped: every value from the corpus, the
     parameters or an error message is escaped): every report with its question, thumbnail,
@@ -545,14 +567,14 @@ def write_index(summary: RunSummary) -> Path:
                     n_dated=c.get("articles", 0), sha256="", path="")
     for k, v in defaults.items():
         c.setdefault(k, v)
+    # several corpus folders arrive joined by os.pathsep ("a:b"): the index lists them
+    c["paths"] = [str(p) for p in split_paths(c["path"])] if c["path"] else []
     results = []
     for r in summary.results:
-        shown = {k: v for k, v in r.parameters.items() if k != "figures_dir"}
         results.append(dict(
             title=r.title, question=r.question, status=r.status, error=r.error, html=r.html,
             ipynb=r.ipynb, seconds=r.seconds, thumbnail=thumbnail(r.thumbnail),
-            shown_parameters=json.dumps(shown, default=str, ensure_ascii=False) if shown else
-            "defaults"))
+            shown_parameters=_shown_parameters(r.parameters, c)))
     page = env.get_template("index.html.j2").render(
         run_name=summary.run_dir.name, version=__version__, ok=summary.ok, c=c,
         left_out=_left_out(c), results=results)

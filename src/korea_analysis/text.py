@@ -30,10 +30,12 @@ _FAQ_HEADING = re.compile(r"^(frequently asked questions|faqs?\b)", re.I)
 _BOILERPLATE = re.compile(
     r"^(copyright\b|©|\(c\)\s*\d{4}|all rights reserved|this article (was|has been) "
     r"(reproduced|published)|read more\b|follow us\b)", re.I)
-# "Washington, July 12 (NationPress) " / "SEOUL, Dec. 2 (Yonhap) -- " / "SEOUL (AP) — "
+# "Washington, July 12 (NationPress) " / "SEOUL, Dec. 2 (Yonhap) -- " / "SEOUL (AP) — ";
+# not a party-and-state tag after a lawmaker's name: "Sen. Jane Doe (D-Mo.) said",
+# "(R-Texas)", "(I-Vt.)", "(R., Ohio)"
 _DATELINE = re.compile(
     r"[A-Z][A-Za-z.\- ]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r" ?\((?:[A-Z][\w .&'-]{1,40})\)\s*(?:[-–—]{1,2}\s*)?")
+    r" ?\((?![DRI](?:\s?[-–]\s?|\.,?\s?)[A-Z])(?:[A-Z][\w .&'-]{1,40})\)\s*(?:[-–—]{1,2}\s*)?")
 _END_PUNCT = tuple('.!?:;,"”’\'')
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "at", "by",
                 "or", "vs", "vs.", "from", "as", "is", "are", "again"}

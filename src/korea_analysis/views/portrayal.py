@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from korea_analysis import charts
@@ -170,14 +171,28 @@ def dyad_heatmap(ann: Annotations, min_events: int = 1, top: int = 12):
     share = dyad_matrix(ann, order, "conflict_share")
     n = dyad_matrix_counts(ann, order)
     mat = mat.where(n >= min_events)  # a pair below the bar is blank, not a saturated cell
-    size = max(len(order), 1)
-    fig, ax = plt.subplots(figsize=(2.2 + 0.8 * size, 1.6 + 0.65 * size))
+    # the grid is symmetric: draw each pair once, below the diagonal (rows from the second
+    # actor on, columns up to the last but one) unless an actor has events with itself
+    below = np.tril(np.ones(mat.shape, dtype=bool), k=-1)
+    self_pairs = bool(np.diag(mat.notna().to_numpy()).any()) if len(order) else False
+    mat = mat.where(below | (np.eye(len(order), dtype=bool) & self_pairs))
+    rows, cols = (order, order) if self_pairs or len(order) < 2 else (order[1:], order[:-1])
+    mat = mat.loc[rows, cols]
+    # rows and columns left with no pair (an actor whose pairs are all with later ones, or
+    # below the bar) are dropped: a corpus with one busy actor shows one column, not a grid
+    # of blanks
+    rows = [r for r in rows if mat.loc[r].notna().any()]
+    cols = [c for c in cols if mat[c].notna().any()]
+    mat, share, n = (m.loc[rows, cols] for m in (mat, share, n))
+    # wide enough for the title however few columns are left
+    fig, ax = plt.subplots(figsize=(max(2.2 + 0.8 * len(cols), 8.0),
+                                    1.6 + 0.65 * max(len(rows), 1)))
     im = ax.imshow(mat.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
-    ax.set_xticks(range(len(order)), order, rotation=45, ha="right")
-    ax.set_yticks(range(len(order)), order)
+    ax.set_xticks(range(len(cols)), cols, rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
     ax.grid(False)
-    for i in range(len(order)):
-        for j in range(len(order)):
+    for i in range(len(rows)):
+        for j in range(len(cols)):
             v = mat.iat[i, j]
             if pd.notna(v):
                 ax.text(j, i, f"{share.iat[i, j]:.0%} confl.\nn={int(n.iat[i, j])}", ha="center",

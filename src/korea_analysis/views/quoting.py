@@ -258,6 +258,12 @@ def quoted_words_chart(ann: Annotations, by: str = "bloc"):
     else:
         q["group"] = q["bloc"].fillna("no bloc / unattributed")
     t = q.groupby(["group", "speaker_type"])["words"].sum().unstack(fill_value=0)
+    if by == "outlet":  # largest share on top (barh draws the first row at the bottom), not
+        # by name; the "others" row at the bottom
+        total = t.sum(axis=1)
+        others = total.index.str.startswith("others (")
+        t = t.loc[[*total[others].index,
+                   *total[~others].sort_values(kind="stable").index]]
     share = t.div(t.sum(axis=1).sum())
     fig, ax = plt.subplots(figsize=(8, 1.4 + 0.5 * max(len(share), 1)))
     left = pd.Series(0.0, index=share.index)
@@ -272,7 +278,7 @@ def quoted_words_chart(ann: Annotations, by: str = "bloc"):
                   if len(left) else "No quotes", n=f"{int(q['words'].sum()):,} quoted words",
                   source=source_line(ann), xlabel="share of all quoted words",
                   ylabel="outlet" if by == "outlet" else "bloc of the speaker's country")
-    data = t.reset_index().rename(columns={"group": by})
+    data = (t.iloc[::-1] if by == "outlet" else t).reset_index().rename(columns={"group": by})
     return fig, data
 
 
