@@ -272,7 +272,8 @@ def textblob_lexicon() -> tuple[dict[str, tuple[float, float, float]], frozenset
     Same numbers as ``textblob.en.sentiment`` (senses averaged per tag, then over tags;
     "-ly" adverbs derived from adjectives), without importing TextBlob and so NLTK.
     """
-    import xml.etree.ElementTree as ET  # here: only the textblob backend reads XML
+    import xml.etree.ElementTree as ET  # on first use: a process that scores no sentiment
+    # (reading tables back, a notebook) does not import it
 
     per_tag: dict[str, dict[str | None, list[tuple[float, float, float]]]] = {}
     for el in ET.parse(_package_file("textblob", "en", "en-sentiment.xml")).getroot().iter("word"):
