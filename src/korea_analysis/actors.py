@@ -185,7 +185,7 @@ def _spellings(name: str, aliases=()) -> list[str]:
 
 
 def _key(surface: str) -> tuple[str, ...]:
-    return tuple(t for t, _, _ in tokens(surface))
+    return tuple(_TOKEN.findall(surface))  # the words of ``tokens``, without their offsets
 
 
 def _date(value, where: str) -> dt.date | None:

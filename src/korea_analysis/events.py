@@ -163,11 +163,42 @@ class Cue:
     event: bool = True  # False: a governing verb with no event of its own ("held", "hosted")
 
 
+class Patterns:
+    """The cues' regexes, each compiled the first time a text reaches its cue.
+
+    Why: compiling all of them cost a tenth of a second of CPU in every process (every run,
+    pass worker and notebook kernel), most of it for cues a corpus never meets; a worker sent
+    the book (pickled as the regex sources) recompiled them all again. Each regex is the one
+    ``re.compile(source, re.I)`` gives, so matches are the same.
+    """
+
+    __slots__ = ("sources", "compiled")
+
+    def __init__(self, sources) -> None:
+        self.sources: tuple[str, ...] = tuple(sources)
+        self.compiled: list[re.Pattern | None] = [None] * len(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __getitem__(self, i: int) -> re.Pattern:
+        r = self.compiled[i]
+        if r is None:
+            r = self.compiled[i] = re.compile(self.sources[i], re.I)
+        return r
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.sources)))
+
+    def __reduce__(self):  # sent to a worker as the sources: compiled there as needed
+        return (Patterns, (self.sources,))
+
+
 @dataclass
 class CueBook:
     path: str
     cues: list[Cue]
-    regexes: list[re.Pattern]  # one anchored pattern per cue
+    regexes: Patterns | list[re.Pattern]  # one anchored pattern per cue
     exact: dict[str, list[int]]  # first word -> cues starting with it
     prefix: dict[str, list[int]]  # first-word prefix ("strengthen" of "strengthen*") -> cues
     negations: frozenset[str]
@@ -270,7 +301,7 @@ def _build(path: str, data: dict) -> CueBook:
         for alt in cue.pattern.split()[0].lower().split("|"):
             index = prefix if alt.endswith("*") else exact
             index.setdefault(alt.rstrip("*"), []).append(len(cues))
-        regexes.append(re.compile(_compile_pattern(cue.pattern), re.I))
+        regexes.append(_compile_pattern(cue.pattern))
         cues.append(cue)
 
     for i, c in enumerate(data.get("cues") or []):
@@ -304,7 +335,7 @@ def _build(path: str, data: dict) -> CueBook:
                       float(a["goldstein"]), "directed", "against")
     neg = data.get("negation") or {}
     w = data.get("weights") or {}
-    return CueBook(path, cues, regexes, exact, prefix,
+    return CueBook(path, cues, Patterns(regexes), exact, prefix,
                    frozenset(x.lower() for x in neg.get("words", [])),
                    int(neg.get("window", 3)), float(neg.get("factor", -0.5)),
                    chain_gap=int(data.get("chain_gap", 4)),
@@ -325,10 +356,11 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
         return []  # many clauses: no word can start a cue
     found = []
     regexes = book.regexes
+    compiled = regexes.compiled if isinstance(regexes, Patterns) else regexes
     for w, c in zip(_CUE_WORD.finditer(text, start, end), cands, strict=True):
         if c:
             for i in c:
-                m = regexes[i].match(text, w.start(), end)
+                m = (compiled[i] or regexes[i]).match(text, w.start(), end)
                 if m:
                     found.append((m.start(), m.end(), book.cues[i]))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))

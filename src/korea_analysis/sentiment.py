@@ -32,7 +32,6 @@ import importlib.util
 import math
 import os
 import re
-import xml.etree.ElementTree as ET
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -273,6 +272,9 @@ def textblob_lexicon() -> tuple[dict[str, tuple[float, float, float]], frozenset
     Same numbers as ``textblob.en.sentiment`` (senses averaged per tag, then over tags;
     "-ly" adverbs derived from adjectives), without importing TextBlob and so NLTK.
     """
+    import xml.etree.ElementTree as ET  # on first use: a process that scores no sentiment
+    # (reading tables back, a notebook) does not import it
+
     per_tag: dict[str, dict[str | None, list[tuple[float, float, float]]]] = {}
     for el in ET.parse(_package_file("textblob", "en", "en-sentiment.xml")).getroot().iter("word"):
         form = el.get("form")
