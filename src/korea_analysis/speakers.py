@@ -22,6 +22,7 @@ import re
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
 from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, SURNAME_FIRST
+from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b")
@@ -238,10 +239,9 @@ def _article_full_name(speaker: str, mentions) -> str | None:
 
 #: a date or weekday after a speaker's name, kept by the cue's subject phrase
 _TRAILING_TIME = re.compile(
-    r"\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s+(?:on|last|this)\s+(?:(?:" + "|".join(DAY_NAMES) + ")"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{1,2})(?:,?\s+\d{4})?\s*$")
+    r"|(?:" + "|".join(MONTH_NAMES) + r")\s+\d{1,2})(?:,?\s+\d{4})?\s*$")
 
 
 def _state_outlet(speaker: str, mentions, actors: ActorDictionary) -> str | None:
