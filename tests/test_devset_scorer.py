@@ -26,7 +26,14 @@ TEXT = ("Tokyo protested to Pyongyang on Monday. “We will never accept this,�
     ("Moon Jae-in", "moon", True),
     ("Joint Chiefs of Staff", "The Joint Chiefs of Staff", True),
     ("Kim Yo Jong", "Kim Jong Un", False),
-    ("Craig Leeson", "Al Jazeera’s Craig Leeson", False),
+    ("Craig Leeson", "Al Jazeera’s Craig Leeson", True),  # the same man, his outlet left on
+    ("Vitit Muntabhorn", "Rapporteur Vitit Muntabhorn", True),
+    ("Joint Chiefs of Staff", "Joint Chiefs", True),
+    ("John Bolton", "U.S. Ambassador John Bolton and key allies Britain", False),
+    ("United States", "The US", True),  # one state by two of its names
+    ("North Korea", "Pyongyang", True),
+    ("North Korea", "South Korea", False),
+    ("Itar-Tass", "Itar-Tass agency", True),
     ("Taro Kono", None, False),
     ("Sergei Lavrov", "Sergey Lavrov", True),  # two spellings the dictionary holds for one man
     ("Kim Yo Jong", "Kim Jong-un", False),
