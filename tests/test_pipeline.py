@@ -607,3 +607,17 @@ def test_the_outlet_chart_of_quoted_words_is_ordered_by_share_not_by_name():
     assert words.is_monotonic_decreasing
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Alpha Daily", "Mid News", "Zulu Times"]  # drawn bottom up: largest on top
+
+
+def test_the_code_hash_covers_subpackages_and_ignores_bytecode(tmp_path):
+    # the quotes/ rules live in a subpackage: editing them must start a fresh cache
+    from korea_analysis.cache import code_hash
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "quotes" / "rules.py").write_text("y = 1\n")
+    before = code_hash(tmp_path)
+    (tmp_path / "quotes" / "__pycache__").mkdir()
+    (tmp_path / "quotes" / "__pycache__" / "rules.json").write_text("{}")
+    assert code_hash(tmp_path) == before
+    (tmp_path / "quotes" / "rules.py").write_text("y = 2\n")
+    assert code_hash(tmp_path) != before

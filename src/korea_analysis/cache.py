@@ -34,13 +34,23 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("KOREA_ANALYSIS_CACHE", DATA_DIR.parent / ".cache" / "annotations"))
 
 
+def code_hash(pkg: Path) -> str:
+    """The package's code and data files, subpackages included (``quotes/``), as this
+    process imported them: hashed once, at import, so that a file edited while a long
+    report runs cannot put the old code's rows under the new code's key."""
+    h = hashlib.sha256(korea_analysis.__version__.encode())
+    for f in sorted(pkg.rglob("*")):
+        if f.suffix in (".py", ".yaml", ".csv", ".json") and "__pycache__" not in f.parts:
+            h.update(f.relative_to(pkg).as_posix().encode() + f.read_bytes())
+    return h.hexdigest()
+
+
+_CODE_HASH = code_hash(Path(korea_analysis.__file__).parent)
+
+
 def config_key(ctx) -> str:
     """Hash of everything that changes an article's rows: code, data files, dictionaries."""
-    h = hashlib.sha256(korea_analysis.__version__.encode())
-    pkg = Path(korea_analysis.__file__).parent
-    for f in sorted(pkg.iterdir()):
-        if f.suffix in (".py", ".yaml", ".csv", ".json"):
-            h.update(f.name.encode() + f.read_bytes())
+    h = hashlib.sha256(_CODE_HASH.encode())
     aff = getattr(ctx.actors, "affiliations", None)
     for extra in (ctx.actors.path, ctx.cues.path, *([aff.path] if aff else [])):
         h.update(Path(extra).read_bytes())
