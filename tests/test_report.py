@@ -232,9 +232,9 @@ def test_index_lists_corpus_folders_and_parameters_readably(tmp_path):
     shown = str(first).replace("<", "&lt;").replace(">", "&gt;")
     assert page.count(f"<li><code>{shown}</code></li>") == 1 and "<b>" not in page
     assert page.count(f"<li><code>{second}</code></li>") == 1
-    # the parameters name the corpus and metadata of the section above as such
-    assert "<dt>corpus</dt>\n<dd><code>as above</code></dd>" in page
-    assert "<dt>metadata</dt>\n<dd><code>as above</code></dd>" in page
+    # the corpus and metadata of the section above are not repeated in the rows
+    assert "<dt>corpus</dt>" not in page and "<dt>metadata</dt>" not in page
+    assert "as above" not in page
     assert "<dd><code>file=filename</code></dd><dd><code>source=publisher</code></dd>" in page
     assert "figures_dir" not in page and "/tmp/figs" not in page
     assert "defaults" in page  # b ran with its defaults
@@ -245,6 +245,19 @@ def test_index_lists_corpus_folders_and_parameters_readably(tmp_path):
         parameters=other)], corpus)).read_text()
     assert "<dd><code>/x/one</code></dd><dd><code>/x/two</code></dd>" in page
     assert "<dd><code>/n.tsv</code></dd>" in page
+    # parameters every report shares are said once above the table, not in every row
+    both = [report.NotebookResult(name=n, title=n, question="Q?", status="ok", html=f"{n}.html",
+                                  seconds=1.0, parameters=dict(params, **extra))
+            for n, extra in (("a", {}), ("b", {"min_mentions": 5}))]
+    page = report.write_index(report.RunSummary(run_dir, both, corpus)).read_text()
+    assert ('Every report ran with <span class="pname">columns</span> <code>file=filename</code>'
+            ', <code>source=publisher</code>.') in page
+    assert page.count("<code>file=filename</code>") == 1
+    assert "<dt>min_mentions</dt>\n<dd><code>5</code></dd>" in page and "as every report" in page
+    same = [report.NotebookResult(name=n, title=n, question="Q?", status="ok", html=f"{n}.html",
+                                  seconds=1.0, parameters=params) for n in "ab"]
+    page = report.write_index(report.RunSummary(run_dir, same, corpus)).read_text()
+    assert "Every report ran with" in page and "<th>Parameters</th>" not in page
     one = dict(corpus, path=str(second))
     page = report.write_index(report.RunSummary(run_dir, results[1:], one)).read_text()
     assert f"From <code>{second}</code>" in page and "folders:" not in page

@@ -530,16 +530,17 @@ def _serialised(log):
 
 
 def _shown_parameters(params: dict, c: dict) -> list[tuple[str, list[str]]]:
-    """The notebook's parameters for the index, one (name, values) pair each: "as above" for
-    the corpus folders and metadata file the corpus section names, other folders one by one,
-    column mappings and lists item by item, anything else as one string (not raw JSON)."""
+    """The notebook's parameters for the index, one (name, values) pair each: the corpus
+    folders and metadata file the corpus section names are left out (said there), other
+    folders one by one, column mappings and lists item by item, anything else as one string
+    (not raw JSON)."""
     out = []
     for k, v in params.items():
         if k == "figures_dir" or v is None or v == "":
             continue
         if k in ("corpus", "metadata") and c.get("path" if k == "corpus" else k) == v:
-            values = ["as above"]
-        elif k == "corpus":
+            continue
+        if k == "corpus":
             values = [str(p) for p in split_paths(v)]
         elif k == "columns" and isinstance(v, str):
             values = [part.strip() for part in v.split(",") if part.strip()]
@@ -569,15 +570,24 @@ def write_index(summary: RunSummary) -> Path:
         c.setdefault(k, v)
     # several corpus folders arrive joined by os.pathsep ("a:b"): the index lists them
     c["paths"] = [str(p) for p in split_paths(c["path"])] if c["path"] else []
+    shown = [_shown_parameters(r.parameters, c) for r in summary.results]
+    # what every report ran with is said once, above the table; each row keeps its own
+    with_params = [dict((k, tuple(v)) for k, v in ps) for ps in shown if ps]
+    common = ([(k, list(v)) for k, v in with_params[0].items()
+               if all(p.get(k) == v for p in with_params[1:])]
+              if len(with_params) > 1 and len(with_params) == len(shown) else [])
     results = []
-    for r in summary.results:
+    for r, ps in zip(summary.results, shown, strict=True):
+        own = [(k, v) for k, v in ps if (k, v) not in common]
         results.append(dict(
             title=r.title, question=r.question, status=r.status, error=r.error, html=r.html,
             ipynb=r.ipynb, seconds=r.seconds, thumbnail=thumbnail(r.thumbnail),
-            shown_parameters=_shown_parameters(r.parameters, c)))
+            shown_parameters=own, had_parameters=bool(r.parameters)))
     page = env.get_template("index.html.j2").render(
         run_name=summary.run_dir.name, version=__version__, ok=summary.ok, c=c,
-        left_out=_left_out(c), results=results)
+        left_out=_left_out(c), results=results, common=common,
+        # a Parameters column only when some report's differ from the line above the table
+        own_column=any(r["shown_parameters"] or not r["had_parameters"] for r in results))
     path = summary.run_dir / "index.html"
     path.write_text(page, encoding="utf-8")
     return path
