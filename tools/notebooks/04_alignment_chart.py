@@ -42,7 +42,7 @@ compared with the result afterwards — they never enter the computation.
 ("md", """
 ## Finding: each actor's place between the two blocs, and which are unclear
 
-The title names the actors whose side is clear (interval on one side of 0). The table under
+The title names the actors whose side is clear (interval on one side of 0). The table above
 the chart lists every actor: `position` on the bloc axis with its 95% interval
 (`position_low` … `position_high`), `map_dim1` and `map_dim2` its place on the map further
 down, `n_events` and `n_articles` the evidence, `enough` whether that is enough to place it,
