@@ -92,14 +92,35 @@ _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
 ROSTER = 3
 MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
 _TOPIC = {"about", "concerning", "regarding", "on", "over"}
+_PARTNER = {"with", "between", "among"}
+
+
+def _topic_last(gap: str) -> bool:
+    """Whether the last topic or partner preposition before a mention is a topic one."""
+    for w in reversed(_WORD.findall(gap)):
+        w = w.lower()
+        if w in _TOPIC:
+            return True
+        if w in _PARTNER:
+            return False
+    return False
 GOVERNS = ("self", "carry", "reverse")
 #: After a cue's object: "against X" (X opposed by the cue's subject).
 _AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|his|her)\W+)?$")
 #: Words for the two actors of the sentence before ("the two leaders", "both sides", and a
-#: sentence-initial "They")
-_ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|nations|governments|"
-                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|[Tt]he parties\b|"
-                      r"(They)\b)")
+#: sentence-initial "They"); the cue book's ``anaphors`` list replaces the nouns
+ANAPHOR_NOUNS = ("leaders", "countries", "sides", "nations", "governments", "ministers",
+                 "presidents", "neighbours", "neighbors", "parties", "delegations")
+
+
+def anaphor_pattern(nouns) -> re.Pattern:
+    """"The two …"/"the 2 …"/"Both …" + one of ``nouns``, "the parties", a bare "They"."""
+    alts = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(r"\b(?:(?:[Tt]he (?:two|2)|[Bb]oth) (?:" + alts
+                      + r")\b|[Tt]he parties\b|(They)\b)")
+
+
+_ANAPHOR = anaphor_pattern(ANAPHOR_NOUNS)
 #: First person plural: the speaker of a quotation, or the article's own voice
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
@@ -161,6 +182,7 @@ class Cue:
     binds: bool = False  # its coordinated subjects ("X and Y agreed to") cooperate
     joins: bool = False  # "X joined Y in V-ing": Y acts with X
     event: bool = True  # False: a governing verb with no event of its own ("held", "hosted")
+    epithet: bool = False  # a name called ("traitor X"): the speaker's conflict toward X
 
 
 class Patterns:
@@ -210,6 +232,7 @@ class CueBook:
     reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
     fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
     against: Cue | None = None
+    anaphor: re.Pattern = _ANAPHOR  # "the two leaders", "both sides": the last pair
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
@@ -315,7 +338,7 @@ def _build(path: str, data: dict) -> CueBook:
             raise CueDictionaryError(f"{where}: direction must be directed or mutual")
         if c.get("governs", "self") not in GOVERNS:
             raise CueDictionaryError(f"{where}: governs must be one of {', '.join(GOVERNS)}")
-        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins")}
+        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins", "epithet")}
         for pat in c["patterns"]:
             add(Cue(str(c["cameo"]), c.get("label", ""), int(c["quad"]), float(c["goldstein"]),
                     c.get("direction", "directed"), pat, c.get("governs", "self"), **flags))
@@ -342,7 +365,15 @@ def _build(path: str, data: dict) -> CueBook:
                    noun_weight=_number(w, "noun", 0.5, path),
                    fallback_weight=_number(w, "fallback", 0.0, path),
                    reverse_factor=_number(w, "reverse", 0.5, path), against=against,
-                   fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path))
+                   fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path),
+                   anaphor=anaphor_pattern(_words(data, "anaphors", ANAPHOR_NOUNS, path)))
+
+
+def _words(data: dict, key: str, default, path: str) -> tuple[str, ...]:
+    v = data.get(key, default)
+    if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) and x for x in v):
+        raise CueDictionaryError(f"{path}: {key} must be a list of words")
+    return tuple(v)
 
 
 def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int, int, Cue]]:
@@ -462,6 +493,23 @@ def _object_of(text: str, cms: list, group: list) -> bool:
         return False
     gap = text[before[-1].end:first]
     return len(_WORD.findall(gap)) <= 4 and not _SUBORDINATE.search(gap)
+
+
+#: How many words an epithet may stand from the name it qualifies ("traitor Lee", "the
+#: stooges of the US", "the south Korean group of traitors")
+EPITHET_GAP = 2
+
+
+def _epithet_of(text: str, left: list, right: list, a: int, b: int) -> list:
+    """The mentions an epithet cue at ``a``-``b`` qualifies: the group right after it, else
+    the one right before it (at most :data:`EPITHET_GAP` words away); none if neither."""
+    if right and len(_WORD.findall(text, b, right[0].start)) <= EPITHET_GAP:
+        return right
+    if left:
+        end = max(m.end for m in left)
+        if end <= a and len(_WORD.findall(text, end, a)) <= EPITHET_GAP:
+            return left
+    return []
 
 
 def _quoted(text: str, start: int, pos: int, end: int) -> bool:
@@ -586,7 +634,11 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 left, left_actors = [], prev_sources  # "… condemned X — and vowed to …"
             else:
                 left_actors = _actors(left)
-            inner = [m for m in cms if a <= m.start and m.end <= b]
+            # a name inside the cue is its object ("fired missiles toward Japan's waters",
+            # "called Seoul a puppet"); one that modifies a word ("fired North Korean-provided
+            # missiles at Ukraine") is not: the object is then looked for after the cue
+            inner = [m for m in cms
+                     if a <= m.start and m.end <= b and text[m.end:m.end + 1] != "-"]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
             if inner and _BY.match(text, a, inner[0].start):
                 # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
@@ -690,7 +742,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 src, tgt = (tgt, sources) if "from" in gap_words else (sources, tgt)
                 pairs = list(product(src, tgt))
             else:
-                if gap_words & _TOPIC:  # "talks on North Korea": a topic, not a partner
+                if gap_words & _TOPIC and _topic_last(gap):
+                    # "talks on North Korea": a topic, not a partner ("talks in Moscow on
+                    # Sunday with Russia's negotiator" is a partner: "with" comes last)
                     tgt = []
                 if gap_words & {"between", "among"} and len(tgt) > 1:
                     # "rivalry between the US and (not only) China (but) Russia": the
@@ -711,6 +765,13 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     # conducting six-party negotiations": a forum's members, not pairs
                 else:
                     pairs = list(combinations(sources or tgt, 2))
+            if (cue.epithet and speaker and len(chain) == 1
+                    and (not in_quote or _quoted(text, s.start, a, s.end))):
+                # "traitor Lee", "the south Korean group of traitors": the speaker (or the
+                # state medium's voice) calls the actor it qualifies names
+                named = _epithet_of(text, left, right, a, b)
+                if named:
+                    pairs = [(speaker, x) for x in _actors(named) if x != speaker]
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
                     and (not in_quote or _quoted(text, s.start, a, s.end))):
                 # "North Korea's provocations must stop," the minister said
@@ -809,7 +870,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         ms = by_sentence.get(sid, [])
         here = anaphors.get(sid) if anaphors else None
         if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
-            here = [a.span() for a in _ANAPHOR.finditer(
+            here = [a.span() for a in cues.anaphor.finditer(
                 text, sentences[sid].start, sentences[sid].end)
                 if a.group(1) is None or a.start() == sentences[sid].start]
         if here:
@@ -837,7 +898,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             last_pair = (last["source"], last["target"])
             if anaphors is None:
                 anaphors = {}
-                for a in _ANAPHOR.finditer(text, s.end):
+                for a in cues.anaphor.finditer(text, s.end):
                     at = bisect_right(starts, a.start()) - 1
                     if sentences[at].body and (a.group(1) is None
                                                or a.start() == sentences[at].start):

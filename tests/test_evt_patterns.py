@@ -1,0 +1,77 @@
+"""Event patterns of news English added for the real-news dev misses (sentences of our own)."""
+import pytest
+
+from korea_analysis.actors import load_actors
+from korea_analysis.events import find_events, load_cues
+from korea_analysis.mentions import find_mentions
+from korea_analysis.text import sentences
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_cues()
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def pairs(text, actors, book, **kw):
+    """(source, target, sign) of each event, in order."""
+    ss = sentences(text)
+    rows = find_events(text, ss, find_mentions(text, ss, actors), cues=book, **kw)
+    return [(r["source"], r["target"], 1 if r["score"] > 0 else -1) for r in rows]
+
+
+def test_talks_in_a_place_on_a_day_with_a_partner(actors, book):
+    t = "Japan held talks in Beijing on Monday with China's top envoy on the nuclear issue."
+    assert ("JPN", "CHN", 1) in pairs(t, actors, book)
+    # the topic still comes last: no partner
+    assert pairs("Japan and South Korea held talks on North Korea.", actors, book) == [
+        ("JPN", "KOR", 1)]
+
+
+def test_both_officials_and_the_2_countries_are_the_last_pair(actors, book):
+    t = ("Seoul and Tokyo held talks on Friday. "
+         "Both officials strongly condemned North Korea's latest missile launch.")
+    got = pairs(t, actors, book)
+    assert ("KOR", "PRK", -1) in got and ("JPN", "PRK", -1) in got
+    t = ("Canada's envoy agreed with his Australian counterpart that the 2 countries will "
+         "work together.")
+    got = pairs(t, actors, book)
+    assert ("CAN", "AUS", 1) in got or ("AUS", "CAN", 1) in got
+
+
+def test_leaders_signed_a_declaration(actors, book):
+    t = "Putin met Kim in Moscow. The two leaders signed a declaration on friendship."
+    got = pairs(t, actors, book)
+    assert ("PRK", "RUS", 1) in got or ("RUS", "PRK", 1) in got
+
+
+def test_commitment_to_and_deplored(actors, book):
+    t = "The minister reaffirmed the firm Japanese commitment to Australia's defence."
+    assert pairs(t, actors, book) == [("JPN", "AUS", 1)]
+    t = "The UN Security Council deplored North Korea's rocket launch."
+    assert pairs(t, actors, book) == [("IGOUNO", "PRK", -1)]
+
+
+def test_passive_condemnation_by_several(actors, book):
+    t = "North Korea's nuclear test was condemned by the US, Japan and Russia."
+    got = pairs(t, actors, book)
+    assert {("USA", "PRK", -1), ("JPN", "PRK", -1), ("RUS", "PRK", -1)} <= set(got)
+
+
+def test_a_name_inside_a_compound_word_is_no_object(actors, book):
+    t = "Russia fired Iranian-made missiles at Ukraine."
+    got = pairs(t, actors, book)
+    assert ("RUS", "UKR", -1) in got and ("RUS", "IRN", -1) not in got
+    t = "Moscow has been waging its war on Ukraine for years."
+    assert pairs(t, actors, book) == [("RUS", "UKR", -1)]
+
+
+def test_epithet_is_the_voice_toward_the_actor_it_names(actors, book):
+    t = "Traitor Lee Myung Bak is taking the lead in such a smear campaign against the DPRK."
+    assert ("PRK", "KOR", -1) in pairs(t, actors, book, voice="PRK")
+    t = "It is preposterous to hear the balderdash of south Korean authorities about the DPRK."
+    assert ("PRK", "KOR", -1) in pairs(t, actors, book, voice="PRK")
