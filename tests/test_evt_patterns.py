@@ -75,3 +75,35 @@ def test_epithet_is_the_voice_toward_the_actor_it_names(actors, book):
     assert ("PRK", "KOR", -1) in pairs(t, actors, book, voice="PRK")
     t = "It is preposterous to hear the balderdash of south Korean authorities about the DPRK."
     assert ("PRK", "KOR", -1) in pairs(t, actors, book, voice="PRK")
+
+
+def test_reciprocal_fire_and_accusations(actors, book):
+    got = pairs("China and Japan accused each other of provocations.", actors, book)
+    assert set(got) == {("CHN", "JPN", -1), ("JPN", "CHN", -1)}
+
+
+def test_calls_on_alarm_handshakes_and_onward_travel(actors, book):
+    assert pairs("Canberra called on Pyongyang to stop its missile tests.", actors, book)[0] == (
+        "AUS", "PRK", -1)
+    assert pairs("Canada is expressing alarm at Iran's missile program.", actors, book) == [
+        ("CAN", "IRN", -1)]
+    assert pairs("Putin shook hands with Xi Jinping.", actors, book) == [("RUS", "CHN", 1)]
+    assert pairs("The Australian envoy will travel on to Tokyo.", actors, book) == [
+        ("AUS", "JPN", 1)]
+
+
+def test_in_close_cooperation_with_is_the_subjects(actors, book):
+    t = "Canada will keep watching Iran's missile tests in close cooperation with Australia."
+    assert ("CAN", "AUS", 1) in pairs(t, actors, book)
+    assert not any("IRN" in (s, t) and "AUS" in (s, t) for s, t, _ in pairs(t, actors, book))
+
+
+def test_a_year_naming_a_thing_does_not_make_history(actors, book):
+    t = "Tokyo called on Moscow to honour the 1956 declaration."
+    ss = sentences(t)
+    rows = find_events(t, ss, find_mentions(t, ss, actors), cues=book, published_year=2024)
+    assert rows and not any(r["historical"] for r in rows)
+    t = "In 1956 Tokyo called on Moscow to return the islands."
+    rows = find_events(t, ss := sentences(t), find_mentions(t, ss, actors), cues=book,
+                       published_year=2024)
+    assert rows and all(r["historical"] for r in rows)

@@ -38,7 +38,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations, permutations, product
 from pathlib import Path
 
 from korea_analysis.actors import load_data_file, tokens
@@ -60,6 +60,8 @@ HISTORY_YEARS = 10
 # (?<![\w-])(?<!since )(?<!Since )(?:1[89]\d\d|20\d\d)(?![\w])
 _YEAR = re.compile(r"(?:1(?<![\w-]1)(?<!since 1)(?<!Since 1)[89]\d\d"
                    r"|2(?<![\w-]2)(?<!since 2)(?<!Since 2)0\d\d)(?![\w])")
+#: Before a year that names a thing ("the 1953 armistice", "its 2006 test")
+_NAMING_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 # ;|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|although|though)\s
 _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|whereas|although"
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
@@ -93,6 +95,9 @@ ROSTER = 3
 MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
 _TOPIC = {"about", "concerning", "regarding", "on", "over"}
 _PARTNER = {"with", "between", "among"}
+#: After a directed cue: its coordinated subjects act on one another
+_RECIPROCAL = re.compile(r"\W+(?:(?:at|on|against|with|toward|towards|to)\W+)?"
+                         r"(?:each other|one another)\b", re.I)
 
 
 def _topic_last(gap: str) -> bool:
@@ -183,6 +188,7 @@ class Cue:
     joins: bool = False  # "X joined Y in V-ing": Y acts with X
     event: bool = True  # False: a governing verb with no event of its own ("held", "hosted")
     epithet: bool = False  # a name called ("traitor X"): the speaker's conflict toward X
+    adverbial: bool = False  # "… in close cooperation with X": the clause's subject acts
 
 
 class Patterns:
@@ -338,7 +344,8 @@ def _build(path: str, data: dict) -> CueBook:
             raise CueDictionaryError(f"{where}: direction must be directed or mutual")
         if c.get("governs", "self") not in GOVERNS:
             raise CueDictionaryError(f"{where}: governs must be one of {', '.join(GOVERNS)}")
-        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins", "epithet")}
+        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins", "epithet",
+                                                   "adverbial")}
         for pat in c["patterns"]:
             add(Cue(str(c["cameo"]), c.get("label", ""), int(c["quad"]), float(c["goldstein"]),
                     c.get("direction", "directed"), pat, c.get("governs", "self"), **flags))
@@ -512,6 +519,18 @@ def _epithet_of(text: str, left: list, right: list, a: int, b: int) -> list:
     return []
 
 
+_OWNS = re.compile(r"['’]s?\b|-")  # "North Korea's …", "US-led …"
+_OBJECT_OF = re.compile(r"\b(?:on|of|at|to|for|against|in|into|from|toward|towards|about|over|"
+                        r"by|with)\W+(?:(?:the|its|their|his|her)\W+)?$", re.I)
+
+
+def _modifier(text: str, m) -> bool:
+    """Whether a mention owns a noun ("North Korea's moves") or is a preposition's object
+    ("an eye on Pyongyang"), and so is not the subject of its clause."""
+    return bool(_OWNS.match(text, m.end)
+                or _OBJECT_OF.search(text, max(0, m.start - 24), m.start))
+
+
 def _quoted(text: str, start: int, pos: int, end: int) -> bool:
     """Whether ``pos`` lies inside quotation marks of its sentence (``start``-``end``); a
     sentence without any lies wholly inside the quotation (or reported speech) it belongs
@@ -621,6 +640,10 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _after_place(text, m.start)]
+            if cue.adverbial and len(chain) == 1:
+                # "Japan will keep watching North Korea's moves in close cooperation with the
+                # US": not the owner of a noun or a preposition's object, but the subject
+                before = [m for m in before if not _modifier(text, m)] or before
             left = _group(text, before, backwards=True)
             if (len(left) > 1 and cue.noun and len(chain) == 1
                     and _POSSESSIVE.match(text, max(m.end for m in left), a0)):
@@ -741,6 +764,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             if ecue.direction == "directed" or cue.direction == "directed":
                 src, tgt = (tgt, sources) if "from" in gap_words else (sources, tgt)
                 pairs = list(product(src, tgt))
+                if not tgt and len(src) > 1 and _RECIPROCAL.match(text, b, cb):
+                    pairs = list(permutations(src, 2))  # "X and Y fired at each other"
             else:
                 if gap_words & _TOPIC and _topic_last(gap):
                     # "talks on North Korea": a topic, not a partner ("talks in Moscow on
@@ -888,7 +913,9 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             continue
         n_before = len(rows)
         s = sentences[sid]
-        years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
+        # "the 1953 pact that ended the Korean War": a year naming a thing is no date
+        years = [int(y.group()) for y in _YEAR.finditer(text, s.start, s.end)
+                 if not _NAMING_YEAR.search(text, max(s.start, y.start() - 8), y.start())]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
         _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
