@@ -107,3 +107,19 @@ def test_a_year_naming_a_thing_does_not_make_history(actors, book):
     rows = find_events(t, ss := sentences(t), find_mentions(t, ss, actors), cues=book,
                        published_year=2024)
     assert rows and all(r["historical"] for r in rows)
+
+
+def test_condemning_the_act_named_before_targets_its_actor(actors, book):
+    t = ("Iran said it had carried out an underground nuclear test. "
+         "Canada and Australia condemned the test and called for a return to diplomacy.")
+    got = pairs(t, actors, book)
+    assert ("CAN", "IRN", -1) in got and ("AUS", "IRN", -1) in got
+    t = "Iran on Friday fired a missile. The launch was condemned by Canada and Australia."
+    got = pairs(t, actors, book)
+    assert ("CAN", "IRN", -1) in got and ("AUS", "IRN", -1) in got
+
+
+def test_an_act_whose_actor_is_its_object_is_not_resolved(actors, book):
+    t = ("Canada warned against a missile test by anyone. "
+         "Australia and Japan condemned the test.")
+    assert not any(t2 == "CAN" for _s, t2, _v in pairs(t, actors, book))

@@ -75,6 +75,9 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
 #: Between an actor and a bare noun it owns through a pronoun ("the US and its allies")
 _POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:its|their)\s+(?:[\w’'-]+\s+)?$")
+#: Between a cue's object and a coordinated verb: "condemned the test and called for talks"
+#: (the second cue is not governed by the first)
+_AND_VERB = re.compile(r"\w\W+(?:and|or|but)\W*$")
 #: Between two coordinated cues ("contact and negotiations", "talks or exchanges")
 _AND_CUE = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:the|any|all|other)\s+)?$", re.I)
 #: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
@@ -128,6 +131,14 @@ def anaphor_pattern(nouns) -> re.Pattern:
 _ANAPHOR = anaphor_pattern(ANAPHOR_NOUNS)
 #: First person plural: the speaker of a quotation, or the article's own voice
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
+#: How many sentences back "the test" / "the launch" looks for the act it names
+ACT_LOOKBACK = 6
+#: Between an act's actor and the act: up to eight words ("North Korea said it had carried
+#: out an underground nuclear test"), no clause break, no preposition making the actor the
+#: act's object or concern ("the US warned against a test")
+_AGENT_GAP = re.compile(r"(?:['’]s)?(?:[^\w,;:“”\"]+"
+                        r"(?!(?:against|over|about|of|to|for|at)\b|on\W+[a-z])"
+                        r"[\w’'-]+){0,8}[^\w,;:“”\"]+")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 #: ... unless it is a state's seat: "the government in Seoul", "the regime in Pyongyang"
@@ -239,6 +250,8 @@ class CueBook:
     fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
     against: Cue | None = None
     anaphor: re.Pattern = _ANAPHOR  # "the two leaders", "both sides": the last pair
+    acts: re.Pattern | None = None  # after a cue: "the test", "this launch", "Friday's test"
+    acts_before: re.Pattern | None = None  # a passive's subject: "The launch was …"
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
@@ -373,7 +386,20 @@ def _build(path: str, data: dict) -> CueBook:
                    fallback_weight=_number(w, "fallback", 0.0, path),
                    reverse_factor=_number(w, "reverse", 0.5, path), against=against,
                    fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path),
-                   anaphor=anaphor_pattern(_words(data, "anaphors", ANAPHOR_NOUNS, path)))
+                   anaphor=anaphor_pattern(_words(data, "anaphors", ANAPHOR_NOUNS, path)),
+                   **act_patterns(_words(data, "acts", (), path)))
+
+
+def act_patterns(nouns) -> dict:
+    """The patterns of a definite reference to an act ("the test", "this launch", "Friday's
+    failed rocket launch"): right after a cue (``acts``), and as the start of a clause whose
+    cue is passive (``acts_before``: "The launch was condemned by …")."""
+    if not nouns:
+        return {}
+    alts = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    ref = (r"(?:the|this|these|those|such|its|[A-Z][a-z]+day['’]s)\W+"
+           r"(?:[\w’'-]+\W+){0,3}?(?:" + alts + r")\b")
+    return {"acts": re.compile(r"\W+" + ref), "acts_before": re.compile(r"\W*" + ref, re.I)}
 
 
 def _words(data: dict, key: str, default, path: str) -> tuple[str, ...]:
@@ -565,7 +591,7 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
                 break
             between = [m for m in cms if b <= m.start and m.end <= na]
             gap = text[b:na]
-            if _RELATIVE.search(gap) or "," in gap:
+            if _RELATIVE.search(gap) or "," in gap or _AND_VERB.search(gap):
                 break
             if not between:  # a quoted aside ("in the strongest possible terms") counts as none
                 if len(_WORD.findall(_QUOTED.sub(" ", gap))) > book.chain_gap:
@@ -591,13 +617,15 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
 
 
 def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues: CueBook,
-                     polarity, historical: bool, rows: list[dict], in_quote: bool = True
-                     ) -> bool:
+                     polarity, historical: bool, rows: list[dict], in_quote: bool = True,
+                     agent_of=None) -> bool:
     """Append the cue events of one sentence to ``rows``; whether any cue fired.
 
     ``speaker``: the actor of the quotation the sentence is in (``in_quote``) or of the
     state medium publishing the article; a cue with no actor before it is the quotation's
     speaker's, and a conflict cue about another actor is the speaker's conflict toward it.
+    ``agent_of(pos)``: the actor of the act an article refers back to before ``pos`` ("China
+    condemned the test": the test's), or None.
     """
     seen: set[tuple] = set()
     n0 = len(rows)
@@ -797,6 +825,17 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 named = _epithet_of(text, left, right, a, b)
                 if named:
                     pairs = [(speaker, x) for x in _actors(named) if x != speaker]
+            if (not pairs and agent_of is not None and value < 0 and not tgt
+                    and ecue.direction == "directed" and cues.acts is not None):
+                # "China and Russia condemned the test", "The launch was condemned by the
+                # US and Japan": the act named before, by its actor
+                act = (cues.acts.match(text, b, nxt) if sources and not right
+                       else cues.acts_before.match(text, ca, a0) if "by" in gap_words
+                       else None)
+                who = agent_of(a) if act else None
+                srcs = sources if sources else ([speaker] if speaker else [])
+                if who and who not in srcs:
+                    pairs = [(x, who) for x in srcs]
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
                     and (not in_quote or _quoted(text, s.start, a, s.end))):
                 # "North Korea's provocations must stop," the minister said
@@ -883,6 +922,25 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         for ms in by_sentence.values():
             ms.sort(key=lambda m: m.start)
     rows: list[dict] = []
+
+    def agent_of(pos: int) -> str | None:
+        """The actor named before the last act cue (a launch, a test, an attack) before
+        ``pos``, in this sentence or up to :data:`ACT_LOOKBACK` sentences back; None when
+        that act names no actor."""
+        sid = bisect_right(starts, pos) - 1
+        for k in range(sid, max(-1, sid - ACT_LOOKBACK - 1), -1):
+            x = sentences[k]
+            end = min(x.end, pos)
+            for a, _b, cue in reversed(find_cues(text, x.start, end, cues)):
+                if cue.quad != 4:
+                    continue
+                named = [m for m in by_sentence.get(k, ()) if m.end <= a and m.kind != "self"]
+                # the act's own actor: "North Korea fired", "the DPRK's latest launch",
+                # "North Korea on Friday test-fired" (not one named further back)
+                near = named and _AGENT_GAP.fullmatch(text, named[-1].end, a)
+                return named[-1].actor if near else None
+        return None
+
     # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
     # sentence that had events (looked for only after the first event)
     anaphors: dict[int, list] | None = None
@@ -919,7 +977,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
         _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
-                         sid in speakers)
+                         sid in speakers, agent_of)
         if len(rows) > n_before:
             last = rows[-1]
             last_pair = (last["source"], last["target"])
