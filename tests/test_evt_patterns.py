@@ -123,3 +123,25 @@ def test_an_act_whose_actor_is_its_object_is_not_resolved(actors, book):
     t = ("Canada warned against a missile test by anyone. "
          "Australia and Japan condemned the test.")
     assert not any(t2 == "CAN" for _s, t2, _v in pairs(t, actors, book))
+
+
+def test_coordinated_verbs_are_not_governed(actors, book):
+    # a reversing verb does not turn the concern coordinated with it into support
+    t = "Canada condemned and expressed concern about Iran's missile launch."
+    got = pairs(t, actors, book)
+    assert got and all(v == -1 for _s, _t, v in got)
+
+
+def test_titled_co_subjects_and_calls_on_a_date(actors, book):
+    t = "Russian President Putin and Foreign Minister Wang Yi jointly condemned Iran's launch."
+    got = pairs(t, actors, book)
+    assert ("RUS", "IRN", -1) in got and ("CHN", "IRN", -1) in got
+    t = "Canada's foreign minister spoke on Monday with Australia's foreign minister."
+    assert ("CAN", "AUS", 1) in pairs(t, actors, book)
+
+
+def test_rhetoric_against_and_avoiding_confrontation(actors, book):
+    t = "Iran escalated its rhetoric against Canada."
+    assert pairs(t, actors, book) == [("IRN", "CAN", -1)]
+    t = "Canada and Australia want to avoid a confrontation."
+    assert all(v == 1 for _s, _t, v in pairs(t, actors, book))

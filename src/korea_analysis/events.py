@@ -67,6 +67,8 @@ _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|w
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
 _COORD = re.compile(r"^[\s,/–-]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
+#: "Secretary Blinken and Foreign Minister Park": a coordinator, then a title
+_COORD_TITLE = re.compile(r"^\s*,?\s*(?:and|as well as|along with)\s+(?:[A-Z][\w.’'-]*\s+){1,3}$")
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
@@ -75,9 +77,9 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
 #: Between an actor and a bare noun it owns through a pronoun ("the US and its allies")
 _POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:its|their)\s+(?:[\w’'-]+\s+)?$")
-#: Between a cue's object and a coordinated verb: "condemned the test and called for talks"
-#: (the second cue is not governed by the first)
-_AND_VERB = re.compile(r"\w\W+(?:and|or|but)\W*$")
+#: Between two cues with no actor between: the second is coordinated with the first, not
+#: governed by it
+_CONJUNCTION = re.compile(r"\b(?:and|or|but)\b", re.I)
 #: Between two coordinated cues ("contact and negotiations", "talks or exchanges")
 _AND_CUE = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:the|any|all|other)\s+)?$", re.I)
 #: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
@@ -486,7 +488,8 @@ def _group(text: str, ms: list, backwards: bool) -> list:
         gap = text[m.end:prev.start] if backwards else text[prev.end:m.start]
         # the same actor named twice ("North Korea's leader Kim Jong Un"), not across a
         # speech verb or a comma ("Wang said, encouraging both sides")
-        if (m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap):
+        if ((m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap)
+                or _COORD_TITLE.match(gap)):
             group.append(m)
         else:
             break
@@ -591,10 +594,14 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
                 break
             between = [m for m in cms if b <= m.start and m.end <= na]
             gap = text[b:na]
-            if _RELATIVE.search(gap) or "," in gap or _AND_VERB.search(gap):
+            if _RELATIVE.search(gap) or "," in gap:
                 break
             if not between:  # a quoted aside ("in the strongest possible terms") counts as none
                 if len(_WORD.findall(_QUOTED.sub(" ", gap))) > book.chain_gap:
+                    break
+                if _CONJUNCTION.search(gap):
+                    # "condemned and expressed concern about X", "condemned the test and
+                    # called for talks": coordinated verbs, the second not governed
                     break
             elif cue.joins and _JOIN_IN.match(text, between[-1].end, na):
                 extra = extra + [("join", j, between)]
