@@ -145,3 +145,16 @@ def test_rhetoric_against_and_avoiding_confrontation(actors, book):
     assert pairs(t, actors, book) == [("IRN", "CAN", -1)]
     t = "Canada and Australia want to avoid a confrontation."
     assert all(v == 1 for _s, _t, v in pairs(t, actors, book))
+
+
+def test_appositive_co_subjects_meeting_separately(actors, book):
+    t = ("Secretary of State Antony Blinken and China's top diplomat, Wang Yi, each met "
+         "separately with Japan's foreign minister.")
+    assert pairs(t, actors, book) == [("USA", "JPN", 1), ("CHN", "JPN", 1)]
+    t = t.replace("each met separately", "met")  # together: with each other too
+    assert ("USA", "CHN", 1) in pairs(t, actors, book)
+
+
+def test_going_to_a_country_is_a_visit(actors, book):
+    assert pairs("The Canadian prime minister will go to Australia next week.", actors,
+                 book) == [("CAN", "AUS", 1)]

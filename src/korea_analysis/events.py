@@ -67,6 +67,10 @@ _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|w
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
 _COORD = re.compile(r"^[\s,/–-]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
+#: "North Korea's representative, Li Gun": the same actor across an appositive comma
+_APPOSITIVE = re.compile(r"^['’]s(?:\s+[\w.’'-]+){1,3},\s*$")
+#: "X and Y each met separately with Z": not with each other
+_SEPARATELY = re.compile(r"\b(?:each|separately|respectively)\b", re.I)
 #: "Secretary Blinken and Foreign Minister Park": a coordinator, then a title
 _COORD_TITLE = re.compile(r"^\s*,?\s*(?:and|as well as|along with)\s+(?:[A-Z][\w.’'-]*\s+){1,3}$")
 _WORD = re.compile(r"[\w’']+")
@@ -488,8 +492,9 @@ def _group(text: str, ms: list, backwards: bool) -> list:
         gap = text[m.end:prev.start] if backwards else text[prev.end:m.start]
         # the same actor named twice ("North Korea's leader Kim Jong Un"), not across a
         # speech verb or a comma ("Wang said, encouraging both sides")
-        if ((m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap)
-                or _COORD_TITLE.match(gap)):
+        if ((m.actor == prev.actor and len(gap) < 40
+             and ("," not in gap or _APPOSITIVE.match(gap)))
+                or _COORD.match(gap) or _COORD_TITLE.match(gap)):
             group.append(m)
         else:
             break
@@ -813,8 +818,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     sources, tgt = (tgt[:1], tgt[1:]) if value < 0 else ([], tgt)
                 if sources and tgt:
                     pairs = list(product(sources, tgt))
-                    if value > 0 and len(sources) > 1:  # "X and Y reaffirmed cooperation
-                        pairs += list(combinations(sources, 2))  # with Z": X and Y too
+                    if (value > 0 and len(sources) > 1  # "X and Y reaffirmed cooperation
+                            and not _SEPARATELY.search(text, ca, b)):  # with Z": X and Y too
+                        pairs += list(combinations(sources, 2))
                 elif (not tgt and left and not _TO_VERB.match(text, max(m.end for m in left), a)
                       and (all(id(m) in objects for m in left) or _object_of(text, cms, left))):
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
