@@ -22,6 +22,13 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
   no actor before it ("sanctions on North Korea should stay put," Park noted), and a
   conflict cue about another actor ("North Korea's provocations must stop") counts as the
   speaker's conflict toward that actor.
+* **References.** "The two leaders", "both officials", "the 2 countries" (nouns from the
+  book's ``anaphors``) stand for the pair named last. A conflict cue aimed at an act with no
+  actor named ("China and Russia condemned the test", "The launch was condemned by X") targets
+  the actor of the last material-conflict cue a few sentences back (the book's ``acts``).
+  An ``epithet`` cue ("traitor Lee") is the speaker's or state medium's conflict toward the
+  actor it names; an ``adverbial`` one ("… in close cooperation with the US") belongs to
+  the clause's subject, not to the nearest actor.
 * Where no cue gives an event (none fires, or none finds a pair), the sentence's sentiment
   polarity scores the quotation's speaker (or the state medium's voice) toward each actor
   it names, at the book's lower ``fallback`` weight (``fallback_pairs: all`` scores every
