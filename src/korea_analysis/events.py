@@ -22,6 +22,13 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
   no actor before it ("sanctions on North Korea should stay put," Park noted), and a
   conflict cue about another actor ("North Korea's provocations must stop") counts as the
   speaker's conflict toward that actor.
+* **References.** "The two leaders", "both officials", "the 2 countries" (nouns from the
+  book's ``anaphors``) stand for the pair named last. A conflict cue aimed at an act with no
+  actor named ("China and Russia condemned the test", "The launch was condemned by X") targets
+  the actor of the last material-conflict cue a few sentences back (the book's ``acts``).
+  An ``epithet`` cue ("traitor Lee") is the speaker's or state medium's conflict toward the
+  actor it names; an ``adverbial`` one ("… in close cooperation with the US") belongs to
+  the clause's subject, not to the nearest actor.
 * Where no cue gives an event (none fires, or none finds a pair), the sentence's sentiment
   polarity scores the quotation's speaker (or the state medium's voice) toward each actor
   it names, at the book's lower ``fallback`` weight (``fallback_pairs: all`` scores every
@@ -38,7 +45,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations, permutations, product
 from pathlib import Path
 
 from korea_analysis.actors import load_data_file, tokens
@@ -60,11 +67,19 @@ HISTORY_YEARS = 10
 # (?<![\w-])(?<!since )(?<!Since )(?:1[89]\d\d|20\d\d)(?![\w])
 _YEAR = re.compile(r"(?:1(?<![\w-]1)(?<!since 1)(?<!Since 1)[89]\d\d"
                    r"|2(?<![\w-]2)(?<!since 2)(?<!Since 2)0\d\d)(?![\w])")
+#: Before a year that names a thing ("the 1953 armistice", "its 2006 test")
+_NAMING_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 # ;|\s--\s|\s—\s|,\s(?:but|however)\s|,?\s(?:while|when|whereas|although|though)\s
 _CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=,)\s(?:but|however|while|when|whereas|although"
                            r"|though)\s|(?<=\s)(?:--|—|while|when|whereas|although|though)\s)")
 _COORD = re.compile(r"^[\s,/–-]*(?:(?:and|or|both|as well as|along with|the|&|not only|but|also|"
                     r"nor)\b[\s,]*)*$")
+#: "North Korea's representative, Li Gun": the same actor across an appositive comma
+_APPOSITIVE = re.compile(r"^['’]s(?:\s+[\w.’'-]+){1,3},\s*$")
+#: "X and Y each met separately with Z": not with each other
+_SEPARATELY = re.compile(r"\b(?:each|separately|respectively)\b", re.I)
+#: "Secretary Blinken and Foreign Minister Park": a coordinator, then a title
+_COORD_TITLE = re.compile(r"^\s*,?\s*(?:and|as well as|along with)\s+(?:[A-Z][\w.’'-]*\s+){1,3}$")
 _WORD = re.compile(r"[\w’']+")
 _CUE_WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
@@ -73,6 +88,9 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _BLOCK_RIGHT = re.compile(r"[“”\"]|\b(?:which|who|whom|whose)\b")
 #: Between an actor and a bare noun it owns through a pronoun ("the US and its allies")
 _POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:its|their)\s+(?:[\w’'-]+\s+)?$")
+#: Between two cues with no actor between: the second is coordinated with the first, not
+#: governed by it
+_CONJUNCTION = re.compile(r"\b(?:and|or|but)\b", re.I)
 #: Between two coordinated cues ("contact and negotiations", "talks or exchanges")
 _AND_CUE = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:the|any|all|other)\s+)?$", re.I)
 #: Between a cue and a mention: ", and" starts a clause of its own ("vowed to scrap its
@@ -92,16 +110,48 @@ _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
 ROSTER = 3
 MEMO_WORDS = 200_000  # distinct words whose cue candidates are remembered
 _TOPIC = {"about", "concerning", "regarding", "on", "over"}
+_PARTNER = {"with", "between", "among"}
+#: After a directed cue: its coordinated subjects act on one another
+_RECIPROCAL = re.compile(r"\W+(?:(?:at|on|against|with|toward|towards|to)\W+)?"
+                         r"(?:each other|one another)\b", re.I)
+
+
+def _topic_last(gap: str) -> bool:
+    """Whether the last topic or partner preposition before a mention is a topic one."""
+    for w in reversed(_WORD.findall(gap)):
+        w = w.lower()
+        if w in _TOPIC:
+            return True
+        if w in _PARTNER:
+            return False
+    return False
 GOVERNS = ("self", "carry", "reverse")
 #: After a cue's object: "against X" (X opposed by the cue's subject).
 _AGAINST = re.compile(r"\W*(?:[\w’'-]+\W+){0,2}?against\W+(?:(?:the|its|their|his|her)\W+)?$")
 #: Words for the two actors of the sentence before ("the two leaders", "both sides", and a
-#: sentence-initial "They")
-_ANAPHOR = re.compile(r"\b(?:(?:[Tt]he two|[Bb]oth) (?:leaders|countries|sides|nations|governments|"
-                      r"ministers|presidents|neighbou?rs|parties|delegations)\b|[Tt]he parties\b|"
-                      r"(They)\b)")
+#: sentence-initial "They"); the cue book's ``anaphors`` list replaces the nouns
+ANAPHOR_NOUNS = ("leaders", "countries", "sides", "nations", "governments", "ministers",
+                 "presidents", "neighbours", "neighbors", "parties", "delegations")
+
+
+def anaphor_pattern(nouns) -> re.Pattern:
+    """"The two …"/"the 2 …"/"Both …" + one of ``nouns``, "the parties", a bare "They"."""
+    alts = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(r"\b(?:(?:[Tt]he (?:two|2)|[Bb]oth) (?:" + alts
+                      + r")\b|[Tt]he parties\b|(They)\b)")
+
+
+_ANAPHOR = anaphor_pattern(ANAPHOR_NOUNS)
 #: First person plural: the speaker of a quotation, or the article's own voice
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
+#: How many sentences back "the test" / "the launch" looks for the act it names
+ACT_LOOKBACK = 6
+#: Between an act's actor and the act: up to eight words ("North Korea said it had carried
+#: out an underground nuclear test"), no clause break, no preposition making the actor the
+#: act's object or concern ("the US warned against a test")
+_AGENT_GAP = re.compile(r"(?:['’]s)?(?:[^\w,;:“”\"]+"
+                        r"(?!(?:against|over|about|of|to|for|at)\b|on\W+[a-z])"
+                        r"[\w’'-]+){0,8}[^\w,;:“”\"]+")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 #: ... unless it is a state's seat: "the government in Seoul", "the regime in Pyongyang"
@@ -161,6 +211,8 @@ class Cue:
     binds: bool = False  # its coordinated subjects ("X and Y agreed to") cooperate
     joins: bool = False  # "X joined Y in V-ing": Y acts with X
     event: bool = True  # False: a governing verb with no event of its own ("held", "hosted")
+    epithet: bool = False  # a name called ("traitor X"): the speaker's conflict toward X
+    adverbial: bool = False  # "… in close cooperation with X": the clause's subject acts
 
 
 class Patterns:
@@ -210,6 +262,9 @@ class CueBook:
     reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
     fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
     against: Cue | None = None
+    anaphor: re.Pattern = _ANAPHOR  # "the two leaders", "both sides": the last pair
+    acts: re.Pattern | None = None  # after a cue: "the test", "this launch", "Friday's test"
+    acts_before: re.Pattern | None = None  # a passive's subject: "The launch was …"
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """Indices of the cues that can start with ``word`` (memoised: words repeat)."""
@@ -315,7 +370,8 @@ def _build(path: str, data: dict) -> CueBook:
             raise CueDictionaryError(f"{where}: direction must be directed or mutual")
         if c.get("governs", "self") not in GOVERNS:
             raise CueDictionaryError(f"{where}: governs must be one of {', '.join(GOVERNS)}")
-        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins")}
+        flags = {k: _flag(c, k, where) for k in ("noun", "binds", "joins", "epithet",
+                                                   "adverbial")}
         for pat in c["patterns"]:
             add(Cue(str(c["cameo"]), c.get("label", ""), int(c["quad"]), float(c["goldstein"]),
                     c.get("direction", "directed"), pat, c.get("governs", "self"), **flags))
@@ -342,7 +398,28 @@ def _build(path: str, data: dict) -> CueBook:
                    noun_weight=_number(w, "noun", 0.5, path),
                    fallback_weight=_number(w, "fallback", 0.0, path),
                    reverse_factor=_number(w, "reverse", 0.5, path), against=against,
-                   fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path))
+                   fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path),
+                   anaphor=anaphor_pattern(_words(data, "anaphors", ANAPHOR_NOUNS, path)),
+                   **act_patterns(_words(data, "acts", (), path)))
+
+
+def act_patterns(nouns) -> dict:
+    """The patterns of a definite reference to an act ("the test", "this launch", "Friday's
+    failed rocket launch"): right after a cue (``acts``), and as the start of a clause whose
+    cue is passive (``acts_before``: "The launch was condemned by …")."""
+    if not nouns:
+        return {}
+    alts = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    ref = (r"(?:the|this|these|those|such|its|[A-Z][a-z]+day['’]s)\W+"
+           r"(?:[\w’'-]+\W+){0,3}?(?:" + alts + r")\b")
+    return {"acts": re.compile(r"\W+" + ref), "acts_before": re.compile(r"\W*" + ref, re.I)}
+
+
+def _words(data: dict, key: str, default, path: str) -> tuple[str, ...]:
+    v = data.get(key, default)
+    if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) and x for x in v):
+        raise CueDictionaryError(f"{path}: {key} must be a list of words")
+    return tuple(v)
 
 
 def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int, int, Cue]]:
@@ -422,7 +499,9 @@ def _group(text: str, ms: list, backwards: bool) -> list:
         gap = text[m.end:prev.start] if backwards else text[prev.end:m.start]
         # the same actor named twice ("North Korea's leader Kim Jong Un"), not across a
         # speech verb or a comma ("Wang said, encouraging both sides")
-        if (m.actor == prev.actor and len(gap) < 40 and "," not in gap) or _COORD.match(gap):
+        if ((m.actor == prev.actor and len(gap) < 40
+             and ("," not in gap or _APPOSITIVE.match(gap)))
+                or _COORD.match(gap) or _COORD_TITLE.match(gap)):
             group.append(m)
         else:
             break
@@ -464,6 +543,35 @@ def _object_of(text: str, cms: list, group: list) -> bool:
     return len(_WORD.findall(gap)) <= 4 and not _SUBORDINATE.search(gap)
 
 
+#: How many words an epithet may stand from the name it qualifies ("traitor Lee", "the
+#: stooges of the US", "the south Korean group of traitors")
+EPITHET_GAP = 2
+
+
+def _epithet_of(text: str, left: list, right: list, a: int, b: int) -> list:
+    """The mentions an epithet cue at ``a``-``b`` qualifies: the group right after it, else
+    the one right before it (at most :data:`EPITHET_GAP` words away); none if neither."""
+    if right and len(_WORD.findall(text, b, right[0].start)) <= EPITHET_GAP:
+        return right
+    if left:
+        end = max(m.end for m in left)
+        if end <= a and len(_WORD.findall(text, end, a)) <= EPITHET_GAP:
+            return left
+    return []
+
+
+_OWNS = re.compile(r"['’]s?\b|-")  # "North Korea's …", "US-led …"
+_OBJECT_OF = re.compile(r"\b(?:on|of|at|to|for|against|in|into|from|toward|towards|about|over|"
+                        r"by|with)\W+(?:(?:the|its|their|his|her)\W+)?$", re.I)
+
+
+def _modifier(text: str, m) -> bool:
+    """Whether a mention owns a noun ("North Korea's moves") or is a preposition's object
+    ("an eye on Pyongyang"), and so is not the subject of its clause."""
+    return bool(_OWNS.match(text, m.end)
+                or _OBJECT_OF.search(text, max(0, m.start - 24), m.start))
+
+
 def _quoted(text: str, start: int, pos: int, end: int) -> bool:
     """Whether ``pos`` lies inside quotation marks of its sentence (``start``-``end``); a
     sentence without any lies wholly inside the quotation (or reported speech) it belongs
@@ -503,6 +611,10 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
             if not between:  # a quoted aside ("in the strongest possible terms") counts as none
                 if len(_WORD.findall(_QUOTED.sub(" ", gap))) > book.chain_gap:
                     break
+                if _CONJUNCTION.search(gap):
+                    # "condemned and expressed concern about X", "condemned the test and
+                    # called for talks": coordinated verbs, the second not governed
+                    break
             elif cue.joins and _JOIN_IN.match(text, between[-1].end, na):
                 extra = extra + [("join", j, between)]
             elif (cue.governs == "reverse" and len(_WORD.findall(text, b, between[0].start)) <= 2
@@ -524,13 +636,15 @@ def _chains(text: str, hits: list, cms: list, book: CueBook) -> list[tuple[list[
 
 
 def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues: CueBook,
-                     polarity, historical: bool, rows: list[dict], in_quote: bool = True
-                     ) -> bool:
+                     polarity, historical: bool, rows: list[dict], in_quote: bool = True,
+                     agent_of=None) -> bool:
     """Append the cue events of one sentence to ``rows``; whether any cue fired.
 
     ``speaker``: the actor of the quotation the sentence is in (``in_quote``) or of the
     state medium publishing the article; a cue with no actor before it is the quotation's
     speaker's, and a conflict cue about another actor is the speaker's conflict toward it.
+    ``agent_of(pos)``: the actor of the act an article refers back to before ``pos`` ("China
+    condemned the test": the test's), or None.
     """
     seen: set[tuple] = set()
     n0 = len(rows)
@@ -573,6 +687,10 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
             # a place ("talks held in Singapore") is not a subject
             before = [m for m in cms if m.end <= a0 and not _after_place(text, m.start)]
+            if cue.adverbial and len(chain) == 1:
+                # "Japan will keep watching North Korea's moves in close cooperation with the
+                # US": not the owner of a noun or a preposition's object, but the subject
+                before = [m for m in before if not _modifier(text, m)] or before
             left = _group(text, before, backwards=True)
             if (len(left) > 1 and cue.noun and len(chain) == 1
                     and _POSSESSIVE.match(text, max(m.end for m in left), a0)):
@@ -586,7 +704,11 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                 left, left_actors = [], prev_sources  # "… condemned X — and vowed to …"
             else:
                 left_actors = _actors(left)
-            inner = [m for m in cms if a <= m.start and m.end <= b]
+            # a name inside the cue is its object ("fired missiles toward Japan's waters",
+            # "called Seoul a puppet"); one that modifies a word ("fired North Korean-provided
+            # missiles at Ukraine") is not: the object is then looked for after the cue
+            inner = [m for m in cms
+                     if a <= m.start and m.end <= b and text[m.end:m.end + 1] != "-"]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
             if inner and _BY.match(text, a, inner[0].start):
                 # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
@@ -689,8 +811,12 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             if ecue.direction == "directed" or cue.direction == "directed":
                 src, tgt = (tgt, sources) if "from" in gap_words else (sources, tgt)
                 pairs = list(product(src, tgt))
+                if not tgt and len(src) > 1 and _RECIPROCAL.match(text, b, cb):
+                    pairs = list(permutations(src, 2))  # "X and Y fired at each other"
             else:
-                if gap_words & _TOPIC:  # "talks on North Korea": a topic, not a partner
+                if gap_words & _TOPIC and _topic_last(gap):
+                    # "talks on North Korea": a topic, not a partner ("talks in Moscow on
+                    # Sunday with Russia's negotiator" is a partner: "with" comes last)
                     tgt = []
                 if gap_words & {"between", "among"} and len(tgt) > 1:
                     # "rivalry between the US and (not only) China (but) Russia": the
@@ -699,8 +825,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     sources, tgt = (tgt[:1], tgt[1:]) if value < 0 else ([], tgt)
                 if sources and tgt:
                     pairs = list(product(sources, tgt))
-                    if value > 0 and len(sources) > 1:  # "X and Y reaffirmed cooperation
-                        pairs += list(combinations(sources, 2))  # with Z": X and Y too
+                    if (value > 0 and len(sources) > 1  # "X and Y reaffirmed cooperation
+                            and not _SEPARATELY.search(text, ca, b)):  # with Z": X and Y too
+                        pairs += list(combinations(sources, 2))
                 elif (not tgt and left and not _TO_VERB.match(text, max(m.end for m in left), a)
                       and (all(id(m) in objects for m in left) or _object_of(text, cms, left))):
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
@@ -711,6 +838,24 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     # conducting six-party negotiations": a forum's members, not pairs
                 else:
                     pairs = list(combinations(sources or tgt, 2))
+            if (cue.epithet and speaker and len(chain) == 1
+                    and (not in_quote or _quoted(text, s.start, a, s.end))):
+                # "traitor Lee", "the south Korean group of traitors": the speaker (or the
+                # state medium's voice) calls the actor it qualifies names
+                named = _epithet_of(text, left, right, a, b)
+                if named:
+                    pairs = [(speaker, x) for x in _actors(named) if x != speaker]
+            if (not pairs and agent_of is not None and value < 0 and not tgt
+                    and ecue.direction == "directed" and cues.acts is not None):
+                # "China and Russia condemned the test", "The launch was condemned by the
+                # US and Japan": the act named before, by its actor
+                act = (cues.acts.match(text, b, nxt) if sources and not right
+                       else cues.acts_before.match(text, ca, a0) if "by" in gap_words
+                       else None)
+                who = agent_of(a) if act else None
+                srcs = sources if sources else ([speaker] if speaker else [])
+                if who and who not in srcs:
+                    pairs = [(x, who) for x in srcs]
             if (not pairs and speaker and value < 0 and sources and speaker not in sources
                     and (not in_quote or _quoted(text, s.start, a, s.end))):
                 # "North Korea's provocations must stop," the minister said
@@ -797,6 +942,25 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         for ms in by_sentence.values():
             ms.sort(key=lambda m: m.start)
     rows: list[dict] = []
+
+    def agent_of(pos: int) -> str | None:
+        """The actor named before the last act cue (a launch, a test, an attack) before
+        ``pos``, in this sentence or up to :data:`ACT_LOOKBACK` sentences back; None when
+        that act names no actor."""
+        sid = bisect_right(starts, pos) - 1
+        for k in range(sid, max(-1, sid - ACT_LOOKBACK - 1), -1):
+            x = sentences[k]
+            end = min(x.end, pos)
+            for a, _b, cue in reversed(find_cues(text, x.start, end, cues)):
+                if cue.quad != 4:
+                    continue
+                named = [m for m in by_sentence.get(k, ()) if m.end <= a and m.kind != "self"]
+                # the act's own actor: "North Korea fired", "the DPRK's latest launch",
+                # "North Korea on Friday test-fired" (not one named further back)
+                near = named and _AGENT_GAP.fullmatch(text, named[-1].end, a)
+                return named[-1].actor if near else None
+        return None
+
     # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
     # sentence that had events (looked for only after the first event)
     anaphors: dict[int, list] | None = None
@@ -809,7 +973,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
         ms = by_sentence.get(sid, [])
         here = anaphors.get(sid) if anaphors else None
         if anaphors is None and len({m.actor for m in ms}) > 1:  # before any event
-            here = [a.span() for a in _ANAPHOR.finditer(
+            here = [a.span() for a in cues.anaphor.finditer(
                 text, sentences[sid].start, sentences[sid].end)
                 if a.group(1) is None or a.start() == sentences[sid].start]
         if here:
@@ -827,17 +991,19 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             continue
         n_before = len(rows)
         s = sentences[sid]
-        years = [int(y) for y in _YEAR.findall(text, s.start, s.end)]
+        # "the 1953 pact that ended the Korean War": a year naming a thing is no date
+        years = [int(y.group()) for y in _YEAR.finditer(text, s.start, s.end)
+                 if not _NAMING_YEAR.search(text, max(s.start, y.start() - 8), y.start())]
         historical = bool(years and published_year
                           and max(years) <= published_year - HISTORY_YEARS)
         _sentence_events(text, s, sid, ms, speaker, cues, polarity, historical, rows,
-                         sid in speakers)
+                         sid in speakers, agent_of)
         if len(rows) > n_before:
             last = rows[-1]
             last_pair = (last["source"], last["target"])
             if anaphors is None:
                 anaphors = {}
-                for a in _ANAPHOR.finditer(text, s.end):
+                for a in cues.anaphor.finditer(text, s.end):
                     at = bisect_right(starts, a.start()) - 1
                     if sentences[at].body and (a.group(1) is None
                                                or a.start() == sentences[at].start):
