@@ -452,9 +452,10 @@ def test_question_and_answer_transcript():
             "Q: Will the minister visit Seoul?\n\n"
             "A: I have no information to release at the moment.")
     got = [(q.quote, q.speaker, q.kind) for q in find_quotes(text) if q.kind == "direct"]
-    assert got == [("We call on all sides to show restraint and return to talks.", "Wang Lin",
+    # (an answer that runs on over a second paragraph is one turn, one row)
+    assert got == [("We call on all sides to show restraint and return to talks.\n\n"
+                    "Dialogue is the only way out of the present tension.", "Wang Lin",
                     "direct"),
-                   ("Dialogue is the only way out of the present tension.", "Wang Lin", "direct"),
                    ("I have no information to release at the moment.", "Wang Lin", "direct")]
     q = [q for q in find_quotes(text) if q.kind == "direct"][0]
     assert _mention(text, q) == "Wang Lin"

@@ -70,16 +70,18 @@ def next_line_speaker(text: str, para: tuple[int, int]):
 
 def transcript_answers(text: str, paras: list[tuple[int, int]]
                        ) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """``A:`` paragraphs of a ``Q:``/``A:`` transcript, each with the briefer's name span.
+    """``A:`` turns of a ``Q:``/``A:`` transcript, each with the briefer's name span.
 
-    An answer runs on over the paragraphs after it until the next question. Nothing is
+    An answer runs on over the paragraphs after it until the next question: one span. Nothing is
     found in a text without a ``Q:`` paragraph or without a named briefer.
     """
     if not any(_QUESTION.match(text, pa, pb) for pa, pb in paras):
         return []
     # (an interview whose answerer is not named so is left alone: PolNeAR, for one, does
     # not count unmarked answers as quotations, and an answer nobody speaks adds nothing)
-    out = []
+    # one row per answer turn: the paragraphs an answer runs on over widen it (the turn is
+    # one statement, as transcripts print it, not one quotation per paragraph)
+    out: list[tuple[int, int, tuple[int, int] | None]] = []
     answering = False
     for pa, pb in paras:
         if _QUESTION.match(text, pa, pb):
@@ -91,10 +93,15 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
         a = mm.end() if mm else pa
         if pb - a < 2:
             continue
+        if mm is None and out and out[-1][1] <= pa:
+            out[-1] = (out[-1][0], pb, out[-1][2])
+            continue
         answering = True
         who = _briefer(text, pa)
         if who is not None:
             out.append((a, pb, who))
+        else:
+            answering = False
     return out
 
 
