@@ -8,10 +8,12 @@ from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
 from korea_analysis.quotes.words import (
     _CAP_STOP,
+    _DETS,
     _FINITE_BEFORE,
     _GERUND_BEFORE,
     _NAMING,
     _OPENS_CLAUSE,
+    _PREPS,
     _QUOTE_END,
     _TOKEN,
     _cap,
@@ -51,6 +53,26 @@ def _passive_matches(m: str, cues: Cues) -> list[re.Match]:
         out.extend(cues.passive_re.finditer(m, max(a, searched), b))
         searched = b
     return out
+
+
+#: a cue denied or withheld: "does not say what …", "declined to say whether …"
+_DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+$")
+#: a "clause" that is only a circumstance of the telling: "…, told Reuters, without
+#: providing details"
+_CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
+#: "said that, for 14 years, the council had …": the clause after the comma
+_THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
+#: a clause without "that": a noun phrase of up to eight words, then a finite verb
+_NP_THEN_VERB = re.compile(
+    r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,7}?)\s+"
+    r"(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
+    r"[a-z]{3,}ed)\b")
+#: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
+_INVERTED_NP = re.compile(
+    r"(?:(?:a|an|the|one\s+of\s+the)\s+)(?:[\w\-]+\s+){0,3}?(?P<head>[a-z]+?)s?"
+    r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*)+)?(?=[\s,.;]|$)")
+_FINITE_AFTER = re.compile(r"\s+(?:is|are|was|were|had|has|have|will|would|could|should|"
+                           r"might|may|must|can|did|does|do)\b")
 
 
 class _Engine(_CueSpeakers):
@@ -118,10 +140,59 @@ class _Engine(_CueSpeakers):
                 continue  # ("made a “big mistake”": make is a cue only before "… stand that")
             c = _Cue(a, b, form, "according" if form in cues.according_set else "verb")
             self._speaker_for(c, ss, se, out)
+            if c.kind == "verb":
+                self._amend_clause(c, ss, se)
             out.append(c)
         out.sort(key=lambda c: c.a)
         self._cache[(ss, se)] = out
         return out
+
+    def _amend_clause(self, c: _Cue, ss: int, se: int) -> None:
+        """The reported clause of a speech verb, checked once its speaker is known: none in
+        a headline ("Kim says … plans: KCNA") or after a denial ("does not say what …"),
+        none that is only a circumstance ("told Reuters, without providing details"); the
+        clause after "said that, for 14 years, …" and one opening with a noun phrase and
+        its verb ("says any U.N. sanctions … would be"); and ``…, said a spokesman for the
+        ministry in an answer …``: the noun phrase after a cue set off by a comma is its
+        speaker, not its clause."""
+        m = self.masked
+        lemma = self.cues.forms.get(c.form)
+        if self._headline(ss, se) or _DENIED.search(m, max(ss, c.a - 20), c.a):
+            c.clause = None
+            return
+        if c.clause is not None:
+            if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
+                    not re.search(r"\bthat\b", m[c.b:c.clause[0]]):  # ("stated that after …")
+                c.clause = None
+            elif m[ss:c.a].rstrip().endswith(",") and c.clause[0] - c.b <= 2:
+                np = _INVERTED_NP.match(m, c.clause[0], se)
+                if np is not None and np.group("head").lower() in self.cues.person_heads and \
+                        not _FINITE_AFTER.match(m, np.end(), se):
+                    c.sp, c.role, c.inverted, c.clause = np.span(), None, True, None
+            return
+        if _ing(c.form) or lemma not in self.cues.bare_clause_verbs or \
+                m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
+            return  # (", said a senior official involved in …": the speaker follows)
+        mm = _THAT_COMMA.match(m, c.b, se) or _NP_THEN_VERB.match(m, c.b, se)
+        if mm is None or mm.re is _NP_THEN_VERB and (
+                mm.group("first") in _CAP_STOP or mm.group("first").lower() in _PREPS
+                or not (mm.group("first").lower() in _DETS or _cap(mm.group("first")))):
+            return
+        a, b = _strip_punct(mm.end() if mm.re is _THAT_COMMA else mm.start("np"), se, m)
+        if b - a >= 8 and len(m[a:b].split()) >= 3:
+            c.clause = (a, b)
+
+    def _headline(self, ss: int, se: int) -> bool:
+        """Whether the sentence is an article's headline: its first paragraph, short, with
+        no closing stop, and more text after it."""
+        m = self.masked
+        if m[:ss].strip():
+            return False
+        k = m.find("\n", ss)
+        if k < 0 or not m[k:].strip():
+            return False
+        line = m[ss:k].rstrip()
+        return len(line.split()) <= 25 and line[-1:] not in ".!?”’\"'"
 
     def _owner(self, pos: int, ss: int) -> tuple[int, int] | None:
         """The capitalised name before a possessive ending at ``pos`` ("Choe" in "Choe's")."""

@@ -143,6 +143,9 @@ class Cues:
         for lemma in data.get("noun_like") or []:
             forms = irregular.get(lemma) or _inflect(lemma)
             self.noun_forms.update(f for f in forms if not f.endswith(("ed", "ing")))
+        #: verbs whose clause may follow without "that" when a noun phrase and its verb open
+        #: it ("says any sanctions would be …", "reported the North's military pledged …")
+        self.bare_clause_verbs = set(data.get("bare_clause_verbs") or [])
         self.bodies = {b.lower() for b in data.get("bodies") or []}
         #: a surname alone after a title: "opposition leader Lee", "Mr. Lee" (pronouns)
         titled = list(self.titles) + ["Mr", "Mrs", "Ms"]

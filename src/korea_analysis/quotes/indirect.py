@@ -15,6 +15,10 @@ _CLAUSE_TAIL = re.compile(
 # ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
 
 
+#: whom a speaker told, named: "told Reuters", "told the Associated Press"
+_TOLD_WHOM = re.compile(r"^(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}(?=[\s,.]|$)")
+
+
 #: a dateline opening the first sentence: "SEOUL (Reuters) - ", "Pyongyang, May 3 (KCNA) -- "
 _DATELINE = re.compile(r"[A-Z][A-Za-z .’'\-]{1,30}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
                        r"\([^()\n]{1,40}\)\s*(?:-{1,2}|—|–)\s*")
@@ -30,6 +34,8 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
     if marks and c.role is not None:  # (“…,” the British Ambassador to the UN, Karen Pierce, said)
         end = min(end, c.role[0])
     rest = m[max(c.b, c.sp[1]):se].lstrip()
+    if c.form in ("told", "tells", "tell"):  # "…, Benham told Reuters on Tuesday, without …"
+        rest = _TOLD_WHOM.sub("", rest, count=1).lstrip()
     if end <= ss or not _CLAUSE_TAIL.match(rest[:80]):
         return None
     cut = m.rfind(",", ss, end)

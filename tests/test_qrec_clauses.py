@@ -1,0 +1,52 @@
+"""Reported clauses found (or refused) after speech verbs: qrec's rules of 4 Dec."""
+from korea_analysis.quotes import find_quotes
+
+
+def _indirect(text):
+    return [(q.speaker, q.quote) for q in find_quotes(text) if q.kind == "indirect"]
+
+
+def test_clause_after_that_and_a_comma():
+    text = "The envoy of Chile said that, for ten years, the panel had met in every season."
+    assert _indirect(text) == [("The envoy of Chile",
+                                "for ten years, the panel had met in every season")]
+
+
+def test_clause_without_that_opening_with_a_quantifier_or_a_name():
+    text = "Port officials say all four ferries resumed their routes on Monday."
+    assert _indirect(text) == [("Port officials",
+                                "all four ferries resumed their routes on Monday")]
+    text = "The agency reported the city's mayor and council approved the budget."
+    assert _indirect(text)[0] == ("The agency",
+                                  "the city's mayor and council approved the budget")
+
+
+def test_clause_holding_a_fragment():
+    text = "The ministry says any new tariffs on the imports would be an \"open provocation.\""
+    got = [(q.kind, q.quote) for q in find_quotes(text)]
+    assert ("indirect", 'any new tariffs on the imports would be an "open provocation."') in got
+
+
+def test_no_clause_in_a_headline_or_after_a_denial():
+    text = ("Mayor says city to reopen ferry routes next month\n\n"
+            "The mayor of the city spoke to the council on Monday.")
+    assert _indirect(text) == []
+    assert _indirect("The letter does not say what the new plan is.") == []
+
+
+def test_a_circumstance_after_told_whom():
+    text = ("The coast guard has found the missing boat, Captain Lena Ortiz, a spokeswoman "
+            "for the coast guard, told Reuters on Monday, without giving details.")
+    [(speaker, quote)] = _indirect(text)
+    assert "Lena Ortiz" in speaker and quote == "The coast guard has found the missing boat"
+
+
+def test_inverted_speaker_after_a_long_clause():
+    text = ("The talks should aim at binding commitments in their first phase, said a "
+            "spokesman for the Transport Ministry in an answer to a question from reporters.")
+    assert _indirect(text) == [("a spokesman for the Transport Ministry",
+                                "The talks should aim at binding commitments in their first "
+                                "phase")]
+    # a noun phrase that opens a clause is no speaker
+    text = "The ferry was late, said the captain of the Sea Star had gone ashore."
+    assert all(sp != "the captain of the Sea Star" for sp, _ in _indirect(text))
