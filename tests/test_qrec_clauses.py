@@ -50,3 +50,30 @@ def test_inverted_speaker_after_a_long_clause():
     # a noun phrase that opens a clause is no speaker
     text = "The ferry was late, said the captain of the Sea Star had gone ashore."
     assert all(sp != "the captain of the Sea Star" for sp, _ in _indirect(text))
+
+
+def test_told_an_audience_the_clause_before_is_the_speech():
+    text = ("The two sides agreed to reopen the rail link next spring, chief negotiator Park "
+            "Min-su told a televised briefing.")
+    [(speaker, quote)] = _indirect(text)
+    assert "Park Min-su" in speaker
+    assert quote == "The two sides agreed to reopen the rail link next spring"
+
+
+def test_a_verb_in_a_relative_clause_reports_nothing_before_it():
+    text = ("At the border, the army lifted the alert that it had declared last week, the "
+            "defence ministry said.")
+    assert all(q.cue != "declared" for q in find_quotes(text))
+
+
+def test_according_to_no_source_and_according_to_a_relay():
+    assert _indirect("According to these estimates, the dam would hold for ten years.") == []
+    text = ("“The port is safe,” Mayor Ruiz told the council yesterday, according to his "
+            "spokesman Tomas Vidal.")
+    assert _indirect(text) == []
+
+
+def test_a_denied_cue_is_no_cue():
+    assert _indirect("The union repeated that its members will not respond.") == [] or all(
+        q.cue != "respond" for q in find_quotes(
+            "The union repeated that its members will not respond."))

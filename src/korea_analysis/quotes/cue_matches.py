@@ -6,6 +6,7 @@ import re
 
 from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
+from korea_analysis.quotes.indirect import _ENDS_WITH_CUE
 from korea_analysis.quotes.words import (
     _CAP_STOP,
     _DETS,
@@ -62,6 +63,10 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
 _THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
+#: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
+#: that …": a phrase without stops, then "that"
+_WITH_THAT = re.compile(r"\s+(?:(?:with|to)\s+[^,.;:\x00“”]{1,60}?|"
+                        r"(?:[^\s,.;:\x00“”]+\s+){1,9}?)that\s+(?=\S)")
 #: a clause without "that": a noun phrase of up to eight words, then a finite verb
 _NP_THEN_VERB = re.compile(
     r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,7}?)\s+"
@@ -142,6 +147,8 @@ class _Engine(_CueSpeakers):
             self._speaker_for(c, ss, se, out)
             if c.kind == "verb":
                 self._amend_clause(c, ss, se)
+            elif c.sp is not None:
+                self._amend_according(c)
             out.append(c)
         out.sort(key=lambda c: c.a)
         self._cache[(ss, se)] = out
@@ -157,13 +164,18 @@ class _Engine(_CueSpeakers):
         speaker, not its clause."""
         m = self.masked
         lemma = self.cues.forms.get(c.form)
-        if self._headline(ss, se) or _DENIED.search(m, max(ss, c.a - 20), c.a):
+        if _DENIED.search(m, max(ss, c.a - 20), c.a):
+            c.sp = c.clause = None  # ("they will not respond": no speech at all)
+            return
+        if self._headline(ss, se):
             c.clause = None
             return
         if c.clause is not None:
             if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
                     not re.search(r"\bthat\b", m[c.b:c.clause[0]]):  # ("stated that after …")
                 c.clause = None
+            elif lemma == "tell" and self.cues.told_whom(m[c.b:se]) >= c.clause[1] - c.b:
+                c.clause = None  # ("…, Kim told a televised briefing."): an audience
             elif m[ss:c.a].rstrip().endswith(",") and c.clause[0] - c.b <= 2:
                 np = _INVERTED_NP.match(m, c.clause[0], se)
                 if np is not None and np.group("head").lower() in self.cues.person_heads and \
@@ -173,14 +185,32 @@ class _Engine(_CueSpeakers):
         if _ing(c.form) or lemma not in self.cues.bare_clause_verbs or \
                 m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
-        mm = _THAT_COMMA.match(m, c.b, se) or _NP_THEN_VERB.match(m, c.b, se)
+        mm = _THAT_COMMA.match(m, c.b, se) or _WITH_THAT.match(m, c.b, se)
+        if mm is not None:  # ("said that, for 14 years, …", "confirmed with his counterpart
+            a, b = _strip_punct(mm.end(), se, m)  # that …", "told X last weekend that …")
+            if b - a >= 8 and len(m[a:b].split()) >= 3:
+                c.clause = (a, b)
+            return
+        mm = _NP_THEN_VERB.match(m, c.b, se)
         if mm is None or mm.re is _NP_THEN_VERB and (
                 mm.group("first") in _CAP_STOP or mm.group("first").lower() in _PREPS
                 or not (mm.group("first").lower() in _DETS or _cap(mm.group("first")))):
             return
-        a, b = _strip_punct(mm.end() if mm.re is _THAT_COMMA else mm.start("np"), se, m)
+        a, b = _strip_punct(mm.start("np"), se, m)
         if b - a >= 8 and len(m[a:b].split()) >= 3:
             c.clause = (a, b)
+
+    def _amend_according(self, c: _Cue) -> None:
+        """``according to these parameters``: no source; ``“…,” Lee told the summit,
+        according to his spokesman``: the clause before holds its own cue and speaker,
+        so the spokesman only relays it."""
+        m = self.masked
+        head = m[c.sp[0]:c.sp[1]].split()[-1].lower().rstrip(".,")
+        if head in self.cues.according_not_sources or head.rstrip("s") in \
+                self.cues.according_not_sources:
+            c.sp = c.clause = None
+        elif c.clause is not None and _ENDS_WITH_CUE.search(m[c.clause[0]:c.clause[1]]):
+            c.clause = None
 
     def _headline(self, ss: int, se: int) -> bool:
         """Whether the sentence is an article's headline: its first paragraph, short, with

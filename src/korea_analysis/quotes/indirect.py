@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from korea_analysis.quotes.cue_speakers import _Cue
+from korea_analysis.quotes.cues import load_cues
 from korea_analysis.quotes.words import DAYS_RE, _strip_punct
 
 _CLAUSE_TAIL = re.compile(
@@ -15,8 +16,10 @@ _CLAUSE_TAIL = re.compile(
 # ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
 
 
-#: whom a speaker told, named: "told Reuters", "told the Associated Press"
-_TOLD_WHOM = re.compile(r"^(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}(?=[\s,.]|$)")
+#: a clause that ends with its own speaker and cue: "Lee told the summit yesterday"
+_ENDS_WITH_CUE = re.compile(r"(?:^|[,”]\s*)(?:[A-Z][\w’'.\-]*\s+){1,4}"
+                            r"(?:said|says|told|tells|added|stated)(?:\s+(?!that\b)[\w’'\-]+){0,4}$")
+_RELATIVE = re.compile(r"(?<![\w’'])(?:that|which|who|whom)\s+$")
 
 
 #: a dateline opening the first sentence: "SEOUL (Reuters) - ", "Pyongyang, May 3 (KCNA) -- "
@@ -31,11 +34,13 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
     if c.sp is None:
         return None
     end = min(c.a, c.sp[0])
+    if _RELATIVE.search(m[max(ss, end - 12):end]):
+        return None  # ("…, a state of war that it had declared last week, …": no main verb)
     if marks and c.role is not None:  # (“…,” the British Ambassador to the UN, Karen Pierce, said)
         end = min(end, c.role[0])
     rest = m[max(c.b, c.sp[1]):se].lstrip()
-    if c.form in ("told", "tells", "tell"):  # "…, Benham told Reuters on Tuesday, without …"
-        rest = _TOLD_WHOM.sub("", rest, count=1).lstrip()
+    if c.form in ("told", "tells", "tell"):  # "…, Benham told Reuters on Tuesday, …"
+        rest = rest[load_cues().told_whom(rest):].lstrip()  # (find_quotes' cue file)
     if end <= ss or not _CLAUSE_TAIL.match(rest[:80]):
         return None
     cut = m.rfind(",", ss, end)
@@ -51,4 +56,6 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
         return None  # a quotation, then only a few words: the cue's own speaker phrase
     if b - a < 8 or "\x00" in m[a:b] and not marks or len(m[a:b].split()) < 3:
         return None
+    if c.kind == "according" and _ENDS_WITH_CUE.search(m[a:b]):
+        return None  # ("“…,” Lee told the summit, according to his spokesman": a relay)
     return a, b
