@@ -77,3 +77,30 @@ def test_a_denied_cue_is_no_cue():
     assert _indirect("The union repeated that its members will not respond.") == [] or all(
         q.cue != "respond" for q in find_quotes(
             "The union repeated that its members will not respond."))
+
+
+def test_clause_without_that_after_a_long_noun_phrase():
+    text = ("The union said relations between its leader Maria Costa and the new board of "
+            "the firm are good.")
+    assert _indirect(text)[0][1].startswith("relations between its leader")
+    # a participle after the noun phrase opens no clause
+    text = "The board announced the results of the audit based on the new rules."
+    assert _indirect(text) == []
+
+
+def test_claims_and_confirms_that():
+    text = ("The Spanish side claims that the dam, according to the plan, could hold, but the "
+            "city insists that it will not.")
+    assert ("The Spanish side", "the dam, according to the plan, could hold") in _indirect(text)
+    text = "The minister has confirmed with her French counterpart that the two will meet."
+    assert _indirect(text) == [("The minister", "the two will meet")]
+    text = ("The mayor told visiting regional governor Ana Silva last weekend that the port "
+            "will reopen.")
+    assert _indirect(text)[0][1] == "the port will reopen"
+
+
+def test_clause_nouns_with_a_time_and_mentioned():
+    text = "The envoy repeated his hope on Saturday that the next round could make progress."
+    assert _indirect(text) == [("The envoy", "the next round could make progress")]
+    text = 'The council emphatically mentioned, "The bridge can never be sold to a private firm."'
+    assert [q.speaker for q in find_quotes(text)] == ["The council"]

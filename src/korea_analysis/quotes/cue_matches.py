@@ -13,6 +13,7 @@ from korea_analysis.quotes.words import (
     _FINITE_BEFORE,
     _GERUND_BEFORE,
     _NAMING,
+    _NP_STOP,
     _OPENS_CLAUSE,
     _PREPS,
     _QUOTE_END,
@@ -63,15 +64,19 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
 _THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
+_BUT = re.compile(r",\s+(?:but|while|whereas)\s")
 #: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
 #: that …": a phrase without stops, then "that"
-_WITH_THAT = re.compile(r"\s+(?:(?:with|to)\s+[^,.;:\x00“”]{1,60}?|"
-                        r"(?:[^\s,.;:\x00“”]+\s+){1,9}?)that\s+(?=\S)")
-#: a clause without "that": a noun phrase of up to eight words, then a finite verb
+_WITH_THAT = re.compile(r"\s+(?:(?:with|to)\s+[^,.;:\x00“”]{1,60}?\s+)?that\s+(?=\S)")
+_TOLD_THAT = re.compile(r"\s+(?:[^\s,.;:\x00“”]+\s+){1,9}?that\s+(?=\S)")
+#: verbs with a person told before the clause
+_TELLS = frozenset({"tell", "assure", "inform", "remind", "warn"})
+#: a clause without "that": a noun phrase of up to thirteen words, then a finite verb
 _NP_THEN_VERB = re.compile(
-    r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,7}?)\s+"
+    r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,12}?)\s+"
     r"(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
-    r"[a-z]{3,}ed)\b")
+    r"[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b))\b")
+# (an -ed word before "by", "on" … is a participle: "the results based on …")
 #: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
 _INVERTED_NP = re.compile(
     r"(?:(?:a|an|the|one\s+of\s+the)\s+)(?:[\w\-]+\s+){0,3}?(?P<head>[a-z]+?)s?"
@@ -182,20 +187,27 @@ class _Engine(_CueSpeakers):
                         not _FINITE_AFTER.match(m, np.end(), se):
                     c.sp, c.role, c.inverted, c.clause = np.span(), None, True, None
             return
-        if _ing(c.form) or lemma not in self.cues.bare_clause_verbs or \
+        if _ing(c.form) or c.form not in self.cues.indirect_forms or \
                 m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
-        mm = _THAT_COMMA.match(m, c.b, se) or _WITH_THAT.match(m, c.b, se)
+        mm = _THAT_COMMA.match(m, c.b, se) or _WITH_THAT.match(m, c.b, se) or (
+            _TOLD_THAT.match(m, c.b, se) if lemma in _TELLS else None)
         if mm is not None:  # ("said that, for 14 years, …", "confirmed with his counterpart
-            a, b = _strip_punct(mm.end(), se, m)  # that …", "told X last weekend that …")
+            # that …", "told X last weekend that …", "claims that inspectors, according to
+            # the deal, could …": up to a clause of another subject, ", but the DPRK …")
+            cut = _BUT.search(m, mm.end(), se)
+            a, b = _strip_punct(mm.end(), cut.start() if cut else se, m)
             if b - a >= 8 and len(m[a:b].split()) >= 3:
                 c.clause = (a, b)
             return
-        mm = _NP_THEN_VERB.match(m, c.b, se)
-        if mm is None or mm.re is _NP_THEN_VERB and (
-                mm.group("first") in _CAP_STOP or mm.group("first").lower() in _PREPS
-                or not (mm.group("first").lower() in _DETS or _cap(mm.group("first")))):
+        if lemma not in self.cues.bare_clause_verbs:
             return
+        mm = _NP_THEN_VERB.match(m, c.b, se)
+        first = mm.group("first") if mm else ""
+        if mm is None or first in _CAP_STOP or first.lower() in _PREPS or \
+                first.lower() in _NP_STOP or first.endswith("ly") or \
+                first.islower() and first not in _DETS and not first.endswith("s"):
+            return  # (a determiner, a name or a plural noun opens it: "said relations …")
         a, b = _strip_punct(mm.start("np"), se, m)
         if b - a >= 8 and len(m[a:b].split()) >= 3:
             c.clause = (a, b)
@@ -295,6 +307,11 @@ class _Engine(_CueSpeakers):
         if k > ss and (_cap(m[k:j]) and form.endswith("s") or prev.endswith("s")):
             # "Conway notes that …", "critics charge that …", "“…,” Conway notes."
             return opens or "”" in m[max(ss, k - 40):k] or not _cap(m[k:j])
+        if k > ss and form.endswith("s") and prev.isalpha() and prev.islower() and \
+                re.match(r"\S+\s+that\s", after):
+            before = m[max(ss, k - 30):k].split()[-1:]
+            if before and (before[0].lower() == "the" or _cap(before[0])):
+                return True  # "The US side claims that …": a noun after "the" or a name
         if form.endswith("s") and _PARENTHETICAL_BEFORE.search(m, max(ss, k - 30), k + 1) and \
                 re.match(r"\S+\s*[.,;:!?]", after):
             return True  # "…, the paper notes, and goes on:" (a cue set off by commas)

@@ -99,10 +99,11 @@ class Cues:
                     self.indirect_forms.add(f)
                     self.clause_noun_forms.add(f)
         nouns = [n for w in data.get("clause_nouns") or [] for n in (w, w + "s")]
-        #: after a cue: up to four words, a clause noun, "that" ("its previous stand that")
+        #: after a cue: up to four words, a clause noun, "that" ("its previous stand that"),
+        #: maybe a time between ("expressed hope on Saturday that")
         self.clause_noun_re = re.compile(
             r"\s+(?:[^\s,;:\x00“”]+\s+){0,4}?(?:" + (_alternation(nouns) or "(?!)") +
-            r")\s+that\s+") if nouns else re.compile(r"(?!)")
+            rf")\s+(?:(?:{_TIME})\s+)?that\s+") if nouns else re.compile(r"(?!)")
         word = r"(?<![\w’'\-])(?:{})(?![\w’'\-])"
 
         self.according = list(data.get("according") or [])

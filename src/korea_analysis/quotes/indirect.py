@@ -56,6 +56,6 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
         return None  # a quotation, then only a few words: the cue's own speaker phrase
     if b - a < 8 or "\x00" in m[a:b] and not marks or len(m[a:b].split()) < 3:
         return None
-    if c.kind == "according" and _ENDS_WITH_CUE.search(m[a:b]):
+    if c.kind == "according" and not marks and _ENDS_WITH_CUE.search(m[a:b]):
         return None  # ("“…,” Lee told the summit, according to his spokesman": a relay)
     return a, b
