@@ -104,3 +104,18 @@ def test_clause_nouns_with_a_time_and_mentioned():
     assert _indirect(text) == [("The envoy", "the next round could make progress")]
     text = 'The council emphatically mentioned, "The bridge can never be sold to a private firm."'
     assert [q.speaker for q in find_quotes(text)] == ["The council"]
+
+
+def test_inverted_speaker_described_and_a_clause_with_a_term():
+    text = ("The drill pushes the region to the brink of war, said the ceremonial leader of the "
+            "Island Republic ( IR) at the summit in the capital on Thursday.")
+    assert _indirect(text) == [("the ceremonial leader of the Island Republic",
+                                "The drill pushes the region to the brink of war")]
+    text = ('The next round should be aimed at making "step-for-step" commitments at the '
+            'first phase, said a spokesman for the Transport Ministry.')
+    assert _indirect(text)[0][1].startswith("The next round should be aimed at making")
+
+
+def test_a_coordinated_verb_opens_no_clause():
+    text = "The council announced the death of its chairman and urged calm in the city."
+    assert _indirect(text) == []

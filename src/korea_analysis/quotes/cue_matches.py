@@ -78,9 +78,9 @@ _NP_THEN_VERB = re.compile(
     r"[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b))\b")
 # (an -ed word before "by", "on" … is a participle: "the results based on …")
 #: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
-_INVERTED_NP = re.compile(
-    r"(?:(?:a|an|the|one\s+of\s+the)\s+)(?:[\w\-]+\s+){0,3}?(?P<head>[a-z]+?)s?"
-    r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*)+)?(?=[\s,.;]|$)")
+_INVERTED_DET = re.compile(r"(?:a|an|the|one\s+of\s+the)\s+")
+_OF_NAME = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.\-]*"
+                      r"(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*)*")
 _FINITE_AFTER = re.compile(r"\s+(?:is|are|was|were|had|has|have|will|would|could|should|"
                            r"might|may|must|can|did|does|do)\b")
 
@@ -182,10 +182,9 @@ class _Engine(_CueSpeakers):
             elif lemma == "tell" and self.cues.told_whom(m[c.b:se]) >= c.clause[1] - c.b:
                 c.clause = None  # ("…, Kim told a televised briefing."): an audience
             elif m[ss:c.a].rstrip().endswith(",") and c.clause[0] - c.b <= 2:
-                np = _INVERTED_NP.match(m, c.clause[0], se)
-                if np is not None and np.group("head").lower() in self.cues.person_heads and \
-                        not _FINITE_AFTER.match(m, np.end(), se):
-                    c.sp, c.role, c.inverted, c.clause = np.span(), None, True, None
+                np = self._inverted_speaker(c.clause[0], se)
+                if np is not None:
+                    c.sp, c.role, c.inverted, c.clause = np, None, True, None
             return
         if _ing(c.form) or c.form not in self.cues.indirect_forms or \
                 m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
@@ -204,13 +203,34 @@ class _Engine(_CueSpeakers):
             return
         mm = _NP_THEN_VERB.match(m, c.b, se)
         first = mm.group("first") if mm else ""
-        if mm is None or first in _CAP_STOP or first.lower() in _PREPS or \
+        if mm is None or mm.group("np").split()[-1] in ("and", "or", "but") or \
+                first in _CAP_STOP or first.lower() in _PREPS or \
                 first.lower() in _NP_STOP or first.endswith("ly") or \
                 first.islower() and first not in _DETS and not first.endswith("s"):
             return  # (a determiner, a name or a plural noun opens it: "said relations …")
         a, b = _strip_punct(mm.start("np"), se, m)
         if b - a >= 8 and len(m[a:b].split()) >= 3:
             c.clause = (a, b)
+
+    def _inverted_speaker(self, a: int, se: int) -> tuple[int, int] | None:
+        """``a spokesman for the DPRK Foreign Ministry``, ``the ceremonial leader of the
+        DPRK`` at ``a``: a determiner, up to three words, a person's head noun, maybe an
+        "of"/"for" name; None when a verb follows (then it opens a clause)."""
+        m = self.masked
+        det = _INVERTED_DET.match(m, a, se)
+        if det is None:
+            return None
+        words = list(_TOKEN.finditer(m, det.end(), min(se, det.end() + 80)))[:4]
+        for w in words:
+            word = w.group().rstrip(",.;")
+            if not word.isalpha() or not word.islower():
+                return None
+            if word in self.cues.person_heads or word.rstrip("s") in self.cues.person_heads:
+                end = w.start() + len(word)
+                of = _OF_NAME.match(m, end, se)
+                end = of.end() if of else end
+                return None if _FINITE_AFTER.match(m, end, se) else (a, end)
+        return None
 
     def _amend_according(self, c: _Cue) -> None:
         """``according to these parameters``: no source; ``“…,” Lee told the summit,

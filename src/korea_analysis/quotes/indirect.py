@@ -19,6 +19,8 @@ _CLAUSE_TAIL = re.compile(
 #: a clause that ends with its own speaker and cue: "Lee told the summit yesterday"
 _ENDS_WITH_CUE = re.compile(r"(?:^|[,”]\s*)(?:[A-Z][\w’'.\-]*\s+){1,4}"
                             r"(?:said|says|told|tells|added|stated)(?:\s+(?!that\b)[\w’'\-]+){0,4}$")
+_HIDDEN = re.compile(r"\x00+")
+_PAREN = re.compile(r"^\([^()\x00“”]{1,40}\)\s*")
 _RELATIVE = re.compile(r"(?<![\w’'])(?:that|which|who|whom)\s+$")
 
 
@@ -41,6 +43,7 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
     rest = m[max(c.b, c.sp[1]):se].lstrip()
     if c.form in ("told", "tells", "tell"):  # "…, Benham told Reuters on Tuesday, …"
         rest = rest[load_cues().told_whom(rest):].lstrip()  # (find_quotes' cue file)
+    rest = _PAREN.sub("", rest, count=1)  # ("said the leader of the DPRK ( DPRK) at …")
     if end <= ss or not _CLAUSE_TAIL.match(rest[:80]):
         return None
     cut = m.rfind(",", ss, end)
@@ -54,8 +57,9 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
         a = line.end()
     if marks and re.match(r"“\x00*[,.!?]?”\s*(?:\S+\s+){0,8}?\S*$", m[a:b]):
         return None  # a quotation, then only a few words: the cue's own speaker phrase
-    if b - a < 8 or "\x00" in m[a:b] and not marks or len(m[a:b].split()) < 3:
-        return None
+    if b - a < 8 or len(m[a:b].split()) < 3 or not marks and "\x00" in m[a:b] and (
+            m[a] in "“\x00" or any(len(r) > 40 for r in _HIDDEN.findall(m, a, b))):
+        return None  # (quoted words in it: only short terms, "“words-for-words” commitments")
     if c.kind == "according" and not marks and _ENDS_WITH_CUE.search(m[a:b]):
         return None  # ("“…,” Lee told the summit, according to his spokesman": a relay)
     return a, b
