@@ -174,8 +174,9 @@ def statement_bodies(text: str, paras: list[tuple[int, int]]
     "X released the following statement:"): the paragraphs after it, as one row, with the
     speaker named at the start of the introducing sentence. The body ends before a
     paragraph that opens with a quotation mark, holds one (after the first paragraph), does
-    not end a sentence (a colon, a date or signature line) or is short; nothing when the paragraph after the
-    colon opens with a quotation mark (a marked quotation, found as such)."""
+    not end a sentence (a colon, a date or signature line) or is short; nothing when the
+    paragraph after the colon opens with a quotation mark (a marked quotation, found as
+    such)."""
     out = []
     for i, (pa, pb) in enumerate(paras[:-1]):
         if text[pb - 1:pb] != ":" and not text[pa:pb].rstrip().endswith(":"):
