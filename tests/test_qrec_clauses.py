@@ -119,3 +119,18 @@ def test_inverted_speaker_described_and_a_clause_with_a_term():
 def test_a_coordinated_verb_opens_no_clause():
     text = "The council announced the death of its chairman and urged calm in the city."
     assert _indirect(text) == []
+
+
+def test_an_occasion_or_a_source_before_the_clause():
+    text = ("A navy spokesman said in a statement carried by the state news agency the "
+            "port would be closed at any moment.")
+    assert _indirect(text) == [("A navy spokesman", "the port would be closed at any moment")]
+    text = ("The agency said, citing an unnamed government source, that the ferry was seen "
+            "to be moving south.")
+    assert _indirect(text) == [("The agency", "the ferry was seen to be moving south")]
+
+
+def test_a_participle_and_a_quotation_after_a_final_cue():
+    text = ('Just last week, the city closed two more ferry routes, he observed, stressing: '
+            '"These closures are a direct threat to the islands."')
+    assert ("he", "Just last week, the city closed two more ferry routes") in _indirect(text)

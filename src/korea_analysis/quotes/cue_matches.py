@@ -64,6 +64,15 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
 _THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
+#: an occasion or a source between the cue and its clause: "said in a statement carried by
+#: state-run KCNA news agency", "said in another statement, citing a different spokesman,",
+#: "said, citing an unnamed government source,"
+_OCCASION_LEAD = re.compile(
+    r"(?:\s+(?:in|on|at|during|through)\s+(?:a|an|the|its|his|her|their|another|one)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:statement|interview|briefing|speech|message|letter|report|"
+    r"commentary|post|address|conference)(?:\s+(?:carried|released|published|issued|"
+    r"broadcast|aired|run)\s+by(?:\s+[^\s,.;:\x00“”]+){1,6}?(?=\s+(?:the|a|an|any|its|his|"
+    r"her|their|this|these|no|all)\s))?)?(?:\s*,\s*citing\s+[^,.;:\x00“”]{1,80},)?")
 _BUT = re.compile(r",\s+(?:but|while|whereas)\s")
 #: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
 #: that …": a phrase without stops, then "that"
@@ -189,8 +198,13 @@ class _Engine(_CueSpeakers):
         if _ing(c.form) or c.form not in self.cues.indirect_forms or \
                 m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
-        mm = _THAT_COMMA.match(m, c.b, se) or _WITH_THAT.match(m, c.b, se) or (
-            _TOLD_THAT.match(m, c.b, se) if lemma in _TELLS else None)
+        # ("said in another statement, citing a military spokesman, any plans would …")
+        lead = _OCCASION_LEAD.match(m, c.b, se)
+        if lead is not None and lead.end() == c.b:
+            lead = None
+        pos = lead.end() if lead else c.b
+        mm = _THAT_COMMA.match(m, pos, se) or _WITH_THAT.match(m, pos, se) or (
+            _TOLD_THAT.match(m, pos, se) if lemma in _TELLS else None)
         if mm is not None:  # ("said that, for 14 years, …", "confirmed with his counterpart
             # that …", "told X last weekend that …", "claims that inspectors, according to
             # the deal, could …": up to a clause of another subject, ", but the DPRK …")
@@ -201,8 +215,10 @@ class _Engine(_CueSpeakers):
             return
         if lemma not in self.cues.bare_clause_verbs:
             return
-        mm = _NP_THEN_VERB.match(m, c.b, se)
+        mm = _NP_THEN_VERB.match(m, pos, se)
         first = mm.group("first") if mm else ""
+        if lead and first.lower() not in _DETS:
+            return  # (after an occasion only a determiner opens the clause: "… the plan would")
         if mm is None or mm.group("np").split()[-1] in ("and", "or", "but") or \
                 first in _CAP_STOP or first.lower() in _PREPS or \
                 first.lower() in _NP_STOP or first.endswith("ly") or \

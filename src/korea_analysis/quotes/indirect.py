@@ -12,7 +12,9 @@ _CLAUSE_TAIL = re.compile(
     r"(?:(?:on|in|at|last|this|late|early|earlier|later|during|after|following|before|ahead"
     r"|on\s+\w+)\b[^,.;\x00“”]{0,100}"
     rf"|(?:{DAYS_RE}|(?:today|yesterday)\b)"
-    r"[^,.;\x00“”]{0,70})?(?:,[^\x00“”]{0,120})?[.!?]*\s*$")
+    r"[^,.;\x00“”]{0,70})?(?:,[^\x00“”]{0,120})?[.!?]*\s*$"
+    r"|(?:[a-z]+ed\s+)?,\s*[a-z]+ing\s*:\s*“[^”]*”?[.!?]*\s*$")
+# ("…, he observed, stressing: “…”": a participle, then a quotation of its own)
 # ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
 
 
