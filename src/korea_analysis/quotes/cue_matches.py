@@ -258,7 +258,7 @@ class _Engine(_CueSpeakers):
                 self.cues.according_not_sources:
             c.sp = c.clause = None
         elif c.clause is not None and _ENDS_WITH_CUE.search(m[c.clause[0]:c.clause[1]]):
-            c.clause = None
+            c.used = True  # (a relay: its clause is no row of its own)
 
     def _headline(self, ss: int, se: int) -> bool:
         """Whether the sentence is an article's headline: its first paragraph, short, with
