@@ -264,7 +264,7 @@ class _Engine(_CueSpeakers):
         """Whether the sentence is an article's headline: its first paragraph, short, with
         no closing stop, and more text after it."""
         m = self.masked
-        if m[:ss].strip():
+        if ss > 200 or m[:ss].strip():  # (only the first paragraph is a headline)
             return False
         k = m.find("\n", ss)
         if k < 0 or not m[k:].strip():
