@@ -134,3 +134,10 @@ def test_a_participle_and_a_quotation_after_a_final_cue():
     text = ('Just last week, the city closed two more ferry routes, he observed, stressing: '
             '"These closures are a direct threat to the islands."')
     assert ("he", "Just last week, the city closed two more ferry routes") in _indirect(text)
+
+
+def test_inverted_speaker_without_a_clause_after_it():
+    text = ("The ship sighted was believed to be a fishing trawler, said one of the officials, "
+            "who asked not to be named because he was not allowed to speak to the press.")
+    assert _indirect(text) == [("one of the officials",
+                                "The ship sighted was believed to be a fishing trawler")]

@@ -73,6 +73,12 @@ _OCCASION_LEAD = re.compile(
     r"commentary|post|address|conference)(?:\s+(?:carried|released|published|issued|"
     r"broadcast|aired|run)\s+by(?:\s+[^\s,.;:\x00“”]+){1,6}?(?=\s+(?:the|a|an|any|its|his|"
     r"her|their|this|these|no|all)\s))?)?(?:\s*,\s*citing\s+[^,.;:\x00“”]{1,80},)?")
+def _skip_space(m: str, pos: int) -> int:
+    while pos < len(m) and m[pos] in " \t\n\u00a0":
+        pos += 1
+    return pos
+
+
 _BUT = re.compile(r",\s+(?:but|while|whereas)\s")
 #: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
 #: that …": a phrase without stops, then "that"
@@ -195,6 +201,11 @@ class _Engine(_CueSpeakers):
                 if np is not None:
                     c.sp, c.role, c.inverted, c.clause = np, None, True, None
             return
+        if m[ss:c.a].rstrip().endswith(",") and (c.sp is None or c.sp[1] <= c.a):
+            np = self._inverted_speaker(_skip_space(m, c.b), se)
+            if np is not None:  # ("…, said one of the officials, who asked …")
+                c.sp, c.role, c.inverted = np, None, True
+                return
         if _ing(c.form) or c.form not in self.cues.indirect_forms or \
                 m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
