@@ -184,6 +184,10 @@ class _Engine(_CueSpeakers):
         speaker, not its clause."""
         m = self.masked
         lemma = self.cues.forms.get(c.form)
+        k = c.a
+        while k > ss and m[k - 1] in " \t\n\u00a0":
+            k -= 1
+        before = m[k - 1] if k > ss else ""  # the character before the cue
         if _DENIED.search(m, max(ss, c.a - 20), c.a):
             c.sp = c.clause = None  # ("they will not respond": no speech at all)
             return
@@ -196,18 +200,18 @@ class _Engine(_CueSpeakers):
                 c.clause = None
             elif lemma == "tell" and self.cues.told_whom(m[c.b:se]) >= c.clause[1] - c.b:
                 c.clause = None  # ("…, Kim told a televised briefing."): an audience
-            elif m[ss:c.a].rstrip().endswith(",") and c.clause[0] - c.b <= 2:
+            elif before == "," and c.clause[0] - c.b <= 2:
                 np = self._inverted_speaker(c.clause[0], se)
                 if np is not None:
                     c.sp, c.role, c.inverted, c.clause = np, None, True, None
             return
-        if m[ss:c.a].rstrip().endswith(",") and (c.sp is None or c.sp[1] <= c.a):
+        if before == "," and (c.sp is None or c.sp[1] <= c.a):
             np = self._inverted_speaker(_skip_space(m, c.b), se)
             if np is not None:  # ("…, said one of the officials, who asked …")
                 c.sp, c.role, c.inverted = np, None, True
                 return
         if _ing(c.form) or c.form not in self.cues.indirect_forms or \
-                m[ss:c.a].rstrip()[-1:] in (",", "”", ""):
+                before in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
         # ("said in another statement, citing a military spokesman, any plans would …")
         lead = _OCCASION_LEAD.match(m, c.b, se)
