@@ -452,9 +452,10 @@ def test_question_and_answer_transcript():
             "Q: Will the minister visit Seoul?\n\n"
             "A: I have no information to release at the moment.")
     got = [(q.quote, q.speaker, q.kind) for q in find_quotes(text) if q.kind == "direct"]
-    assert got == [("We call on all sides to show restraint and return to talks.", "Wang Lin",
+    # (an answer that runs on over a second paragraph is one turn, one row)
+    assert got == [("We call on all sides to show restraint and return to talks.\n\n"
+                    "Dialogue is the only way out of the present tension.", "Wang Lin",
                     "direct"),
-                   ("Dialogue is the only way out of the present tension.", "Wang Lin", "direct"),
                    ("I have no information to release at the moment.", "Wang Lin", "direct")]
     q = [q for q in find_quotes(text) if q.kind == "direct"][0]
     assert _mention(text, q) == "Wang Lin"
@@ -607,9 +608,11 @@ def test_block_quotation_after_goes_on():
     got = [(q.quote[:20], q.speaker, q.kind) for q in find_quotes(text) if q.kind == "direct"]
     assert got == [("The warmongers will ", "Minju Choson", "direct"),
                    ("Our army will answer", "Minju Choson", "direct")]
-    # a colon without "goes on" introduces nothing unmarked
+    # a colon after a speech verb introduces the unmarked paragraph after it too (KCNA's
+    # "It said:", "The statement reads:"), as one row
     text = "The drills are a grave provocation, the article says:\n\nThe army drilled all day."
-    assert [q for q in find_quotes(text) if q.kind == "direct"] == []
+    assert [(q.quote, q.speaker) for q in find_quotes(text) if q.kind == "direct"] == [
+        ("The army drilled all day.", "the article")]
 
 
 def test_it_again_keeps_the_institutions_fuller_name():

@@ -6,12 +6,16 @@ import re
 
 from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
+from korea_analysis.quotes.indirect import _ENDS_WITH_CUE
 from korea_analysis.quotes.words import (
     _CAP_STOP,
+    _DETS,
     _FINITE_BEFORE,
     _GERUND_BEFORE,
     _NAMING,
+    _NP_STOP,
     _OPENS_CLAUSE,
+    _PREPS,
     _QUOTE_END,
     _TOKEN,
     _cap,
@@ -51,6 +55,49 @@ def _passive_matches(m: str, cues: Cues) -> list[re.Match]:
         out.extend(cues.passive_re.finditer(m, max(a, searched), b))
         searched = b
     return out
+
+
+#: a cue denied or withheld: "does not say what …", "declined to say whether …"
+_DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+$")
+#: a "clause" that is only a circumstance of the telling: "…, told Reuters, without
+#: providing details"
+_CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
+#: "said that, for 14 years, the council had …": the clause after the comma
+_THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
+#: an occasion or a source between the cue and its clause: "said in a statement carried by
+#: state-run KCNA news agency", "said in another statement, citing a different spokesman,",
+#: "said, citing an unnamed government source,"
+_OCCASION_LEAD = re.compile(
+    r"(?:\s+(?:in|on|at|during|through)\s+(?:a|an|the|its|his|her|their|another|one)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:statement|interview|briefing|speech|message|letter|report|"
+    r"commentary|post|address|conference)(?:\s+(?:carried|released|published|issued|"
+    r"broadcast|aired|run)\s+by(?:\s+[^\s,.;:\x00“”]+){1,6}?(?=\s+(?:the|a|an|any|its|his|"
+    r"her|their|this|these|no|all)\s))?)?(?:\s*,\s*citing\s+[^,.;:\x00“”]{1,80},)?")
+def _skip_space(m: str, pos: int) -> int:
+    while pos < len(m) and m[pos] in " \t\n\u00a0":
+        pos += 1
+    return pos
+
+
+_BUT = re.compile(r",\s+(?:but|while|whereas)\s")
+#: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
+#: that …": a phrase without stops, then "that"
+_WITH_THAT = re.compile(r"\s+(?:(?:with|to)\s+[^,.;:\x00“”]{1,60}?\s+)?that\s+(?=\S)")
+_TOLD_THAT = re.compile(r"\s+(?:[^\s,.;:\x00“”]+\s+){1,9}?that\s+(?=\S)")
+#: verbs with a person told before the clause
+_TELLS = frozenset({"tell", "assure", "inform", "remind", "warn"})
+#: a clause without "that": a noun phrase of up to thirteen words, then a finite verb
+_NP_THEN_VERB = re.compile(
+    r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,12}?)\s+"
+    r"(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
+    r"[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b))\b")
+# (an -ed word before "by", "on" … is a participle: "the results based on …")
+#: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
+_INVERTED_DET = re.compile(r"(?:a|an|the|one\s+of\s+the)\s+")
+_OF_NAME = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.\-]*"
+                      r"(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*)*")
+_FINITE_AFTER = re.compile(r"\s+(?:is|are|was|were|had|has|have|will|would|could|should|"
+                           r"might|may|must|can|did|does|do)\b")
 
 
 class _Engine(_CueSpeakers):
@@ -118,10 +165,127 @@ class _Engine(_CueSpeakers):
                 continue  # ("made a “big mistake”": make is a cue only before "… stand that")
             c = _Cue(a, b, form, "according" if form in cues.according_set else "verb")
             self._speaker_for(c, ss, se, out)
+            if c.kind == "verb":
+                self._amend_clause(c, ss, se)
+            elif c.sp is not None:
+                self._amend_according(c)
             out.append(c)
         out.sort(key=lambda c: c.a)
         self._cache[(ss, se)] = out
         return out
+
+    def _amend_clause(self, c: _Cue, ss: int, se: int) -> None:
+        """The reported clause of a speech verb, checked once its speaker is known: none in
+        a headline ("Kim says … plans: KCNA") or after a denial ("does not say what …"),
+        none that is only a circumstance ("told Reuters, without providing details"); the
+        clause after "said that, for 14 years, …" and one opening with a noun phrase and
+        its verb ("says any U.N. sanctions … would be"); and ``…, said a spokesman for the
+        ministry in an answer …``: the noun phrase after a cue set off by a comma is its
+        speaker, not its clause."""
+        m = self.masked
+        lemma = self.cues.forms.get(c.form)
+        k = c.a
+        while k > ss and m[k - 1] in " \t\n\u00a0":
+            k -= 1
+        before = m[k - 1] if k > ss else ""  # the character before the cue
+        if _DENIED.search(m, max(ss, c.a - 20), c.a):
+            c.sp = c.clause = None  # ("they will not respond": no speech at all)
+            return
+        if self._headline(ss, se):
+            c.clause = None
+            return
+        if c.clause is not None:
+            if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
+                    not re.search(r"\bthat\b", m[c.b:c.clause[0]]):  # ("stated that after …")
+                c.clause = None
+            elif lemma == "tell" and self.cues.told_whom(m[c.b:se]) >= c.clause[1] - c.b:
+                c.clause = None  # ("…, Kim told a televised briefing."): an audience
+            elif before == "," and c.clause[0] - c.b <= 2:
+                np = self._inverted_speaker(c.clause[0], se)
+                if np is not None:
+                    c.sp, c.role, c.inverted, c.clause = np, None, True, None
+            return
+        if before == "," and (c.sp is None or c.sp[1] <= c.a):
+            np = self._inverted_speaker(_skip_space(m, c.b), se)
+            if np is not None:  # ("…, said one of the officials, who asked …")
+                c.sp, c.role, c.inverted = np, None, True
+                return
+        if _ing(c.form) or c.form not in self.cues.indirect_forms or \
+                before in (",", "”", ""):
+            return  # (", said a senior official involved in …": the speaker follows)
+        # ("said in another statement, citing a military spokesman, any plans would …")
+        lead = _OCCASION_LEAD.match(m, c.b, se)
+        if lead is not None and lead.end() == c.b:
+            lead = None
+        pos = lead.end() if lead else c.b
+        mm = _THAT_COMMA.match(m, pos, se) or _WITH_THAT.match(m, pos, se) or (
+            _TOLD_THAT.match(m, pos, se) if lemma in _TELLS else None)
+        if mm is not None:  # ("said that, for 14 years, …", "confirmed with his counterpart
+            # that …", "told X last weekend that …", "claims that inspectors, according to
+            # the deal, could …": up to a clause of another subject, ", but the DPRK …")
+            cut = _BUT.search(m, mm.end(), se)
+            a, b = _strip_punct(mm.end(), cut.start() if cut else se, m)
+            if b - a >= 8 and len(m[a:b].split()) >= 3:
+                c.clause = (a, b)
+            return
+        if lemma not in self.cues.bare_clause_verbs:
+            return
+        mm = _NP_THEN_VERB.match(m, pos, se)
+        first = mm.group("first") if mm else ""
+        if lead and first.lower() not in _DETS:
+            return  # (after an occasion only a determiner opens the clause: "… the plan would")
+        if mm is None or mm.group("np").split()[-1] in ("and", "or", "but") or \
+                first in _CAP_STOP or first.lower() in _PREPS or \
+                first.lower() in _NP_STOP or first.endswith("ly") or \
+                first.islower() and first not in _DETS and not first.endswith("s"):
+            return  # (a determiner, a name or a plural noun opens it: "said relations …")
+        a, b = _strip_punct(mm.start("np"), se, m)
+        if b - a >= 8 and len(m[a:b].split()) >= 3:
+            c.clause = (a, b)
+
+    def _inverted_speaker(self, a: int, se: int) -> tuple[int, int] | None:
+        """``a spokesman for the DPRK Foreign Ministry``, ``the ceremonial leader of the
+        DPRK`` at ``a``: a determiner, up to three words, a person's head noun, maybe an
+        "of"/"for" name; None when a verb follows (then it opens a clause)."""
+        m = self.masked
+        det = _INVERTED_DET.match(m, a, se)
+        if det is None:
+            return None
+        words = list(_TOKEN.finditer(m, det.end(), min(se, det.end() + 80)))[:4]
+        for w in words:
+            word = w.group().rstrip(",.;")
+            if not word.isalpha() or not word.islower():
+                return None
+            if word in self.cues.person_heads or word.rstrip("s") in self.cues.person_heads:
+                end = w.start() + len(word)
+                of = _OF_NAME.match(m, end, se)
+                end = of.end() if of else end
+                return None if _FINITE_AFTER.match(m, end, se) else (a, end)
+        return None
+
+    def _amend_according(self, c: _Cue) -> None:
+        """``according to these parameters``: no source; ``“…,” Lee told the summit,
+        according to his spokesman``: the clause before holds its own cue and speaker,
+        so the spokesman only relays it."""
+        m = self.masked
+        head = m[c.sp[0]:c.sp[1]].split()[-1].lower().rstrip(".,")
+        if head in self.cues.according_not_sources or head.rstrip("s") in \
+                self.cues.according_not_sources:
+            c.sp = c.clause = None
+        elif c.clause is not None and _ENDS_WITH_CUE.search(m[c.clause[0]:c.clause[1]]):
+            c.used = True  # (a relay: its clause is no row of its own)
+
+    def _headline(self, ss: int, se: int) -> bool:
+        """Whether the sentence is an article's headline: its first paragraph, short, with
+        no closing stop, and more text after it."""
+        m = self.masked
+        if ss > 200 or m[:ss].strip():  # (only the first paragraph is a headline)
+            return False
+        k = m.find("\n", ss)
+        if k < 0 or not m[k:].strip():
+            return False
+        line = m[ss:k].rstrip()
+        return len(line.split()) <= 25 and line[-1:] not in ".!?”’\"'"
 
     def _owner(self, pos: int, ss: int) -> tuple[int, int] | None:
         """The capitalised name before a possessive ending at ``pos`` ("Choe" in "Choe's")."""
@@ -194,6 +358,11 @@ class _Engine(_CueSpeakers):
         if k > ss and (_cap(m[k:j]) and form.endswith("s") or prev.endswith("s")):
             # "Conway notes that …", "critics charge that …", "“…,” Conway notes."
             return opens or "”" in m[max(ss, k - 40):k] or not _cap(m[k:j])
+        if k > ss and form.endswith("s") and prev.isalpha() and prev.islower() and \
+                re.match(r"\S+\s+that\s", after):
+            before = m[max(ss, k - 30):k].split()[-1:]
+            if before and (before[0].lower() == "the" or _cap(before[0])):
+                return True  # "The US side claims that …": a noun after "the" or a name
         if form.endswith("s") and _PARENTHETICAL_BEFORE.search(m, max(ss, k - 30), k + 1) and \
                 re.match(r"\S+\s*[.,;:!?]", after):
             return True  # "…, the paper notes, and goes on:" (a cue set off by commas)

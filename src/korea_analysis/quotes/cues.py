@@ -99,10 +99,11 @@ class Cues:
                     self.indirect_forms.add(f)
                     self.clause_noun_forms.add(f)
         nouns = [n for w in data.get("clause_nouns") or [] for n in (w, w + "s")]
-        #: after a cue: up to four words, a clause noun, "that" ("its previous stand that")
+        #: after a cue: up to four words, a clause noun, "that" ("its previous stand that"),
+        #: maybe a time between ("expressed hope on Saturday that")
         self.clause_noun_re = re.compile(
             r"\s+(?:[^\s,;:\x00“”]+\s+){0,4}?(?:" + (_alternation(nouns) or "(?!)") +
-            r")\s+that\s+") if nouns else re.compile(r"(?!)")
+            rf")\s+(?:(?:{_TIME})\s+)?that\s+") if nouns else re.compile(r"(?!)")
         word = r"(?<![\w’'\-])(?:{})(?![\w’'\-])"
 
         self.according = list(data.get("according") or [])
@@ -143,6 +144,17 @@ class Cues:
         for lemma in data.get("noun_like") or []:
             forms = irregular.get(lemma) or _inflect(lemma)
             self.noun_forms.update(f for f in forms if not f.endswith(("ed", "ing")))
+        #: verbs whose clause may follow without "that" when a noun phrase and its verb open
+        #: it ("says any sanctions would be …", "reported the North's military pledged …")
+        self.bare_clause_verbs = set(data.get("bare_clause_verbs") or [])
+        audiences = _alternation(list(data.get("audiences") or ["reporters"]))
+        #: whom a speaker told: "reporters", "a televised briefing", "Reuters"
+        self.told_whom_re = re.compile(
+            r"\s*(?:(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w\-]+\s+){0,2}?"
+            rf"(?:{audiences})s?(?![\w’'])|(?:the\s+)?[A-Z][\w’'.\-]*"
+            r"(?:\s+[A-Z][\w’'.\-]*){0,3}(?=[\s,.]|$))")
+        #: nouns that are no source after "according to" ("according to these parameters")
+        self.according_not_sources = set(data.get("according_not_sources") or [])
         self.bodies = {b.lower() for b in data.get("bodies") or []}
         #: a surname alone after a title: "opposition leader Lee", "Mr. Lee" (pronouns)
         titled = list(self.titles) + ["Mr", "Mrs", "Ms"]
@@ -178,6 +190,12 @@ class Cues:
             r"(?<![\w’'])(?:" + "|".join(
                 sorted((w for g in ("male", "female") for w in pron.get(g, [])), key=len,
                        reverse=True)) + r")(?![\w’'])", re.I) if pron else None
+
+    def told_whom(self, rest: str) -> int:
+        """Length of the audience that opens ``rest`` (the text after "told"): "reporters",
+        "a televised briefing", "Reuters"; 0 if none."""
+        mm = self.told_whom_re.match(rest)
+        return mm.end() if mm else 0
 
 
 @lru_cache(maxsize=4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from korea_analysis.quotes.cue_speakers import _Cue
+from korea_analysis.quotes.cues import load_cues
 from korea_analysis.quotes.words import DAYS_RE, _strip_punct
 
 _CLAUSE_TAIL = re.compile(
@@ -11,8 +12,18 @@ _CLAUSE_TAIL = re.compile(
     r"(?:(?:on|in|at|last|this|late|early|earlier|later|during|after|following|before|ahead"
     r"|on\s+\w+)\b[^,.;\x00“”]{0,100}"
     rf"|(?:{DAYS_RE}|(?:today|yesterday)\b)"
-    r"[^,.;\x00“”]{0,70})?(?:,[^\x00“”]{0,120})?[.!?]*\s*$")
+    r"[^,.;\x00“”]{0,70})?(?:,[^\x00“”]{0,120})?[.!?]*\s*$"
+    r"|(?:[a-z]+ed\s+)?,\s*[a-z]+ing\s*:\s*“[^”]*”?[.!?]*\s*$")
+# ("…, he observed, stressing: “…”": a participle, then a quotation of its own)
 # ("…, state media said on Friday, as he hosted a party congress.": a time, then a clause)
+
+
+#: a clause that ends with its own speaker and cue: "Lee told the summit yesterday"
+_ENDS_WITH_CUE = re.compile(r"(?:^|[,”]\s*)(?:[A-Z][\w’'.\-]*\s+){1,4}"
+                            r"(?:said|says|told|tells|added|stated)(?:\s+(?!that\b)[\w’'\-]+){0,4}$")
+_HIDDEN = re.compile(r"\x00+")
+_PAREN = re.compile(r"^\([^()\x00“”]{1,40}\)\s*")
+_RELATIVE = re.compile(r"(?<![\w’'])(?:that|which|who|whom)\s+$")
 
 
 #: a dateline opening the first sentence: "SEOUL (Reuters) - ", "Pyongyang, May 3 (KCNA) -- "
@@ -27,9 +38,14 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
     if c.sp is None:
         return None
     end = min(c.a, c.sp[0])
+    if _RELATIVE.search(m[max(ss, end - 12):end]):
+        return None  # ("…, a state of war that it had declared last week, …": no main verb)
     if marks and c.role is not None:  # (“…,” the British Ambassador to the UN, Karen Pierce, said)
         end = min(end, c.role[0])
     rest = m[max(c.b, c.sp[1]):se].lstrip()
+    if c.form in ("told", "tells", "tell"):  # "…, Benham told Reuters on Tuesday, …"
+        rest = rest[load_cues().told_whom(rest):].lstrip()  # (find_quotes' cue file)
+    rest = _PAREN.sub("", rest, count=1)  # ("said the leader of the DPRK ( DPRK) at …")
     if end <= ss or not _CLAUSE_TAIL.match(rest[:80]):
         return None
     cut = m.rfind(",", ss, end)
@@ -43,6 +59,9 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
         a = line.end()
     if marks and re.match(r"“\x00*[,.!?]?”\s*(?:\S+\s+){0,8}?\S*$", m[a:b]):
         return None  # a quotation, then only a few words: the cue's own speaker phrase
-    if b - a < 8 or "\x00" in m[a:b] and not marks or len(m[a:b].split()) < 3:
-        return None
+    if b - a < 8 or len(m[a:b].split()) < 3 or not marks and "\x00" in m[a:b] and (
+            m[a] in "“\x00" or any(len(r) > 40 for r in _HIDDEN.findall(m, a, b))):
+        return None  # (quoted words in it: only short terms, "“words-for-words” commitments")
+    if c.kind == "according" and not marks and _ENDS_WITH_CUE.search(m[a:b]):
+        return None  # ("“…,” Lee told the summit, according to his spokesman": a relay)
     return a, b

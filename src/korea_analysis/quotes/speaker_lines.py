@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from korea_analysis.quotes.sentences import _ABBREV
+
 _NAME_PHRASE = (r"(?:[A-Z][\w.’'\-]*|of|to|the|for|and|at)(?:[ \t]+(?:[A-Z][\w.’'\-]*|of|to|"
                 r"the|for|and|at)){0,7}")
 #: "…,” - President Lee", "…” — Lavrov", "…” ― Lavrov" (the rest of the paragraph;
@@ -70,16 +72,18 @@ def next_line_speaker(text: str, para: tuple[int, int]):
 
 def transcript_answers(text: str, paras: list[tuple[int, int]]
                        ) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """``A:`` paragraphs of a ``Q:``/``A:`` transcript, each with the briefer's name span.
+    """``A:`` turns of a ``Q:``/``A:`` transcript, each with the briefer's name span.
 
-    An answer runs on over the paragraphs after it until the next question. Nothing is
+    An answer runs on over the paragraphs after it until the next question: one span. Nothing is
     found in a text without a ``Q:`` paragraph or without a named briefer.
     """
     if not any(_QUESTION.match(text, pa, pb) for pa, pb in paras):
         return []
     # (an interview whose answerer is not named so is left alone: PolNeAR, for one, does
     # not count unmarked answers as quotations, and an answer nobody speaks adds nothing)
-    out = []
+    # one row per answer turn: the paragraphs an answer runs on over widen it (the turn is
+    # one statement, as transcripts print it, not one quotation per paragraph)
+    out: list[tuple[int, int, tuple[int, int] | None]] = []
     answering = False
     for pa, pb in paras:
         if _QUESTION.match(text, pa, pb):
@@ -91,10 +95,15 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
         a = mm.end() if mm else pa
         if pb - a < 2:
             continue
+        if mm is None and out and out[-1][1] <= pa:
+            out[-1] = (out[-1][0], pb, out[-1][2])
+            continue
         answering = True
         who = _briefer(text, pa)
         if who is not None:
             out.append((a, pb, who))
+        else:
+            answering = False
     return out
 
 
@@ -112,11 +121,13 @@ _LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)
 
 
 def soundbites(text: str, paras: list[tuple[int, int]], titles: set[str]
-               ) -> list[tuple[int, int, tuple[int, int], tuple[int, int]]]:
+               ) -> list[tuple[int, int, tuple[int, int], tuple[int, int] | None]]:
     """``Lee Jae-myung / President`` on a line of its own, then the soundbite: the next
     paragraph is that person's words (broadcast transcripts). The part after the slash must
-    start with a title word, so that "By X / Agency" bylines are not taken for labels."""
-    out = []
+    start with a title word, so that "By X / Agency" bylines are not taken for labels.
+    Also the unmarked words a line ending in a colon introduces (:func:`statement_bodies`)."""
+    out: list[tuple[int, int, tuple[int, int], tuple[int, int] | None]] = []
+    out.extend((a, b, who, None) for a, b, who in statement_bodies(text, paras))
     for i, (pa, pb) in enumerate(paras[:-1]):
         mm = _LABEL.match(text, pa, pb)
         if mm is None or mm.end() != pb or text[pa:pb].lstrip().startswith("By "):
@@ -129,3 +140,88 @@ def soundbites(text: str, paras: list[tuple[int, int]], titles: set[str]
             continue
         out.append((na, nb, mm.span("who"), mm.span("role")))
     return out
+
+
+#: a paragraph that introduces a statement printed after it without quotation marks, in
+#: KCNA's house style: "X released the following statement on Saturday:", "A spokesman …
+#: gave the following answer to the question raised by KCNA …:", "It said:", "The statement
+#: reads:", "… issued a statement on Saturday in this regard:" ("… and goes on:" is the
+#: pipeline's own block, not repeated here)
+_INTRO = re.compile(
+    r"(?:\bthe[ \t]+following[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:statement|answer|communiqu[eé]|"
+    r"report|commentary|article|letter|message|speech|declaration|notice|warning|editorial|"
+    r"order|appeal|address)\b[^:\n“”\"]{0,160}|\b(?:said|says|reads|read|stated|states|"
+    r"declared|declares)|\bin[ \t]+this[ \t]+regard)[ \t]*:[ \t]*$")
+#: the speaker at the start of the introducing sentence: "Kwon Jong Gun", "A spokesman for
+#: the DPRK Foreign Ministry", "The Supreme Command of the Korean People's Army", "It"
+_INTRO_SPEAKER = re.compile(
+    r"(?:(?:A|An|The)[ \t]+[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*){0,2}?(?=[ \t]+(?:of|for)\b)"
+    r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w.’'\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
+    r"[A-Z][\w.’'\-]*)*)+|(?:A|An|The)[ \t]+[a-z][\w\-]*(?=[ \t]+[a-z])|"
+    r"[A-Z][\w.’'\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w.’'\-]*){0,8})")
+#: the speaker right before the verb, after a comma: "…, the article says:"
+_NEAR_SPEAKER = re.compile(r",[ \t]+(?P<who>(?:the|The|a|an|its|it|It)(?:[ \t]+[\w\-’']+){0,3}?)"
+                           r"[ \t]+$")
+_STATEMENT_DATELINE = re.compile(r"[A-Z][A-Za-z .’'\-]{1,30},[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2}"
+                                 r"[ \t]*\([^()\n]{1,40}\)[ \t]*(?:-{1,2}|—|–)[ \t]*")
+_WEEKDAY_TAIL = re.compile(r"(?:[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday))+$")
+
+
+def statement_bodies(text: str, paras: list[tuple[int, int]]
+                     ) -> list[tuple[int, int, tuple[int, int]]]:
+    """Statements printed after an introducing line, without quotation marks (KCNA's
+    "X released the following statement:"): the paragraphs after it, as one row, with the
+    speaker named at the start of the introducing sentence. The body ends before a
+    paragraph that opens with a quotation mark, holds one (after the first paragraph), does
+    not end a sentence (a colon, a date or signature line) or is short; nothing when the
+    paragraph after the colon opens with a quotation mark (a marked quotation, found as
+    such)."""
+    out = []
+    for i, (pa, pb) in enumerate(paras[:-1]):
+        if text[pb - 1:pb] != ":" and not text[pa:pb].rstrip().endswith(":"):
+            continue
+        intro = _INTRO.search(text, pa, pb)
+        if intro is None:
+            continue
+        ss = _sentence_start(text, pa, intro.start())
+        line = _STATEMENT_DATELINE.match(text, ss, intro.start())
+        if line:
+            ss = line.end()
+        near = _NEAR_SPEAKER.search(text, ss, intro.start())
+        if near is not None:  # "…, the article says:"
+            wa, wb = near.span("who")
+        else:
+            who = _INTRO_SPEAKER.match(text, ss, pb)
+            if who is None or who.end() > intro.start() or not intro.group().startswith(
+                    ("the", "in")) and text[who.end():intro.start()].strip():
+                continue  # ("The drills are a provocation, it says:" names no one first)
+            wa, wb = who.span()
+        tail = _WEEKDAY_TAIL.search(text, wa, wb)
+        if tail:
+            wb = tail.start()
+        a = b = None
+        for j in range(i + 1, len(paras)):
+            na, nb = paras[j]
+            body = text[na:nb]
+            if body.lstrip()[:1] in "“\"«„" or body.rstrip()[-1:] not in ".!?”\"’)" or \
+                    len(body.split()) < 4 or a is not None and any(ch in body for ch in "“”\""):
+                break  # (a colon, a date or a signature line: no sentence of the statement)
+            a = na if a is None else a
+            b = nb
+        if a is not None:
+            out.append((a, b, (wa, wb)))
+    return out
+
+
+def _sentence_start(text: str, pa: int, pos: int) -> int:
+    """Start of the sentence holding ``pos`` in the paragraph at ``pa``: after the last ". "
+    whose word is no abbreviation ("U.S. Affairs", "Mr. Kim")."""
+    k = pos
+    while True:
+        k = text.rfind(". ", pa, k)
+        if k < 0:
+            return pa
+        word = text[pa:k].rsplit(None, 1)[-1] if text[pa:k].split() else ""
+        if len(word) > 2 and "." not in word and word.lower() not in _ABBREV:
+            return k + 2
