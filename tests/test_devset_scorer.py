@@ -121,3 +121,21 @@ def test_dyads_need_three_clear_events_and_use_the_sign_of_the_sum():
 
 def test_no_nan_makes_standard_json():
     assert devset.no_nan({"a": [1.0, math.nan], "b": math.nan}) == {"a": [1.0, None], "b": None}
+
+
+def test_a_fragment_inside_a_found_quote_is_not_a_wrong_quote():
+    text = ("Kono said the launch was “an act of war” and must stop. "
+            "Officials called it “reckless”.")
+    gold = pd.DataFrame({"article_id": ["A:x"], "quote_start": ["the launch was"],
+                         "speaker": ["Taro Kono"], "speaker_country": ["JPN"],
+                         "optional": ["0"]})
+    # the indirect quote (found), the fragment inside it, and a fragment of another sentence
+    quotes = pd.DataFrame({
+        "article_id": ["A:x"] * 3, "kind": ["indirect", "partial", "partial"],
+        "start": [10, 26, 77], "end": [54, 39, 85],
+        "quote": [text[10:54], text[26:39], text[77:85]],
+        "speaker": ["Kono", "Kono", "Officials"], "speaker_actor": ["JPN", "JPN", None]})
+    fig = devset.score_quotes(SimpleNamespace(quotes=quotes), {"A:x": text}, gold)
+    assert (fig["found"], fig["nested_in_found"], fig["predicted_matching_gold"]) == (1, 1, 1)
+    assert fig["precision"] == pytest.approx(2 / 3)  # "reckless" matches no gold quote
+    assert fig["speaker_accuracy"] == 1.0 and fig["speaker_country_accuracy"] == 1.0
