@@ -209,6 +209,8 @@ def person_antecedent(eng, head: str, pos: int) -> str | None:
     best: tuple[int, str] | None = None
     for mm in _title_name_re(tuple(sorted(titles))).finditer(t, lo, pos):
         name = mm.group("name") or mm.group("name2")
+        if name and name.endswith(("’s", "'s")):  # "President Trump's summit": Trump
+            name = name[:-2]
         if name and _looks_person(name):
             best = (mm.start(), name)
     for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"

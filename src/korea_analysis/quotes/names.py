@@ -280,8 +280,27 @@ class _Names:
             if g is None or g == want:
                 if (_p, name) in spoke:
                     return name
-                return self._prior_subject(_p, pos, want) or name
+                return self._speaker_before(_p, speakers, want) or \
+                    self._prior_subject(_p, pos, want) or name
         return word
+
+    def _speaker_before(self, pick: int, speakers: list[tuple[int, str]],
+                        want: str) -> str | None:
+        """"he said" whose latest name (``pick``, no speaker) sits in a sentence whose cue
+        has a person as its speaker before it: that name is what the speaker talked about
+        ("The president said he refused Mr. Kim's demand. “…,” he said." is the president,
+        not Kim), so the speaker goes on speaking."""
+        m = getattr(self, "masked", None) or self.text
+        for p, name in reversed(speakers):
+            if p >= pick:
+                continue
+            if _PRIOR_END.search(m, p, pick) is not None:
+                return None
+            if name in self.institution_names or not (
+                    _looks_person(name) or self.person_description(name)):
+                return None
+            return name if self.gender(name) in (None, want) else None
+        return None
 
     def _prior_subject(self, pick: int, pos: int, want: str) -> str | None:
         """"he said" after a sentence whose subject is one person and whose later names sit
