@@ -30,6 +30,7 @@ _PUBLISHERS = {"outlet", "newspaper", "paper", "daily", "agency", "media", "broa
                "weekly"}
 _PUBLISHED = {"article", "commentary", "editorial", "report", "dispatch", "bulletin"}
 _BODY_WINDOW = 3000
+_RELAYED = re.compile(r"(?i:according[ \t]+to|via|citing|quoted[ \t]+by|told)[ \t]+(?:the[ \t]+)?$")
 
 
 class Institution(NamedTuple):
@@ -152,6 +153,16 @@ def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]
     return _words(eng, inst)
 
 
+def issued(cues) -> frozenset[str]:
+    """The nouns for what a body issues: ``issued`` and ``issued_more`` of the cue file."""
+    got = cues.__dict__.get("_issued_all")
+    if got is None:
+        more = set(cues.data.get("issued_more") or [])
+        got = cues._issued_all = frozenset(cues.issued | more)
+        cues._published_more = frozenset(more)
+    return got
+
+
 def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     """``the ministry`` / ``the agency`` / ``the report`` -> the institution named before."""
     cues = eng.cues
@@ -160,7 +171,7 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     if head in cues.body_heads:
         inst = _latest(insts, lo, pos, cues.body_heads[head])
         return _words(eng, inst) if inst is not None else None
-    if head in cues.issued:
+    if head in issued(cues):
         # whoever issued it: the institution nearest an earlier mention of the noun
         t = eng.text
         named = None
@@ -175,10 +186,18 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
             rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
         near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
                 for i in insts if n - 200 <= i.start and i.end <= min(pos, n + 150)]
-        if head in _PUBLISHED:
+        if head in _PUBLISHED or head in cues._published_more:
             near = [x for x in near if x[2].family in _PUBLISHERS] or near
         if near:
             return _words(eng, min(near)[2])
+        if head in _PUBLISHED or head in cues._published_more:
+            # "KCNA reported …, according to CNN. The story said": the outlet that reported,
+            # not the one relaying it
+            pubs = [i for i in insts if max(0, pos - 600) <= i.start and i.end <= pos and
+                    i.family in _PUBLISHERS]
+            own = [i for i in pubs if not _RELAYED.search(t, max(0, i.start - 20), i.start)]
+            if own or pubs:
+                return _words(eng, (own or pubs)[-1])
         inst = _latest(insts, max(0, pos - 600), pos)
         return _words(eng, inst) if inst is not None else None
     return None

@@ -13,6 +13,7 @@ from korea_analysis.quotes.antecedents import (
     described_person,
     is_bare_description,
     it_antecedent,
+    issued,
     named_inside,
     person_antecedent,
     source_after,
@@ -192,22 +193,23 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if owner.lower() != "it":  # "North Korea said … Its official media said …"
             return owned_outlet(owner, " ".join(words[1:])), (na, nb), role
     if words[0].lower() in ("a", "an") and len(words) <= 4 and \
-            words[-1].lower() in eng.cues.issued:  # "a statement carried by KCNA"
+            words[-1].lower() in issued(eng.cues):  # "a statement carried by KCNA"
         src = source_after(eng, nb)
         if src:
             _note_institution(eng, *src)
             return src[0], (na, nb), role or src[1]
     mm = _BODY_HEAD.match(mention)
-    if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
+    if mm and (mm.group(1).lower() in eng.cues.bodies or mm.group(1).lower() in issued(
+            eng.cues)) and role is None:
         role = _body_description(t, mm.group(1), na)
     if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
         head = mm.group(1).lower()
         pair = " ".join(words[-2:]).lower()  # "the wire service"
-        src = source_after(eng, nb) if head in eng.cues.issued else None
+        src = source_after(eng, nb) if head in issued(eng.cues) else None
         inst = body_antecedent(eng, pair if pair in eng.cues.body_heads else head, na) or src
         if inst:  # ("the ministry" has no fuller mention to give: "a notice from the M…")
             _note_institution(eng, *inst)
-            described = role if head in eng.cues.issued or title else None
+            described = role if head in issued(eng.cues) or title else None
             return inst[0], (na, nb), described or inst[1]
         pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
         key = pair if pair in eng.cues.person_descriptions else head
