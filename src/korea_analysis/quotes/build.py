@@ -171,6 +171,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if inst:  # "the DPRK's Rodong Sinmun newspaper" -> Rodong Sinmun
             _note_institution(eng, *inst)
             return inst[0], (na, nb), role or inst[1]
+    if len(words) == 2 and words[0].lower() in ("the", "this") and \
+            words[1].lower() in eng.cues.person_descriptions:
+        person = person_antecedent(eng, words[1].lower(), na)
+        if person:  # "The Secretary reaffirmed" after "Secretary of State Antony J. Blinken"
+            return person, (na, nb), role
     if len(words) >= 2 and all(_cap(w) for w in words):
         owner = _OWNER_THEN_NAME.match(mention)
         if owner and _looks_person(owner.group("name")):  # "Al Jazeera’s Craig Leeson"

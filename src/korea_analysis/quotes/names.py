@@ -150,12 +150,20 @@ class _Names:
                                      or words[k - 1].endswith(("’s", "'s"))):
                     k -= 1
                 words = words[k:]
-                if len(words) < 2:
+                if len(words) < 2 or self._only_titles(words):
                     continue
                 start = mm.end() - len(" ".join(words))
                 out.append((start, " ".join(words)))
             self._names = out
         return self._names
+
+    def _only_titles(self, words: list[str]) -> bool:
+        """A title with no name: "Assistant Secretary-General" (``titles``, ``title_parts``)."""
+        parts = self.cues.__dict__.get("_title_parts")
+        if parts is None:
+            parts = self.cues._title_parts = frozenset(self.cues.titles) | frozenset(
+                self.cues.data.get("title_parts") or [])
+        return all(w in parts or all(x in parts for x in w.split("-")) for w in words)
 
     def full_name(self, short: str, pos: int) -> str:
         """A surname (or first name) to the fullest name given for it earlier in the text."""
