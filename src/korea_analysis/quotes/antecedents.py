@@ -30,6 +30,8 @@ _PUBLISHERS = {"outlet", "newspaper", "paper", "daily", "agency", "media", "broa
                "weekly"}
 _PUBLISHED = {"article", "commentary", "editorial", "report", "dispatch", "bulletin"}
 _BODY_WINDOW = 3000
+#: a description that any office holder fits ("the US official": an ambassador, a minister)
+_ANY_OFFICE = frozenset({"official"})
 _RELAYED = re.compile(r"(?i:according[ \t]+to|via|citing|quoted[ \t]+by|told)[ \t]+(?:the[ \t]+)?$")
 
 
@@ -351,10 +353,14 @@ def described_person(eng, mention: str, head: str, a: int, b: int) -> str | None
         if not run:
             continue
         low = [w.lower().rstrip(".,") for w in run]
+        titled = head in _ANY_OFFICE or any(w in titles for w in low)
         if nationality:
-            fits = " ".join(nationality) in " ".join(run)
+            fits = " ".join(nationality) in " ".join(run) or titled and re.match(
+                r"[ \t]+of[ \t]+(?:the[ \t]+)?" + re.escape(" ".join(nationality)) +
+                r"(?![\w’'\-])", t[p + len(name):p + len(name) + 60]) is not None
+            # ("the US ambassador" = "Ambassador Susan Rice of the US")
         else:
-            fits = any(w in titles for w in low)
+            fits = titled
         if fits:
             found.add(eng.full_name(name, p) if " " not in name else name)
     # (a surname and the full name it stands for are one person)

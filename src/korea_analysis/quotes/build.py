@@ -288,7 +288,11 @@ def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):
     words = name.split()
     if len(words) < 2 or words[0].lower() not in _DETS or all(_cap(w) for w in words[1:]):
         return None
-    (na, nb), title = _split_title(eng, *role)
+    ra, rb = role
+    of = re.search(r"\s+of\s", eng.text[ra:rb])
+    if of is not None and _looks_person(eng.text[ra:ra + of.start()].split(None, 1)[-1]):
+        rb = ra + of.start()  # "Ambassador Susan Rice of the US"
+    (na, nb), title = _split_title(eng, ra, rb)
     person = eng.text[na:nb]
     if not _looks_person(person) or len(person.split()) > 4:
         return None
