@@ -102,6 +102,20 @@ _CREDIT_HEAD = re.compile(
     r"KCNA|Kyodo|Newsis|News1|Photo)(?:(?=[A-Z][a-z])|[ \t]*/[ \t]*(?:Getty[ \t]+Images|"
     r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
 
+#: one who speaks for a body or a person: his words are theirs ("a spokesman for the ministry")
+_SPOKES_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                           "spokespeople", "spokespersons"})
+_SPOKES = r"(?:spokesman|spokeswoman|spokesperson|spokesmen|spokespeople|spokespersons)"
+_SPOKESMAN_FOR = re.compile(r"(?i:an?|the)\s+" + _SPOKES + r"\s+(?:for|of)\s+(?P<body>"
+                            r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,9})")
+_SPOKESMAN_FOR_IN = re.compile(r"(?<![\w’'])(?i:an?|the)\s+" + _SPOKES + r"\s+(?:for|of)\s+"
+                               r"(?P<body>(?:the\s+)?(?:[A-Z][\w’'\-]*|foreign|defen[cs]e|"
+                               r"unification|state|ministry|office|department|agency|council|"
+                               r"committee|government|military)(?:\s+(?:of\s+(?:the\s+)?)?"
+                               r"(?:[A-Z][\w’'\-]*|foreign|defen[cs]e|unification|state|"
+                               r"ministry|office|department|agency|council|committee|government|"
+                               r"military)){0,8})(?![\w’'\-])")
+
 #: cues that continue what their speaker said before ("he added")
 _GOES_ON = frozenset({"add", "continue", "go on to say"})
 
@@ -203,6 +217,13 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if src:
             _note_institution(eng, *src)
             return src[0], (na, nb), role or src[1]
+    spokes = _SPOKESMAN_FOR.fullmatch(mention)
+    if spokes is not None:  # "A spokesman for the foreign ministry": the ministry speaks
+        body = spokes.group("body")
+        if _looks_person(body):  # "a spokesman for Ban Ki-moon"
+            return eng.full_name(body, na + spokes.start("body")), (na, nb), role or mention
+        _note_institution(eng, body, mention)
+        return body, (na, nb), role or mention
     mm = _BODY_HEAD.match(mention)
     if mm and (mm.group(1).lower() in eng.cues.bodies or mm.group(1).lower() in issued(
             eng.cues)) and role is None:
@@ -221,6 +242,16 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
         if person:
             return person, (na, nb), role
+        if head in _SPOKES_HEADS:  # "The spokesman said" after "a spokesman for the ministry"
+            body = None
+            for sm in _SPOKESMAN_FOR_IN.finditer(t, max(0, na - 3000), na):
+                body = sm
+            if body is not None:
+                words_b = body.group("body")
+                if _looks_person(words_b):
+                    return eng.full_name(words_b, body.start("body")), (na, nb), role
+                _note_institution(eng, words_b, re.sub(r"\s+", " ", body.group(0)))
+                return words_b, (na, nb), role or re.sub(r"\s+", " ", body.group(0))
     return mention, (na, nb), role
 
 

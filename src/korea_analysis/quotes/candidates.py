@@ -173,7 +173,11 @@ class _Article(_Names):
         if 0 < k < len(toks) and _cap(m[toks[k][0]:toks[k][1]]) and lead[-1] not in \
                 self.cues.titles and not any(w in _NP_INNER or w in _DETS for w in lead):
             toks = toks[k:]  # "would involve Attorney General …": drop the verb
-        if len(toks) > 12:  # too long for a subject: keep the trailing name, if any
+        if len(toks) > 12 and (len(toks) > 16 or not (
+                m[toks[0][0]:toks[0][1]].lower() in ("a", "an") and
+                m[toks[1][0]:toks[1][1]].lower() in self.cues.person_heads)):
+            # too long for a subject (but "A spokesman for the foreign ministry of the
+            # Democratic People's Republic of Korea" is one): keep the trailing name, if any
             k = len(toks)
             while k > 0 and _cap(m[toks[k - 1][0]:toks[k - 1][1]]):
                 k -= 1
