@@ -85,6 +85,12 @@ _PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centr
                              r"back)\)$")
 
 #: a titled name, then the body it belongs to ("… Lee Hong-ki of the Joint Chiefs of Staff")
+#: a dateline run into a speaker at a paragraph's start ("BEIJING - ", "PYONGYANG, Feb. 23 -")
+_DATELINE = re.compile(r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z][A-Z’'\-]+)*(?:,[ \t]+[A-Z][\w.]*"
+                       r"(?:[ \t]+\d+)?)?[ \t]+[-–—]+[ \t]+(?=\S)")
+#: a coordination whose second conjunct is a common noun phrase ("the U.S. and other
+#: experts", "Ambassador John Bolton and key allies Britain and France"): the first speaks
+_FIRST_CONJUNCT = re.compile(r"(?P<first>[^\n]+?)[ \t]+and[ \t]+(?!the\b)[a-z][\w\-]*[ \t][^\n]*")
 _NAME_OF = re.compile(r"(?:[^\n]*?\s)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
                       r"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?[A-Z][^\n]*)")
 
@@ -132,6 +138,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     credit = _CREDIT_HEAD.match(t, a, b)
     if credit and credit.end() < b and _looks_person(t[credit.end():b]):
         a = credit.end()  # "Getty ImagesMoon Jae-in", "(AP Photo/Lee Jin-man) Moon Jae-in"
+    dateline = _DATELINE.match(t, a, b)
+    if dateline is not None and dateline.end() < b:
+        a = dateline.end()  # "BEIJING - Chinese Foreign Ministry said": the dateline is no name
     pos = _PHOTO_POSITION.search(t, a, b)
     if pos is not None and pos.start() > a:
         b = pos.start()  # "Kim Yo Jong (L), the sister of …": a photo caption's position
@@ -143,12 +152,21 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             names = [eng.full_name(t[n1:e1], n1), eng.full_name(t[n2:e2], n2)]
             titles = [t[r[0]:r[1]] for r in (t1, t2) if r]
             return " and ".join(names), (n1, e2), "; ".join(titles) or None
+    first = _FIRST_CONJUNCT.match(t, a, b)
+    if first is not None and re.search(r"[A-Z]", first.group("first")) and \
+            not re.search(r"\s(?:and|or)\s", first.group("first")):
+        b = a + len(first.group("first"))  # "U.S. Ambassador John Bolton and key allies …"
     of = _NAME_OF.fullmatch(t, a, b)
-    if of is not None and of.start("name") > a and _looks_person(of.group("name")):
+    if of is not None and of.start("name") > a and (_looks_person(of.group("name")) or
+                                                    _cap(of.group("name"))):
         # "Lt. Gen. Lee Hong-ki of the Joint Chiefs of Staff", "Chief negotiator Kim Kye-gwan
         # of North Korea": the person, with the title and the body as the role
         (na, nb), title = _split_title(eng, a, of.end("name"))
-        if (na, nb) == of.span("name"):
+        if nb == of.end("name") and na >= of.start("name") and _looks_person(t[na:nb]) and (
+                (na, nb) == of.span("name") or title is not None and any(
+                    w in eng.cues.titles for w in t[title[0]:title[1]].split())):
+            # ("Acting Assistant Attorney General Brian Rabbitt of the Justice Department’s
+            # criminal division")
             lead = re.sub(r"\s+", " ", t[title[0]:title[1]]) + " " if title else ""
             return t[na:nb], (na, nb), lead + re.sub(r"\s+", " ", t[of.start("of"):b])
     (na, nb), title = _split_title(eng, a, b)
