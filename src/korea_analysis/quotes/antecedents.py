@@ -353,14 +353,14 @@ def described_person(eng, mention: str, head: str, a: int, b: int) -> str | None
         if not run:
             continue
         low = [w.lower().rstrip(".,") for w in run]
-        titled = head in _ANY_OFFICE or any(w in titles for w in low)
+        titled = head in _ANY_OFFICE or any(w in titles for w in low)  # (with a country)
         if nationality:
             fits = " ".join(nationality) in " ".join(run) or titled and re.match(
                 r"[ \t]+of[ \t]+(?:the[ \t]+)?" + re.escape(" ".join(nationality)) +
                 r"(?![\w’'\-])", t[p + len(name):p + len(name) + 60]) is not None
             # ("the US ambassador" = "Ambassador Susan Rice of the US")
         else:
-            fits = titled
+            fits = any(w in titles for w in low)
         if fits:
             found.add(eng.full_name(name, p) if " " not in name else name)
     # (a surname and the full name it stands for are one person)
