@@ -19,8 +19,9 @@ _LEAD_DROP = {"of", "the", "and", "The", "A", "An", "This", "That", "Its", "Thei
 _NOT_PROPER = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "It"}
 # how far back an antecedent may be: "it" refers to the sentence or two before
 _IT_WINDOW = 400
-_OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*"
-                      r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w\-]*){0,4}")
+_OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[’']s)?"
+                      r"(?:[ \t]+(?:and[ \t]+|of[ \t]+)?[A-Z][\w\-]*(?:[’']s)?){0,4}")
+# ("the official news agency of the Democratic People’s Republic of Korea")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w\-]*)(?![\w’'\-])")
 _IN_CITY = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?![\w’'\-])")
 _NAME_AFTER = re.compile(r",?[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)"
@@ -51,7 +52,11 @@ def institutions(eng) -> list[Institution]:
     out: list[Institution] = []
     prefix = _prefix_re(tuple(sorted(cues.institution_modifiers)))
     mods = {w for m in cues.institution_modifiers for w in m.split()}
+    masked = getattr(eng, "masked", None)
     for mm in cues.institution_head_re.finditer(t):
+        if masked is not None and masked[mm.start()] == "\x00":
+            continue  # a head inside quotation marks: a title ("What Is the Joint Military
+            # Drill Aimed at?"), not a body named
         pre = prefix.search(t, max(0, mm.start() - 160), mm.start())
         a, b = (pre.start() if pre else mm.start()), mm.end()
         head = mm.group(0).lower()
@@ -184,6 +189,9 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
                 if inst.start <= named.start("who") < inst.end:
                     return _words(eng, inst)
             return re.sub(r"\s+", " ", named.group("who")), None
+        person = _apposed_issuer(t, head, lo, pos)
+        if person is not None:  # "Ri Ji Song, Researcher of …, released an article"
+            return person, None
         nouns = [lo + mm.start() for mm in re.finditer(
             rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
         near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
@@ -211,6 +219,32 @@ def _issuer_re(head: str) -> re.Pattern:
         r"(?<![\w’'\-])(?P<who>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})[ \t]+"
         r"(?:in|carried|published|ran|released|issued|put[ \t]+out)[ \t]+(?:an?|its|the)[ \t]+"
         rf"(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
+
+
+def _apposed_issuer(t: str, head: str, lo: int, pos: int) -> str | None:
+    """The person opening the sentence that issued the text, set off by an apposition:
+    ``Ri Ji Song, Researcher of the Society …, released an article`` -> Ri Ji Song."""
+    last = None
+    for mm in _issued_by_re(head).finditer(t, lo, pos):
+        last = mm
+    if last is None:
+        return None
+    start = max(t.rfind(".", lo, last.start()), t.rfind("\n", lo, last.start())) + 1
+    subject = _APPOSED_SUBJECT.fullmatch(t[start:last.start()])
+    if subject is None or not _looks_person(subject.group("name")):
+        return None
+    return subject.group("name")
+
+
+_APPOSED_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}),"
+                              r"[^,;:\n“”\"]{3,160},\s*")
+
+
+@lru_cache(maxsize=64)
+def _issued_by_re(head: str) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w’'\-])(?:released|issued|published|wrote|penned|put[ \t]+out)[ \t]+"
+        rf"(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
 
 
 def _looks_issuer(who: str) -> bool:
