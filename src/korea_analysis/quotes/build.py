@@ -311,6 +311,8 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
         if attr is not None and attr.sp is not None:
             goes_on = attr.cue is not None and eng.cues.forms.get(attr.cue.form) in _GOES_ON
             name, (sa, sb), title = _speaker(eng, attr.sp, speakers, goes_on)
+            if "\n" in name:  # ("said a\nstatement" in a text broken into lines)
+                name = re.sub(r"\s+", " ", name)
             qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
             role = text[attr.role[0]:attr.role[1]] if attr.role else None
             named = _named_in_role(eng, name, attr.role) if role else None

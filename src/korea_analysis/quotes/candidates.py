@@ -239,6 +239,10 @@ class _Article(_Names):
         parts = [(a, b) for a, b in parts if b > a]
         if not parts:
             return None
+        for i, (a, b) in enumerate(parts):
+            lead = _LEAD_CONJ.match(m, a, b)
+            if lead is not None and i and lead.end() < b:
+                parts[i] = (lead.end(), b)  # "…, while Yang Chang-Seok, a spokesman …, warned"
         kinds = [self._part_kind(a, b) for a, b in parts]
         if kinds[-1] == "clause":
             return None  # "X has mocked A, referred to B": a list of verbs, not appositives
@@ -377,6 +381,8 @@ class _Article(_Names):
         return (a, b) if b > a else None
 
 
+#: a conjunction opening a new clause whose subject is set off by an apposition
+_LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
 #: a lower-case adverb in -ly ("reportedly", "half-jokingly")
 _ADVERB = re.compile(r"[a-z]+(?:-[a-z]+)*ly")
 

@@ -296,7 +296,9 @@ class _CueSpeakers(_Article):
         # (“…,” said an official involved in the talks: a participle after the speaker)
         participle = w0.endswith("ed") and w0.isalpha() and w0.islower()
         if strict:  # (not a participle: "…, said North Korea coupled the test with …")
-            return w in _STRICT_AFTER or day
+            # (but "…, said a statement issued by the commission": a participle and its agent)
+            return w in _STRICT_AFTER or day or participle and re.match(
+                r"\S+\s+by\s", rest) is not None
         return w != "that" and (w in _AFTER_STOP or day or participle)
 
     def _reported_clause(self, c: _Cue, se: int) -> tuple[int, int] | None:
