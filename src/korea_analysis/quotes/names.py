@@ -28,6 +28,8 @@ _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
 # a sentence end before a pronoun (not an initial's or a title's dot: "U.S.", "Gen.")
 _PRIOR_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col))"
                         r"[.!?][\"”’']?(?=\s)|\n")
+#: a prepositional phrase opening a sentence ("At a meeting with Lee that day, …")
+_FRONTED = re.compile(r"\s*(?:At|In|During|After|Before|Following|On|With|Upon|Over)\s")
 _HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 _NAME_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+[A-Z][\w’'\-.]*)*")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
@@ -278,7 +280,11 @@ class _Names:
         earlier = (ms[k] for k in range(bisect.bisect_left(ms, (pos, "")) - 1, -1, -1))
         short = {(p, n): g for p, n, g in titled}
         spoke = set(speakers)
+        fronted = self._fronted_phrase(pos)
         for _p, name in heapq.merge(near, earlier, reverse=True):
+            if fronted is not None and fronted <= _p or self._in_headline(_p):
+                continue  # "At a meeting with Lee that day, he said": not Lee; a headline's
+                # capitals ("Text Rejected on Account of Veto Cast") are no one's name
             if (_p, name) in short:  # a surname after a title: its full name, its honorific
                 g = short[(_p, name)]
                 name = self.full_name(name, _p)
@@ -289,8 +295,63 @@ class _Names:
                 if (_p, name) in spoke:
                     return name
                 return self._speaker_before(_p, speakers, want) or \
-                    self._prior_subject(_p, pos, want) or name
+                    self._prior_subject(_p, pos, want) or \
+                    self._sentence_subject(_p, name, want) or name
         return word
+
+    def _in_headline(self, pos: int) -> bool:
+        """``pos`` lies on a line in title case with no end stop (a headline)."""
+        t = self.text
+        a = t.rfind("\n", 0, pos) + 1
+        b = t.find("\n", pos)
+        line = t[a:b if b >= 0 else len(t)].strip()
+        words = line.split()
+        if len(words) < 3 or len(line) > 160 or line[-1:] in ".!?”\"":
+            return False
+        caps = sum(1 for w in words if w[:1].isupper())
+        return caps >= 0.7 * len(words)
+
+    def _sentence_start(self, pos: int) -> int:
+        m = getattr(self, "masked", None) or self.text
+        start = max(0, pos - 1000)
+        for mm in _PRIOR_END.finditer(m, start, pos):
+            start = mm.end()
+        return start
+
+    def _fronted_phrase(self, pos: int) -> int | None:
+        """The start of a prepositional phrase that opens the pronoun's sentence and ends
+        right before it ("At a meeting with Lee that day, he said"): a name in it is not the
+        pronoun's."""
+        m = getattr(self, "masked", None) or self.text
+        st = self._sentence_start(pos)
+        lead = m[st:pos]
+        if _FRONTED.match(lead) and lead.rstrip().endswith(",") and "\x00" not in lead:
+            return st
+        return None
+
+    def _sentence_subject(self, pick: int, picked: str, want: str) -> str | None:
+        """"he said" whose latest name (``pick``) is the object of a sentence that another
+        person opens ("Kishida explained to Kerry the lifting of sanctions. … He said" is
+        Kishida): the subject of that sentence is the more likely one."""
+        m = getattr(self, "masked", None) or self.text
+        st = self._sentence_start(pick)
+        ms = self.mentions()
+        k = bisect.bisect_left(ms, (st, ""))
+        if k >= len(ms) or ms[k][0] >= pick:
+            return None
+        p, name = ms[k]
+        if name == picked or picked.endswith(" " + name) or name.endswith(" " + picked):
+            return None
+        lead = m[st:p].split()
+        if any(not _cap(w) or w.endswith(",") for w in lead) or len(lead) > 4:
+            return None  # the name must open the sentence (a title before it may)
+        rest = _NAME_RUN.match(m, p)
+        after = m[rest.end():pick] if rest else ""
+        if not re.match(r"\s+[a-z]+\b", after) or re.search(r"[,;:“”\x00]", after):
+            return None  # its verb follows the name, with no clause break before the object
+        if self.gender(name) not in (None, want) or not _looks_person(name):
+            return None
+        return name
 
     def _speaker_before(self, pick: int, speakers: list[tuple[int, str]],
                         want: str) -> str | None:
