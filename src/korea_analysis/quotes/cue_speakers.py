@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from korea_analysis.quotes.candidates import _Article
+from korea_analysis.quotes.names import _looks_person
 from korea_analysis.quotes.words import (
     _AFTER_STOP,
     _AUX,
@@ -64,6 +65,9 @@ _CHANNEL_RE = re.compile(
     r"in\s+comments\s+to|in\s+remarks\s+to|to)\s+")
 
 
+#: the person an outlet quotes: "… cited Shoigu as saying", "quoted Kim Yo Jong as telling"
+_CITED_AS = re.compile(r"\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})"
+                       r"[ \t]+as[ \t]+(?:saying|telling|stating|adding|calling|warning)\b")
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
 _LEAD_TIME = re.compile(
     rf"\s+(?:(?:on\s+)?{DAYS_RE}|(?:yesterday|"
@@ -163,6 +167,16 @@ class _CueSpeakers(_Article):
                 c.sp, c.role, c.inverted = (np[0], np[1]), np[2], True
                 c.channel = self.channel_near(c.a, se)
                 return
+        cited = _CITED_AS.match(m, c.b, se) if self.cues.forms.get(c.form) in (
+            "quote", "cite") else None
+        if cited is not None and _looks_person(cited.group("name")):
+            # "TASS cited Shoigu as saying": Shoigu speaks, the agency relays
+            np = self.np_before(ss, c.a, through_quotes=embedded)
+            c.sp = cited.span("name")
+            if np:
+                c.channel = self.outlet_name(m[np[0]:np[1]]) or re.sub(
+                    r"\s+", " ", m[np[0]:np[1]])
+            return
         np = self.np_before(ss, c.a, through_quotes=embedded)
         if np is None and not bare and re.search(r"(?:,|\b(?:and|or|but|then))\s*$",
                                                  m[max(ss, c.a - 6):c.a]):
