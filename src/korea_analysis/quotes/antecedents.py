@@ -296,7 +296,9 @@ def _title_name_re(titles: tuple[str, ...]) -> re.Pattern:
     name = r"[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
     return re.compile(
         rf"(?<![\w’'\-])(?i:{alt})(?![\w’'\-])[ \t]+(?P<name>{name})(?![\w’'\-])|"
-        rf"(?P<name2>{name}),[ \t]+(?:the|a|an)[ \t]+[^,.;“”\n]{{0,50}}?(?i:{alt})(?![\w’'\-])")
+        rf"(?P<name2>{name}),[ \t]+(?:(?:the|a|an)[ \t]+[^,.;“”\n]{{0,50}}?(?i:{alt})"
+        rf"(?![\w’'\-])|(?:{alt})[ \t]+(?:of|for|at)[ \t])")
+    # ("Kim Yong Nam, president of the Presidium": an apposition without an article)
 
 
 def is_bare_description(mention: str) -> bool:

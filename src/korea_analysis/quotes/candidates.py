@@ -46,6 +46,9 @@ class _Article(_Names):
         (``Washington, star of television's “Scandal,” thanked …``).
         """
         m = self.masked
+        dateline = _DATELINE_LEAD.match(m, lo, hi)
+        if dateline is not None:
+            lo = dateline.end()  # "TEHRAN, Aug. 30 (Xinhua) -- …": the dateline is no subject
         seg = m[lo:hi]
         q = max(seg.rfind(";"), seg.rfind(":"))
         if not through_quotes:
@@ -381,6 +384,9 @@ class _Article(_Names):
         return (a, b) if b > a else None
 
 
+#: a dateline opening a story: a city in capitals, maybe a date and an agency, then a dash
+_DATELINE_LEAD = re.compile(r"\s*[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?"
+                            r"[ \t]*(?:\([A-Za-z][^()\n]{0,30}\)[ \t]*)?(?:--|—|–|-)[ \t]+")
 #: a conjunction opening a new clause whose subject is set off by an apposition
 _LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
 #: a lower-case adverb in -ly ("reportedly", "half-jokingly")
