@@ -312,11 +312,13 @@ class _Names:
         return caps >= 0.7 * len(words)
 
     def _sentence_start(self, pos: int) -> int:
-        m = getattr(self, "masked", None) or self.text
-        start = max(0, pos - 1000)
-        for mm in _PRIOR_END.finditer(m, start, pos):
-            start = mm.end()
-        return start
+        """Where the sentence holding ``pos`` starts (sentence ends found once per text)."""
+        ends = self.__dict__.get("_ends")
+        if ends is None:
+            m = getattr(self, "masked", None) or self.text
+            ends = self._ends = [mm.end() for mm in _PRIOR_END.finditer(m)]
+        k = bisect.bisect_right(ends, pos) - 1
+        return max(ends[k] if k >= 0 else 0, pos - 1000)
 
     def _fronted_phrase(self, pos: int) -> int | None:
         """The start of a prepositional phrase that opens the pronoun's sentence and ends
