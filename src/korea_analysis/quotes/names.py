@@ -312,13 +312,19 @@ class _Names:
         return caps >= 0.7 * len(words)
 
     def _sentence_start(self, pos: int) -> int:
-        """Where the sentence holding ``pos`` starts (sentence ends found once per text)."""
-        ends = self.__dict__.get("_ends")
-        if ends is None:
-            m = getattr(self, "masked", None) or self.text
-            ends = self._ends = [mm.end() for mm in _PRIOR_END.finditer(m)]
-        k = bisect.bisect_right(ends, pos) - 1
-        return max(ends[k] if k >= 0 else 0, pos - 1000)
+        """Where the sentence holding ``pos`` starts: after the last sentence end before it."""
+        m = getattr(self, "masked", None) or self.text
+        lo = max(0, pos - 1000)
+        i = pos
+        while True:  # back over the stops that end no sentence ("Mr.", "U.S.")
+            j = max(m.rfind(".", lo, i), m.rfind("\n", lo, i), m.rfind("!", lo, i),
+                    m.rfind("?", lo, i))
+            if j < 0:
+                return lo
+            mm = _PRIOR_END.match(m, j)
+            if mm is not None and mm.end() <= pos:
+                return mm.end()
+            i = j
 
     def _fronted_phrase(self, pos: int) -> int | None:
         """The start of a prepositional phrase that opens the pronoun's sentence and ends
