@@ -91,6 +91,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z][A-Z’'\-]+)*(?:,[ \t]+
 #: a coordination whose second conjunct is a common noun phrase ("the U.S. and other
 #: experts", "Ambassador John Bolton and key allies Britain and France"): the first speaks
 _FIRST_CONJUNCT = re.compile(r"(?P<first>[^\n]+?)[ \t]+and[ \t]+(?!the\b)[a-z][\w\-]*[ \t][^\n]*")
+_OF_WORD = re.compile(r"\s+of\s")
 _NAME_OF = re.compile(r"(?:[^\n]*?\s)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
                       r"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?[A-Z][^\n]*)")
 
@@ -152,9 +153,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             names = [eng.full_name(t[n1:e1], n1), eng.full_name(t[n2:e2], n2)]
             titles = [t[r[0]:r[1]] for r in (t1, t2) if r]
             return " and ".join(names), (n1, e2), "; ".join(titles) or None
-    first = _FIRST_CONJUNCT.match(t, a, b)
-    if first is not None and re.search(r"[A-Z]", first.group("first")) and \
-            not re.search(r"\s(?:and|or)\s", first.group("first")):
+    first = _FIRST_CONJUNCT.match(t, a, b) if " and " in t[a:b] else None
+    if first is not None and not first.group("first").islower() and \
+            " or " not in first.group("first"):
         b = a + len(first.group("first"))  # "U.S. Ambassador John Bolton and key allies …"
     of = _NAME_OF.fullmatch(t, a, b)
     if of is not None and of.start("name") > a and (_looks_person(of.group("name")) or
@@ -340,9 +341,9 @@ def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):
     if len(words) < 2 or words[0].lower() not in _DETS or all(_cap(w) for w in words[1:]):
         return None
     ra, rb = role
-    of = re.search(r"\s+of\s", eng.text[ra:rb])
-    if of is not None and _looks_person(eng.text[ra:ra + of.start()].split(None, 1)[-1]):
-        rb = ra + of.start()  # "Ambassador Susan Rice of the US"
+    of = _OF_WORD.search(eng.text, ra, rb)
+    if of is not None and _looks_person(eng.text[ra:of.start()].split(None, 1)[-1]):
+        rb = of.start()  # "Ambassador Susan Rice of the US"
     (na, nb), title = _split_title(eng, ra, rb)
     person = eng.text[na:nb]
     if not _looks_person(person) or len(person.split()) > 4:
