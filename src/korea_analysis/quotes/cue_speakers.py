@@ -174,8 +174,10 @@ class _CueSpeakers(_Article):
             np = self.np_before(ss, c.a, through_quotes=embedded)
             c.sp = cited.span("name")
             if np:
-                c.channel = self.outlet_name(m[np[0]:np[1]]) or re.sub(
-                    r"\s+", " ", m[np[0]:np[1]])
+                named = self.cues.named_outlet_re.search(m, np[0], np[1])
+                c.channel = named.group(0) if named else self.outlet_name(
+                    m[np[0]:np[1]]) or re.sub(r"\s+", " ", m[np[0]:np[1]])
+                # ("the Russian state news agency TASS" -> TASS)
             return
         np = self.np_before(ss, c.a, through_quotes=embedded)
         if np is None and not bare and re.search(r"(?:,|\b(?:and|or|but|then))\s*$",
