@@ -32,11 +32,12 @@ _PRIOR_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Mrs|Gen|Se
 _FRONTED = re.compile(r"\s*(?:At|In|During|After|Before|Following|On|With|Upon|Over)\s")
 _HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 _NAME_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+[A-Z][\w’'\-.]*)*")
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
+# (a capital inside a word: "ElBaradei", "McCain")
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 # A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
 # engine skips to capitals instead of trying every position (same matches; the plain form,
 # (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
-_NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*|\.)"
+_NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*|\.)"
 # the lower-case particles inside a name ("Ursula von der Leyen"), longest first
 _PARTICLES = "|".join(sorted(_NAME_CONNECT, key=lambda w: (-len(w), w)))
 _NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|{_PARTICLES}))"
@@ -81,7 +82,7 @@ _NOT_PERSON = {
 # Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
 # a part must end: one compiled pattern instead of one per article.
 # (?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-]), first character first
-_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*"
+_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*"
                         r"|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
 
 
