@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from korea_analysis.quotes.candidates import _Article
+from korea_analysis.quotes.candidates import _DATELINE_LEAD, _Article
 from korea_analysis.quotes.names import _looks_person
 from korea_analysis.quotes.words import (
     _AFTER_STOP,
@@ -370,6 +370,9 @@ class _CueSpeakers(_Article):
         """
         m = self.masked
         a = ss
+        dateline = _DATELINE_LEAD.match(m, a, hi)
+        if dateline is not None:
+            a = dateline.end()  # "Pyongyang, March 14 (KCNA) -- On March 10, Jong …"
         first = m[a:hi].split(None, 1)
         if first and first[0].strip(",") in _CAP_STOP:
             c = m.find(",", a, hi)
