@@ -385,9 +385,10 @@ class _Article(_Names):
 
 
 #: a dateline opening a story: a city in capitals, maybe a date and an agency, then a dash
-_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?|"
-                            r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})"
-                            r"[ \t]*(?:\([A-Za-z][^()\n]{0,30}\)[ \t]*)?(?:--|—|–|-)[ \t]+")
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+"
+                            r"\d{1,2})?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]+[A-Z][a-z]{2,8}\.?"
+                            r"[ \t]+\d{1,2})[ \t]*(?:\([A-Za-z][^()\n]{0,30}\)[ \t]*)?"
+                            r"(?:--|—|–|-)[ \t]+")
 # ("Pyongyang, March 14 (KCNA) -- …": a city in title case needs its date)
 #: a conjunction opening a new clause whose subject is set off by an apposition
 _LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")

@@ -37,7 +37,8 @@ _NAME_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*|[A-Z
 # A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
 # engine skips to capitals instead of trying every position (same matches; the plain form,
 # (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
-_NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*|\.)"
+_NAME_WORD_AT_START = (r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*"
+                       r"|\.)")
 # the lower-case particles inside a name ("Ursula von der Leyen"), longest first
 _PARTICLES = "|".join(sorted(_NAME_CONNECT, key=lambda w: (-len(w), w)))
 _NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|{_PARTICLES}))"
@@ -82,8 +83,8 @@ _NOT_PERSON = {
 # Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
 # a part must end: one compiled pattern instead of one per article.
 # (?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-]), first character first
-_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*"
-                        r"|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
+_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[A-Z][a-z]{2,})?"
+                        r"(?:[\-’'][A-Za-z][a-z]+)*|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
 
 
 def _name_parts(text: str, parts) -> list[tuple[int, str]]:
