@@ -66,8 +66,10 @@ _CHANNEL_RE = re.compile(
 
 
 #: the person an outlet quotes: "… cited Shoigu as saying", "quoted Kim Yo Jong as telling"
-_CITED_AS = re.compile(r"\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})"
+_CITED_AS = re.compile(r"\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}|"
+                       r"(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,4}?[a-z]+)"
                        r"[ \t]+as[ \t]+(?:saying|telling|stating|adding|calling|warning)\b")
+# ("… quoted a foreign ministry spokesman as saying": a described person)
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
 _LEAD_TIME = re.compile(
     rf"\s+(?:(?:on\s+)?{DAYS_RE}|(?:yesterday|"
@@ -169,7 +171,8 @@ class _CueSpeakers(_Article):
                 return
         cited = _CITED_AS.match(m, c.b, se) if self.cues.forms.get(c.form) in (
             "quote", "cite") else None
-        if cited is not None and _looks_person(cited.group("name")):
+        if cited is not None and (_looks_person(cited.group("name")) or cited.group(
+                "name").split()[-1] in self.cues.person_heads):
             # "TASS cited Shoigu as saying": Shoigu speaks, the agency relays
             np = self.np_before(ss, c.a, through_quotes=embedded)
             c.sp = cited.span("name")
