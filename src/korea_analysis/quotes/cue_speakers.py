@@ -70,6 +70,8 @@ _CITED_AS = re.compile(r"\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){
                        r"(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,4}?[a-z]+)"
                        r"[ \t]+as[ \t]+(?:saying|telling|stating|adding|calling|warning)\b")
 # ("… quoted a foreign ministry spokesman as saying": a described person)
+#: "told Mr. Bush that …": the addressee (an honorific's dot too), then "that"
+_TOLD_THAT = re.compile(r"\s*(?:(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen)\.|[^\s,.;:\x00“”]+)\s+){1,5}?that\s+")
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
 _LEAD_TIME = re.compile(
     rf"\s+(?:(?:on\s+)?{DAYS_RE}|(?:yesterday|"
@@ -328,7 +330,7 @@ class _CueSpeakers(_Article):
         mm = re.match(r"\s*(?:,\s*)?(?:that\s+|:\s*)", rest)
         if mm is None and self.cues.forms.get(c.form) in ("tell", "ask", "warn", "urge",
                                                            "assure", "inform", "remind"):
-            mm = re.match(r"\s*(?:[^\s,.;:\x00“”]+\s+){1,5}?that\s+", rest)
+            mm = _TOLD_THAT.match(rest)
             if mm is None:
                 mm = re.match(r"\s*(?:reporters|journalists|lawmakers|the\s+\w+|[A-Z]\w+)"
                               r"(?:\s+(?:on|in|at)\s+[A-Z]\w+)?\s*(?:,\s*)?", rest)
