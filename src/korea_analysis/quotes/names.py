@@ -30,6 +30,8 @@ _PRIOR_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Mrs|Gen|Se
                         r"[.!?][\"”’']?(?=\s)|\n")
 #: a prepositional phrase opening a sentence ("At a meeting with Lee that day, …")
 _FRONTED = re.compile(r"\s*(?:At|In|During|After|Before|Following|On|With|Upon|Over)\s")
+#: what follows a dot that ends no sentence: a number or a lower-case word ("Dec. 29, …")
+_NOT_NEW_SENTENCE = re.compile(r"[ \t]+[0-9a-z]")
 _HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 _NAME_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+[A-Z][\w’'\-.]*)*")
 # (a capital inside a word: "ElBaradei", "McCain")
@@ -324,7 +326,7 @@ class _Names:
             if j < 0:
                 return lo
             mm = _PRIOR_END.match(m, j)
-            if mm is not None and mm.end() <= pos:
+            if mm is not None and mm.end() <= pos and not _NOT_NEW_SENTENCE.match(m, mm.end()):
                 return mm.end()
             i = j
 
