@@ -19,8 +19,9 @@ _LEAD_DROP = {"of", "the", "and", "The", "A", "An", "This", "That", "Its", "Thei
 _NOT_PROPER = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "It"}
 # how far back an antecedent may be: "it" refers to the sentence or two before
 _IT_WINDOW = 400
-_OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*"
-                      r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w\-]*){0,4}")
+_OF_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[’']s)?"
+                      r"(?:[ \t]+(?:and[ \t]+|of[ \t]+)?[A-Z][\w\-]*(?:[’']s)?){0,4}")
+# ("the official news agency of the Democratic People’s Republic of Korea")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w\-]*)(?![\w’'\-])")
 _IN_CITY = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?![\w’'\-])")
 _NAME_AFTER = re.compile(r",?[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)"
@@ -30,6 +31,9 @@ _PUBLISHERS = {"outlet", "newspaper", "paper", "daily", "agency", "media", "broa
                "weekly"}
 _PUBLISHED = {"article", "commentary", "editorial", "report", "dispatch", "bulletin"}
 _BODY_WINDOW = 3000
+#: a description that any office holder fits ("the US official": an ambassador, a minister)
+_ANY_OFFICE = frozenset({"official"})
+_RELAYED = re.compile(r"(?i:according[ \t]+to|via|citing|quoted[ \t]+by|told)[ \t]+(?:the[ \t]+)?$")
 
 
 class Institution(NamedTuple):
@@ -48,7 +52,11 @@ def institutions(eng) -> list[Institution]:
     out: list[Institution] = []
     prefix = _prefix_re(tuple(sorted(cues.institution_modifiers)))
     mods = {w for m in cues.institution_modifiers for w in m.split()}
+    masked = getattr(eng, "masked", None)
     for mm in cues.institution_head_re.finditer(t):
+        if masked is not None and masked[mm.start()] == "\x00":
+            continue  # a head inside quotation marks: a title ("What Is the Joint Military
+            # Drill Aimed at?"), not a body named
         pre = prefix.search(t, max(0, mm.start() - 160), mm.start())
         a, b = (pre.start() if pre else mm.start()), mm.end()
         head = mm.group(0).lower()
@@ -152,6 +160,16 @@ def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]
     return _words(eng, inst)
 
 
+def issued(cues) -> frozenset[str]:
+    """The nouns for what a body issues: ``issued`` and ``issued_more`` of the cue file."""
+    got = cues.__dict__.get("_issued_all")
+    if got is None:
+        more = set(cues.data.get("issued_more") or [])
+        got = cues._issued_all = frozenset(cues.issued | more)
+        cues._published_more = frozenset(more)
+    return got
+
+
 def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     """``the ministry`` / ``the agency`` / ``the report`` -> the institution named before."""
     cues = eng.cues
@@ -160,7 +178,7 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
     if head in cues.body_heads:
         inst = _latest(insts, lo, pos, cues.body_heads[head])
         return _words(eng, inst) if inst is not None else None
-    if head in cues.issued:
+    if head in issued(cues):
         # whoever issued it: the institution nearest an earlier mention of the noun
         t = eng.text
         named = None
@@ -171,14 +189,25 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
                 if inst.start <= named.start("who") < inst.end:
                     return _words(eng, inst)
             return re.sub(r"\s+", " ", named.group("who")), None
+        person = _apposed_issuer(t, head, lo, pos)
+        if person is not None:  # "Ri Ji Song, Researcher of …, released an article"
+            return person, None
         nouns = [lo + mm.start() for mm in re.finditer(
             rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
         near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
                 for i in insts if n - 200 <= i.start and i.end <= min(pos, n + 150)]
-        if head in _PUBLISHED:
+        if head in _PUBLISHED or head in cues._published_more:
             near = [x for x in near if x[2].family in _PUBLISHERS] or near
         if near:
             return _words(eng, min(near)[2])
+        if head in _PUBLISHED or head in cues._published_more:
+            # "KCNA reported …, according to CNN. The story said": the outlet that reported,
+            # not the one relaying it
+            pubs = [i for i in insts if max(0, pos - 600) <= i.start and i.end <= pos and
+                    i.family in _PUBLISHERS]
+            own = [i for i in pubs if not _RELAYED.search(t, max(0, i.start - 20), i.start)]
+            if own or pubs:
+                return _words(eng, (own or pubs)[-1])
         inst = _latest(insts, max(0, pos - 600), pos)
         return _words(eng, inst) if inst is not None else None
     return None
@@ -190,6 +219,32 @@ def _issuer_re(head: str) -> re.Pattern:
         r"(?<![\w’'\-])(?P<who>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})[ \t]+"
         r"(?:in|carried|published|ran|released|issued|put[ \t]+out)[ \t]+(?:an?|its|the)[ \t]+"
         rf"(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
+
+
+def _apposed_issuer(t: str, head: str, lo: int, pos: int) -> str | None:
+    """The person opening the sentence that issued the text, set off by an apposition:
+    ``Ri Ji Song, Researcher of the Society …, released an article`` -> Ri Ji Song."""
+    last = None
+    for mm in _issued_by_re(head).finditer(t, lo, pos):
+        last = mm
+    if last is None:
+        return None
+    start = max(t.rfind(".", lo, last.start()), t.rfind("\n", lo, last.start())) + 1
+    subject = _APPOSED_SUBJECT.fullmatch(t[start:last.start()])
+    if subject is None or not _looks_person(subject.group("name")):
+        return None
+    return subject.group("name")
+
+
+_APPOSED_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}),"
+                              r"[^,;:\n“”\"]{3,160},\s*")
+
+
+@lru_cache(maxsize=64)
+def _issued_by_re(head: str) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w’'\-])(?:released|issued|published|wrote|penned|put[ \t]+out)[ \t]+"
+        rf"(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
 
 
 def _looks_issuer(who: str) -> bool:
@@ -209,6 +264,8 @@ def person_antecedent(eng, head: str, pos: int) -> str | None:
     best: tuple[int, str] | None = None
     for mm in _title_name_re(tuple(sorted(titles))).finditer(t, lo, pos):
         name = mm.group("name") or mm.group("name2")
+        if name and name.endswith(("’s", "'s")):  # "President Trump's summit": Trump
+            name = name[:-2]
         if name and _looks_person(name):
             best = (mm.start(), name)
     for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"
@@ -239,7 +296,9 @@ def _title_name_re(titles: tuple[str, ...]) -> re.Pattern:
     name = r"[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
     return re.compile(
         rf"(?<![\w’'\-])(?i:{alt})(?![\w’'\-])[ \t]+(?P<name>{name})(?![\w’'\-])|"
-        rf"(?P<name2>{name}),[ \t]+(?:the|a|an)[ \t]+[^,.;“”\n]{{0,50}}?(?i:{alt})(?![\w’'\-])")
+        rf"(?P<name2>{name}),[ \t]+(?:(?:the|a|an)[ \t]+[^,.;“”\n]{{0,50}}?(?i:{alt})"
+        rf"(?![\w’'\-])|(?:{alt})[ \t]+(?:of|for|at)[ \t])")
+    # ("Kim Yong Nam, president of the Presidium": an apposition without an article)
 
 
 def is_bare_description(mention: str) -> bool:
@@ -330,8 +389,12 @@ def described_person(eng, mention: str, head: str, a: int, b: int) -> str | None
         if not run:
             continue
         low = [w.lower().rstrip(".,") for w in run]
+        titled = head in _ANY_OFFICE or any(w in titles for w in low)  # (with a country)
         if nationality:
-            fits = " ".join(nationality) in " ".join(run)
+            fits = " ".join(nationality) in " ".join(run) or titled and re.match(
+                r"[ \t]+of[ \t]+(?:the[ \t]+)?" + re.escape(" ".join(nationality)) +
+                r"(?![\w’'\-])", t[p + len(name):p + len(name) + 60]) is not None
+            # ("the US ambassador" = "Ambassador Susan Rice of the US")
         else:
             fits = any(w in titles for w in low)
         if fits:

@@ -12,6 +12,7 @@ from korea_analysis.quotes.antecedents import (
     body_antecedent,
     described_person,
     is_bare_description,
+    issued,
     it_antecedent,
     named_inside,
     person_antecedent,
@@ -84,6 +85,13 @@ _PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centr
                              r"back)\)$")
 
 #: a titled name, then the body it belongs to ("… Lee Hong-ki of the Joint Chiefs of Staff")
+#: a dateline run into a speaker at a paragraph's start ("BEIJING - ", "PYONGYANG, Feb. 23 -")
+_DATELINE = re.compile(r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z][A-Z’'\-]+)*(?:,[ \t]+[A-Z][\w.]*"
+                       r"(?:[ \t]+\d+)?)?[ \t]+[-–—]+[ \t]+(?=\S)")
+#: a coordination whose second conjunct is a common noun phrase ("the U.S. and other
+#: experts", "Ambassador John Bolton and key allies Britain and France"): the first speaks
+_FIRST_CONJUNCT = re.compile(r"(?P<first>[^\n]+?)[ \t]+and[ \t]+(?!the\b)[a-z][\w\-]*[ \t][^\n]*")
+_OF_WORD = re.compile(r"\s+of\s")
 _NAME_OF = re.compile(r"(?:[^\n]*?\s)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
                       r"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?[A-Z][^\n]*)")
 
@@ -101,6 +109,20 @@ _CREDIT_HEAD = re.compile(
     r"KCNA|Kyodo|Newsis|News1|Photo)(?:(?=[A-Z][a-z])|[ \t]*/[ \t]*(?:Getty[ \t]+Images|"
     r"Yonhap|Reuters|AFP|EPA|Pool)[ \t]+(?=[A-Z]))")
 
+#: one who speaks for a body or a person: his words are theirs ("a spokesman for the ministry")
+_SPOKES_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                           "spokespeople", "spokespersons"})
+_SPOKES = r"(?:spokesman|spokeswoman|spokesperson|spokesmen|spokespeople|spokespersons)"
+_SPOKESMAN_FOR = re.compile(r"(?i:an?|the)\s+" + _SPOKES + r"\s+(?:for|of)\s+(?P<body>"
+                            r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,9})")
+_SPOKESMAN_FOR_IN = re.compile(r"(?<![\w’'])(?i:an?|the)\s+" + _SPOKES + r"\s+(?:for|of)\s+"
+                               r"(?P<body>(?:the\s+)?(?:[A-Z][\w’'\-]*|foreign|defen[cs]e|"
+                               r"unification|state|ministry|office|department|agency|council|"
+                               r"committee|government|military)(?:\s+(?:of\s+(?:the\s+)?)?"
+                               r"(?:[A-Z][\w’'\-]*|foreign|defen[cs]e|unification|state|"
+                               r"ministry|office|department|agency|council|committee|government|"
+                               r"military)){0,8})(?![\w’'\-])")
+
 #: cues that continue what their speaker said before ("he added")
 _GOES_ON = frozenset({"add", "continue", "go on to say"})
 
@@ -117,6 +139,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     credit = _CREDIT_HEAD.match(t, a, b)
     if credit and credit.end() < b and _looks_person(t[credit.end():b]):
         a = credit.end()  # "Getty ImagesMoon Jae-in", "(AP Photo/Lee Jin-man) Moon Jae-in"
+    dateline = _DATELINE.match(t, a, b)
+    if dateline is not None and dateline.end() < b:
+        a = dateline.end()  # "BEIJING - Chinese Foreign Ministry said": the dateline is no name
     pos = _PHOTO_POSITION.search(t, a, b)
     if pos is not None and pos.start() > a:
         b = pos.start()  # "Kim Yo Jong (L), the sister of …": a photo caption's position
@@ -128,12 +153,21 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             names = [eng.full_name(t[n1:e1], n1), eng.full_name(t[n2:e2], n2)]
             titles = [t[r[0]:r[1]] for r in (t1, t2) if r]
             return " and ".join(names), (n1, e2), "; ".join(titles) or None
+    first = _FIRST_CONJUNCT.match(t, a, b) if " and " in t[a:b] else None
+    if first is not None and not first.group("first").islower() and \
+            " or " not in first.group("first"):
+        b = a + len(first.group("first"))  # "U.S. Ambassador John Bolton and key allies …"
     of = _NAME_OF.fullmatch(t, a, b)
-    if of is not None and of.start("name") > a and _looks_person(of.group("name")):
+    if of is not None and of.start("name") > a and (_looks_person(of.group("name")) or
+                                                    _cap(of.group("name"))):
         # "Lt. Gen. Lee Hong-ki of the Joint Chiefs of Staff", "Chief negotiator Kim Kye-gwan
         # of North Korea": the person, with the title and the body as the role
         (na, nb), title = _split_title(eng, a, of.end("name"))
-        if (na, nb) == of.span("name"):
+        if nb == of.end("name") and na >= of.start("name") and _looks_person(t[na:nb]) and (
+                (na, nb) == of.span("name") or title is not None and any(
+                    w in eng.cues.titles for w in t[title[0]:title[1]].split())):
+            # ("Acting Assistant Attorney General Brian Rabbitt of the Justice Department’s
+            # criminal division")
             lead = re.sub(r"\s+", " ", t[title[0]:title[1]]) + " " if title else ""
             return t[na:nb], (na, nb), lead + re.sub(r"\s+", " ", t[of.start("of"):b])
     (na, nb), title = _split_title(eng, a, b)
@@ -170,6 +204,11 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if inst:  # "the DPRK's Rodong Sinmun newspaper" -> Rodong Sinmun
             _note_institution(eng, *inst)
             return inst[0], (na, nb), role or inst[1]
+    if len(words) == 2 and words[0].lower() in ("the", "this") and \
+            words[1].lower() in eng.cues.person_descriptions:
+        person = person_antecedent(eng, words[1].lower(), na)
+        if person:  # "The Secretary reaffirmed" after "Secretary of State Antony J. Blinken"
+            return person, (na, nb), role
     if len(words) >= 2 and all(_cap(w) for w in words):
         owner = _OWNER_THEN_NAME.match(mention)
         if owner and _looks_person(owner.group("name")):  # "Al Jazeera’s Craig Leeson"
@@ -192,28 +231,46 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if owner.lower() != "it":  # "North Korea said … Its official media said …"
             return owned_outlet(owner, " ".join(words[1:])), (na, nb), role
     if words[0].lower() in ("a", "an") and len(words) <= 4 and \
-            words[-1].lower() in eng.cues.issued:  # "a statement carried by KCNA"
+            words[-1].lower() in issued(eng.cues):  # "a statement carried by KCNA"
         src = source_after(eng, nb)
         if src:
             _note_institution(eng, *src)
             return src[0], (na, nb), role or src[1]
+    spokes = _SPOKESMAN_FOR.fullmatch(mention)
+    if spokes is not None:  # "A spokesman for the foreign ministry": the ministry speaks
+        body = spokes.group("body")
+        if _looks_person(body):  # "a spokesman for Ban Ki-moon"
+            return eng.full_name(body, na + spokes.start("body")), (na, nb), role or mention
+        _note_institution(eng, body, mention)
+        return body, (na, nb), role or mention
     mm = _BODY_HEAD.match(mention)
-    if mm and mm.group(1).lower() in eng.cues.bodies and role is None:
+    if mm and (mm.group(1).lower() in eng.cues.bodies or mm.group(1).lower() in issued(
+            eng.cues)) and role is None:
         role = _body_description(t, mm.group(1), na)
     if mm and is_bare_description(mention):  # "the ministry", "the report", "the president"
         head = mm.group(1).lower()
         pair = " ".join(words[-2:]).lower()  # "the wire service"
-        src = source_after(eng, nb) if head in eng.cues.issued else None
+        src = source_after(eng, nb) if head in issued(eng.cues) else None
         inst = body_antecedent(eng, pair if pair in eng.cues.body_heads else head, na) or src
         if inst:  # ("the ministry" has no fuller mention to give: "a notice from the M…")
             _note_institution(eng, *inst)
-            described = role if head in eng.cues.issued or title else None
+            described = role if head in issued(eng.cues) or title else None
             return inst[0], (na, nb), described or inst[1]
         pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
         key = pair if pair in eng.cues.person_descriptions else head
         person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
         if person:
             return person, (na, nb), role
+        if head in _SPOKES_HEADS:  # "The spokesman said" after "a spokesman for the ministry"
+            body = None
+            for sm in _SPOKESMAN_FOR_IN.finditer(t, max(0, na - 3000), na):
+                body = sm
+            if body is not None:
+                words_b = body.group("body")
+                if _looks_person(words_b):
+                    return eng.full_name(words_b, body.start("body")), (na, nb), role
+                _note_institution(eng, words_b, re.sub(r"\s+", " ", body.group(0)))
+                return words_b, (na, nb), role or re.sub(r"\s+", " ", body.group(0))
     return mention, (na, nb), role
 
 
@@ -255,6 +312,8 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
         if attr is not None and attr.sp is not None:
             goes_on = attr.cue is not None and eng.cues.forms.get(attr.cue.form) in _GOES_ON
             name, (sa, sb), title = _speaker(eng, attr.sp, speakers, goes_on)
+            if "\n" in name:  # ("said a\nstatement" in a text broken into lines)
+                name = re.sub(r"\s+", " ", name)
             qt.speaker, qt.speaker_start, qt.speaker_end = name, sa, sb
             role = text[attr.role[0]:attr.role[1]] if attr.role else None
             named = _named_in_role(eng, name, attr.role) if role else None
@@ -281,7 +340,11 @@ def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):
     words = name.split()
     if len(words) < 2 or words[0].lower() not in _DETS or all(_cap(w) for w in words[1:]):
         return None
-    (na, nb), title = _split_title(eng, *role)
+    ra, rb = role
+    of = _OF_WORD.search(eng.text, ra, rb)
+    if of is not None and _looks_person(eng.text[ra:of.start()].split(None, 1)[-1]):
+        rb = of.start()  # "Ambassador Susan Rice of the US"
+    (na, nb), title = _split_title(eng, ra, rb)
     person = eng.text[na:nb]
     if not _looks_person(person) or len(person.split()) > 4:
         return None

@@ -46,6 +46,9 @@ class _Article(_Names):
         (``Washington, star of television's “Scandal,” thanked …``).
         """
         m = self.masked
+        dateline = _DATELINE_LEAD.match(m, lo, hi)
+        if dateline is not None:
+            lo = dateline.end()  # "TEHRAN, Aug. 30 (Xinhua) -- …": the dateline is no subject
         seg = m[lo:hi]
         q = max(seg.rfind(";"), seg.rfind(":"))
         if not through_quotes:
@@ -93,7 +96,8 @@ class _Article(_Names):
                 m[start:np[0]].lstrip()) and m[np[0]:np[1]][:1].islower() and role is None:
             head = _strip_punct(lo, c, m)
             if m[lo:head[0]].strip() == "" and self._part_kind(*head) == "name" and \
-                    _looks_person(m[head[0]:head[1]]):
+                    _looks_person(m[head[0]:head[1]]) and \
+                    m[head[0]:head[1]].lower() not in _word_lists(self.cues)[0]:
                 # "Liu Jianchao, spokesman of the Foreign Ministry said, “…”": the
                 # apposition's closing comma left out; the name speaks
                 return head[0], head[1], (np[0], np[1])
@@ -108,6 +112,10 @@ class _Article(_Names):
         """Walk back from ``hi`` over the words a noun phrase can hold; stop at a clause word."""
         m = self.masked
         toks = [t.span() for t in _TOKEN.finditer(m, lo, hi)]
+        ly_nouns = _word_lists(self.cues)[1]
+        while len(toks) > 1 and _ADVERB.fullmatch(m, *toks[-1]) and \
+                m[toks[-1][0]:toks[-1][1]] not in ly_nouns:
+            toks.pop()  # "Moon reportedly half-jokingly asked": the adverbs are no speaker
         if not toks:
             return None
         last = m[toks[-1][0]:toks[-1][1]]
@@ -168,7 +176,11 @@ class _Article(_Names):
         if 0 < k < len(toks) and _cap(m[toks[k][0]:toks[k][1]]) and lead[-1] not in \
                 self.cues.titles and not any(w in _NP_INNER or w in _DETS for w in lead):
             toks = toks[k:]  # "would involve Attorney General …": drop the verb
-        if len(toks) > 12:  # too long for a subject: keep the trailing name, if any
+        if len(toks) > 12 and (len(toks) > 16 or not (
+                m[toks[0][0]:toks[0][1]].lower() in ("a", "an") and
+                m[toks[1][0]:toks[1][1]].lower() in self.cues.person_heads)):
+            # too long for a subject (but "A spokesman for the foreign ministry of the
+            # Democratic People's Republic of Korea" is one): keep the trailing name, if any
             k = len(toks)
             while k > 0 and _cap(m[toks[k - 1][0]:toks[k - 1][1]]):
                 k -= 1
@@ -230,6 +242,10 @@ class _Article(_Names):
         parts = [(a, b) for a, b in parts if b > a]
         if not parts:
             return None
+        for i, (a, b) in enumerate(parts):
+            lead = _LEAD_CONJ.match(m, a, b)
+            if lead is not None and i and lead.end() < b:
+                parts[i] = (lead.end(), b)  # "…, while Yang Chang-Seok, a spokesman …, warned"
         kinds = [self._part_kind(a, b) for a, b in parts]
         if kinds[-1] == "clause":
             return None  # "X has mocked A, referred to B": a list of verbs, not appositives
@@ -366,6 +382,27 @@ class _Article(_Names):
             b = hi
         a, b = _strip_punct(a, b, m)
         return (a, b) if b > a else None
+
+
+#: a dateline opening a story: a city in capitals, maybe a date and an agency, then a dash
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+"
+                            r"\d{1,2})?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]+[A-Z][a-z]{2,8}\.?"
+                            r"[ \t]+\d{1,2})[ \t]*(?:\([A-Za-z][^()\n]{0,30}\)[ \t]*)?"
+                            r"(?:--|—|–|-)[ \t]+")
+# ("Pyongyang, March 14 (KCNA) -- …": a city in title case needs its date)
+#: a conjunction opening a new clause whose subject is set off by an apposition
+_LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
+#: a lower-case adverb in -ly ("reportedly", "half-jokingly")
+_ADVERB = re.compile(r"[a-z]+(?:-[a-z]+)*ly")
+
+
+def _word_lists(cues) -> tuple[frozenset[str], frozenset[str]]:
+    """``speaker_connectors`` and ``ly_nouns`` of the cue file, as sets (computed once)."""
+    got = cues.__dict__.get("_spk_words")
+    if got is None:
+        got = cues._spk_words = (frozenset(cues.data.get("speaker_connectors") or []),
+                                 frozenset(cues.data.get("ly_nouns") or []))
+    return got
 
 
 def _noun_before(word: str) -> bool:

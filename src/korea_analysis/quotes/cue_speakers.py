@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from korea_analysis.quotes.candidates import _Article
+from korea_analysis.quotes.candidates import _DATELINE_LEAD, _Article
+from korea_analysis.quotes.names import _looks_person
 from korea_analysis.quotes.words import (
     _AFTER_STOP,
     _AUX,
@@ -64,6 +65,13 @@ _CHANNEL_RE = re.compile(
     r"in\s+comments\s+to|in\s+remarks\s+to|to)\s+")
 
 
+#: the person an outlet quotes: "… cited Shoigu as saying", "quoted Kim Yo Jong as telling"
+_CITED_AS = re.compile(r"\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}|"
+                       r"(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,4}?[a-z]+)"
+                       r"[ \t]+as[ \t]+(?:saying|telling|stating|adding|calling|warning)\b")
+# ("… quoted a foreign ministry spokesman as saying": a described person)
+#: "told Mr. Bush that …": the addressee (an honorific's dot too), then "that"
+_TOLD_THAT = re.compile(r"\s*(?:(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen)\.|[^\s,.;:\x00“”]+)\s+){1,5}?that\s+")
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
 _LEAD_TIME = re.compile(
     rf"\s+(?:(?:on\s+)?{DAYS_RE}|(?:yesterday|"
@@ -163,6 +171,19 @@ class _CueSpeakers(_Article):
                 c.sp, c.role, c.inverted = (np[0], np[1]), np[2], True
                 c.channel = self.channel_near(c.a, se)
                 return
+        cited = _CITED_AS.match(m, c.b, se) if self.cues.forms.get(c.form) in (
+            "quote", "cite") else None
+        if cited is not None and (_looks_person(cited.group("name")) or cited.group(
+                "name").split()[-1] in self.cues.person_heads):
+            # "TASS cited Shoigu as saying": Shoigu speaks, the agency relays
+            np = self.np_before(ss, c.a, through_quotes=embedded)
+            c.sp = cited.span("name")
+            if np:
+                named = self.cues.named_outlet_re.search(m, np[0], np[1])
+                c.channel = named.group(0) if named else self.outlet_name(
+                    m[np[0]:np[1]]) or re.sub(r"\s+", " ", m[np[0]:np[1]])
+                # ("the Russian state news agency TASS" -> TASS)
+            return
         np = self.np_before(ss, c.a, through_quotes=embedded)
         if np is None and not bare and re.search(r"(?:,|\b(?:and|or|but|then))\s*$",
                                                  m[max(ss, c.a - 6):c.a]):
@@ -296,7 +317,9 @@ class _CueSpeakers(_Article):
         # (“…,” said an official involved in the talks: a participle after the speaker)
         participle = w0.endswith("ed") and w0.isalpha() and w0.islower()
         if strict:  # (not a participle: "…, said North Korea coupled the test with …")
-            return w in _STRICT_AFTER or day
+            # (but "…, said a statement issued by the commission": a participle and its agent)
+            return w in _STRICT_AFTER or day or participle and re.match(
+                r"\S+\s+by\s", rest) is not None
         return w != "that" and (w in _AFTER_STOP or day or participle)
 
     def _reported_clause(self, c: _Cue, se: int) -> tuple[int, int] | None:
@@ -307,7 +330,7 @@ class _CueSpeakers(_Article):
         mm = re.match(r"\s*(?:,\s*)?(?:that\s+|:\s*)", rest)
         if mm is None and self.cues.forms.get(c.form) in ("tell", "ask", "warn", "urge",
                                                            "assure", "inform", "remind"):
-            mm = re.match(r"\s*(?:[^\s,.;:\x00“”]+\s+){1,5}?that\s+", rest)
+            mm = _TOLD_THAT.match(rest)
             if mm is None:
                 mm = re.match(r"\s*(?:reporters|journalists|lawmakers|the\s+\w+|[A-Z]\w+)"
                               r"(?:\s+(?:on|in|at)\s+[A-Z]\w+)?\s*(?:,\s*)?", rest)
@@ -352,6 +375,9 @@ class _CueSpeakers(_Article):
         """
         m = self.masked
         a = ss
+        dateline = _DATELINE_LEAD.match(m, a, hi)
+        if dateline is not None:
+            a = dateline.end()  # "Pyongyang, March 14 (KCNA) -- On March 10, Jong …"
         first = m[a:hi].split(None, 1)
         if first and first[0].strip(",") in _CAP_STOP:
             c = m.find(",", a, hi)

@@ -28,13 +28,19 @@ _SENT_STOP = re.compile(r"[.!?](?:\s|$)")
 # a sentence end before a pronoun (not an initial's or a title's dot: "U.S.", "Gen.")
 _PRIOR_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col))"
                         r"[.!?][\"”’']?(?=\s)|\n")
+#: a prepositional phrase opening a sentence ("At a meeting with Lee that day, …")
+_FRONTED = re.compile(r"\s*(?:At|In|During|After|Before|Following|On|With|Upon|Over)\s")
+#: what follows a dot that ends no sentence: a number or a lower-case word ("Dec. 29, …")
+_NOT_NEW_SENTENCE = re.compile(r"[ \t]+[0-9a-z]")
 _HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 _NAME_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+[A-Z][\w’'\-.]*)*")
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
+# (a capital inside a word: "ElBaradei", "McCain")
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 # A _NAME_WORD at a word start: the capital first, then the lookbehind, so that the regex
 # engine skips to capitals instead of trying every position (same matches; the plain form,
 # (?<![\w’'\-]){_NAME_WORD}, is checked against it in tests/test_fast_patterns.py).
-_NAME_WORD_AT_START = r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*|\.)"
+_NAME_WORD_AT_START = (r"[A-Z](?<![\w’'\-].)(?:[a-z]+(?:[A-Z][a-z]{2,})?(?:[\-’'][A-Za-z][a-z]+)*"
+                       r"|\.)")
 # the lower-case particles inside a name ("Ursula von der Leyen"), longest first
 _PARTICLES = "|".join(sorted(_NAME_CONNECT, key=lambda w: (-len(w), w)))
 _NAME_RE = re.compile(rf"{_NAME_WORD_AT_START}(?:\s+(?:{_NAME_WORD}|{_PARTICLES}))"
@@ -79,8 +85,8 @@ _NOT_PERSON = {
 # Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
 # a part must end: one compiled pattern instead of one per article.
 # (?<![\w’'\-])(?:{_NAME_WORD}|de|van|von|bin|al)(?![\w\-]), first character first
-_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[\-’'][A-Za-z][a-z]+)*"
-                        r"|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
+_PART_WORD = re.compile(r"[A-Zdvba](?<![\w’'\-].)(?:(?<=[A-Z])(?:[a-z]+(?:[A-Z][a-z]{2,})?"
+                        r"(?:[\-’'][A-Za-z][a-z]+)*|\.)|(?<=d)e|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l)(?![\w\-])")
 
 
 def _name_parts(text: str, parts) -> list[tuple[int, str]]:
@@ -150,12 +156,20 @@ class _Names:
                                      or words[k - 1].endswith(("’s", "'s"))):
                     k -= 1
                 words = words[k:]
-                if len(words) < 2:
+                if len(words) < 2 or self._only_titles(words):
                     continue
                 start = mm.end() - len(" ".join(words))
                 out.append((start, " ".join(words)))
             self._names = out
         return self._names
+
+    def _only_titles(self, words: list[str]) -> bool:
+        """A title with no name: "Assistant Secretary-General" (``titles``, ``title_parts``)."""
+        parts = self.cues.__dict__.get("_title_parts")
+        if parts is None:
+            parts = self.cues._title_parts = frozenset(self.cues.titles) | frozenset(
+                self.cues.data.get("title_parts") or [])
+        return all(w in parts or all(x in parts for x in w.split("-")) for w in words)
 
     def full_name(self, short: str, pos: int) -> str:
         """A surname (or first name) to the fullest name given for it earlier in the text."""
@@ -270,7 +284,11 @@ class _Names:
         earlier = (ms[k] for k in range(bisect.bisect_left(ms, (pos, "")) - 1, -1, -1))
         short = {(p, n): g for p, n, g in titled}
         spoke = set(speakers)
+        fronted = self._fronted_phrase(pos)
         for _p, name in heapq.merge(near, earlier, reverse=True):
+            if fronted is not None and fronted <= _p or self._in_headline(_p):
+                continue  # "At a meeting with Lee that day, he said": not Lee; a headline's
+                # capitals ("Text Rejected on Account of Veto Cast") are no one's name
             if (_p, name) in short:  # a surname after a title: its full name, its honorific
                 g = short[(_p, name)]
                 name = self.full_name(name, _p)
@@ -280,8 +298,90 @@ class _Names:
             if g is None or g == want:
                 if (_p, name) in spoke:
                     return name
-                return self._prior_subject(_p, pos, want) or name
+                return self._speaker_before(_p, speakers, want) or \
+                    self._prior_subject(_p, pos, want) or \
+                    self._sentence_subject(_p, name, want) or name
         return word
+
+    def _in_headline(self, pos: int) -> bool:
+        """``pos`` lies on a line in title case with no end stop (a headline)."""
+        t = self.text
+        a = t.rfind("\n", 0, pos) + 1
+        b = t.find("\n", pos)
+        line = t[a:b if b >= 0 else len(t)].strip()
+        words = line.split()
+        if len(words) < 3 or len(line) > 160 or line[-1:] in ".!?”\"":
+            return False
+        caps = sum(1 for w in words if w[:1].isupper())
+        return caps >= 0.7 * len(words)
+
+    def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts: after the last sentence end before it."""
+        m = getattr(self, "masked", None) or self.text
+        lo = max(0, pos - 1000)
+        i = pos
+        while True:  # back over the stops that end no sentence ("Mr.", "U.S.")
+            j = max(m.rfind(".", lo, i), m.rfind("\n", lo, i), m.rfind("!", lo, i),
+                    m.rfind("?", lo, i))
+            if j < 0:
+                return lo
+            mm = _PRIOR_END.match(m, j)
+            if mm is not None and mm.end() <= pos and not _NOT_NEW_SENTENCE.match(m, mm.end()):
+                return mm.end()
+            i = j
+
+    def _fronted_phrase(self, pos: int) -> int | None:
+        """The start of a prepositional phrase that opens the pronoun's sentence and ends
+        right before it ("At a meeting with Lee that day, he said"): a name in it is not the
+        pronoun's."""
+        m = getattr(self, "masked", None) or self.text
+        st = self._sentence_start(pos)
+        lead = m[st:pos]
+        if _FRONTED.match(lead) and lead.rstrip().endswith(",") and "\x00" not in lead:
+            return st
+        return None
+
+    def _sentence_subject(self, pick: int, picked: str, want: str) -> str | None:
+        """"he said" whose latest name (``pick``) is the object of a sentence that another
+        person opens ("Kishida explained to Kerry the lifting of sanctions. … He said" is
+        Kishida): the subject of that sentence is the more likely one."""
+        m = getattr(self, "masked", None) or self.text
+        st = self._sentence_start(pick)
+        ms = self.mentions()
+        k = bisect.bisect_left(ms, (st, ""))
+        if k >= len(ms) or ms[k][0] >= pick:
+            return None
+        p, name = ms[k]
+        if name == picked or picked.endswith(" " + name) or name.endswith(" " + picked):
+            return None
+        lead = m[st:p].split()
+        if any(not _cap(w) or w.endswith(",") for w in lead) or len(lead) > 4:
+            return None  # the name must open the sentence (a title before it may)
+        rest = _NAME_RUN.match(m, p)
+        after = m[rest.end():pick] if rest else ""
+        if not re.match(r"\s+[a-z]+\b", after) or re.search(r"[,;:“”\x00]", after):
+            return None  # its verb follows the name, with no clause break before the object
+        if self.gender(name) not in (None, want) or not _looks_person(name):
+            return None
+        return name
+
+    def _speaker_before(self, pick: int, speakers: list[tuple[int, str]],
+                        want: str) -> str | None:
+        """"he said" whose latest name (``pick``, no speaker) sits in a sentence whose cue
+        has a person as its speaker before it: that name is what the speaker talked about
+        ("The president said he refused Mr. Kim's demand. “…,” he said." is the president,
+        not Kim), so the speaker goes on speaking."""
+        m = getattr(self, "masked", None) or self.text
+        for p, name in reversed(speakers):
+            if p >= pick:
+                continue
+            if _PRIOR_END.search(m, p, pick) is not None:
+                return None
+            if name in self.institution_names or not (
+                    _looks_person(name) or self.person_description(name)):
+                return None
+            return name if self.gender(name) in (None, want) else None
+        return None
 
     def _prior_subject(self, pick: int, pos: int, want: str) -> str | None:
         """"he said" after a sentence whose subject is one person and whose later names sit

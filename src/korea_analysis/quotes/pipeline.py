@@ -12,6 +12,7 @@ from korea_analysis.quotes.indirect import _clause_before
 from korea_analysis.quotes.marks import _mask, _pair_marks, _Piece
 from korea_analysis.quotes.records import Quote
 from korea_analysis.quotes.resolve import (
+    _RELAYS,
     _Attr,
     _context_pass,
     _own_attribution,
@@ -98,7 +99,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                 colon = _Attr(last.sp, last.role, last, last.channel, "context")
             first, held = len(indirect), []
             # "Hyun said …, local media reported": Hyun's row carries it, the relay none
-            relays = [c for c in cs if _relays_inner(eng, c, cs, ss, se)]
+            relays = [c for c in cs if _relays_inner(eng, c, cs, ss, se) or
+                      _relays_leading(eng, c, cs)]
             for c in cs:
                 if c in relays:
                     continue
@@ -161,6 +163,32 @@ def _relays_inner(eng: _Engine, c: _Cue, cs: list[_Cue], ss: int, se: int) -> bo
             if d.clause is not None and d.clause[1] > c.a:  # (up to the relay's comma)
                 d.clause = (d.clause[0], b)
             return True
+    return False
+
+
+def _relays_leading(eng: _Engine, c: _Cue, cs: list[_Cue]) -> bool:
+    """A cue whose reported clause opens with another cue's speaker and cue ("China's
+    official news agency says President Jiang told Mr. Bush that …", "He says President
+    Bush told the Chinese leader that …"): the inner cue speaks, an outlet relaying it becomes
+    its channel, and the outer cue reports no clause of its own."""
+    if c.kind != "verb" or c.clause is None or c.sp is None:
+        return False
+    m = eng.masked
+    a, b = c.clause
+    for d in cs:
+        if d is c or d.sp is None or d.kind != "verb" or d.clause is None or \
+                not a <= d.sp[0] < d.a < b or _ing(d.form):
+            continue
+        if m[a:d.sp[0]].strip() or "\x00" in m[d.sp[0]:d.a]:
+            continue  # (the inner speaker must open the clause)
+        if d.form not in eng.cues.indirect_forms:
+            continue
+        mention = " ".join(m[c.sp[0]:c.sp[1]].split())
+        outlet = relay_name(eng, c) or eng.outlet_name(mention) or (
+            mention if mention.split()[-1].lower() in _RELAYS else None)
+        if outlet is not None:  # ("China's official news agency")
+            d.channel = d.channel or outlet
+        return True
     return False
 
 

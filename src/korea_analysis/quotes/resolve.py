@@ -189,6 +189,10 @@ def relay_name(eng: _Engine, c: _Cue) -> str | None:
     mention = " ".join(eng.masked[c.sp[0]:c.sp[1]].split())
     lemma = eng.cues.forms.get(c.form)
     outlet = eng.outlet_name(mention)
+    if outlet is None and lemma in ("report", "say", "add"):
+        named = eng.cues.named_outlet_re.search(mention)  # "official news agency KCNA"
+        if named is not None and named.end() == len(mention):
+            outlet = named.group(0)
     if lemma == "report" and (outlet or mention.split()[-1].lower() in _RELAYS):
         return outlet or mention
     if lemma in ("say", "add") and outlet is not None:
