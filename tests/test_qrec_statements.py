@@ -23,7 +23,7 @@ def test_a_spokesman_gave_the_following_answer():
             "raised by CNA on Friday as regards the new tariffs:\n\n"
             "The tariffs are an open provocation against our traders.")
     assert _direct(text) == [("The tariffs are an open provocation against our traders.",
-                              "A spokesman for the Port Authority")]
+                              "the Port Authority")]  # a spokesman speaks the body's words
 
 
 def test_the_statement_reads_and_a_marked_quotation_after_a_colon():
