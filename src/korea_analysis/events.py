@@ -261,6 +261,7 @@ class CueBook:
     fallback_weight: float = 0.0  # 0: no polarity fallback
     reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
     fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
+    fallback_place: re.Pattern | None = None  # "talks in Berlin": a place, no fallback target
     against: Cue | None = None
     anaphor: re.Pattern = _ANAPHOR  # "the two leaders", "both sides": the last pair
     acts: re.Pattern | None = None  # after a cue: "the test", "this launch", "Friday's test"
@@ -399,8 +400,18 @@ def _build(path: str, data: dict) -> CueBook:
                    fallback_weight=_number(w, "fallback", 0.0, path),
                    reverse_factor=_number(w, "reverse", 0.5, path), against=against,
                    fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path),
+                   fallback_place=place_pattern(_words(data, "fallback_places", (), path)),
                    anaphor=anaphor_pattern(_words(data, "anaphors", ANAPHOR_NOUNS, path)),
                    **act_patterns(_words(data, "acts", (), path)))
+
+
+def place_pattern(words) -> re.Pattern | None:
+    """The end of a phrase before a mention that makes it a place ("talks in Berlin", "on
+    arrival at Beijing airport", "left behind in North Korea"); None with no words."""
+    if not words:
+        return None
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alts + r")\s+(?:the\s+)?$", re.I)
 
 
 def act_patterns(nouns) -> dict:
@@ -909,6 +920,16 @@ def article_voice(text: str, actors, lead: int = 300) -> str | None:
     return None
 
 
+def _fallback_party(text: str, s, m: Mention, cues: CueBook) -> bool:
+    """Whether mention ``m`` names a party the sentence's sentiment can be about: not a
+    reference ("the two sides", "they"), not an adjective ("North Korean issues", "a Chinese
+    network"), not a place ("the meetings in Berlin")."""
+    if m.kind in ("anaphor", "demonym"):
+        return False
+    place = cues.fallback_place
+    return place is None or not place.search(text, max(s.start, m.start - 16), m.start)
+
+
 def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                 speakers: dict[int, str] | None = None, ignore: frozenset[str] = frozenset(),
                 published_year: int | None = None, voice: str | None = None) -> list[dict]:
@@ -1010,7 +1031,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                         anaphors.setdefault(at, []).append((a.start(), a.end()))
                 pending = pending[:k] + sorted(set(pending[k:]) | anaphors.keys())
         if len(rows) == n_before and polarity is not None and cues.fallback_weight > 0:
-            named = list(dict.fromkeys(m.actor for m in ms))
+            named = list(dict.fromkeys(m.actor for m in ms if _fallback_party(text, s, m, cues)))
             if cues.fallback_pairs == "speaker":  # the speaker toward what the quote names
                 fallback = [(speaker, y) for y in named if y != speaker] if speaker else []
                 if len(fallback) > ROSTER:  # "Kim said to fellow envoys from China, South
