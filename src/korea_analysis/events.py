@@ -102,6 +102,9 @@ _TO_VERB = re.compile(r"\s+to\s+(?:[\w’'-]+\s+)?$")  # "urged both sides to de
 _WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
 _BY = re.compile(r"[\w’'-]+\s+by\s+$")  # "dismissed by X …", not "the proposal by X"
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
+#: After an actor: it is the subject of a speech verb ("South Korean officials said")
+_SAYS = re.compile(r"(?:\s+(?!and\b|or\b|but\b)[\w’'.-]+){0,3}?\s+(?:said|says|say|told|reported|added|noted|stated"
+                   r"|confirmed)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
@@ -721,6 +724,13 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             inner = [m for m in cms
                      if a <= m.start and m.end <= b and text[m.end:m.end + 1] != "-"]
             right, gap = (inner, "") if inner else _right(text, cms, b, nxt)
+            if right and not inner and _SAYS.match(text, right[-1].end):
+                # "North Korea fired a rocket on Friday, South Korean and US officials
+                # said", "… which threatens the DPRK, Kim said": the ones named after the
+                # last comma report the act, they are not its object
+                comma = text.rfind(",", b, right[-1].start)
+                if comma >= 0:
+                    right = [m for m in right if m.start < comma]
             if inner and _BY.match(text, a, inner[0].start):
                 # "dismissed by Pyongyang as a rehearsal": the agent inside the cue acts
                 right, left_actors = left, _actors(inner)
