@@ -262,6 +262,7 @@ class CueBook:
     chain_gap: int = 4  # words a cue may stand before the cue it governs
     noun_weight: float = 0.5
     fallback_weight: float = 0.0  # 0: no polarity fallback
+    fallback_min: float = 0.0  # a sentence scored this close to 0 or closer says nothing
     reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
     fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
     fallback_place: re.Pattern | None = None  # "talks in Berlin": a place, no fallback target
@@ -401,6 +402,7 @@ def _build(path: str, data: dict) -> CueBook:
                    chain_gap=int(data.get("chain_gap", 4)),
                    noun_weight=_number(w, "noun", 0.5, path),
                    fallback_weight=_number(w, "fallback", 0.0, path),
+                   fallback_min=_number(w, "fallback_min", 0.0, path),
                    reverse_factor=_number(w, "reverse", 0.5, path), against=against,
                    fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path),
                    fallback_place=place_pattern(_words(data, "fallback_places", (), path)),
@@ -1049,7 +1051,7 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
             else:
                 fallback = list(combinations(named, 2))
             pol = polarity(text[s.start:s.end]) if fallback else 0.0
-            if pol:
+            if abs(pol) > cues.fallback_min:  # near 0: no stance either way
                 for x, y in fallback:
                     rows.append({"sentence_id": sid, "source": x, "target": y, "cue": "",
                                  "cameo": "", "quad_class": "", "goldstein": float("nan"),
