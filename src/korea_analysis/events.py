@@ -25,7 +25,8 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
 * **References.** "The two leaders", "both officials", "the 2 countries" (nouns from the
   book's ``anaphors``) stand for the pair named last. A conflict cue aimed at an act with no
   actor named ("China and Russia condemned the test", "The launch was condemned by X") targets
-  the actor of the last material-conflict cue a few sentences back (the book's ``acts``).
+  the actor of the last material-conflict cue a few sentences back that names its actor (the
+  book's ``acts``, with "the news", "the announcement" of it).
   An ``epithet`` cue ("traitor Lee") is the speaker's or state medium's conflict toward the
   actor it names; an ``adverbial`` one ("… in close cooperation with the US") belongs to
   the clause's subject, not to the nearest actor.
@@ -150,10 +151,12 @@ _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
 #: How many sentences back "the test" / "the launch" looks for the act it names
 ACT_LOOKBACK = 6
 #: Between an act's actor and the act: up to eight words ("North Korea said it had carried
-#: out an underground nuclear test"), no clause break, no preposition making the actor the
-#: act's object or concern ("the US warned against a test")
+#: out an underground nuclear test", "North Korea is to conduct a test"), no clause break, no
+#: preposition making the actor the act's object or concern ("the US warned against a test",
+#: "Japan reacted to the test")
 _AGENT_GAP = re.compile(r"(?:['’]s)?(?:[^\w,;:“”\"]+"
-                        r"(?!(?:against|over|about|of|to|for|at)\b|on\W+[a-z])"
+                        r"(?!(?:against|over|about|of|for|at)\b|on\W+[a-z]"
+                        r"|to\W+(?:the|a|an|its|this|that|[A-Z])\b)"
                         r"[\w’'-]+){0,8}[^\w,;:“”\"]+")
 #: What stands before a mention that names a place, not an actor ("held in Singapore")
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -977,9 +980,9 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
     rows: list[dict] = []
 
     def agent_of(pos: int) -> str | None:
-        """The actor named before the last act cue (a launch, a test, an attack) before
-        ``pos``, in this sentence or up to :data:`ACT_LOOKBACK` sentences back; None when
-        that act names no actor."""
+        """The actor named right before the last act cue (a launch, a test, an attack)
+        before ``pos`` that has one, in this sentence or up to :data:`ACT_LOOKBACK`
+        sentences back; None when none does."""
         sid = bisect_right(starts, pos) - 1
         for k in range(sid, max(-1, sid - ACT_LOOKBACK - 1), -1):
             x = sentences[k]
@@ -990,8 +993,10 @@ def find_events(text: str, sentences, mentions, *, cues: CueBook, polarity=None,
                 named = [m for m in by_sentence.get(k, ()) if m.end <= a and m.kind != "self"]
                 # the act's own actor: "North Korea fired", "the DPRK's latest launch",
                 # "North Korea on Friday test-fired" (not one named further back)
-                near = named and _AGENT_GAP.fullmatch(text, named[-1].end, a)
-                return named[-1].actor if near else None
+                # an act whose actor is not right before it ("was condemned by the UN for
+                # test-launching missiles") passes the search on to the act before it
+                if named and _AGENT_GAP.fullmatch(text, named[-1].end, a):
+                    return named[-1].actor
         return None
 
     # "The two leaders agreed …", "Both sides …", "They agreed …": the pair of the last
