@@ -104,8 +104,8 @@ _WITH = re.compile(r"\W+(?:[\w’'-]+\W+){0,2}?with\b")
 _BY = re.compile(r"[\w’'-]+\s+by\s+$")  # "dismissed by X …", not "the proposal by X"
 _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b", re.I)
 #: After an actor: it is the subject of a speech verb ("South Korean officials said")
-_SAYS = re.compile(r"(?:\s+(?!and\b|or\b|but\b)[\w’'.-]+){0,3}?\s+(?:said|says|say|told|reported|added|noted|stated"
-                   r"|confirmed)\b")
+_SAYS = re.compile(r"(?:\s+(?!and\b|or\b|but\b)[\w’'.-]+){0,3}?\s+"
+                   r"(?:said|says|say|told|reported|added|noted|stated|confirmed)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
