@@ -98,3 +98,12 @@ def test_news_of_an_act_and_an_act_with_no_actor_before_it(actors, book):
     # "reacted to the test": the actor is the act's concern, not its actor
     t = "Japan reacted to a missile test on Monday. The news was condemned by Germany."
     assert ("DEU", "JPN", -1) not in pairs(t, actors, book)
+
+
+def test_a_hyphenated_bloc_of_three_is_no_pair(actors, book):
+    # "the US-Japan-South Korea alliance": a bloc named as one modifier, not pairs
+    assert pairs("They want to realize the US-Japan-South Korea alliance.", actors, book) == []
+    # two joined by a hyphen are still a pair; three joined by "between" still pair up
+    assert pairs("The US-Japan alliance is strong.", actors, book) == [("USA", "JPN", 1)]
+    got = pairs("They held talks between the United States, Japan and South Korea.", actors, book)
+    assert {(s, t) for s, t, _ in got} == {("USA", "JPN"), ("USA", "KOR"), ("JPN", "KOR")}

@@ -106,6 +106,7 @@ _PREPOSITION = re.compile(r"\b(?:against|over|for|about|toward|towards|at|on)\b"
 #: After an actor: it is the subject of a speech verb ("South Korean officials said")
 _SAYS = re.compile(r"(?:\s+(?!and\b|or\b|but\b)[\w’'.-]+){0,3}?\s+"
                    r"(?:said|says|say|told|reported|added|noted|stated|confirmed)\b")
+_HYPHENS = re.compile(r"\s*[-–]\s*")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _BLOCK = re.compile(r"[“”\"]|\b(?:that|which|who|whom|whose)\b")
@@ -859,9 +860,10 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     pairs = []  # "denounced Seoul and Washington as hostile forces"
                 elif not tgt and value < 0 and _WITH.match(text, b):
                     pairs = []  # "both face confrontation with the West": not each other
-                elif len(sources or tgt) > ROSTER:
+                elif len(sources or tgt) > ROSTER or (weight < 1.0 and _compound(text, left)):
                     pairs = []  # "the US, Japan, Russia, China and the two Koreas have been
-                    # conducting six-party negotiations": a forum's members, not pairs
+                    # conducting six-party negotiations": a forum's members, not pairs; "the
+                    # US-Japan-South Korea alliance": a bloc of three, no one pair
                 else:
                     pairs = list(combinations(sources or tgt, 2))
             if (cue.epithet and speaker and len(chain) == 1
@@ -933,6 +935,15 @@ def article_voice(text: str, actors, lead: int = 300) -> str | None:
         if entry is not None and entry.entity in actors.state_media and len(entry.actors) == 1:
             return entry.actors[0]
     return None
+
+
+def _compound(text: str, group: list) -> bool:
+    """Whether ``group`` is :data:`ROSTER` or more actors joined by hyphens into one
+    modifier ("the US-Japan-South Korea tripartite alliance")."""
+    ms = sorted(group, key=lambda m: m.start)
+    return (len({m.actor for m in ms}) >= ROSTER
+            and all(_HYPHENS.fullmatch(text, x.end, y.start)
+                    for x, y in zip(ms, ms[1:], strict=False)))
 
 
 def _fallback_party(text: str, s, m: Mention, cues: CueBook) -> bool:
