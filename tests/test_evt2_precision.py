@@ -107,3 +107,18 @@ def test_a_hyphenated_bloc_of_three_is_no_pair(actors, book):
     assert pairs("The US-Japan alliance is strong.", actors, book) == [("USA", "JPN", 1)]
     got = pairs("They held talks between the United States, Japan and South Korea.", actors, book)
     assert {(s, t) for s, t, _ in got} == {("USA", "JPN"), ("USA", "KOR"), ("JPN", "KOR")}
+
+
+def test_prefix_cues_do_not_match_other_words(book):
+    from korea_analysis.events import find_cues
+
+    def labels(t):
+        return [(t[a:b], c.label) for a, b, c in find_cues(t, 0, len(t), book)]
+    # "deter*", "urg*", "harm*", "host*", "organi*" matched unrelated words
+    assert labels("Japan is determined to face the question.") == []
+    assert labels("An urgent meeting is needed.") == []
+    assert labels("They live in harmony with close ties.") == []
+    assert labels("The hostage was freed.") == []
+    assert labels("The organization was founded in 1990.") == []
+    assert [x for _, x in labels("Moscow wants to deter them.")] == ["threaten"]
+    assert [x for _, x in labels("Tokyo urged restraint.")] == ["demand"]
