@@ -120,5 +120,8 @@ def test_prefix_cues_do_not_match_other_words(book):
     assert labels("They live in harmony with close ties.") == []
     assert labels("The hostage was freed.") == []
     assert labels("The organization was founded in 1990.") == []
+    assert labels("Soldiers accustomed to flattery.") == []
+    assert labels("A bombastic speech on the opposite bank; it is impossible.") == []
+    assert labels("The consultant was startled.") == []
     assert [x for _, x in labels("Moscow wants to deter them.")] == ["threaten"]
     assert [x for _, x in labels("Tokyo urged restraint.")] == ["demand"]
