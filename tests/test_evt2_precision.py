@@ -125,3 +125,12 @@ def test_prefix_cues_do_not_match_other_words(book):
     assert labels("The consultant was startled.") == []
     assert [x for _, x in labels("Moscow wants to deter them.")] == ["threaten"]
     assert [x for _, x in labels("Tokyo urged restraint.")] == ["demand"]
+
+
+def test_a_bare_noun_brokered_by_one_actor_for_a_roster(actors, book):
+    t = ("The forum, involving China, Japan, Russia and Mongolia, is a dialogue mechanism "
+         "brokered by the Indian government.")
+    assert pairs(t, actors, book) == []
+    # the agent of a noun toward one actor still pairs
+    t = "They condemned the hostile acts by the United States towards Iran."
+    assert ("USA", "IRN", -1) in pairs(t, actors, book)

@@ -829,6 +829,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
                     right, tgt = [], []
                 else:
                     sources, tgt, gap_words = tgt, them, gap_words - {"between", "among"}
+                    if weight < 1.0 and len(tgt) >= ROSTER:
+                        tgt = []  # "the six-party talks, involving China, the DPRK, …, are
+                        # a dialogue mechanism brokered by the Chinese government": members
             if (len(chain) > 1 and ecue is not cue and cue.direction == "mutual"
                     and gap_words & {"between", "among"} and len(tgt) > 1):
                 # "condemned the military cooperation between X and Y": X and Y cooperate,
