@@ -34,7 +34,9 @@ For every body sentence naming two or more actors, cue phrases from ``event_cues
   polarity scores the quotation's speaker (or the state medium's voice) toward each actor
   it names, at the book's lower ``fallback`` weight (``fallback_pairs: all`` scores every
   co-mentioned pair instead, as before; it lowered F1 on the real-news dev gold, see the
-  README).
+  README). It scores no actor named only as a reference ("they", "the two sides"), an
+  adjective ("North Korean issues") or a place (after ``fallback_places``: "the meetings in
+  Berlin"), and no sentence whose polarity is within ``fallback_min`` of 0.
 
 Scores are ``goldstein / 10`` in [-1, 1] (negative = conflict, positive = cooperation);
 ``weight`` (0, 1] says how much the row counts (1 for a verb cue), ``frame`` names the
