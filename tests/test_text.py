@@ -210,3 +210,26 @@ def test_sentences_with_abbreviations_are_split_without_syntok_where_sure(monkey
     assert text._marks_starts(chunk) == [0, chunk.index("The talks"), chunk.index("“We"),
                                          chunk.index("George")]
     assert calls == []
+
+
+def test_a_hard_wrapped_text_keeps_its_sentences_whole():
+    # old wire copy broken at about 70 characters, mid-sentence, with no blank lines
+    from korea_analysis.text import paragraph_spans
+    lines = ["Harbour talks set for next week By A. Writer (Daily Post) Updated: 2005-11-04",
+             "The second round of the harbour talks on the northern shipping lanes",
+             "will start on Monday in Port Vale, the Ministry of Transport said",
+             "yesterday.",
+             "The parties will discuss how to carry out the joint statement they",
+             "reached in the last round, said ministry spokesman Tam Oru at a",
+             "briefing.",
+             "The port will work with the other towns to make further progress, and",
+             "Deputy Mayor Ilse Brand will attend the opening session, he said."]
+    text = "\n".join(lines)
+    paras = [text[a:b] for a, b in paragraph_spans(text)]
+    assert len(paras) == 4
+    assert paras[0] == lines[0]  # the title line is not run into the first sentence
+    assert paras[1].startswith("The second round") and paras[1].endswith("said\nyesterday.")
+    assert paras[3].endswith("he said.") and "Deputy Mayor" in paras[3]
+    # one paragraph per line, the usual layout, is left alone even without end punctuation
+    usual = "Harbour talks resume\nThe talks resume on Monday in Port Vale.\nNo date was set"
+    assert len(paragraph_spans(usual)) == 3

@@ -67,8 +67,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     previous paragraph (``…integrity,”`` / ``she stated, as quoted by TASS.``).
     """
     spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    wrap = _wrap_width(lines)
     pos = 0
-    for line in text.split("\n"):
+    for i, line in enumerate(lines):
         a, b = pos, pos + len(line)
         pos = b + 1
         stripped = line.strip()
@@ -76,11 +78,31 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             continue
         a += len(line) - len(line.lstrip())
         b -= len(line) - len(line.rstrip())
-        if spans and stripped[0].islower() and not _ends_sentence(text[spans[-1][0]:spans[-1][1]]):
+        prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
+        if spans and not _ends_sentence(prev) and (
+                stripped[0].islower()
+                # a hard-wrapped text: a full line that ends mid-sentence runs on to the next
+                or (wrap and len(lines[i - 1].strip()) >= 0.6 * wrap and spans[-1][0] > 0
+                    and lines[i - 1].strip() and not _BULLET.match(stripped))):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
     return spans
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The line width of a hard-wrapped text (lines broken at about the same length, most of
+    them mid-sentence, as old wire feeds and e-mailed copy are), else 0. One paragraph per
+    line, the usual layout, has longer and uneven lines and is never taken for wrapped."""
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= width <= 100:
+        return 0
+    full = [x.strip() for x in lines if len(x.strip()) >= 0.6 * width]
+    open_ended = sum(not _ends_sentence(x) for x in full)
+    return width if len(full) >= 0.6 * len(lengths) and open_ended >= 0.5 * len(full) else 0
 
 
 def _ends_sentence(s: str) -> bool:
