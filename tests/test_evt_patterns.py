@@ -143,8 +143,14 @@ def test_titled_co_subjects_and_calls_on_a_date(actors, book):
 def test_rhetoric_against_and_avoiding_confrontation(actors, book):
     t = "Iran escalated its rhetoric against Canada."
     assert pairs(t, actors, book) == [("IRN", "CAN", -1)]
+    # an act to be avoided is no act either way (reversing it made the two allies "cooperate"
+    # and "avoid provocations against Taiwan" support for Taiwan)
     t = "Canada and Australia want to avoid a confrontation."
-    assert all(v == 1 for _s, _t, v in pairs(t, actors, book))
+    assert pairs(t, actors, book) == []
+    t = "Canada and Australia sought to avoid a confrontation with Iran."
+    assert pairs(t, actors, book) == []
+    t = "Canada and Australia sought a confrontation with Iran."
+    assert ("CAN", "IRN", -1) in pairs(t, actors, book)
 
 
 def test_appositive_co_subjects_meeting_separately(actors, book):
@@ -158,3 +164,18 @@ def test_appositive_co_subjects_meeting_separately(actors, book):
 def test_going_to_a_country_is_a_visit(actors, book):
     assert pairs("The Canadian prime minister will go to Australia next week.", actors,
                  book) == [("CAN", "AUS", 1)]
+
+
+def test_a_visit_or_meeting_cue_needs_a_name_after_it(actors, book):
+    # "going to" is a future, "to meet the deadline" no meeting: the cue's "^" asks for a name
+    assert pairs("Canada is going to press Iran on trade.", actors, book) == []
+    assert pairs("Canada went to the polls on Monday as Iran watched.", actors, book) == []
+    assert pairs("Canada and Iran failed to meet the deadline.", actors, book) == []
+    assert ("CAN", "IRN", 1) in pairs("Canada's envoy went to Tehran in May.", actors, book)
+    assert ("CAN", "IRN", 1) in pairs("Canada is going to meet Iran's envoy in Rome.", actors,
+                                      book)
+
+
+def test_hold_accountable_is_no_cue_over_what_follows(actors, book):
+    t = "Canada said it would hold Iran accountable for its support to Syria."
+    assert ("CAN", "SYR", -1) not in pairs(t, actors, book)

@@ -269,6 +269,7 @@ class CueBook:
     noun_weight: float = 0.5
     fallback_weight: float = 0.0  # 0: no polarity fallback
     fallback_min: float = 0.0  # a sentence scored this close to 0 or closer says nothing
+    cancels: frozenset[str] = frozenset()  # "avoid a confrontation": no event either way
     reverse_factor: float = 0.5  # a reversed conflict cue scores -factor * its value
     fallback_pairs: str = "all"  # all: every pair named; speaker: a quote's speaker toward them
     fallback_place: re.Pattern | None = None  # "talks in Berlin": a place, no fallback target
@@ -314,8 +315,11 @@ _ADVERB = r"(?:\W+[\w’'-]+ly)?"  # "stands squarely with", "strongly condemned
 
 def _compile_pattern(pattern: str) -> str:
     """Cue syntax to regex: ``word*`` prefix, ``a|b`` alternatives, ``...`` a gap of 0-4 words
-    (``...6``: 0-6); an adverb in -ly may stand between two words of a cue."""
+    (``...6``: 0-6), a last ``^``: a capitalised word (a name, after "the" or not) must follow
+    ("to meet ^" meets Kim, not "failed to meet the deadline"; "went to ^" is no "going to
+    press"); an adverb in -ly may stand between two words of a cue."""
     regex, gap = "", False
+    pattern, named = (pattern[:-1].rstrip(), True) if pattern.endswith(" ^") else (pattern, False)
     for i, tok in enumerate(pattern.split()):
         if tok.startswith("...") and (tok == "..." or tok[3:].isdigit()):
             regex += r"(?:\W+[\w’'-]+){0,%s}" % (tok[3:] or 4)
@@ -324,7 +328,8 @@ def _compile_pattern(pattern: str) -> str:
         alts = "|".join(re.escape(a).replace(r"\*", r"[\w’'-]*") for a in tok.split("|"))
         regex += (("" if gap else _ADVERB) + r"\W+" if i else "") + f"(?:{alts})"
         gap = False
-    return r"(?<![\w’'-])" + regex + r"(?![\w’'-])"
+    name = r"(?=\W+(?:(?i:the)\W+)?(?-i:[A-Z]))" if named else ""
+    return r"(?<![\w’'-])" + regex + r"(?![\w’'-])" + name
 
 
 class CueDictionaryError(ValueError):
@@ -409,6 +414,7 @@ def _build(path: str, data: dict) -> CueBook:
                    noun_weight=_number(w, "noun", 0.5, path),
                    fallback_weight=_number(w, "fallback", 0.0, path),
                    fallback_min=_number(w, "fallback_min", 0.0, path),
+                   cancels=frozenset(x.lower() for x in neg.get("cancels", [])),
                    reverse_factor=_number(w, "reverse", 0.5, path), against=against,
                    fallback_pairs=_choice(data, "fallback_pairs", ("all", "speaker"), path),
                    fallback_place=place_pattern(_words(data, "fallback_places", (), path)),
@@ -473,7 +479,7 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
 _FILLER = frozenset("the a an its their his her our this these those any".split())
 
 
-def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
+def _window(text: str, clause_start: int, cue_start: int, book: CueBook) -> list[str]:
     # the last few words before the cue: look at a stretch of text that holds more than
     # that many (its first word may be cut), else at the whole clause before the cue.
     # Articles, possessives and -ly adverbs take no room: "put an end to the extremely
@@ -482,8 +488,19 @@ def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> boo
     before = _window_words(_WORD.findall(text, a, cue_start), book.negations)
     if len(before) <= book.window and a > clause_start:
         before = _window_words(_WORD.findall(text, clause_start, cue_start), book.negations)
-    before = before[-book.window:]
-    return any(w.lower() in book.negations or w.lower().endswith("n't") for w in before)
+    return before[-book.window:]
+
+
+def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
+    return any(w.lower() in book.negations or w.lower().endswith("n't")
+               for w in _window(text, clause_start, cue_start, book))
+
+
+def _cancelled(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
+    """A cue an actor means to avoid is no act either way: "sought to avoid a confrontation
+    with China" is neither conflict nor cooperation with China."""
+    return bool(book.cancels) and any(w.lower() in book.cancels
+                                      for w in _window(text, clause_start, cue_start, book))
 
 
 def _window_words(words: list[str], neg: frozenset[str]) -> list[str]:
@@ -767,6 +784,8 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             # the value: the governed cue's, read through its governors
             value, ecue, frame = cue.goldstein, cue, ""
             support = None  # the reversing governor that read a conflict cue as support
+            if _cancelled(text, ca, a, cues):
+                continue
             if len(chain) == 1:
                 neg = _negated(text, ca, a, cues)
             else:  # "did not agree to …", "agreed not to …"
