@@ -29,7 +29,7 @@ TEXT = ("Tokyo protested to Pyongyang on Monday. “We will never accept this,�
     ("Craig Leeson", "Al Jazeera’s Craig Leeson", True),  # the same man, his outlet left on
     ("Vitit Muntabhorn", "Rapporteur Vitit Muntabhorn", True),
     ("Joint Chiefs of Staff", "Joint Chiefs", True),
-    ("John Bolton", "U.S. Ambassador John Bolton and key allies Britain", False),
+    ("Carl Brant", "U.S. Ambassador Carl Brant and close partners Canada", False),
     ("United States", "The US", True),  # one state by two of its names
     ("North Korea", "Pyongyang", True),
     ("North Korea", "South Korea", False),

@@ -87,10 +87,10 @@ def test_officials_reporting_an_act_are_not_its_object(actors, book):
 
 def test_news_of_an_act_and_an_act_with_no_actor_before_it(actors, book):
     # the news (or announcement) of the act named before; an act in between whose own actor
-    # is not right before it ("was condemned by the UN for test-launching missiles") passes
+    # is not right before it ("was censured by the UN for firing rockets") passes
     # the search on to the act named before it
     t = ("Iran is to conduct a missile test soon, the ministry said. "
-         "Iran was condemned by the UN for test-launching missiles in July. "
+         "Iran was censured by the UN for firing rockets in July. "
          "The news has been condemned by Germany, France and Britain.")
     got = pairs(t, actors, book)
     for x in ("DEU", "FRA", "GBR"):
@@ -120,7 +120,7 @@ def test_prefix_cues_do_not_match_other_words(book):
     assert labels("They live in harmony with close ties.") == []
     assert labels("The hostage was freed.") == []
     assert labels("The organization was founded in 1990.") == []
-    assert labels("Soldiers accustomed to flattery.") == []
+    assert labels("Clerks accustomed to long hours.") == []
     assert labels("A bombastic speech on the opposite bank; it is impossible.") == []
     assert labels("The consultant was startled.") == []
     assert [x for _, x in labels("Moscow wants to deter them.")] == ["threaten"]

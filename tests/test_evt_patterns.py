@@ -37,8 +37,8 @@ def test_both_officials_and_the_2_countries_are_the_last_pair(actors, book):
          "Both officials strongly condemned North Korea's latest missile launch.")
     got = pairs(t, actors, book)
     assert ("KOR", "PRK", -1) in got and ("JPN", "PRK", -1) in got
-    t = ("Canada's envoy agreed with his Australian counterpart that the 2 countries will "
-         "work together.")
+    t = ("Canada's envoy agreed with his Australian counterpart that the 2 nations would "
+         "cooperate closely.")
     got = pairs(t, actors, book)
     assert ("CAN", "AUS", 1) in got or ("AUS", "CAN", 1) in got
 
@@ -71,9 +71,9 @@ def test_a_name_inside_a_compound_word_is_no_object(actors, book):
 
 
 def test_epithet_is_the_voice_toward_the_actor_it_names(actors, book):
-    t = "Traitor Lee Myung Bak is taking the lead in such a smear campaign against the DPRK."
+    t = "Traitor Lee Myung Bak now heads the slander drive aimed at the DPRK."
     assert ("PRK", "KOR", -1) in pairs(t, actors, book, voice="PRK")
-    t = "It is preposterous to hear the balderdash of south Korean authorities about the DPRK."
+    t = "Nobody believes the balderdash of south Korean authorities on the DPRK."
     assert ("PRK", "KOR", -1) in pairs(t, actors, book, voice="PRK")
 
 
@@ -111,7 +111,7 @@ def test_a_year_naming_a_thing_does_not_make_history(actors, book):
 
 def test_condemning_the_act_named_before_targets_its_actor(actors, book):
     t = ("Iran said it had carried out an underground nuclear test. "
-         "Canada and Australia condemned the test and called for a return to diplomacy.")
+         "Canada and Australia condemned the test and urged new talks.")
     got = pairs(t, actors, book)
     assert ("CAN", "IRN", -1) in got and ("AUS", "IRN", -1) in got
     t = "Iran on Friday fired a missile. The launch was condemned by Canada and Australia."

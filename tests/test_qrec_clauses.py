@@ -101,17 +101,17 @@ def test_claims_and_confirms_that():
 
 
 def test_clause_nouns_with_a_time_and_mentioned():
-    text = "The envoy repeated his hope on Saturday that the next round could make progress."
-    assert _indirect(text) == [("The envoy", "the next round could make progress")]
+    text = "The envoy repeated his hope on Friday that the harbour talks would move forward."
+    assert _indirect(text) == [("The envoy", "the harbour talks would move forward")]
     text = 'The council emphatically mentioned, "The bridge can never be sold to a private firm."'
     assert [q.speaker for q in find_quotes(text)] == ["The council"]
 
 
 def test_inverted_speaker_described_and_a_clause_with_a_term():
-    text = ("The drill pushes the region to the brink of war, said the ceremonial leader of the "
+    text = ("The exercise drags the area close to open conflict, said the ceremonial leader of the "
             "Island Republic ( IR) at the summit in the capital on Thursday.")
     assert _indirect(text) == [("the ceremonial leader of the Island Republic",
-                                "The drill pushes the region to the brink of war")]
+                                "The exercise drags the area close to open conflict")]
     text = ('The next round should be aimed at making "step-for-step" commitments at the '
             'first phase, said a spokesman for the Transport Ministry.')
     assert _indirect(text)[0][1].startswith("The next round should be aimed at making")
@@ -126,7 +126,7 @@ def test_an_occasion_or_a_source_before_the_clause():
     text = ("A navy spokesman said in a statement carried by the state news agency the "
             "port would be closed at any moment.")
     assert _indirect(text) == [("A navy spokesman", "the port would be closed at any moment")]
-    text = ("The agency said, citing an unnamed government source, that the ferry was seen "
+    text = ("The agency said, citing an unnamed port official, that the ferry was seen "
             "to be moving south.")
     assert _indirect(text) == [("The agency", "the ferry was seen to be moving south")]
 

@@ -52,7 +52,7 @@ def test_a_spokesman_for_a_body_speaks_for_it():
     text = ("A spokesman for the Foreign Ministry said on Friday the talks could resume.\n\n"
             "The spokesman said the delegation had a frank exchange.")
     assert speakers(text) == ["the Foreign Ministry", "the Foreign Ministry"]
-    (q,) = find_quotes("A spokesman for Ban Ki-moon said the launch was deplorable.")
+    (q,) = find_quotes("A spokesman for Ban Ki-moon told reporters the launch was deplorable.")
     assert q.speaker == "Ban Ki-moon"
 
 
@@ -60,8 +60,8 @@ def test_a_dateline_a_coordination_and_a_titled_name_with_of():
     (q,) = find_quotes("SEOUL - South Korean Unification Ministry said on Tuesday that the "
                        "offer stood.")
     assert q.speaker == "South Korean Unification Ministry"
-    (q,) = find_quotes("U.S. Ambassador Carl Brant and key allies Britain and France also said "
-                       "they would seek new sanctions.")
+    (q,) = find_quotes("U.S. Ambassador Carl Brant and close partners Canada and Chile told "
+                       "reporters they would seek new sanctions.")
     assert q.speaker == "Carl Brant"
     (q,) = find_quotes("Deputy Assistant Attorney General Mark Olen of the Justice "
                        "Department’s criminal division said the case was a warning.")
@@ -95,7 +95,7 @@ def test_he_prefers_the_subject_and_skips_a_fronted_phrase_and_a_headline():
             "Berg explained to Frey the lifting of some sanctions.\n\n"
             "He said his country kept its firm stance.")
     assert speakers(text) == ["Tomas Berg"]
-    text = ("Wen Lu arrived in Seoul on Friday. At a meeting with Lee that day, he said "
+    text = ("Wen Lu arrived in Seoul on Friday. During talks with Lee hours later, he said "
             "Beijing would review the findings.")
     assert speakers(text) == ["Wen Lu"]
 
