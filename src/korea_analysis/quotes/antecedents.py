@@ -440,3 +440,94 @@ def source_after(eng, b: int) -> tuple[str, str | None] | None:
         if len(gap) <= 40 and not re.search(r"[,.;:“”\"\n]", gap):
             return _words(eng, inst)
     return None
+
+
+# a description in an article's lead ("…, a senior Ruritanian security official said on
+# Tuesday.") is the person the next paragraphs name with that role ("Ivan Petrov, secretary
+# of Ruritania's Security Council, …"): how far into the text a lead may sit (a caption may
+# come first) and how far on its person may be named
+_LEAD_END = 1200
+_LEAD_AHEAD = 1500
+_LEAD_DETS = frozenset({"the", "a", "an"})
+_LEAD_SKIP = frozenset({"the", "a", "an", "of", "to", "for", "and", "at", "in", "on"})
+_NO_OFFICIAL = frozenset({"president", "leader", "premier", "chancellor", "king", "queen",
+                          "prime", "emperor", "pope"})
+_POSSESSIVE = re.compile(r"^[A-Z][\w\-.]*[’']s$")
+_APPOSITION = re.compile(r",[ \t]+(?P<app>[^,.;:\n“”\"]{3,90})")
+
+
+def lead_person(eng, mention: str, a: int, b: int) -> str | None:
+    """``a senior Ruritanian security official`` (or ``the Ruritanian ambassador``,
+    ``Ruritania's top presidential security adviser``) in an article's lead -> the first person
+    named after it whose title or apposition carries the description's role (a title word of
+    its head noun, any office for "official") and its nationality or body, when capitalised
+    ("United Nations", "US"). A definite or possessive description may also stand for the
+    latest such person named before it (a caption). None when nobody fits."""
+    if a > _LEAD_END:
+        return None
+    words = mention.split()
+    if len(words) < 2:
+        return None
+    cut = words.index("of") if "of" in words[1:] else len(words)
+    head = words[cut - 1].lower().rstrip(".,")
+    cues = eng.cues
+    if head not in cues.person_heads or (words[cut - 1][:1].isupper() and
+                                          not _POSSESSIVE.match(words[0])):
+        return None
+    first = words[0].lower()
+    indefinite = first in ("a", "an")
+    if not (first in _LEAD_DETS or _POSSESSIVE.match(words[0]) or words[0][:1].isupper()):
+        return None  # ("his deputy", "one islander")
+    titles = set(cues.person_descriptions.get(head, set())) | {head}
+    any_office = head in _ANY_OFFICE
+    offices = None
+    if any_office:
+        offices = {w for k, v in cues.person_descriptions.items() for w in {k, *v}} | {
+            w.lower().rstrip(".") for w in cues.titles}
+        offices -= _NO_OFFICIAL  # ("a senior official" is no head of state named next)
+    parts = frozenset(cues.titles) | frozenset(cues.data.get("title_parts") or [])
+    lowtitles = {w.lower() for w in parts}
+    places = [re.sub(r"[’']s$", "", w.rstrip(",")) for w in words[1:] if w[:1].isupper()
+              and w.lower().rstrip(".,") not in lowtitles and w.lower() not in _LEAD_SKIP]
+    stems = {(p[:4] if len(p) > 4 else p) for p in places if p not in ("Korea", "Korean")}
+    if places and not stems:
+        stems = {"Korea"}
+    t = eng.text
+
+    def fits(p: int, name: str) -> bool:
+        before = t[max(0, p - 80, b if p > b else 0):p]  # (not the description itself)
+        cut_at = max(before.rfind(ch) for ch in ".;\n“”\"")
+        before = before[cut_at + 1:]
+        after = t[p + len(name):p + len(name) + 110]
+        stop = re.search(r"[.;\n“”\"]", after)
+        after = after[:stop.start()] if stop else after
+        ctx = (before + " " + after)
+        low = [w.lower().strip(".,’'s") for w in ctx.split()]
+        low += [w.lower().rstrip(".,") for w in ctx.split()]
+        if any_office:
+            role_ok = any(w in offices for w in low)
+        else:
+            role_ok = any(w in titles for w in low)
+        if not role_ok:
+            return False
+        return not stems or any(re.search(r"(?<![\w])" + re.escape(s), ctx) for s in stems)
+
+    latest = None
+    for p, name in eng.names():
+        if a <= p < b or not _looks_person(name):
+            continue
+        lead = name.split()
+        while len(lead) > 2 and lead[0] in parts:  # "Special Rapporteur Vitit Muntabhorn"
+            lead = lead[1:]
+        p, name = p + len(name) - len(" ".join(lead)), " ".join(lead)
+        if p >= b + _LEAD_AHEAD:
+            break
+        if p < a:
+            if not indefinite and fits(p, name):
+                latest = (p, name)
+            continue
+        if fits(p, name):
+            return eng.full_name(name, p) if " " not in name else name
+    if latest is not None:
+        return latest[1]
+    return None

@@ -11,6 +11,7 @@ from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
     body_antecedent,
     described_person,
+    lead_person,
     is_bare_description,
     issued,
     it_antecedent,
@@ -271,6 +272,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
                     return eng.full_name(words_b, body.start("body")), (na, nb), role
                 _note_institution(eng, words_b, re.sub(r"\s+", " ", body.group(0)))
                 return words_b, (na, nb), role or re.sub(r"\s+", " ", body.group(0))
+    person = lead_person(eng, mention, na, nb)
+    if person:  # "…, a senior Ruritanian security official said." then "Ivan Petrov, …"
+        return person, (na, nb), role or mention
     return mention, (na, nb), role
 
 

@@ -1,0 +1,44 @@
+"""Speaker choice, second round (spk2): a description in an article's lead is the person the
+following paragraphs name with that role. Sentences of our own."""
+from korea_analysis.quotes import find_quotes
+
+
+def speakers(text):
+    return [q.speaker for q in find_quotes(text) if q.kind != "term"]
+
+
+def test_an_indefinite_description_in_the_lead_is_the_person_named_next_with_its_role():
+    text = ("Ruritania will send engineers to its neighbour to repair a dam, a senior "
+            "Ruritanian security official said on Monday.\n\n"
+            "Ivan Petrov, secretary of Ruritania's Security Council and a close ally of "
+            "Ruritanian President Oleg Marin, spoke after talks in the capital.")
+    assert speakers(text)[0] == "Ivan Petrov"
+
+
+def test_a_definite_description_in_the_lead_finds_its_titled_person_paragraphs_later():
+    text = ("The Ruritanian ambassador to the United Nations has said the council regretted "
+            "the launch.\n\nA man reads a newspaper in a café on Friday.\n\n"
+            "Officials met behind closed doors for three hours.\n\n"
+            "The acting chair of the council, Ambassador Lena Varga of Ruritania, said on "
+            "Friday that the council would meet again.")
+    assert speakers(text)[0] == "Lena Varga"
+
+
+def test_a_possessive_description_is_the_person_named_with_that_role_in_a_caption():
+    text = ("In this photo, Ruritanian presidential security adviser Tomas Hald, right, "
+            "shakes hands with an envoy.\n\n"
+            "The two sides agreed on Tuesday to end the standoff, Ruritania’s top presidential "
+            "security adviser said after long talks.")
+    assert speakers(text)[0] == "Tomas Hald"
+
+
+def test_a_lead_description_without_a_fitting_person_stays_a_description():
+    text = ("Ruritania fired a missile into the sea, a senior military official said on "
+            "Monday.\n\nOleg Marin watched the launch from a boat, state media said.")
+    assert speakers(text)[0] == "a senior military official"
+
+
+def test_a_senior_official_is_no_head_of_state_named_next():
+    text = ("Ruritania will send engineers abroad, a senior Ruritanian official said on "
+            "Monday.\n\nRuritanian President Oleg Marin met the visitors in the capital.")
+    assert speakers(text)[0] == "a senior Ruritanian official"
