@@ -42,3 +42,10 @@ def test_a_senior_official_is_no_head_of_state_named_next():
     text = ("Ruritania will send engineers abroad, a senior Ruritanian official said on "
             "Monday.\n\nRuritanian President Oleg Marin met the visitors in the capital.")
     assert speakers(text)[0] == "a senior Ruritanian official"
+
+
+def test_he_after_a_representative_described_with_of_is_that_representative():
+    text = ("Speaking before the vote, the representative of Ruritania said that the panel "
+            "had done good work. Just last week, the north launched two missiles, he "
+            "observed, stressing: “These launches threaten us all.”")
+    assert speakers(text) == ["the representative of Ruritania"] * 3

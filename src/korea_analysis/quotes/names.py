@@ -422,8 +422,12 @@ class _Names:
         """A speaker that is one person described, not named: "the U.S. official", "The
         spokesman", "a senior Asian diplomat" (a candidate for a later "he"/"she")."""
         words = name.split()
-        if len(words) < 2 or len(words) > 6 or words[0].lower() not in _DETS or \
+        if len(words) < 2 or len(words) > 9 or words[0].lower() not in _DETS or \
                 words[0].lower() in _PLURAL_DETS:
+            return False
+        if "of" in words[2:]:  # "the representative of the United States"
+            words = words[:words.index("of", 2)]
+        if len(words) > 6:
             return False
         head = words[-1].lower()
         return words[-1].islower() and head in self.cues.person_heads
