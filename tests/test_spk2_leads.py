@@ -49,3 +49,9 @@ def test_he_after_a_representative_described_with_of_is_that_representative():
             "had done good work. Just last week, the north launched two missiles, he "
             "observed, stressing: “These launches threaten us all.”")
     assert speakers(text) == ["the representative of Ruritania"] * 3
+
+
+def test_a_surname_is_not_the_relative_named_after_kin_of():
+    text = ("One of the marchers was Ivan Petrov, 50, the younger brother of Olga Petrov who "
+            "vanished in 1990.\n\n“We will never give up,” said Petrov, who leads the group.")
+    assert speakers(text)[-1] == "Ivan Petrov"

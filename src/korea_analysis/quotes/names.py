@@ -173,15 +173,29 @@ class _Names:
 
     def full_name(self, short: str, pos: int) -> str:
         """A surname (or first name) to the fullest name given for it earlier in the text."""
-        best = None
+        best = kin = None
         for p, name in self.names():
             if p >= pos:
                 break
             parts = name.split()
             if name != short and (short in (parts[0], parts[-1]) or " " in short and
                                   name.endswith(" " + short)):
+                if self._kin_of(p):  # "the younger brother of Olga Petrov"
+                    kin = name
+                    continue
                 best = name  # (a particle surname too: "von der Leyen", "de Mistura")
-        return best or short
+        return best or kin or short
+
+    def _kin_of(self, p: int) -> bool:
+        """The name at ``p`` follows "<kin noun> of" (``kin`` in speech_cues.yaml)."""
+        before = self.text[max(0, p - 30):p]
+        if not before.endswith("of "):
+            return False
+        words = before.split()
+        kin = self.cues.__dict__.get("_kin")
+        if kin is None:
+            kin = self.cues._kin = frozenset(self.cues.data.get("kin") or [])
+        return len(words) >= 2 and words[-2].lower().rstrip("’'s") in kin
 
     def gender(self, name: str) -> str | None:
         if name in self.genders:
