@@ -55,3 +55,14 @@ def test_a_surname_is_not_the_relative_named_after_kin_of():
     text = ("One of the marchers was Ivan Petrov, 50, the younger brother of Olga Petrov who "
             "vanished in 1990.\n\n“We will never give up,” said Petrov, who leads the group.")
     assert speakers(text)[-1] == "Ivan Petrov"
+
+
+def test_the_bureau_is_the_acronym_named_before_with_its_initial():
+    text = ("The RBI on Monday blamed hackers for the theft of $5 million from a bank. "
+            "The bureau said “a part” of the money had been frozen.")
+    assert speakers(text)[-1] == "RBI"
+
+
+def test_a_state_code_is_no_bodys_acronym():
+    text = ("The DPRK fired a missile on Monday. The bureau said “a part” of it fell at sea.")
+    assert speakers(text)[-1] == "The bureau"

@@ -531,3 +531,23 @@ def lead_person(eng, mention: str, a: int, b: int) -> str | None:
     if latest is not None:
         return latest[1]
     return None
+
+
+_ACRONYM_WORD = re.compile(r"(?<![\w’'\-.])[A-Z]{3,6}(?![\w’'\-])")
+# state codes are no body's initials ("the union" is not the USA)
+_STATE_CODES = frozenset({"USA", "DPRK", "ROK", "PRC", "UAE", "USSR", "ROC", "GBR", "PRK",
+                          "KOR", "JPN", "CHN", "RUS"})
+
+
+def acronym_body(eng, head: str, pos: int) -> str | None:
+    """``the bureau`` after ``The FBI … blamed``: the latest acronym named before (three to
+    six capitals, no state code) whose letters hold the head noun's initial, when the text
+    names no institution with that head; None when there is none."""
+    if head not in eng.cues.institution_heads or head in issued(eng.cues):
+        return None
+    best = None
+    for mm in _ACRONYM_WORD.finditer(eng.text, max(0, pos - _BODY_WINDOW), pos):
+        word = mm.group(0)
+        if word not in _STATE_CODES and head[0].upper() in word[1:]:
+            best = word  # (the initial after the first letter: "Federal Bureau …")
+    return best

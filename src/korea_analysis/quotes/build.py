@@ -9,6 +9,7 @@ from typing import Any
 
 from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
+    acronym_body,
     body_antecedent,
     described_person,
     is_bare_description,
@@ -257,6 +258,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             _note_institution(eng, *inst)
             described = role if head in issued(eng.cues) or title else None
             return inst[0], (na, nb), described or inst[1]
+        acronym = acronym_body(eng, head, na) if len(words) == 2 else None
+        if acronym:  # "The FBI on Monday blamed …" then "The bureau said"
+            eng.institution_names.add(acronym)
+            return acronym, (na, nb), role or mention
         pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
         key = pair if pair in eng.cues.person_descriptions else head
         person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
