@@ -66,3 +66,16 @@ def test_the_bureau_is_the_acronym_named_before_with_its_initial():
 def test_a_state_code_is_no_bodys_acronym():
     text = ("The DPRK fired a missile on Monday. The bureau said “a part” of it fell at sea.")
     assert speakers(text)[-1] == "The bureau"
+
+
+def test_a_possessive_title_in_the_lead_is_the_person_opening_the_next_paragraph():
+    text = ("Ruritania's Foreign Minister has confirmed with his counterpart that the two "
+            "countries will work together.\n\nIvan Petrov spoke with the counterpart by "
+            "telephone.")
+    assert speakers(text)[0] == "Ivan Petrov"
+
+
+def test_a_lead_description_is_no_title_holder_of_the_next_paragraph():
+    text = ("Ruritania's Foreign Minister has said that the two countries will work "
+            "together.\n\nPresident Oleg Marin spoke with the counterpart by telephone.")
+    assert speakers(text)[0] == "Ruritania's Foreign Minister"

@@ -530,7 +530,35 @@ def lead_person(eng, mention: str, a: int, b: int) -> str | None:
             return eng.full_name(name, p) if " " not in name else name
     if latest is not None:
         return latest[1]
+    if not indefinite:
+        return _next_sentence_subject(eng, b)
     return None
+
+
+_SUBJECT_OPENS = re.compile(r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})[ \t]+"
+                            r"(?!(?:of|and|or|to|for|in|on|at|the|a|an|with|from|by)\b)[a-z]+\b")
+
+
+def _next_sentence_subject(eng, b: int) -> str | None:
+    """``Ruritania's Foreign Minister has confirmed …`` then a new paragraph opening with a
+    full name and its past verb ("Ivan Petrov spoke with …"): that person. Only the very next
+    sentence, opening a paragraph, with no title before the name."""
+    t = eng.text
+    end = _SENT_END.search(t, b, b + 600)
+    if end is None:
+        return None
+    k = end.end()
+    gap = t[k:k + 3]
+    if "\n" not in gap:
+        return None
+    k += len(gap) - len(gap.lstrip())
+    mm = _SUBJECT_OPENS.match(t, k)
+    if mm is None or not _looks_person(mm.group("name")):
+        return None
+    name = mm.group("name")
+    if any(w in eng.cues.titles or w in _CAP_STOP for w in name.split()):
+        return None
+    return name
 
 
 _ACRONYM_WORD = re.compile(r"(?<![\w’'\-.])[A-Z]{3,6}(?![\w’'\-])")

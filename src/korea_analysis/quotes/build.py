@@ -216,6 +216,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if owner and _looks_person(owner.group("name")):  # "Al Jazeera’s Craig Leeson"
             return owner.group("name"), (na + owner.start("name"), nb), \
                 role or owner.group("owner")
+        person = lead_person(eng, mention, na, nb) if words[0].endswith(("’s", "'s")) else None
+        if person:  # "Ruritania's Foreign Minister has confirmed …" in the lead
+            return person, (na, nb), role or mention
         return mention, (na, nb), role
     if mention[:4] in ("the ", "The ") and len(words) == 2:
         spelled = acronym_antecedent(eng, mention, na)
