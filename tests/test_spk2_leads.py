@@ -79,3 +79,18 @@ def test_a_lead_description_is_no_title_holder_of_the_next_paragraph():
     text = ("Ruritania's Foreign Minister has said that the two countries will work "
             "together.\n\nPresident Oleg Marin spoke with the counterpart by telephone.")
     assert speakers(text)[0] == "Ruritania's Foreign Minister"
+
+
+def test_expressed_hope_and_voicing_regret_report_their_clause():
+    (q,) = find_quotes("The envoy expressed hope on Saturday that the next round would go well.")
+    assert (q.speaker, q.quote) == ("The envoy", "the next round would go well")
+    qs = find_quotes("The launch was a test, she said, voicing regret that no warning was "
+                     "given to ships.")
+    assert qs[-1].quote.startswith("no warning was given") and qs[-1].speaker == "she"
+
+
+def test_he_in_a_sentence_opened_by_the_speaker_is_that_speaker():
+    text = ("Hale said he would meet the envoy.\nRoss met Ruritania's negotiator, Ivan Petrov, "
+            "on Sunday.\nHale flew to Oslo from Rome, where he expressed hope that the next "
+            "round could make progress.")
+    assert speakers(text)[-1] == "Hale"

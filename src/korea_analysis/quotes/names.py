@@ -122,6 +122,10 @@ def _looks_person(name: str) -> bool:
     return all(_cap(w) for w in words) and not any(w in _NOT_PERSON for w in words)
 
 
+#: a sentence opening with a name and a lower-case verb ("Hill flew to Beijing …")
+_OPENER = re.compile(r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})[ \t]+[a-z]")
+
+
 class _Names:
     """Per-article state: the text, cues, names seen, genders (the base of the engine)."""
 
@@ -287,6 +291,9 @@ class _Names:
                             and not self.person_description(name):
                         return name
             return word
+        opener = self._own_sentence_opener(pos, speakers, want)
+        if opener is not None:  # "Hill flew to Beijing, where he expressed hope that …"
+            return opener
         titled = self.titled(max(0, pos - _TITLED_WINDOW), pos)
         near = sorted([(p, n) for p, n in speakers if p < pos and (
             _looks_person(n) or self.person_description(n)) and
@@ -316,6 +323,49 @@ class _Names:
                     self._prior_subject(_p, pos, want) or \
                     self._sentence_subject(_p, name, want) or name
         return word
+
+    def _own_sentence_opener(self, pos: int, speakers: list[tuple[int, str]],
+                             want: str | None) -> str | None:
+        """The person who spoke before and opens the pronoun's own sentence as its subject
+        ("Hill flew to Beijing from Tokyo, where he expressed hope …" is Hill), when no other
+        person's name or word of one stands between them."""
+        m = self.text
+        st = self._sentence_start(pos)
+        mm = _OPENER.match(m, st, pos)
+        if mm is None:
+            return None
+        name = mm.group("name")
+        spoke = {n for p, n in speakers if p < st and n not in self.institution_names}
+        g = self.gender(name)
+        if name not in spoke or g not in (None, want):
+            return None
+        if not _looks_person(name) and not self._spoke_as(name, speakers, st, want):
+            return None  # ("Hill" is no name word alone, but "Hill said he …" is a man's)
+        between = m[mm.end():pos]
+        if "\n" in between or "“" in between or "\"" in between:
+            return None
+        words = {w for p, n in self.names() if p < pos for w in n.split()} | {
+            w for n in spoke for w in n.split()}
+        if any(w.strip(".,;:’'s") in words for w in between.split()):
+            return None
+        return name
+
+    def _spoke_as(self, name: str, speakers: list[tuple[int, str]], hi: int,
+                  want: str | None) -> bool:
+        """A speaker credited as ``name`` before ``hi`` was followed, in its sentence, by the
+        pronoun ``want`` ("Hill said he would …")."""
+        male, female, ends = self._pronoun_index()
+        marks = male if want == "male" else female if want == "female" else None
+        if marks is None:
+            return False
+        for p, n in speakers:
+            if n != name or p >= hi:
+                continue
+            k = bisect.bisect_left(ends, p)
+            stop = min(p + 120, ends[k] if k < len(ends) else len(self.text))
+            if bisect.bisect_left(marks, stop) > bisect.bisect_left(marks, p):
+                return True
+        return False
 
     def _in_headline(self, pos: int) -> bool:
         """``pos`` lies on a line in title case with no end stop (a headline)."""
