@@ -94,3 +94,11 @@ def test_he_in_a_sentence_opened_by_the_speaker_is_that_speaker():
             "on Sunday.\nHale flew to Oslo from Rome, where he expressed hope that the next "
             "round could make progress.")
     assert speakers(text)[-1] == "Hale"
+
+
+def test_a_clause_before_a_participle_with_a_fragment_keeps_its_row():
+    text = ("The minister stressed that the two states cannot stay apart, referring to the "
+            "leader's remark that they are \"two hostile states.\"")
+    qs = find_quotes(text)
+    assert any(q.quote == "the two states cannot stay apart" and q.cue == "stressed"
+               for q in qs)

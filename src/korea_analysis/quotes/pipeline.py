@@ -235,7 +235,9 @@ def _before_held(m: str, rows: list[tuple[_Cue, int, int]], held: list[_Cue]
     for c, a, b in rows:
         for h in held:
             if h is not c and a <= h.a < b:
-                b = min(b, h.sp[0], h.a)
+                # (a participle's speaker before the clause is the sentence subject: "The
+                # minister emphasized that …, referring to X's “…”" ends at the participle)
+                b = min(b, h.sp[0] if h.sp[0] > a else b, h.a)
                 b = a + len(re.sub(r"(?:[\s,;:—–-]|\b(?:and|but|though|although|while|as)\b)+$",
                                    "", m[a:b]))
         if b - a >= 8 and len(m[a:b].split()) >= 3:
