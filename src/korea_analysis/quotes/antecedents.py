@@ -492,13 +492,15 @@ def lead_person(eng, mention: str, a: int, b: int) -> str | None:
     stems = {(p[:4] if len(p) > 4 else p) for p in places if p not in ("Korea", "Korean")}
     if places and not stems:
         stems = {"Korea"}
+    if any_office and not stems:
+        return None  # ("the port official" fits no office holder: a country must be named)
     t = eng.text
 
     def fits(p: int, name: str) -> bool:
         before = t[max(0, p - 80, b if p > b else 0):p]  # (not the description itself)
         cut_at = max(before.rfind(ch) for ch in ".;\n“”\"")
         before = before[cut_at + 1:]
-        after = t[p + len(name):p + len(name) + 110]
+        after = t[p + len(name):min(p + len(name) + 110, a if p < a else len(t))]
         stop = re.search(r"[.;\n“”\"]", after)
         after = after[:stop.start()] if stop else after
         ctx = (before + " " + after)
