@@ -102,3 +102,9 @@ def test_a_clause_before_a_participle_with_a_fragment_keeps_its_row():
     qs = find_quotes(text)
     assert any(q.quote == "the two states cannot stay apart" and q.cue == "stressed"
                for q in qs)
+
+
+def test_a_clause_ends_at_a_participle_that_takes_its_own_quotation():
+    qs = find_quotes('She said the plan was over, branding it "a sham".')
+    assert [(q.cue, q.quote) for q in qs] == [("said", "the plan was over"),
+                                              ("branding", "a sham")]

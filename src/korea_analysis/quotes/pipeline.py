@@ -121,6 +121,12 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                         indirect.append((c, clause[0], clause[1]))
             if held:
                 indirect[first:] = _before_held(m, indirect[first:], held)
+            ings = [d for d in cs if d.used and d.kind == "verb" and _ing(d.form) and
+                    m[max(ss, d.a - 2):d.a].strip() == ","]
+            if ings and len(indirect) > first:
+                # "said the deal was dead, branding it “…”": the clause ends at the
+                # participle that takes its own quotation
+                indirect[first:] = _before_held(m, indirect[first:], ings)
         if colon is not None and _GOES_ON.search(text, pa, pb):
             blocks.append((pi, colon))  # "…, says the article, and goes on:"
     _context_pass(slots, paras)
