@@ -440,3 +440,144 @@ def source_after(eng, b: int) -> tuple[str, str | None] | None:
         if len(gap) <= 40 and not re.search(r"[,.;:“”\"\n]", gap):
             return _words(eng, inst)
     return None
+
+
+# a description in an article's lead ("…, a senior Ruritanian security official said on
+# Tuesday.") is the person the next paragraphs name with that role ("Ivan Petrov, secretary
+# of Ruritania's Security Council, …"): how far into the text a lead may sit (a caption may
+# come first) and how far on its person may be named
+_LEAD_END = 1200
+_LEAD_AHEAD = 1500
+_LEAD_DETS = frozenset({"the", "a", "an"})
+_LEAD_SKIP = frozenset({"the", "a", "an", "of", "to", "for", "and", "at", "in", "on"})
+_NO_OFFICIAL = frozenset({"president", "leader", "premier", "chancellor", "king", "queen",
+                          "prime", "emperor", "pope"})
+_POSSESSIVE = re.compile(r"^[A-Z][\w\-.]*[’']s$")
+_APPOSITION = re.compile(r",[ \t]+(?P<app>[^,.;:\n“”\"]{3,90})")
+
+
+def lead_person(eng, mention: str, a: int, b: int) -> str | None:
+    """``a senior Ruritanian security official`` (or ``the Ruritanian ambassador``,
+    ``Ruritania's top presidential security adviser``) in an article's lead -> the first person
+    named after it whose title or apposition carries the description's role (a title word of
+    its head noun, any office for "official") and its nationality or body, when capitalised
+    ("United Nations", "US"). A definite or possessive description may also stand for the
+    latest such person named before it (a caption). None when nobody fits."""
+    if a > _LEAD_END:
+        return None
+    words = mention.split()
+    if len(words) < 2:
+        return None
+    cut = words.index("of") if "of" in words[1:] else len(words)
+    head = words[cut - 1].lower().rstrip(".,")
+    cues = eng.cues
+    if head not in cues.person_heads or (words[cut - 1][:1].isupper() and
+                                          not _POSSESSIVE.match(words[0])):
+        return None
+    first = words[0].lower()
+    indefinite = first in ("a", "an")
+    if not (first in _LEAD_DETS or _POSSESSIVE.match(words[0]) or words[0][:1].isupper()):
+        return None  # ("his deputy", "one islander")
+    titles = set(cues.person_descriptions.get(head, set())) | {head}
+    any_office = head in _ANY_OFFICE
+    offices = None
+    if any_office:
+        offices = {w for k, v in cues.person_descriptions.items() for w in {k, *v}} | {
+            w.lower().rstrip(".") for w in cues.titles}
+        offices -= _NO_OFFICIAL  # ("a senior official" is no head of state named next)
+    parts = frozenset(cues.titles) | frozenset(cues.data.get("title_parts") or [])
+    lowtitles = {w.lower() for w in parts}
+    places = [re.sub(r"[’']s$", "", w.rstrip(",")) for w in words[1:] if w[:1].isupper()
+              and w.lower().rstrip(".,") not in lowtitles and w.lower() not in _LEAD_SKIP]
+    stems = {(p[:4] if len(p) > 4 else p) for p in places if p not in ("Korea", "Korean")}
+    if places and not stems:
+        stems = {"Korea"}
+    if any_office and not stems:
+        return None  # ("the port official" fits no office holder: a country must be named)
+    t = eng.text
+
+    def fits(p: int, name: str) -> bool:
+        before = t[max(0, p - 80, b if p > b else 0):p]  # (not the description itself)
+        cut_at = max(before.rfind(ch) for ch in ".;\n“”\"")
+        before = before[cut_at + 1:]
+        after = t[p + len(name):min(p + len(name) + 110, a if p < a else len(t))]
+        stop = re.search(r"[.;\n“”\"]", after)
+        after = after[:stop.start()] if stop else after
+        ctx = (before + " " + after)
+        low = [w.lower().strip(".,’'s") for w in ctx.split()]
+        low += [w.lower().rstrip(".,") for w in ctx.split()]
+        if any_office:
+            role_ok = any(w in offices for w in low)
+        else:
+            role_ok = any(w in titles for w in low)
+        if not role_ok:
+            return False
+        return not stems or any(re.search(r"(?<![\w])" + re.escape(s), ctx) for s in stems)
+
+    latest = None
+    for p, name in eng.names():
+        if a <= p < b or not _looks_person(name):
+            continue
+        lead = name.split()
+        while len(lead) > 2 and lead[0] in parts:  # "Special Rapporteur Vitit Muntabhorn"
+            lead = lead[1:]
+        p, name = p + len(name) - len(" ".join(lead)), " ".join(lead)
+        if p >= b + _LEAD_AHEAD:
+            break
+        if p < a:
+            if not indefinite and fits(p, name):
+                latest = (p, name)
+            continue
+        if fits(p, name):
+            return eng.full_name(name, p) if " " not in name else name
+    if latest is not None:
+        return latest[1]
+    if not indefinite:
+        return _next_sentence_subject(eng, b)
+    return None
+
+
+_SUBJECT_OPENS = re.compile(r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})[ \t]+"
+                            r"(?!(?:of|and|or|to|for|in|on|at|the|a|an|with|from|by)\b)[a-z]+\b")
+
+
+def _next_sentence_subject(eng, b: int) -> str | None:
+    """``Ruritania's Foreign Minister has confirmed …`` then a new paragraph opening with a
+    full name and its past verb ("Ivan Petrov spoke with …"): that person. Only the very next
+    sentence, opening a paragraph, with no title before the name."""
+    t = eng.text
+    end = _SENT_END.search(t, b, b + 600)
+    if end is None:
+        return None
+    k = end.end()
+    gap = t[k:k + 3]
+    if "\n" not in gap:
+        return None
+    k += len(gap) - len(gap.lstrip())
+    mm = _SUBJECT_OPENS.match(t, k)
+    if mm is None or not _looks_person(mm.group("name")):
+        return None
+    name = mm.group("name")
+    if any(w in eng.cues.titles or w in _CAP_STOP for w in name.split()):
+        return None
+    return name
+
+
+_ACRONYM_WORD = re.compile(r"(?<![\w’'\-.])[A-Z]{3,6}(?![\w’'\-])")
+# state codes are no body's initials ("the union" is not the USA)
+_STATE_CODES = frozenset({"USA", "DPRK", "ROK", "PRC", "UAE", "USSR", "ROC", "GBR", "PRK",
+                          "KOR", "JPN", "CHN", "RUS"})
+
+
+def acronym_body(eng, head: str, pos: int) -> str | None:
+    """``the bureau`` after ``The FBI … blamed``: the latest acronym named before (three to
+    six capitals, no state code) whose letters hold the head noun's initial, when the text
+    names no institution with that head; None when there is none."""
+    if head not in eng.cues.institution_heads or head in issued(eng.cues):
+        return None
+    best = None
+    for mm in _ACRONYM_WORD.finditer(eng.text, max(0, pos - _BODY_WINDOW), pos):
+        word = mm.group(0)
+        if word not in _STATE_CODES and head[0].upper() in word[1:]:
+            best = word  # (the initial after the first letter: "Federal Bureau …")
+    return best

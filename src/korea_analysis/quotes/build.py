@@ -9,11 +9,13 @@ from typing import Any
 
 from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
+    acronym_body,
     body_antecedent,
     described_person,
     is_bare_description,
     issued,
     it_antecedent,
+    lead_person,
     named_inside,
     person_antecedent,
     source_after,
@@ -214,6 +216,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         if owner and _looks_person(owner.group("name")):  # "Al Jazeera’s Craig Leeson"
             return owner.group("name"), (na + owner.start("name"), nb), \
                 role or owner.group("owner")
+        person = lead_person(eng, mention, na, nb) if words[0].endswith(("’s", "'s")) else None
+        if person:  # "Ruritania's Foreign Minister has confirmed …" in the lead
+            return person, (na, nb), role or mention
         return mention, (na, nb), role
     if mention[:4] in ("the ", "The ") and len(words) == 2:
         spelled = acronym_antecedent(eng, mention, na)
@@ -256,6 +261,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             _note_institution(eng, *inst)
             described = role if head in issued(eng.cues) or title else None
             return inst[0], (na, nb), described or inst[1]
+        acronym = acronym_body(eng, head, na) if len(words) == 2 else None
+        if acronym:  # "The FBI on Monday blamed …" then "The bureau said"
+            eng.institution_names.add(acronym)
+            return acronym, (na, nb), role or mention
         pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
         key = pair if pair in eng.cues.person_descriptions else head
         person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
@@ -271,6 +280,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
                     return eng.full_name(words_b, body.start("body")), (na, nb), role
                 _note_institution(eng, words_b, re.sub(r"\s+", " ", body.group(0)))
                 return words_b, (na, nb), role or re.sub(r"\s+", " ", body.group(0))
+    person = lead_person(eng, mention, na, nb)
+    if person:  # "…, a senior Ruritanian security official said." then "Ivan Petrov, …"
+        return person, (na, nb), role or mention
     return mention, (na, nb), role
 
 

@@ -272,6 +272,12 @@ class _CueSpeakers(_Article):
                                                  first[0] in _VERBISH or first[0] in _AUX):
                 # "Suu Kyi, 70, said it was too early …": the verb opens this part
                 np = self.np_before(ss, a)
+                if np and np[2] is None and a > ss:
+                    # "The vice minister, Kim, has openly expressed …": the same name opening
+                    # the sentence after its title in apposition keeps the title as its role
+                    full = self.initial_subject(ss, hi)
+                    if full and full[:2] == np[:2]:
+                        return full
                 if np:
                     return np
             np = self.initial_subject(a, end, strict=True)

@@ -122,6 +122,10 @@ def _looks_person(name: str) -> bool:
     return all(_cap(w) for w in words) and not any(w in _NOT_PERSON for w in words)
 
 
+#: a sentence opening with a name and a lower-case verb ("Hill flew to Beijing …")
+_OPENER = re.compile(r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})[ \t]+[a-z]")
+
+
 class _Names:
     """Per-article state: the text, cues, names seen, genders (the base of the engine)."""
 
@@ -173,15 +177,29 @@ class _Names:
 
     def full_name(self, short: str, pos: int) -> str:
         """A surname (or first name) to the fullest name given for it earlier in the text."""
-        best = None
+        best = kin = None
         for p, name in self.names():
             if p >= pos:
                 break
             parts = name.split()
             if name != short and (short in (parts[0], parts[-1]) or " " in short and
                                   name.endswith(" " + short)):
+                if self._kin_of(p):  # "the younger brother of Olga Petrov"
+                    kin = name
+                    continue
                 best = name  # (a particle surname too: "von der Leyen", "de Mistura")
-        return best or short
+        return best or kin or short
+
+    def _kin_of(self, p: int) -> bool:
+        """The name at ``p`` follows "<kin noun> of" (``kin`` in speech_cues.yaml)."""
+        before = self.text[max(0, p - 30):p]
+        if not before.endswith("of "):
+            return False
+        words = before.split()
+        kin = self.cues.__dict__.get("_kin")
+        if kin is None:
+            kin = self.cues._kin = frozenset(self.cues.data.get("kin") or [])
+        return len(words) >= 2 and words[-2].lower().rstrip("’'s") in kin
 
     def gender(self, name: str) -> str | None:
         if name in self.genders:
@@ -273,6 +291,9 @@ class _Names:
                             and not self.person_description(name):
                         return name
             return word
+        opener = self._own_sentence_opener(pos, speakers, want)
+        if opener is not None:  # "Hill flew to Beijing, where he expressed hope that …"
+            return opener
         titled = self.titled(max(0, pos - _TITLED_WINDOW), pos)
         near = sorted([(p, n) for p, n in speakers if p < pos and (
             _looks_person(n) or self.person_description(n)) and
@@ -302,6 +323,49 @@ class _Names:
                     self._prior_subject(_p, pos, want) or \
                     self._sentence_subject(_p, name, want) or name
         return word
+
+    def _own_sentence_opener(self, pos: int, speakers: list[tuple[int, str]],
+                             want: str | None) -> str | None:
+        """The person who spoke before and opens the pronoun's own sentence as its subject
+        ("Hill flew to Beijing from Tokyo, where he expressed hope …" is Hill), when no other
+        person's name or word of one stands between them."""
+        m = self.text
+        st = self._sentence_start(pos)
+        mm = _OPENER.match(m, st, pos)
+        if mm is None:
+            return None
+        name = mm.group("name")
+        spoke = {n for p, n in speakers if p < st and n not in self.institution_names}
+        g = self.gender(name)
+        if name not in spoke or g not in (None, want):
+            return None
+        if not _looks_person(name) and not self._spoke_as(name, speakers, st, want):
+            return None  # ("Hill" is no name word alone, but "Hill said he …" is a man's)
+        between = m[mm.end():pos]
+        if "\n" in between or "“" in between or "\"" in between:
+            return None
+        words = {w for p, n in self.names() if p < pos for w in n.split()} | {
+            w for n in spoke for w in n.split()}
+        if any(w.strip(".,;:’'s") in words for w in between.split()):
+            return None
+        return name
+
+    def _spoke_as(self, name: str, speakers: list[tuple[int, str]], hi: int,
+                  want: str | None) -> bool:
+        """A speaker credited as ``name`` before ``hi`` was followed, in its sentence, by the
+        pronoun ``want`` ("Hill said he would …")."""
+        male, female, ends = self._pronoun_index()
+        marks = male if want == "male" else female if want == "female" else None
+        if marks is None:
+            return False
+        for p, n in speakers:
+            if n != name or p >= hi:
+                continue
+            k = bisect.bisect_left(ends, p)
+            stop = min(p + 120, ends[k] if k < len(ends) else len(self.text))
+            if bisect.bisect_left(marks, stop) > bisect.bisect_left(marks, p):
+                return True
+        return False
 
     def _in_headline(self, pos: int) -> bool:
         """``pos`` lies on a line in title case with no end stop (a headline)."""
@@ -422,8 +486,12 @@ class _Names:
         """A speaker that is one person described, not named: "the U.S. official", "The
         spokesman", "a senior Asian diplomat" (a candidate for a later "he"/"she")."""
         words = name.split()
-        if len(words) < 2 or len(words) > 6 or words[0].lower() not in _DETS or \
+        if len(words) < 2 or len(words) > 9 or words[0].lower() not in _DETS or \
                 words[0].lower() in _PLURAL_DETS:
+            return False
+        if "of" in words[2:]:  # "the representative of the United States"
+            words = words[:words.index("of", 2)]
+        if len(words) > 6:
             return False
         head = words[-1].lower()
         return words[-1].islower() and head in self.cues.person_heads

@@ -121,6 +121,12 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                         indirect.append((c, clause[0], clause[1]))
             if held:
                 indirect[first:] = _before_held(m, indirect[first:], held)
+            ings = [d for d in cs if d.used and d.kind == "verb" and _ing(d.form) and
+                    m[max(ss, d.a - 2):d.a].strip() == ","]
+            if ings and len(indirect) > first:
+                # "said the deal was dead, branding it “…”": the clause ends at the
+                # participle that takes its own quotation
+                indirect[first:] = _before_held(m, indirect[first:], ings)
         if colon is not None and _GOES_ON.search(text, pa, pb):
             blocks.append((pi, colon))  # "…, says the article, and goes on:"
     _context_pass(slots, paras)
@@ -235,7 +241,9 @@ def _before_held(m: str, rows: list[tuple[_Cue, int, int]], held: list[_Cue]
     for c, a, b in rows:
         for h in held:
             if h is not c and a <= h.a < b:
-                b = min(b, h.sp[0], h.a)
+                # (a participle's speaker before the clause is the sentence subject: "The
+                # minister emphasized that …, referring to X's “…”" ends at the participle)
+                b = min(b, h.sp[0] if h.sp[0] > a else b, h.a)
                 b = a + len(re.sub(r"(?:[\s,;:—–-]|\b(?:and|but|though|although|while|as)\b)+$",
                                    "", m[a:b]))
         if b - a >= 8 and len(m[a:b].split()) >= 3:
