@@ -142,3 +142,12 @@ def test_inverted_speaker_without_a_clause_after_it():
             "who asked not to be named because he was not allowed to speak to the press.")
     assert _indirect(text) == [("one of the officials",
                                 "The ship sighted was believed to be a fishing trawler")]
+
+
+def test_a_second_clause_after_and_is_no_reported_clause():
+    # "announced the plan to visit X and Y welcomed it": Y's verb opens a clause of its own
+    assert _indirect("Petrov announced the plan to visit Harbin and Marin welcomed it.") == []
+    # a coordination inside the subject is kept ("relations between X and Y are …")
+    got = _indirect("Ruritania said relations between its leader Ivan Petrov and President "
+                    "Oleg Marin are not bad.")
+    assert got and got[0][1].startswith("relations between its leader Ivan Petrov")

@@ -68,10 +68,25 @@ def test_a_state_code_is_no_bodys_acronym():
     assert speakers(text)[-1] == "The bureau"
 
 
-def test_a_possessive_title_in_the_lead_is_the_person_opening_the_next_paragraph():
+def test_a_lead_description_is_not_whoever_opens_the_next_paragraph():
+    # nothing in the text says Ivan Petrov is the foreign minister: naming him is a guess
     text = ("Ruritania's Foreign Minister has confirmed with his counterpart that the two "
             "countries will work together.\n\nIvan Petrov spoke with the counterpart by "
             "telephone.")
+    assert speakers(text)[0] == "Ruritania's Foreign Minister"
+
+
+def test_an_anonymous_or_unspecific_official_stays_unnamed():
+    text = ("The port will reopen next month, a senior Ruritanian official said on Tuesday, "
+            "speaking on condition of anonymity.\nRuritanian Transport Minister Ivan Petrov, "
+            "asked about the plan, declined to comment.")
+    assert speakers(text)[0] == "a senior Ruritanian official"
+    text = ("The port will reopen next month, a senior Ruritanian official said on Tuesday.\n"
+            "Ivan Petrov, secretary of Ruritania's Security Council, visited the port.")
+    assert speakers(text)[0] == "a senior Ruritanian official"
+    # the description's own words ("security") and the title agree: the same man
+    text = ("The port will reopen next month, a senior Ruritanian security official said on "
+            "Tuesday.\nIvan Petrov, secretary of Ruritania's Security Council, visited it.")
     assert speakers(text)[0] == "Ivan Petrov"
 
 

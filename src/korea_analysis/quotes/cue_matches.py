@@ -234,7 +234,12 @@ class _Engine(_CueSpeakers):
         first = mm.group("first") if mm else ""
         if lead and first.lower() not in _DETS:
             return  # (after an occasion only a determiner opens the clause: "… the plan would")
-        if mm is None or mm.group("np").split()[-1] in ("and", "or", "but") or \
+        np_words = mm.group("np").split() if mm else []
+        if mm is None or np_words[-1] in ("and", "or", "but") or \
+                (m[mm.end() - 2:mm.end()] == "ed" and  # (a second clause: "announced the
+                 any(w in ("and", "or", "but") and nxt[:1].isupper()  # plan and Moon
+                     for w, nxt in zip(np_words, np_words[1:], strict=False))) or \
+                "," in mm.group("np") or \
                 first in _CAP_STOP or first.lower() in _PREPS or \
                 first.lower() in _NP_STOP or first.endswith("ly") or \
                 first.islower() and first not in _DETS and not first.endswith("s"):
