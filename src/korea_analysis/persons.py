@@ -36,7 +36,7 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-    "candidate", "nominee", "speaker",
+    "candidate", "nominee", "speaker", "rapporteur",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
@@ -78,7 +78,7 @@ _TITLE_WORDS = {
     "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
     "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope", "Chancellor",
     "Pvt", "Cpl", "Speaker", "Sergeant", "Private", "Corporal", "Lieutenant", "Colonel",
-    "Captain",
+    "Captain", "Rapporteur",
 }
 #: capitalised words that never start or sit inside a person's name
 _NOT_NAME = {
@@ -127,6 +127,9 @@ SURNAME_FIRST = {
     "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
     "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
 }
+#: words of _NOT_NAME that are also syllables of Chinese and Korean given names: after a
+#: surname written first they are part of the name ("Liu Jun", "Hwang Pyong So")
+_GIVEN_SYLLABLES = frozenset({"Jun", "So", "No", "An", "He"})
 _TOK = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 #: a Korean given name of two syllables joined by a hyphen ("Koo-rae", "Jae-In")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
@@ -275,6 +278,8 @@ def _clean_name(text: str, a: int, b: int, actors: ActorDictionary) -> tuple[int
     words = text[a:b].split(" ")
     keep = 0
     for k, w in enumerate(words):
+        if w in _GIVEN_SYLLABLES and k > keep and words[keep] in SURNAME_FIRST:
+            continue  # "Liu Jun", "Hwang Pyong So": a given name, not June or "So"
         if (w in _TITLE_WORDS or w in _NOT_NAME or w.lower() in ROLE_WORDS
                 or (w,) in actors.entries):
             keep = k + 1
@@ -416,7 +421,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         stripped = stripped[:-1]
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
-    words = list(_WORD.finditer(head))[-8:]
+    words = list(_WORD.finditer(head))[-12:]
     titled = want_context = military = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
