@@ -56,8 +56,11 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
                     and m.kind != "byline"):
                 return m.actor, _source_of(m)
     for m in mentions:
-        if m.entity == quote.speaker and m.kind != "byline":
-            return m.actor, _source_of(m)
+        if m.kind != "byline" and (m.entity == quote.speaker or (
+                m.kind == "institution" and m.text == quote.speaker)):
+            return m.actor, _source_of(m)  # (the body as written: "FBI" for "the bureau")
+    if quote.speaker_start is not None and (code := _ministry_of_sentence(quote, mentions, actors)):
+        return code, "context"
     if quote.speaker_start is not None and _MEDIA_SPEAKER.fullmatch(quote.speaker):
         owner = _owner_before(quote.speaker_start, mentions)
         if owner is not None:
@@ -82,6 +85,50 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
 #: a state's outlets named by what they are: "state media", "official media", "media"
 _MEDIA_SPEAKER = re.compile(r"(?i)(?:(?:state|official|state-run|government)\s+)*"
                             r"(?:media|television|news\s+agency|radio)")
+
+
+#: a body named by the kind of body it is, as an anaphor: "the bureau said" (the FBI named
+#: before), "the Committee" (the Committee for the Peaceful Reunification of Korea)
+_BODY_ANAPHOR = re.compile(r"(?i)(?:the\s+)?(?P<head>bureau|agency|committee|commission|"
+                           r"council|department|ministry|command)")
+#: a ministry named without its country: "the foreign ministry", "the country's foreign
+#: ministry"
+_BARE_MINISTRY = re.compile(r"(?i)(?:the\s+)?(?:(?:country|nation)['’]s\s+)?"
+                            r"(?:(?:foreign|defen[cs]e|unification)\s+)?ministry")
+
+
+def _anaphor_body(quote, mentions):
+    """The institution a bare "the bureau" / "the Committee" speaker refers to: the last one
+    named before the speaker whose name has that word ("Federal Bureau of Investigation")."""
+    m = _BODY_ANAPHOR.fullmatch(quote.speaker.strip())
+    if m is None or quote.speaker_start is None:
+        return None
+    head = m.group("head").lower()
+    best = None
+    for x in mentions:
+        if x.end > quote.speaker_start:
+            break
+        if (x.kind == "institution" and x.actor and x.text != quote.speaker
+                and head in x.entity.lower().split()):
+            best = x
+    return best
+
+
+def _ministry_of_sentence(quote, mentions, actors: ActorDictionary) -> str | None:
+    """"North Korea is to conduct a nuclear test, the foreign ministry said": a ministry
+    named without its country speaks for the state whose outlet carries its words in the
+    sentence ("… the country's foreign ministry said in a statement carried by the Korean
+    Central News Agency"), else for the one state the sentence names."""
+    if not _BARE_MINISTRY.fullmatch(quote.speaker.strip()):
+        return None
+    same = [m for m in mentions if m.sentence_id == quote.sentence_id and m.actor
+            and m.kind in ("country", "demonym", "capital", "institution")]
+    carried = [m for m in same if m.kind == "institution" and m.start >= quote.speaker_end
+               and m.entity in actors.state_media]
+    if carried:
+        return carried[0].actor
+    codes = {m.actor for m in same}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _owner_before(start: int, mentions):
@@ -217,6 +264,8 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
             name = m.group("name")
     if name == quote.speaker:
         name = _article_full_name(quote.speaker, mentions) or name
+    if name == quote.speaker and (body := _anaphor_body(quote, mentions)) is not None:
+        name = body.text  # "The bureau" -> "FBI", as the article named it
     return name
 
 
