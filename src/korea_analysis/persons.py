@@ -200,6 +200,9 @@ class ArticleContext:
     #: a state's servicemen named by their country ("two South Korean marines were
     #: killed"), in text order
     forces: list[tuple[int, str]] = field(default_factory=list)
+    #: the one country whose nationals the article says were abducted ("Japanese citizens
+    #: who were abducted by North Korea"), for abductees and their families
+    abductees: str | None = None
 
     def military_country_at(self, pos: int) -> str | None:
         """For a rank or a commander: the one state whose servicemen the article named
@@ -245,10 +248,40 @@ _FORCES_GATE = re.compile(r"(?i)marines|soldiers|troops|sailors|servicemen|servi
                           r"airmen|conscripts")
 
 
+#: whose nationals were abducted: "Japanese citizens who were abducted", "Japanese
+#: nationals kidnapped", "abducted Japanese citizens"
+_ABDUCTED_NATIONALS = re.compile(
+    r"(?P<who>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:who\s+(?:were|had\s+been)\s+)?"
+    r"(?:abducted|kidnapped)\b"
+    r"|\b(?:abducted|kidnapped)\s+(?P<who2>[A-Z][a-z]+)\s+(?:citizens|nationals)\b")
+_KIN = (r"(?:mother|father|brother|sister|son|daughter|husband|wife|parents?|siblings?|"
+        r"relatives?|family)")
+#: a person the sentence says was abducted, or whose relative was: "the mother of abductee
+#: Megumi Yokota", ", 53, the younger brother of Megumi Yokota who was abducted", ", whose
+#: brother, Kaoru Hasuike was abducted", "… was abducted"
+_ABDUCTED_AFTER = re.compile(
+    r",?(?:\s+\d{1,3},)?\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:younger|elder|older|twin|late)\s+)?"
+    + _KIN + r"\s+of\s+(?:(?:the|an|a)\s+)?(?:abductees?\b|kidnapping\s+victims?\b|"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:who|,\s+who)\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped))"
+    r"|,?\s+whose\s+" + _KIN + r"\b[^.;]{0,40}?\s+(?:was|were|had\s+been)\s+"
+    r"(?:abducted|kidnapped)"
+    r"|\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped)\b")
+_ABDUCTEE_BEFORE = re.compile(r"\b(?:abductee|kidnapping\s+victim)\s+$")
+
+
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
     as an actor code."""
     ctx = ArticleContext()
+    if "abducted" in text or "kidnapped" in text:
+        found = set()
+        for m in _ABDUCTED_NATIONALS.finditer(text):
+            who = m.group("who") or m.group("who2")
+            ent = actors.entries.get((who,))
+            if ent is not None and ent.kind == "demonym" and len(ent.actors) == 1:
+                found.add(ent.actors[0])
+        if len(found) == 1:
+            ctx.abductees = found.pop()
     if _FORCES_GATE.search(text):
         for m in _FORCES.finditer(text):
             code = first_actor(text, m.start("who"), m.end("who"), actors)
@@ -506,7 +539,12 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                     or _city_country(region.split()[-1], actors))
         if code:
             return code, "context"
-    # 4. "said in Tokyo"
+    # 4. an abductee or an abductee's relative, where the article says whose nationals
+    # were abducted ("Japanese citizens who were abducted …"): that country
+    if ctx.abductees and (_ABDUCTED_AFTER.match(text, e, sb)
+                          or _ABDUCTEE_BEFORE.search(text, max(sa, s - 30), s)):
+        return ctx.abductees, "context"
+    # 5. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
         code = _city_country(m.group("city"), actors)
@@ -540,6 +578,7 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
         # without a role or a title ("Guam Gov. …"): only "said in Tokyo" or "of the <body>"
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
+                or (ctx.abductees and ("abduct" in seg or "kidnap" in seg))
                 or (seg[:6].lstrip().startswith("In ") and _IN_PLACE.match(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)
                     and _OF_GATE.search(text, a, b))):
