@@ -200,6 +200,9 @@ class ArticleContext:
     #: a state's servicemen named by their country ("two South Korean marines were
     #: killed"), in text order
     forces: list[tuple[int, str]] = field(default_factory=list)
+    #: presidents in office on the date named so far ("President Roh Moo-hyun"), in text
+    #: order, for a "presidential secretary" named without a country
+    presidents: list[tuple[int, str]] = field(default_factory=list)
     #: the one country whose nationals the article says were abducted ("Japanese citizens
     #: who were abducted by North Korea"), for abductees and their families
     abductees: str | None = None
@@ -209,6 +212,12 @@ class ArticleContext:
         before ``pos`` ("… killing two South Korean Marines …" then "Sgt. Seo …"); with two
         states' named (or none), :meth:`country_at`."""
         states = {code for start, code in self.forces if start < pos}
+        return states.pop() if len(states) == 1 else self.country_at(pos)
+
+    def president_at(self, pos: int) -> str | None:
+        """For a "presidential" aide: the one state whose president the article has named
+        (with two states' presidents named, or none, :meth:`country_at`)."""
+        states = {code for start, code in self.presidents if start < pos}
         return states.pop() if len(states) == 1 else self.country_at(pos)
 
     def country_at(self, pos: int) -> str | None:
@@ -383,6 +392,12 @@ def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
 
 
 _PORTFOLIO_JOIN = {"for", "of", "on", "to", "and", "the", "&"}
+#: a portfolio written in lower case: "presidential secretary for foreign and security
+#: policy Baek …"
+_PORTFOLIO_WORDS = {"foreign", "security", "policy", "affairs", "defense", "defence",
+                    "national", "public", "relations", "political", "economic", "unification",
+                    "trade", "strategy", "intelligence", "press", "information",
+                    "international", "inter-Korean", "planning", "communications"}
 
 
 def _portfolio(words: list[str]) -> bool:
@@ -396,7 +411,8 @@ def _portfolio(words: list[str]) -> bool:
         return False
     rest = words[idx[-1] + 1:]
     return (bool(rest) and rest[0] in ("for", "of", "on", "to")
-            and all(w[:1].isupper() or w in _PORTFOLIO_JOIN for w in rest))
+            and all(w[:1].isupper() or w in _PORTFOLIO_JOIN or w in _PORTFOLIO_WORDS
+                    for w in rest))
 
 
 _MEMBER = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:lifelong|longtime|former|moderate|"
@@ -415,6 +431,9 @@ def _next_in_list(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
     last = runs[-1] if runs else None
     if last is None or last.end() != len(seg):
         return False
+    if seg[:last.start()].endswith(("the ", "The ")):
+        return False  # "…, Researcher of the DPRK Society for the Study of the International
+        # Politics": a body's name, not the next person's
     return _clean_name(seg, last.start(), last.end(), actors) is not None
 
 
@@ -455,7 +474,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
     words = list(_WORD.finditer(head))[-12:]
-    titled = want_context = military = False
+    titled = want_context = military = presidential = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -479,6 +498,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
             military = bool(_MILITARY_ROLES.intersection(roles))
+            presidential = "presidential" in text[hs:he].lower().split()
             if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
                 code = ctx.country_at(s)
                 if code and code in _party_words(actors).get(m.group("party"), ()):
@@ -526,6 +546,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                                              m.group().split()[0])):
             return got
     if want_context and (code := ctx.military_country_at(s) if military
+                         else ctx.president_at(s) if presidential
                          else ctx.country_at(s)):
         return code, "context"
     # 3. "In Kobe, western Japan, Aiko Mori, 71, …" (an age or a speech verb after the name

@@ -1,0 +1,94 @@
+"""Countries of people and speakers the dictionary does not decide by name (issue 12), on
+sentences of our own."""
+import datetime as dt
+
+import pytest
+from speaker_rows import decided
+
+from korea_analysis.actors import load_actors
+from korea_analysis.mentions import find_mentions
+from korea_analysis.text import sentences
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def people(text, actors, published=None):
+    return [(m.entity, m.actor, m.actor_source)
+            for m in find_mentions(text, sentences(text), actors, published)
+            if m.kind == "person"]
+
+
+def speakers(text, actors, published=None):
+    return [(q.speaker, code) for q, code, _ in decided(text, actors, published)]
+
+
+def test_given_name_syllables_after_a_surname_written_first(actors):
+    t = "Tensions will rise, said Wu Jun, a professor at China's Renmin University."
+    assert ("Wu Jun", "CHN") in [p[:2] for p in people(t, actors)]
+    t = "Officials met Kang Myong So, chief aide to North Korean leader Kim Jong Un."
+    assert ("Kang Myong So", "PRK") in [p[:2] for p in people(t, actors)]
+
+
+def test_a_long_title_reaches_the_institution(actors):
+    t = ("The talks went well, said Blue House Senior Secretary to the President for "
+         "Political Affairs Moon Sung-ho on Tuesday.")
+    assert ("Moon Sung-ho", "KOR", "title") in people(t, actors)
+
+
+def test_rapporteur_is_a_title(actors):
+    t = "United Nations Special Rapporteur Anna Berg told reporters the camps remain open."
+    assert ("Anna Berg", "IGOUNO", "title") in people(t, actors)
+
+
+def test_a_body_named_by_its_kind_is_the_one_named_before(actors):
+    t = ("The FBI said on Monday that hackers had stolen the funds.\n\n"
+         "The bureau said the money was “partly recovered” by investigators.")
+    assert speakers(t, actors)[-1] == ("FBI", "USA")
+
+
+def test_a_ministry_without_its_country(actors):
+    t = "North Korea will send a delegation to the talks, the foreign ministry said on Monday."
+    assert speakers(t, actors)[-1][1] == "PRK"
+    t = ("“We welcome the decision by the United States,” the country's foreign ministry said "
+         "in a statement carried by the Korean Central News Agency.")
+    assert speakers(t, actors)[-1][1] == "PRK"
+    # two states in the sentence and no outlet carrying it: nothing is decided
+    t = "Japan and China will hold talks next week, the foreign ministry said on Monday."
+    assert speakers(t, actors)[-1][1] is None
+
+
+def test_abductees_and_their_families(actors):
+    t = ("Families of Japanese citizens who were abducted by North Korea met the minister.\n\n"
+         "Hana Mori, the sister of abductee Rie Mori, spoke first.\n\n"
+         "“We will never give up,” said Kenta Ishii, whose father, Goro Ishii, was abducted "
+         "in 1978.")
+    got = {p[0]: p[1] for p in people(t, actors, dt.date(2020, 5, 1))}
+    assert got.get("Hana Mori") == "JPN" and got.get("Rie Mori") == "JPN"
+    assert got.get("Kenta Ishii") == "JPN"
+    # the article does not say whose nationals were abducted: nothing is decided
+    t = ("Hana Mori, the sister of abductee Rie Mori, spoke first.\n\n"
+         "“We will never give up,” said Kenta Ishii, whose father was abducted in 1978.")
+    assert people(t, actors) == []
+
+
+def test_vitit_is_named_by_his_given_name(actors):
+    t = ("UN Special Rapporteur Vitit Muntabhorn visited Seoul.\n\n"
+         "Vitit said conditions had not improved.")
+    assert [p[:2] for p in people(t, actors, dt.date(2008, 1, 20))] == [
+        ("Vitit Muntabhorn", "IGOUNO"), ("Vitit Muntabhorn", "IGOUNO")]
+
+
+def test_a_body_at_the_end_of_an_apposition_is_no_next_person(actors):
+    t = ("Pak Chol Su, Researcher of the DPRK Institute for the Study of the International "
+         "Relations, wrote the article.")
+    assert ("Pak Chol Su", "PRK") in [p[:2] for p in people(t, actors)]
+
+
+def test_a_presidential_aide_serves_the_one_president_named(actors):
+    t = ("President Roh Moo-hyun met Kim Jong Il in Pyongyang.\n\n"
+         "In a briefing, presidential secretary for foreign and security policy Lim Dong-ho "
+         "said the talks went well.")
+    assert ("Lim Dong-ho", "KOR", "context") in people(t, actors, dt.date(2007, 10, 4))
