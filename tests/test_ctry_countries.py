@@ -92,3 +92,16 @@ def test_a_presidential_aide_serves_the_one_president_named(actors):
          "In a briefing, presidential secretary for foreign and security policy Lim Dong-ho "
          "said the talks went well.")
     assert ("Lim Dong-ho", "KOR", "context") in people(t, actors, dt.date(2007, 10, 4))
+
+
+def test_a_speaker_named_by_an_office_alone_is_its_one_holder(actors):
+    from types import SimpleNamespace
+
+    from korea_analysis.speakers import full_name
+    t = "Khaled Khiari, UN Assistant Secretary-General, briefed the Council on Monday."
+    ms = find_mentions(t, sentences(t), actors, dt.date(2024, 11, 4))
+    q = SimpleNamespace(speaker="Assistant Secretary-General", speaker_start=None,
+                        speaker_end=None, role=None)
+    assert full_name(q, ms, actors) == "Khaled Khiari"
+    q.speaker = "Deputy Secretary-General"  # nobody named holds it: as written
+    assert full_name(q, ms, actors) == "Deputy Secretary-General"

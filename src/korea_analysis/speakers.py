@@ -248,6 +248,8 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     speaker given with a title takes the name alone, a definite description its holder; an
     outlet's person ("Al Jazeera’s Craig Leeson") the person's name; an institution given
     with the words that say what it is ("the DPRK's Rodong Sinmun newspaper") its name."""
+    if quote.speaker and (holder := _role_holder(quote, mentions)):
+        return holder  # "Assistant Secretary-General" (for "he"): Khaled Khiari
     if not quote.speaker or quote.speaker_start is None:
         return quote.speaker
     # "President Lee Jae-myung on Sept. 11 described …": the date is not part of the name
@@ -267,6 +269,29 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     if name == quote.speaker and (body := _anaphor_body(quote, mentions)) is not None:
         name = body.text  # "The bureau" -> "FBI", as the article named it
     return name
+
+
+_THE = re.compile(r"(?i)the\s+")
+
+
+def _role_holder(quote, mentions) -> str | None:
+    """A speaker given by an office alone ("Assistant Secretary-General", "the leader"):
+    the one person the article named before it who holds exactly that office on the date
+    (the mention's role); None when none or several do."""
+    words = quote.speaker.strip()
+    if (m := _THE.match(words)) is not None:
+        words = words[m.end():]
+    low = words.lower()
+    if not low or any(w[:1].isupper() and w.lower() not in _TITLE_LOWER
+                      for w in re.split(r"[\s-]+", words)):
+        return None  # a name, or words beyond an office: as written
+    start = quote.speaker_start if quote.speaker_start is not None else float("inf")
+    holders = {m.entity for m in mentions if m.kind == "person" and m.entity and m.role
+               and m.start < start and m.role.lower() == low}
+    return holders.pop() if len(holders) == 1 else None
+
+
+_TITLE_LOWER = frozenset(w.lower() for w in _TITLE_WORDS) | {"secretary-general", "general"}
 
 
 def _surname(name: str) -> str:
