@@ -105,3 +105,16 @@ def test_a_speaker_named_by_an_office_alone_is_its_one_holder(actors):
     assert full_name(q, ms, actors) == "Khaled Khiari"
     q.speaker = "Deputy Secretary-General"  # nobody named holds it: as written
     assert full_name(q, ms, actors) == "Deputy Secretary-General"
+
+
+def test_the_statement_is_the_one_described_before(actors):
+    t = ("An official Chinese statement says Beijing \"will not accept\" the plan.\n\n"
+         "The statement accuses Washington of \"bad faith\" in the talks.")
+    got = speakers(t, actors)
+    assert got[-1] == ("An official Chinese statement", "CHN")
+
+
+def test_an_aide_to_a_leader_is_no_next_person(actors):
+    t = ("Officials met Kang Chol Su, senior aide to North Korean leader Kim Jong Un, at the "
+         "border on Monday.")
+    assert ("Kang Chol Su", "PRK") in [p[:2] for p in people(t, actors)]

@@ -431,6 +431,10 @@ def _next_in_list(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
     last = runs[-1] if runs else None
     if last is None or last.end() != len(seg):
         return False
+    before = seg[:last.start()].split()
+    if (before and before[-1].lower() in ROLE_WORDS and before[-1].islower()
+            and ("to" in before[:-1] or "of" in before[:-1])):
+        return False  # "…, chief military aide to top DPRK leader Kim Jong Un": whose aide
     if seg[:last.start()].endswith(("the ", "The ")):
         return False  # "…, Researcher of the DPRK Society for the Study of the International
         # Politics": a body's name, not the next person's

@@ -155,7 +155,26 @@ def same_speaker_country(decided):
         if not code and q.speaker and len({c for c, _ in found.get(q.speaker, ())}) == 1:
             code, source = min(found[q.speaker])
         out.append((q, code, source))
-    return _spokespeople(_coordinated(out))
+    return _definite_heads(_spokespeople(_coordinated(out)))
+
+
+#: a definite description by its head noun alone: "The statement", "the report"
+_THE_HEAD = re.compile(r"(?i)the\s+(?P<head>[a-z]+)")
+
+
+def _definite_heads(decided):
+    """"An official North Korean statement says …" then "The statement accuses …": a bare
+    "the <noun>" left without a country is the last speaker before it described with that
+    noun and given a country (its words and country)."""
+    out, last = [], {}
+    for q, code, source in decided:
+        m = _THE_HEAD.fullmatch((q.speaker or "").strip())
+        if m and not code and (prev := last.get(m.group("head").lower())) is not None:
+            q.speaker, code, source = prev
+        elif code and q.speaker and " " in q.speaker.strip():
+            last[q.speaker.split()[-1].lower()] = (q.speaker, code, source)
+        out.append((q, code, source))
+    return out
 
 
 #: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
