@@ -118,3 +118,11 @@ def test_an_aide_to_a_leader_is_no_next_person(actors):
     t = ("Officials met Kang Chol Su, senior aide to North Korean leader Kim Jong Un, at the "
          "border on Monday.")
     assert ("Kang Chol Su", "PRK") in [p[:2] for p in people(t, actors)]
+
+
+def test_one_of_the_others_named(actors):
+    t = "Meanwhile, Pak Chol Min and other warmongers of the south Korean military echo him."
+    assert ("Pak Chol Min", "KOR") in [p[:2] for p in people(t, actors)]
+    # others with no country named: nothing
+    t = "Meanwhile, Pak Chol Min and other diplomats met in Beijing."
+    assert [p for p in people(t, actors) if p[0] == "Pak Chol Min"] == []

@@ -275,6 +275,9 @@ _ABDUCTED_AFTER = re.compile(
     r"|,?\s+whose\s+" + _KIN + r"\b[^.;]{0,40}?\s+(?:was|were|had\s+been)\s+"
     r"(?:abducted|kidnapped)"
     r"|\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped)\b")
+#: "and other <plural> of/from (the) <country>" or "and other <demonym>s" after a name
+_AND_OTHER = re.compile(r"\s+and\s+other\s+(?:(?:[a-z][\w-]*\s+){1,3}(?:of|from)\s+(?:the\s+)?|)"
+                        r"(?P<who>(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)?)")
 _ABDUCTEE_BEFORE = re.compile(r"\b(?:abductee|kidnapping\s+victim)\s+$")
 
 
@@ -549,6 +552,11 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
                                              m.group().split()[0])):
             return got
+    # "Kim Thae Yong and other gangsters of the south Korean puppet military", "… and other
+    # Americans": one of the others the words name
+    if (m := _AND_OTHER.match(text, e, sb)) and (code := first_actor(
+            text, m.start("who"), m.end("who"), actors)):
+        return code, "apposition"
     if want_context and (code := ctx.military_country_at(s) if military
                          else ctx.president_at(s) if presidential
                          else ctx.country_at(s)):
@@ -604,6 +612,7 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
                 or (ctx.abductees and ("abduct" in seg or "kidnap" in seg))
+                or (" and other " in seg and _AND_OTHER.search(text, a, b))
                 or (seg[:6].lstrip().startswith("In ") and _IN_PLACE.match(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)
                     and _OF_GATE.search(text, a, b))):
