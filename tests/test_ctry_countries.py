@@ -126,3 +126,9 @@ def test_one_of_the_others_named(actors):
     # others with no country named: nothing
     t = "Meanwhile, Pak Chol Min and other diplomats met in Beijing."
     assert [p for p in people(t, actors) if p[0] == "Pak Chol Min"] == []
+
+
+def test_a_dateline_after_a_bracketed_date(actors):
+    from korea_analysis.persons import article_context
+    t = "[March 2, 2012]  PYONGYANG, North Korea (AP) -- The talks resumed on Friday."
+    assert article_context(t, actors).dateline == "PRK"

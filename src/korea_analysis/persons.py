@@ -151,8 +151,10 @@ _AGE = re.compile(r",\s+\d{1,3}\s*,")
 #: "(R-Texas)", "(D-N.Y.)", ", I-Vt.,": a US lawmaker's party and state after the name
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[),]")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
-# "TOKYO (Kyodo) --", "BEIJING, March 3 (Xinhua) —", "Seoul, Jan. 5 (Yonhap) -"
-_DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
+# "TOKYO (Kyodo) --", "BEIJING, March 3 (Xinhua) —", "Seoul, Jan. 5 (Yonhap) -", after a
+# bracketed date: "[December 19, 2011]  PYONGYANG, North Korea (AP) --"
+_DATELINE = re.compile(r"^\W{0,3}(?:\[[^\]\n]{1,30}\]\s*)?"
+                       r"(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
                        r"(?:,[^\n(–—-]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])",
                        re.MULTILINE)
 # TASS style: "PYONGYANG, November 25. /TASS/."
