@@ -132,3 +132,15 @@ def test_a_dateline_after_a_bracketed_date(actors):
     from korea_analysis.persons import article_context
     t = "[March 2, 2012]  PYONGYANG, North Korea (AP) -- The talks resumed on Friday."
     assert article_context(t, actors).dateline == "PRK"
+
+
+def test_the_office_after_the_last_and_is_this_persons(actors):
+    t = ("U.S. envoy Sung Kim and North Korea's representative, Ri Song Chol, met in "
+         "Beijing on Friday.")
+    assert ("Ri Song Chol", "PRK", "title") in people(t, actors)
+
+
+def test_the_countrys_ministry_in_an_apposition(actors):
+    t = ("South Korea's cabinet met on Monday, while Jang Min-ho, a spokesman for the "
+         "country's unification ministry, warned of consequences.")
+    assert ("Jang Min-ho", "KOR", "context") in people(t, actors)

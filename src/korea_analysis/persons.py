@@ -178,6 +178,39 @@ def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | Non
     return None
 
 
+#: "the country's unification ministry": the country named before, in the sentence
+_THE_COUNTRYS = re.compile(r"\b(?:the|that)\s+(?:country|nation)['’]s\b")
+
+
+def _person_before(text: str, a: int, k: int, actors: ActorDictionary) -> bool:
+    """text[a:k] ends in a person's name ("… James Kelly"), not a country's ("South Korea")
+    or an office's ("Minister of Trade")."""
+    runs = [m for m in _NAME.finditer(text, a, k) if m.end() == k]
+    if not runs:
+        return False
+    span = _clean_name(text, runs[-1].start(), k, actors)
+    if span is None:
+        return False
+    key = tuple(t for t, _, _ in tokens(text, span[0], k))
+    ent = actors.entries.get(key)
+    return ent is None or ent.kind == "person"
+
+
+def _last_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """The last country, demonym or capital named in text[a:b] (one actor only)."""
+    toks = tokens(text, a, b)
+    found, i = None, 0
+    while i < len(toks):
+        for n in range(min(actors.first.get(toks[i][0], 0), len(toks) - i), 0, -1):
+            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+            if e is not None and e.kind in ("country", "demonym", "capital"):
+                found = e.actors[0] if len(e.actors) == 1 else None
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
 def known(name: str, actors: ActorDictionary) -> bool:
     """True when the name, or any part of it, is already in the dictionary or is a title."""
     key = tuple(t for t, _, _ in tokens(name))
@@ -500,6 +533,11 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                 body = hit[2]
                 return body.country, ("title" if body.type in ("territory", "office")
                                       else "institution")
+            # "U.S. Assistant Secretary … James Kelly and North Korea's representative,
+            # Li Gun": the office after the last "and" is this person's
+            if ((k := text.rfind(" and ", hs, he)) >= 0 and _person_before(text, hs, k, actors)
+                    and (code := _title_actor(text, k + 5, he, actors))):
+                return code, "title"
             code = _title_actor(text, hs, he, actors) or _owner_actor(text, hs, he, actors)
             if code:
                 return code, "title"
@@ -542,6 +580,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                 code = _title_actor(text, desc_a, desc_b, actors)
                 if code:
                     return code, "apposition"
+                if _THE_COUNTRYS.search(text, desc_a, desc_b) and (
+                        code := _last_actor(text, sa, s, actors)):
+                    return code, "context"  # "…, a spokesman for the country's ministry"
                 want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
             after_end = m.end()
     else:
