@@ -144,3 +144,14 @@ def test_the_countrys_ministry_in_an_apposition(actors):
     t = ("South Korea's cabinet met on Monday, while Jang Min-ho, a spokesman for the "
          "country's unification ministry, warned of consequences.")
     assert ("Jang Min-ho", "KOR", "context") in people(t, actors)
+
+
+def test_the_secretary_is_the_one_secretary_named(actors):
+    from types import SimpleNamespace
+
+    from korea_analysis.speakers import full_name
+    t = "Secretary of State Antony J. Blinken spoke on Tuesday with his counterpart."
+    ms = find_mentions(t, sentences(t), actors, dt.date(2022, 11, 1))
+    q = SimpleNamespace(speaker="The Secretary", speaker_start=len(t) + 5,
+                        speaker_end=len(t) + 18, role=None)
+    assert full_name(q, ms, actors) == "Antony Blinken"

@@ -294,9 +294,10 @@ _THE = re.compile(r"(?i)the\s+")
 
 
 def _role_holder(quote, mentions) -> str | None:
-    """A speaker given by an office alone ("Assistant Secretary-General", "the leader"):
-    the one person the article named before it who holds exactly that office on the date
-    (the mention's role); None when none or several do."""
+    """A speaker given by an office alone ("Assistant Secretary-General", "the leader",
+    "The Secretary"): the one person the article named before it who holds that office on
+    the date (the mention's role, or a role it begins: "secretary of state"); None when
+    none or several do."""
     words = quote.speaker.strip()
     if (m := _THE.match(words)) is not None:
         words = words[m.end():]
@@ -306,7 +307,9 @@ def _role_holder(quote, mentions) -> str | None:
         return None  # a name, or words beyond an office: as written
     start = quote.speaker_start if quote.speaker_start is not None else float("inf")
     holders = {m.entity for m in mentions if m.kind == "person" and m.entity and m.role
-               and m.start < start and m.role.lower() == low}
+               and m.start < start and (m.role.lower() == low
+                                        # "The Secretary": of state, of defense
+                                        or m.role.lower().startswith(low + " "))}
     return holders.pop() if len(holders) == 1 else None
 
 
