@@ -155,3 +155,16 @@ def test_the_secretary_is_the_one_secretary_named(actors):
     q = SimpleNamespace(speaker="The Secretary", speaker_start=len(t) + 5,
                         speaker_end=len(t) + 18, role=None)
     assert full_name(q, ms, actors) == "Antony Blinken"
+
+
+def test_a_speaker_cut_at_a_possessive_takes_the_name_it_begins(actors):
+    from types import SimpleNamespace
+
+    from korea_analysis.speakers import speaker_country
+    t = "The Democratic People’s Republic of Korea said on Monday it would respond."
+    ms = find_mentions(t, sentences(t), actors)
+    q = SimpleNamespace(speaker="official news agency of the Democratic People",
+                        speaker_start=None, speaker_end=None, role=None)
+    assert speaker_country(q, ms, actors) == ("PRK", "description")
+    q.speaker = "official news agency of the Democratic Party"  # begins no name: nothing
+    assert speaker_country(q, ms, actors) == (None, "")

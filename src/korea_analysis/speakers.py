@@ -79,7 +79,26 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
                 if is_role and words.startswith(OFFICE_OF):
                     return code, "institution"  # "the president's office" (of Yoon …)
                 return code, "description"
+    if (code := _cut_name(quote.speaker, mentions)) is not None:
+        return code, "description"
     return None, ""
+
+
+#: capitalised words ending a speaker: "… of the Democratic People"
+_TAIL_NAME = re.compile(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*$")
+
+
+def _cut_name(speaker: str, mentions) -> str | None:
+    """A speaker whose last words are a name cut at its possessive ("official news agency of
+    the Democratic People", from "… Democratic People’s Republic of Korea"): the actor of the
+    article's mentions that name begins, when they name one actor."""
+    m = _TAIL_NAME.search(speaker.strip())
+    if m is None:
+        return None
+    tail = m.group()
+    codes = {x.actor for x in mentions if x.actor and x.kind != "byline"
+             and x.text.startswith((tail + "’s ", tail + "'s "))}
+    return codes.pop() if len(codes) == 1 else None
 
 
 #: a state's outlets named by what they are: "state media", "official media", "media"
