@@ -168,3 +168,13 @@ def test_a_speaker_cut_at_a_possessive_takes_the_name_it_begins(actors):
     assert speaker_country(q, ms, actors) == ("PRK", "description")
     q.speaker = "official news agency of the Democratic Party"  # begins no name: nothing
     assert speaker_country(q, ms, actors) == (None, "")
+
+
+def test_a_long_title_only_when_it_is_a_title(actors):
+    # a clause before the title is not read for it (the 8 words before the name hold a verb)
+    t = "President Barack Obama has an admirer in British diplomat Sir Peter Wellby."
+    assert ("Peter Wellby", "GBR", "title") in people(t, actors, dt.date(2015, 12, 26))
+    # after another person's name and "and", only this person's own office counts
+    t = ("Former U.N. Ambassador John Bolton and Breitbart News National Security Editor "
+         "Tom Harkin said the deal was bad.")
+    assert [p for p in people(t, actors) if p[0] == "Tom Harkin"] == []

@@ -116,6 +116,8 @@ _NOT_NAME = {
     "Initiative", "Campaign", "Commission", "Board", "Authority", "School", "College",
     "Hospital", "Station", "Base", "Airport", "Port", "Square", "Building", "Road", "Avenue",
     "Village",  # (not "Park", "Church", "Tower", "Court", "Steel": surnames too)
+    # quantifiers that open a sentence ("Many Democrats, including …")
+    "Many", "Some", "Most", "Several", "Few", "Both", "All", "Other", "Others",
 }
 #: surnames written first (Korean, Chinese): "Kim Jong Un" is Kim's, "Li Qiang" is Li's
 SURNAME_FIRST = {
@@ -182,18 +184,25 @@ def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | Non
 _THE_COUNTRYS = re.compile(r"\b(?:the|that)\s+(?:country|nation)['’]s\b")
 
 
-def _person_before(text: str, a: int, k: int, actors: ActorDictionary) -> bool:
-    """text[a:k] ends in a person's name ("… James Kelly"), not a country's ("South Korea")
-    or an office's ("Minister of Trade")."""
+def _title_like(word: str) -> bool:
+    """A word a capitalised title is written with ("Senior", "to", "the")."""
+    return word[:1].isupper() or word in _PORTFOLIO_JOIN
+
+
+def _person_before(text: str, a: int, k: int, actors: ActorDictionary) -> str:
+    """What text[a:k] ends in: ``"name"`` a person's name ("… James Kelly"), ``"word"`` one
+    capitalised word that may be one (a surname, "Hollande"), else ``""`` (a country's name:
+    "South Korea"; an office's: "Minister of Trade")."""
     runs = [m for m in _NAME.finditer(text, a, k) if m.end() == k]
-    if not runs:
-        return False
-    span = _clean_name(text, runs[-1].start(), k, actors)
-    if span is None:
-        return False
-    key = tuple(t for t, _, _ in tokens(text, span[0], k))
-    ent = actors.entries.get(key)
-    return ent is None or ent.kind == "person"
+    if runs and (span := _clean_name(text, runs[-1].start(), k, actors)) is not None:
+        ent = actors.entries.get(tuple(t for t, _, _ in tokens(text, span[0], k)))
+        if ent is None or ent.kind == "person":
+            return "name"
+    last = text[a:k].rsplit(None, 1)[-1] if text[a:k].strip() else ""
+    if (last[:1].isupper() and last not in _TITLE_WORDS and last not in _NOT_NAME
+            and (last,) not in actors.entries):
+        return "word"
+    return ""
 
 
 def _last_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -515,7 +524,15 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         stripped = stripped[:-1]
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
-    words = list(_WORD.finditer(head))[-12:]
+    words = list(_WORD.finditer(head))
+    # the title: its last 8 words, up to 12 when the words before those are a title's too
+    # ("Blue House Senior Secretary to the President for Public Relations …"), not a
+    # clause ("President Barack Obama has an admirer in British diplomat Sir …")
+    k = max(0, len(words) - 8)
+    if all(_title_like(w.group()) for w in words[k:]):
+        while k > len(words) - 12 and k > 0 and _title_like(words[k - 1].group()):
+            k -= 1
+    words = words[k:]
     titled = want_context = military = presidential = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
@@ -529,15 +546,18 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                                                                                   "the ")
         titled = bool(at_name)
         if at_name or fronted:
+            # "U.S. Assistant Secretary … James Kelly and North Korea's representative, Li
+            # Gun": after another person's name and "and", the office is this person's
+            if (k := text.rfind(" and ", hs, he)) >= 0:
+                before = _person_before(text, hs, k, actors)
+                if before == "name":
+                    hs = k + 5
+                elif before == "word" and (code := _title_actor(text, k + 5, he, actors)):
+                    return code, "title"
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
                 return body.country, ("title" if body.type in ("territory", "office")
                                       else "institution")
-            # "U.S. Assistant Secretary … James Kelly and North Korea's representative,
-            # Li Gun": the office after the last "and" is this person's
-            if ((k := text.rfind(" and ", hs, he)) >= 0 and _person_before(text, hs, k, actors)
-                    and (code := _title_actor(text, k + 5, he, actors))):
-                return code, "title"
             code = _title_actor(text, hs, he, actors) or _owner_actor(text, hs, he, actors)
             if code:
                 return code, "title"
