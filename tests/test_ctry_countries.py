@@ -174,7 +174,8 @@ def test_a_long_title_only_when_it_is_a_title(actors):
     # a clause before the title is not read for it (the 8 words before the name hold a verb)
     t = "President Barack Obama has an admirer in British diplomat Sir Peter Wellby."
     assert ("Peter Wellby", "GBR", "title") in people(t, actors, dt.date(2015, 12, 26))
-    # after another person's name and "and", only this person's own office counts
+    # after another person's name and "and", this person's own office first, else the
+    # other person's country (officials named together), never the other's office
     t = ("Former U.N. Ambassador John Bolton and Breitbart News National Security Editor "
-         "Tom Harkin said the deal was bad.")
-    assert [p for p in people(t, actors) if p[0] == "Tom Harkin"] == []
+         "Tom Harwell said the deal was bad.")
+    assert ("Tom Harwell", "USA", "title") in people(t, actors, dt.date(2016, 5, 5))

@@ -189,20 +189,24 @@ def _title_like(word: str) -> bool:
     return word[:1].isupper() or word in _PORTFOLIO_JOIN
 
 
-def _person_before(text: str, a: int, k: int, actors: ActorDictionary) -> str:
-    """What text[a:k] ends in: ``"name"`` a person's name ("… James Kelly"), ``"word"`` one
-    capitalised word that may be one (a surname, "Hollande"), else ``""`` (a country's name:
-    "South Korea"; an office's: "Minister of Trade")."""
+def _person_before(text: str, a: int, k: int, actors: ActorDictionary
+                   ) -> tuple[str, str | None]:
+    """What text[a:k] ends in: ``"name"`` a person's name ("… James Kelly"), with the
+    person's actor when the dictionary holds them; ``"word"`` one capitalised word that may
+    be one (a surname, "Hollande"); else ``""`` (a country's name: "South Korea"; an
+    office's: "Minister of Trade")."""
     runs = [m for m in _NAME.finditer(text, a, k) if m.end() == k]
     if runs and (span := _clean_name(text, runs[-1].start(), k, actors)) is not None:
         ent = actors.entries.get(tuple(t for t, _, _ in tokens(text, span[0], k)))
-        if ent is None or ent.kind == "person":
-            return "name"
+        if ent is None:
+            return "name", None
+        if ent.kind == "person":
+            return "name", ent.actors[0] if len(ent.actors) == 1 else None
     last = text[a:k].rsplit(None, 1)[-1] if text[a:k].strip() else ""
     if (last[:1].isupper() and last not in _TITLE_WORDS and last not in _NOT_NAME
             and (last,) not in actors.entries):
-        return "word"
-    return ""
+        return "word", None
+    return "", None
 
 
 def _last_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
@@ -549,11 +553,13 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             # "U.S. Assistant Secretary … James Kelly and North Korea's representative, Li
             # Gun": after another person's name and "and", the office is this person's
             if (k := text.rfind(" and ", hs, he)) >= 0:
-                before = _person_before(text, hs, k, actors)
+                before, other = _person_before(text, hs, k, actors)
+                if before and (code := _title_actor(text, k + 5, he, actors)):
+                    return code, "title"
+                if other:  # "First Vice Minister Kang Sok-ju and Vice Minister … Han": the
+                    return other, "title"  # officials named together share the country
                 if before == "name":
                     hs = k + 5
-                elif before == "word" and (code := _title_actor(text, k + 5, he, actors)):
-                    return code, "title"
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
                 return body.country, ("title" if body.type in ("territory", "office")
