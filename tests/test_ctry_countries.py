@@ -179,3 +179,16 @@ def test_a_long_title_only_when_it_is_a_title(actors):
     t = ("Former U.N. Ambassador John Bolton and Breitbart News National Security Editor "
          "Tom Harwell said the deal was bad.")
     assert ("Tom Harwell", "USA", "title") in people(t, actors, dt.date(2016, 5, 5))
+
+
+def test_a_ministry_or_state_media_without_a_country_in_context(actors):
+    # the state named in the sentence must be the state the article names first
+    t = ("North Korea held a rally on Monday.\n\n"
+         "The United States will never succeed, the foreign ministry said.")
+    assert speakers(t, actors)[-1][1] is None
+    # the outlet carrying the words decides, before or after the speaker
+    t = ("The United States is \"reckless\", the official Korean Central News Agency "
+         "quoted a foreign ministry spokesman as saying.")
+    assert speakers(t, actors)[-1][1] == "PRK"
+    t = "But state media reported the North Korean military pledged loyalty to the leader."
+    assert speakers(t, actors)[-1][1] == "PRK"

@@ -59,12 +59,13 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
         if m.kind != "byline" and (m.entity == quote.speaker or (
                 m.kind == "institution" and m.text == quote.speaker)):
             return m.actor, _source_of(m)  # (the body as written: "FBI" for "the bureau")
-    if quote.speaker_start is not None and (code := _ministry_of_sentence(quote, mentions, actors)):
-        return code, "context"
     if quote.speaker_start is not None and _MEDIA_SPEAKER.fullmatch(quote.speaker):
         owner = _owner_before(quote.speaker_start, mentions)
         if owner is not None:
             return owner.actor, "mention"
+    if quote.speaker_start is not None and (
+            code := _ministry_of_sentence(quote, mentions, actors)):
+        return code, "context"
     for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
             # a relative clause is not the speaker's nationality: "whose daughter was
@@ -112,8 +113,11 @@ _BODY_ANAPHOR = re.compile(r"(?i)(?:the\s+)?(?P<head>bureau|agency|committee|com
                            r"council|department|ministry|command)")
 #: a ministry named without its country: "the foreign ministry", "the country's foreign
 #: ministry"
-_BARE_MINISTRY = re.compile(r"(?i)(?:the\s+)?(?:(?:country|nation)['’]s\s+)?"
-                            r"(?:(?:foreign|defen[cs]e|unification)\s+)?ministry")
+_BARE_MINISTRY = re.compile(
+    r"(?i)(?:(?:the|an?)\s+)?(?:(?:country|nation)['’]s\s+)?"
+    r"(?:(?:foreign|defen[cs]e|unification)\s+)?ministry(?:\s+spokes(?:man|woman|person))?"
+    # a state's outlets without the state: "state media reported …"
+    r"|(?:the\s+)?(?:state|official|state-run)\s+(?:media|news\s+agency|television)")
 
 
 def _anaphor_body(quote, mentions):
@@ -134,20 +138,25 @@ def _anaphor_body(quote, mentions):
 
 
 def _ministry_of_sentence(quote, mentions, actors: ActorDictionary) -> str | None:
-    """"North Korea is to conduct a nuclear test, the foreign ministry said": a ministry
-    named without its country speaks for the state whose outlet carries its words in the
-    sentence ("… the country's foreign ministry said in a statement carried by the Korean
-    Central News Agency"), else for the one state the sentence names."""
+    """"North Korea is to conduct a nuclear test, the foreign ministry said": a ministry (or
+    "state media") named without its country speaks for the state whose outlet carries its
+    words in the sentence ("… the country's foreign ministry said in a statement carried by
+    the Korean Central News Agency", "KCNA quoted a foreign ministry spokesman"), else for
+    the one state the sentence names when that is the state the article names first (not
+    "The United States is a threat, the foreign ministry said" in an article on the DPRK)."""
     if not _BARE_MINISTRY.fullmatch(quote.speaker.strip()):
         return None
     same = [m for m in mentions if m.sentence_id == quote.sentence_id and m.actor
             and m.kind in ("country", "demonym", "capital", "institution")]
-    carried = [m for m in same if m.kind == "institution" and m.start >= quote.speaker_end
-               and m.entity in actors.state_media]
+    carried = [m for m in same if m.kind == "institution" and m.entity in actors.state_media
+               and not quote.start <= m.start < quote.end]
     if carried:
         return carried[0].actor
     codes = {m.actor for m in same}
-    return codes.pop() if len(codes) == 1 else None
+    first = next((m.actor for m in mentions if m.actor and m.kind in (
+        "country", "demonym", "capital", "institution") and m.entity not in actors.media),
+                 None)
+    return codes.pop() if len(codes) == 1 and first in codes else None
 
 
 def _owner_before(start: int, mentions):
