@@ -21,7 +21,7 @@ import re
 
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
-from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, SURNAME_FIRST
+from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, ROLE_WORDS, SURNAME_FIRST
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
@@ -330,8 +330,10 @@ def _role_holder(quote, mentions) -> str | None:
     if (m := _THE.match(words)) is not None:
         words = words[m.end():]
     low = words.lower()
-    if not low or any(w[:1].isupper() and w.lower() not in _TITLE_LOWER
-                      for w in re.split(r"[\s-]+", words)):
+    if not low or re.split(r"[\s-]+", low)[-1] not in _OFFICE_HEADS:
+        return None  # no office word at its end ("he", "the team"): not an office
+    if any(w[:1].isupper() and w.lower() not in _TITLE_LOWER
+           for w in re.split(r"[\s-]+", words)):
         return None  # a name, or words beyond an office: as written
     start = quote.speaker_start if quote.speaker_start is not None else float("inf")
     holders = {m.entity for m in mentions if m.kind == "person" and m.entity and m.role
@@ -342,6 +344,8 @@ def _role_holder(quote, mentions) -> str | None:
 
 
 _TITLE_LOWER = frozenset(w.lower() for w in _TITLE_WORDS) | {"secretary-general", "general"}
+#: the last word of an office ("secretary-general" ends in "general")
+_OFFICE_HEADS = frozenset(ROLE_WORDS) | {"general", "leader", "secretary", "minister"}
 
 
 def _surname(name: str) -> str:
