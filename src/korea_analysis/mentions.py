@@ -164,6 +164,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                         ctx.institutions.append((a, code))
                     elif role and not e.person.analyst:  # an office holder on the date
                         ctx.leaders.append((a, code))
+                        if role.lower() == "president":
+                            ctx.presidents.append((a, code))
                 nxt = i + n
                 continue
             if not tok[0].isupper():  # most words: no name, no surname, not North/South
@@ -182,6 +184,8 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
                 out.append(Mention(sid, a, b, text[a:b], code, entity, kind, role, src))
                 if role.lower() in _TOP_TITLES:
                     ctx.leaders.append((a, code))
+                    if role.lower() == "president":
+                        ctx.presidents.append((a, code))
     # "the North"/"the South" name the Koreas only in an article about Korea
     ns = {"the North", "the South", "The North", "The South"}
     if "Korea" not in text and not any(m.actor in ("PRK", "KOR") and m.text not in ns

@@ -36,7 +36,7 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-    "candidate", "nominee", "speaker",
+    "candidate", "nominee", "speaker", "rapporteur",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
@@ -78,7 +78,7 @@ _TITLE_WORDS = {
     "Advisor", "Assistant", "Under", "Undersecretary", "Lawmaker", "Rev", "Sir",
     "Lord", "Lady", "Dame", "Queen", "King", "Prince", "Princess", "Pope", "Chancellor",
     "Pvt", "Cpl", "Speaker", "Sergeant", "Private", "Corporal", "Lieutenant", "Colonel",
-    "Captain",
+    "Captain", "Rapporteur",
 }
 #: capitalised words that never start or sit inside a person's name
 _NOT_NAME = {
@@ -116,6 +116,8 @@ _NOT_NAME = {
     "Initiative", "Campaign", "Commission", "Board", "Authority", "School", "College",
     "Hospital", "Station", "Base", "Airport", "Port", "Square", "Building", "Road", "Avenue",
     "Village",  # (not "Park", "Church", "Tower", "Court", "Steel": surnames too)
+    # quantifiers that open a sentence ("Many Democrats, including …")
+    "Many", "Some", "Most", "Several", "Few", "Both", "All", "Other", "Others",
 }
 #: surnames written first (Korean, Chinese): "Kim Jong Un" is Kim's, "Li Qiang" is Li's
 SURNAME_FIRST = {
@@ -127,6 +129,9 @@ SURNAME_FIRST = {
     "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao",
     "Qin", "Mao", "Dong", "Yu", "Cui", "Jiang", "Fu", "Shen", "Pan", "Du", "Ye", "Cheng", "Wei",
 }
+#: words of _NOT_NAME that are also syllables of Chinese and Korean given names: after a
+#: surname written first they are part of the name ("Liu Jun", "Hwang Pyong So")
+_GIVEN_SYLLABLES = frozenset({"Jun", "So", "No", "An", "He"})
 _TOK = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 #: a Korean given name of two syllables joined by a hyphen ("Koo-rae", "Jae-In")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
@@ -148,8 +153,10 @@ _AGE = re.compile(r",\s+\d{1,3}\s*,")
 #: "(R-Texas)", "(D-N.Y.)", ", I-Vt.,": a US lawmaker's party and state after the name
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[),]")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|stressed|noted|urged|warned)\b")
-# "TOKYO (Kyodo) --", "BEIJING, March 3 (Xinhua) —", "Seoul, Jan. 5 (Yonhap) -"
-_DATELINE = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
+# "TOKYO (Kyodo) --", "BEIJING, March 3 (Xinhua) —", "Seoul, Jan. 5 (Yonhap) -", after a
+# bracketed date: "[December 19, 2011]  PYONGYANG, North Korea (AP) --"
+_DATELINE = re.compile(r"^\W{0,3}(?:\[[^\]\n]{1,30}\]\s*)?"
+                       r"(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*"
                        r"(?:,[^\n(–—-]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])",
                        re.MULTILINE)
 # TASS style: "PYONGYANG, November 25. /TASS/."
@@ -171,6 +178,50 @@ def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | Non
             if e and e.actors:
                 return e.actors[0]
     return None
+
+
+#: "the country's unification ministry": the country named before, in the sentence
+_THE_COUNTRYS = re.compile(r"\b(?:the|that)\s+(?:country|nation)['’]s\b")
+
+
+def _title_like(word: str) -> bool:
+    """A word a capitalised title is written with ("Senior", "to", "the")."""
+    return word[:1].isupper() or word in _PORTFOLIO_JOIN
+
+
+def _person_before(text: str, a: int, k: int, actors: ActorDictionary
+                   ) -> tuple[str, str | None]:
+    """What text[a:k] ends in: ``"name"`` a person's name ("… James Kelly"), with the
+    person's actor when the dictionary holds them; ``"word"`` one capitalised word that may
+    be one (a surname, "Hollande"); else ``""`` (a country's name: "South Korea"; an
+    office's: "Minister of Trade")."""
+    runs = [m for m in _NAME.finditer(text, a, k) if m.end() == k]
+    if runs and (span := _clean_name(text, runs[-1].start(), k, actors)) is not None:
+        ent = actors.entries.get(tuple(t for t, _, _ in tokens(text, span[0], k)))
+        if ent is None:
+            return "name", None
+        if ent.kind == "person":
+            return "name", ent.actors[0] if len(ent.actors) == 1 else None
+    last = text[a:k].rsplit(None, 1)[-1] if text[a:k].strip() else ""
+    if (last[:1].isupper() and last not in _TITLE_WORDS and last not in _NOT_NAME
+            and (last,) not in actors.entries):
+        return "word", None
+    return "", None
+
+
+def _last_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+    """The last country, demonym or capital named in text[a:b] (one actor only)."""
+    toks = tokens(text, a, b)
+    found, i = None, 0
+    while i < len(toks):
+        for n in range(min(actors.first.get(toks[i][0], 0), len(toks) - i), 0, -1):
+            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+            if e is not None and e.kind in ("country", "demonym", "capital"):
+                found = e.actors[0] if len(e.actors) == 1 else None
+                i += n - 1
+                break
+        i += 1
+    return found
 
 
 def known(name: str, actors: ActorDictionary) -> bool:
@@ -197,12 +248,24 @@ class ArticleContext:
     #: a state's servicemen named by their country ("two South Korean marines were
     #: killed"), in text order
     forces: list[tuple[int, str]] = field(default_factory=list)
+    #: presidents in office on the date named so far ("President Roh Moo-hyun"), in text
+    #: order, for a "presidential secretary" named without a country
+    presidents: list[tuple[int, str]] = field(default_factory=list)
+    #: the one country whose nationals the article says were abducted ("Japanese citizens
+    #: who were abducted by North Korea"), for abductees and their families
+    abductees: str | None = None
 
     def military_country_at(self, pos: int) -> str | None:
         """For a rank or a commander: the one state whose servicemen the article named
         before ``pos`` ("… killing two South Korean Marines …" then "Sgt. Seo …"); with two
         states' named (or none), :meth:`country_at`."""
         states = {code for start, code in self.forces if start < pos}
+        return states.pop() if len(states) == 1 else self.country_at(pos)
+
+    def president_at(self, pos: int) -> str | None:
+        """For a "presidential" aide: the one state whose president the article has named
+        (with two states' presidents named, or none, :meth:`country_at`)."""
+        states = {code for start, code in self.presidents if start < pos}
         return states.pop() if len(states) == 1 else self.country_at(pos)
 
     def country_at(self, pos: int) -> str | None:
@@ -242,10 +305,43 @@ _FORCES_GATE = re.compile(r"(?i)marines|soldiers|troops|sailors|servicemen|servi
                           r"airmen|conscripts")
 
 
+#: whose nationals were abducted: "Japanese citizens who were abducted", "Japanese
+#: nationals kidnapped", "abducted Japanese citizens"
+_ABDUCTED_NATIONALS = re.compile(
+    r"(?P<who>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:who\s+(?:were|had\s+been)\s+)?"
+    r"(?:abducted|kidnapped)\b"
+    r"|\b(?:abducted|kidnapped)\s+(?P<who2>[A-Z][a-z]+)\s+(?:citizens|nationals)\b")
+_KIN = (r"(?:mother|father|brother|sister|son|daughter|husband|wife|parents?|siblings?|"
+        r"relatives?|family)")
+#: a person the sentence says was abducted, or whose relative was: "the mother of abductee
+#: Megumi Yokota", ", 53, the younger brother of Megumi Yokota who was abducted", ", whose
+#: brother, Kaoru Hasuike was abducted", "… was abducted"
+_ABDUCTED_AFTER = re.compile(
+    r",?(?:\s+\d{1,3},)?\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:younger|elder|older|twin|late)\s+)?"
+    + _KIN + r"\s+of\s+(?:(?:the|an|a)\s+)?(?:abductees?\b|kidnapping\s+victims?\b|"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:who|,\s+who)\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped))"
+    r"|,?\s+whose\s+" + _KIN + r"\b[^.;]{0,40}?\s+(?:was|were|had\s+been)\s+"
+    r"(?:abducted|kidnapped)"
+    r"|\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped)\b")
+#: "and other <plural> of/from (the) <country>" or "and other <demonym>s" after a name
+_AND_OTHER = re.compile(r"\s+and\s+other\s+(?:(?:[a-z][\w-]*\s+){1,3}(?:of|from)\s+(?:the\s+)?|)"
+                        r"(?P<who>(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)?)")
+_ABDUCTEE_BEFORE = re.compile(r"\b(?:abductee|kidnapping\s+victim)\s+$")
+
+
 def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     """The dateline ("TOKYO (Kyodo) --", "MOSCOW, May 3. /TASS/.") among the first lines,
     as an actor code."""
     ctx = ArticleContext()
+    if "abducted" in text or "kidnapped" in text:
+        found = set()
+        for m in _ABDUCTED_NATIONALS.finditer(text):
+            who = m.group("who") or m.group("who2")
+            ent = actors.entries.get((who,))
+            if ent is not None and ent.kind == "demonym" and len(ent.actors) == 1:
+                found.add(ent.actors[0])
+        if len(found) == 1:
+            ctx.abductees = found.pop()
     if _FORCES_GATE.search(text):
         for m in _FORCES.finditer(text):
             code = first_actor(text, m.start("who"), m.end("who"), actors)
@@ -275,6 +371,8 @@ def _clean_name(text: str, a: int, b: int, actors: ActorDictionary) -> tuple[int
     words = text[a:b].split(" ")
     keep = 0
     for k, w in enumerate(words):
+        if w in _GIVEN_SYLLABLES and k > keep and words[keep] in SURNAME_FIRST:
+            continue  # "Liu Jun", "Hwang Pyong So": a given name, not June or "So"
         if (w in _TITLE_WORDS or w in _NOT_NAME or w.lower() in ROLE_WORDS
                 or (w,) in actors.entries):
             keep = k + 1
@@ -345,6 +443,12 @@ def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
 
 
 _PORTFOLIO_JOIN = {"for", "of", "on", "to", "and", "the", "&"}
+#: a portfolio written in lower case: "presidential secretary for foreign and security
+#: policy Baek …"
+_PORTFOLIO_WORDS = {"foreign", "security", "policy", "affairs", "defense", "defence",
+                    "national", "public", "relations", "political", "economic", "unification",
+                    "trade", "strategy", "intelligence", "press", "information",
+                    "international", "inter-Korean", "planning", "communications"}
 
 
 def _portfolio(words: list[str]) -> bool:
@@ -358,7 +462,8 @@ def _portfolio(words: list[str]) -> bool:
         return False
     rest = words[idx[-1] + 1:]
     return (bool(rest) and rest[0] in ("for", "of", "on", "to")
-            and all(w[:1].isupper() or w in _PORTFOLIO_JOIN for w in rest))
+            and all(w[:1].isupper() or w in _PORTFOLIO_JOIN or w in _PORTFOLIO_WORDS
+                    for w in rest))
 
 
 _MEMBER = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:lifelong|longtime|former|moderate|"
@@ -377,6 +482,13 @@ def _next_in_list(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
     last = runs[-1] if runs else None
     if last is None or last.end() != len(seg):
         return False
+    before = seg[:last.start()].split()
+    if (before and before[-1].lower() in ROLE_WORDS and before[-1].islower()
+            and ("to" in before[:-1] or "of" in before[:-1])):
+        return False  # "…, chief military aide to top DPRK leader Kim Jong Un": whose aide
+    if seg[:last.start()].endswith(("the ", "The ")):
+        return False  # "…, Researcher of the DPRK Society for the Study of the International
+        # Politics": a body's name, not the next person's
     return _clean_name(seg, last.start(), last.end(), actors) is not None
 
 
@@ -416,8 +528,16 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         stripped = stripped[:-1]
     cut = max(stripped.rfind(c) for c in ",;:“”\"(")
     head = stripped[cut + 1:]
-    words = list(_WORD.finditer(head))[-8:]
-    titled = want_context = military = False
+    words = list(_WORD.finditer(head))
+    # the title: its last 8 words, up to 12 when the words before those are a title's too
+    # ("Blue House Senior Secretary to the President for Public Relations …"), not a
+    # clause ("President Barack Obama has an admirer in British diplomat Sir …")
+    k = max(0, len(words) - 8)
+    if all(_title_like(w.group()) for w in words[k:]):
+        while k > len(words) - 12 and k > 0 and _title_like(words[k - 1].group()):
+            k -= 1
+    words = words[k:]
+    titled = want_context = military = presidential = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -430,6 +550,16 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                                                                                   "the ")
         titled = bool(at_name)
         if at_name or fronted:
+            # "U.S. Assistant Secretary … James Kelly and North Korea's representative, Li
+            # Gun": after another person's name and "and", the office is this person's
+            if (k := text.rfind(" and ", hs, he)) >= 0:
+                before, other = _person_before(text, hs, k, actors)
+                if before and (code := _title_actor(text, k + 5, he, actors)):
+                    return code, "title"
+                if other:  # "First Vice Minister Kang Sok-ju and Vice Minister … Han": the
+                    return other, "title"  # officials named together share the country
+                if before == "name":
+                    hs = k + 5
             if aff is not None and (hit := aff.find(text, hs, he)):
                 body = hit[2]
                 return body.country, ("title" if body.type in ("territory", "office")
@@ -441,6 +571,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
             military = bool(_MILITARY_ROLES.intersection(roles))
+            presidential = "presidential" in text[hs:he].lower().split()
             if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
                 code = ctx.country_at(s)
                 if code and code in _party_words(actors).get(m.group("party"), ()):
@@ -475,6 +606,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                 code = _title_actor(text, desc_a, desc_b, actors)
                 if code:
                     return code, "apposition"
+                if _THE_COUNTRYS.search(text, desc_a, desc_b) and (
+                        code := _last_actor(text, sa, s, actors)):
+                    return code, "context"  # "…, a spokesman for the country's ministry"
                 want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
             after_end = m.end()
     else:
@@ -487,7 +621,13 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
                                              m.group().split()[0])):
             return got
+    # "Kim Thae Yong and other gangsters of the south Korean puppet military", "… and other
+    # Americans": one of the others the words name
+    if (m := _AND_OTHER.match(text, e, sb)) and (code := first_actor(
+            text, m.start("who"), m.end("who"), actors)):
+        return code, "apposition"
     if want_context and (code := ctx.military_country_at(s) if military
+                         else ctx.president_at(s) if presidential
                          else ctx.country_at(s)):
         return code, "context"
     # 3. "In Kobe, western Japan, Aiko Mori, 71, …" (an age or a speech verb after the name
@@ -501,7 +641,12 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                     or _city_country(region.split()[-1], actors))
         if code:
             return code, "context"
-    # 4. "said in Tokyo"
+    # 4. an abductee or an abductee's relative, where the article says whose nationals
+    # were abducted ("Japanese citizens who were abducted …"): that country
+    if ctx.abductees and (_ABDUCTED_AFTER.match(text, e, sb)
+                          or _ABDUCTEE_BEFORE.search(text, max(sa, s - 30), s)):
+        return ctx.abductees, "context"
+    # 5. "said in Tokyo"
     m = _SAID_IN.match(text, after_end, sb)
     if m:
         code = _city_country(m.group("city"), actors)
@@ -535,6 +680,8 @@ def new_people(text: str, a: int, b: int, actors: ActorDictionary, ctx: ArticleC
         # without a role or a title ("Guam Gov. …"): only "said in Tokyo" or "of the <body>"
         seg = text[a:b]
         if not ((" in " in seg and _SAID_IN.search(text, a, b))
+                or (ctx.abductees and ("abduct" in seg or "kidnap" in seg))
+                or (" and other " in seg and _AND_OTHER.search(text, a, b))
                 or (seg[:6].lstrip().startswith("In ") and _IN_PLACE.match(text, a, b))
                 or ((" of " in seg or " at " in seg or " from " in seg)
                     and _OF_GATE.search(text, a, b))):

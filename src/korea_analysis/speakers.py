@@ -21,7 +21,7 @@ import re
 
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
-from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, SURNAME_FIRST
+from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, ROLE_WORDS, SURNAME_FIRST
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
@@ -56,12 +56,16 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
                     and m.kind != "byline"):
                 return m.actor, _source_of(m)
     for m in mentions:
-        if m.entity == quote.speaker and m.kind != "byline":
-            return m.actor, _source_of(m)
+        if m.kind != "byline" and (m.entity == quote.speaker or (
+                m.kind == "institution" and m.text == quote.speaker)):
+            return m.actor, _source_of(m)  # (the body as written: "FBI" for "the bureau")
     if quote.speaker_start is not None and _MEDIA_SPEAKER.fullmatch(quote.speaker):
         owner = _owner_before(quote.speaker_start, mentions)
         if owner is not None:
             return owner.actor, "mention"
+    if quote.speaker_start is not None and (
+            code := _ministry_of_sentence(quote, mentions, actors)):
+        return code, "context"
     for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
             # a relative clause is not the speaker's nationality: "whose daughter was
@@ -76,12 +80,83 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
                 if is_role and words.startswith(OFFICE_OF):
                     return code, "institution"  # "the president's office" (of Yoon …)
                 return code, "description"
+    if (code := _cut_name(quote.speaker, mentions)) is not None:
+        return code, "description"
     return None, ""
+
+
+#: capitalised words ending a speaker: "… of the Democratic People"
+_TAIL_NAME = re.compile(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*$")
+
+
+def _cut_name(speaker: str, mentions) -> str | None:
+    """A speaker whose last words are a name cut at its possessive ("official news agency of
+    the Democratic People", from "… Democratic People’s Republic of Korea"): the actor of the
+    article's mentions that name begins, when they name one actor."""
+    m = _TAIL_NAME.search(speaker.strip())
+    if m is None:
+        return None
+    tail = m.group()
+    codes = {x.actor for x in mentions if x.actor and x.kind != "byline"
+             and x.text.startswith((tail + "’s ", tail + "'s "))}
+    return codes.pop() if len(codes) == 1 else None
 
 
 #: a state's outlets named by what they are: "state media", "official media", "media"
 _MEDIA_SPEAKER = re.compile(r"(?i)(?:(?:state|official|state-run|government)\s+)*"
                             r"(?:media|television|news\s+agency|radio)")
+
+
+#: a body named by the kind of body it is, as an anaphor: "the bureau said" (the FBI named
+#: before), "the Committee" (the Committee for the Peaceful Reunification of Korea)
+_BODY_ANAPHOR = re.compile(r"(?i)(?:the\s+)?(?P<head>bureau|agency|committee|commission|"
+                           r"council|department|ministry|command)")
+#: a ministry named without its country: "the foreign ministry", "the country's foreign
+#: ministry"
+_BARE_MINISTRY = re.compile(
+    r"(?i)(?:(?:the|an?)\s+)?(?:(?:country|nation)['’]s\s+)?"
+    r"(?:(?:foreign|defen[cs]e|unification)\s+)?ministry(?:\s+spokes(?:man|woman|person))?"
+    # a state's outlets without the state: "state media reported …"
+    r"|(?:the\s+)?(?:state|official|state-run)\s+(?:media|news\s+agency|television)")
+
+
+def _anaphor_body(quote, mentions):
+    """The institution a bare "the bureau" / "the Committee" speaker refers to: the last one
+    named before the speaker whose name has that word ("Federal Bureau of Investigation")."""
+    m = _BODY_ANAPHOR.fullmatch(quote.speaker.strip())
+    if m is None or quote.speaker_start is None:
+        return None
+    head = m.group("head").lower()
+    best = None
+    for x in mentions:
+        if x.end > quote.speaker_start:
+            break
+        if (x.kind == "institution" and x.actor and x.text != quote.speaker
+                and head in x.entity.lower().split()):
+            best = x
+    return best
+
+
+def _ministry_of_sentence(quote, mentions, actors: ActorDictionary) -> str | None:
+    """"North Korea is to conduct a nuclear test, the foreign ministry said": a ministry (or
+    "state media") named without its country speaks for the state whose outlet carries its
+    words in the sentence ("… the country's foreign ministry said in a statement carried by
+    the Korean Central News Agency", "KCNA quoted a foreign ministry spokesman"), else for
+    the one state the sentence names when that is the state the article names first (not
+    "The United States is a threat, the foreign ministry said" in an article on the DPRK)."""
+    if not _BARE_MINISTRY.fullmatch(quote.speaker.strip()):
+        return None
+    same = [m for m in mentions if m.sentence_id == quote.sentence_id and m.actor
+            and m.kind in ("country", "demonym", "capital", "institution")]
+    carried = [m for m in same if m.kind == "institution" and m.entity in actors.state_media
+               and not quote.start <= m.start < quote.end]
+    if carried:
+        return carried[0].actor
+    codes = {m.actor for m in same}
+    first = next((m.actor for m in mentions if m.actor and m.kind in (
+        "country", "demonym", "capital", "institution") and m.entity not in actors.media),
+                 None)
+    return codes.pop() if len(codes) == 1 and first in codes else None
 
 
 def _owner_before(start: int, mentions):
@@ -108,7 +183,26 @@ def same_speaker_country(decided):
         if not code and q.speaker and len({c for c, _ in found.get(q.speaker, ())}) == 1:
             code, source = min(found[q.speaker])
         out.append((q, code, source))
-    return _spokespeople(_coordinated(out))
+    return _definite_heads(_spokespeople(_coordinated(out)))
+
+
+#: a definite description by its head noun alone: "The statement", "the report"
+_THE_HEAD = re.compile(r"(?i)the\s+(?P<head>[a-z]+)")
+
+
+def _definite_heads(decided):
+    """"An official North Korean statement says …" then "The statement accuses …": a bare
+    "the <noun>" left without a country is the last speaker before it described with that
+    noun and given a country (its words and country)."""
+    out, last = [], {}
+    for q, code, source in decided:
+        m = _THE_HEAD.fullmatch((q.speaker or "").strip())
+        if m and not code and (prev := last.get(m.group("head").lower())) is not None:
+            q.speaker, code, source = prev
+        elif code and q.speaker and " " in q.speaker.strip():
+            last[q.speaker.split()[-1].lower()] = (q.speaker, code, source)
+        out.append((q, code, source))
+    return out
 
 
 #: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
@@ -201,6 +295,8 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
     speaker given with a title takes the name alone, a definite description its holder; an
     outlet's person ("Al Jazeera’s Craig Leeson") the person's name; an institution given
     with the words that say what it is ("the DPRK's Rodong Sinmun newspaper") its name."""
+    if quote.speaker and (holder := _role_holder(quote, mentions)):
+        return holder  # "Assistant Secretary-General" (for "he"): Khaled Khiari
     if not quote.speaker or quote.speaker_start is None:
         return quote.speaker
     # "President Lee Jae-myung on Sept. 11 described …": the date is not part of the name
@@ -217,7 +313,39 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
             name = m.group("name")
     if name == quote.speaker:
         name = _article_full_name(quote.speaker, mentions) or name
+    if name == quote.speaker and (body := _anaphor_body(quote, mentions)) is not None:
+        name = body.text  # "The bureau" -> "FBI", as the article named it
     return name
+
+
+_THE = re.compile(r"(?i)the\s+")
+
+
+def _role_holder(quote, mentions) -> str | None:
+    """A speaker given by an office alone ("Assistant Secretary-General", "the leader",
+    "The Secretary"): the one person the article named before it who holds that office on
+    the date (the mention's role, or a role it begins: "secretary of state"); None when
+    none or several do."""
+    words = quote.speaker.strip()
+    if (m := _THE.match(words)) is not None:
+        words = words[m.end():]
+    low = words.lower()
+    if not low or re.split(r"[\s-]+", low)[-1] not in _OFFICE_HEADS:
+        return None  # no office word at its end ("he", "the team"): not an office
+    if any(w[:1].isupper() and w.lower() not in _TITLE_LOWER
+           for w in re.split(r"[\s-]+", words)):
+        return None  # a name, or words beyond an office: as written
+    start = quote.speaker_start if quote.speaker_start is not None else float("inf")
+    holders = {m.entity for m in mentions if m.kind == "person" and m.entity and m.role
+               and m.start < start and (m.role.lower() == low
+                                        # "The Secretary": of state, of defense
+                                        or m.role.lower().startswith(low + " "))}
+    return holders.pop() if len(holders) == 1 else None
+
+
+_TITLE_LOWER = frozenset(w.lower() for w in _TITLE_WORDS) | {"secretary-general", "general"}
+#: the last word of an office ("secretary-general" ends in "general")
+_OFFICE_HEADS = frozenset(ROLE_WORDS) | {"general", "leader", "secretary", "minister"}
 
 
 def _surname(name: str) -> str:
