@@ -266,3 +266,19 @@ def test_a_sentence_that_opens_on_the_place_gives_its_country(actors):
     # neither an age nor a speech verb: maybe no person ("In Tokyo, Mori Kaneda, a firm …")
     t = "In Tokyo, Mori Kaneda, a firm of lawyers, said the wait had been too long."
     assert people(t) == []
+
+
+def test_an_office_alone_in_an_undated_article_takes_no_dictionary_holder():
+    # the dictionary knows whom an office was held by on a date; with no date the last office
+    # a person held is no evidence that he held it when the text was written
+    import pandas as pd
+
+    import korea_analysis as ka
+    text = ("Donald Trump held a rally in Ohio on Monday. The president said the economy "
+            "was strong.")
+    for published, speaker in ((pd.NaT, "The president"), (pd.Timestamp("2016-05-01"),
+                               "The president"), (pd.Timestamp("2018-05-01"), "Donald Trump")):
+        df = pd.DataFrame({"article_id": ["a"], "text": [text], "published": [published],
+                           "title": [None], "source": [None]})
+        (q,) = ka.annotate(df, cache=False).quotes.itertuples()
+        assert q.speaker == speaker

@@ -133,7 +133,7 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
         if q.sentence_id is None or not sents[q.sentence_id].body:
             continue
         fronted_office(q, mentions)
-        q.speaker = full_name(q, mentions, ctx.actors)
+        q.speaker = full_name(q, mentions, ctx.actors, dated=published is not None)
         decided.append((q, *speaker_country(q, mentions, ctx.actors)))
     for q, code, source in same_speaker_country(decided):
         pol, subj = backend.score_text(q.quote)

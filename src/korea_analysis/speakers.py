@@ -290,12 +290,13 @@ def fronted_office(quote, mentions) -> None:
             return
 
 
-def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | None:
+def full_name(quote, mentions, actors: ActorDictionary | None = None, *,
+              dated: bool = True) -> str | None:
     """A surname-only speaker ("Yoon said") takes the full name the mention resolved to; a
     speaker given with a title takes the name alone, a definite description its holder; an
     outlet's person ("Al Jazeera’s Craig Leeson") the person's name; an institution given
     with the words that say what it is ("the DPRK's Rodong Sinmun newspaper") its name."""
-    if quote.speaker and (holder := _role_holder(quote, mentions)):
+    if quote.speaker and (holder := _role_holder(quote, mentions, dated)):
         return holder  # "Assistant Secretary-General" (for "he"): Khaled Khiari
     if not quote.speaker or quote.speaker_start is None:
         return quote.speaker
@@ -321,11 +322,13 @@ def full_name(quote, mentions, actors: ActorDictionary | None = None) -> str | N
 _THE = re.compile(r"(?i)the\s+")
 
 
-def _role_holder(quote, mentions) -> str | None:
+def _role_holder(quote, mentions, dated: bool = True) -> str | None:
     """A speaker given by an office alone ("Assistant Secretary-General", "the leader",
     "The Secretary"): the one person the article named before it who holds that office on
     the date (the mention's role, or a role it begins: "secretary of state"); None when
-    none or several do."""
+    none or several do. In an undated article a dictionary person's office is only the
+    last one held, not known to be held then ("the president" is not Trump in a 2016 text
+    without a date): only an office the text gives counts."""
     words = quote.speaker.strip()
     if (m := _THE.match(words)) is not None:
         words = words[m.end():]
@@ -337,6 +340,7 @@ def _role_holder(quote, mentions) -> str | None:
         return None  # a name, or words beyond an office: as written
     start = quote.speaker_start if quote.speaker_start is not None else float("inf")
     holders = {m.entity for m in mentions if m.kind == "person" and m.entity and m.role
+               and (dated or m.actor_source != "dictionary")
                and m.start < start and (m.role.lower() == low
                                         # "The Secretary": of state, of defense
                                         or m.role.lower().startswith(low + " "))}
