@@ -11,6 +11,13 @@ from korea_analysis.speakers import (
 from korea_analysis.text import sentences
 
 
+def people(text, actors, published=None):
+    """(entity, actor, actor_source) of the person mentions."""
+    return [(m.entity, m.actor, m.actor_source)
+            for m in find_mentions(text, sentences(text), actors, published)
+            if m.kind == "person"]
+
+
 def decided(text, actors, published=None):
     """(quote, country, actor_source) of each quote that is not scare quotes."""
     sents = sentences(text)

@@ -2,23 +2,10 @@
 sentences of our own."""
 import datetime as dt
 
-import pytest
-from speaker_rows import decided
+from speaker_rows import decided, people
 
-from korea_analysis.actors import load_actors
 from korea_analysis.mentions import find_mentions
 from korea_analysis.text import sentences
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
-
-
-def people(text, actors, published=None):
-    return [(m.entity, m.actor, m.actor_source)
-            for m in find_mentions(text, sentences(text), actors, published)
-            if m.kind == "person"]
 
 
 def speakers(text, actors, published=None):

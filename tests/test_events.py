@@ -2,20 +2,9 @@
 import pytest
 
 import korea_analysis as ka
-from korea_analysis.actors import load_actors
 from korea_analysis.events import find_cues, find_events, load_cues
 from korea_analysis.mentions import find_mentions
 from korea_analysis.text import sentences
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_cues()
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
 
 
 def events(text, actors, book, speakers=None, polarity=None):

@@ -2,20 +2,9 @@
 reports an act, and acts referred back to as news."""
 import pytest
 
-from korea_analysis.actors import load_actors
-from korea_analysis.events import find_events, load_cues
+from korea_analysis.events import find_events
 from korea_analysis.mentions import find_mentions
 from korea_analysis.text import sentences
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_cues()
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
 
 
 def rows(text, actors, book, **kw):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from speaker_rows import people
 
 import korea_analysis as ka
 from korea_analysis.actors import ActorDictionaryError, load_actors
@@ -11,11 +12,6 @@ from korea_analysis.mentions import find_mentions
 from korea_analysis.text import sentences
 
 EXPECTED = Path(__file__).parent / "data" / "bundled_mentions.csv"
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
 
 
 def found(text, actors, published=None):
@@ -221,11 +217,6 @@ def test_bylines_stay_out_of_sentiment_and_events():
 
 
 # --- names in long titles and lists ---------------------------------------------------------
-
-def people(text, actors, published=None):
-    return [(m.entity, m.actor, m.actor_source)
-            for m in find_mentions(text, sentences(text), actors, published) if m.kind == "person"]
-
 
 def test_a_long_title_does_not_cut_the_name(actors):
     # nine capitalised words in a row: the name at their end is whole

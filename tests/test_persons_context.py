@@ -1,24 +1,7 @@
 """People beyond the dictionary: the country an article gives them, on sentences of our own."""
 import datetime as dt
 
-import pytest
-from speaker_rows import decided
-
-from korea_analysis.actors import load_actors
-from korea_analysis.mentions import find_mentions
-from korea_analysis.text import sentences
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
-
-
-def people(text, actors, published=None):
-    """(entity, actor, actor_source) of the person mentions."""
-    return [(m.entity, m.actor, m.actor_source)
-            for m in find_mentions(text, sentences(text), actors, published)
-            if m.kind == "person"]
+from speaker_rows import decided, people
 
 
 def speakers(text, actors, published=None):

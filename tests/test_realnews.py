@@ -3,15 +3,7 @@ appositions after a description, reported clauses after a time or an occasion, a
 names cleaned of dates and title words."""
 import datetime as dt
 
-import pytest
 from speaker_rows import decided
-
-from korea_analysis.actors import load_actors
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
 
 
 def rows(text, actors, published=dt.date(2024, 5, 1)):

@@ -1,10 +1,8 @@
 """Speakers' countries and how each was decided (``actor_source``), on sentences of our own."""
 import datetime as dt
 
-import pytest
 from speaker_rows import decided
 
-from korea_analysis.actors import load_actors
 from korea_analysis.mentions import find_mentions
 from korea_analysis.quotes import find_quotes
 from korea_analysis.speakers import (
@@ -12,11 +10,6 @@ from korea_analysis.speakers import (
     speaker_country,
 )
 from korea_analysis.text import sentences
-
-
-@pytest.fixture(scope="module")
-def actors():
-    return load_actors()
 
 
 def speakers(text, actors, published=None):
