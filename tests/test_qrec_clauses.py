@@ -151,3 +151,13 @@ def test_a_second_clause_after_and_is_no_reported_clause():
     got = _indirect("Ruritania said relations between its leader Ivan Petrov and President "
                     "Oleg Marin are not bad.")
     assert got and got[0][1].startswith("relations between its leader Ivan Petrov")
+
+
+def test_a_clause_before_a_cue_needs_someone_who_speaks():
+    # "continues" is a cue ("…,” he continued), but a conflict does not speak
+    assert _indirect("Without a signed truce, a long border dispute continues.") == []
+    # a person, a pronoun, a body or a document does
+    assert _indirect("Without a signed truce, the dispute goes on, the report said.") == [
+        ("the report", "Without a signed truce, the dispute goes on")]
+    assert _indirect("Without a signed truce, the dispute goes on, experts say.")[0][0] == \
+        "experts"
