@@ -28,5 +28,5 @@ def decided(text, actors, published=None):
             continue
         fronted_office(q, ms)
         q.speaker = full_name(q, ms, actors)
-        out.append((q, *speaker_country(q, ms, actors)))
+        out.append((q, *speaker_country(q, ms, actors, text)))
     return same_speaker_country(out)

@@ -180,3 +180,27 @@ def test_a_ministry_or_state_media_without_a_country_in_context(actors):
     assert speakers(t, actors)[-1][1] == "PRK"
     t = "State media said the North Korean army held a rally on Sunday."
     assert speakers(t, actors)[-1][1] == "PRK"
+
+
+def test_guesses_found_by_review_are_not_made(actors):
+    # a bare "X was abducted" in an article on two peoples' abductees: no country for X
+    t = ("Tokyo says 17 Japanese citizens were abducted. Hundreds of Ruritanians were also "
+         "abducted. Ivo Marek was abducted in 1967, his son Pavel Marek said.")
+    assert speakers(t, actors) == [("Tokyo", "JPN"), ("Pavel Marek", None)]
+    # "the country's ministry" with two states in the sentence: the dateline decides
+    t = ("TOKYO (Kyodo) -- Japan condemned the launch by North Korea on Sunday, said Ren "
+         "Takahama, a spokesman for the country's foreign ministry.")
+    assert speakers(t, actors) == [("Ren Takahama", "JPN")]
+    # a ministry with no country, in an article naming two states, stays without one
+    t = ("North Korea fired a missile on Sunday. Japan lodged a protest. The launch was a "
+         "grave threat, the foreign ministry said.")
+    assert speakers(t, actors)[-1][1] is None
+    # an outlet named before the ministry is no carrier of its words
+    t = ("SEOUL (Yonhap) -- Responding to a KCNA report on Sunday, the foreign ministry "
+         "said it regretted the stance.")
+    assert speakers(t, actors)[-1][1] is None
+    # "and other Beijing watchers": a city names no people
+    assert people("Ivo Marek and other Beijing watchers agree.", actors) == []
+    # "Kim So-yeon" is not Kim Jong Un with a stray "So"
+    assert speakers('Kim So-yeon, a resident, said "we are fine".', actors) == [
+        ("Kim So-yeon", None)]

@@ -134,7 +134,7 @@ def annotate_article(row, ctx: Context) -> dict[str, list[tuple]]:
             continue
         fronted_office(q, mentions)
         q.speaker = full_name(q, mentions, ctx.actors, dated=published is not None)
-        decided.append((q, *speaker_country(q, mentions, ctx.actors)))
+        decided.append((q, *speaker_country(q, mentions, ctx.actors, text)))
     for q, code, source in same_speaker_country(decided):
         pol, subj = backend.score_text(q.quote)
         quote_rows.append((aid, q.quote, q.start, q.end, q.speaker, q.speaker_start,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from korea_analysis.actors import _TOKEN as _WORD
 from korea_analysis.actors import ActorDictionary, Person, tokens
 from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers import here)
+    _GIVEN_SYLLABLES,
     _NOT_NAME,
     _ROLE,
     _TITLE_WORDS,
@@ -347,7 +348,8 @@ def _surname(toks, i: int, recent, actors: ActorDictionary, published, out=()):
     # "Han Do-yun", "Kim Min-seok": a surname written first, then a given name that is not
     # the dictionary's, names somebody else
     if (tok in SURNAME_FIRST and nxt[:1].isupper() and nxt.isalpha()
-            and toks[i + 1][1] == b + 1 and nxt not in _NOT_NAME):
+            and toks[i + 1][1] == b + 1
+            and (nxt not in _NOT_NAME or nxt in _GIVEN_SYLLABLES)):  # ("Kim So-yeon")
         return None
     if tok in _WORD_SURNAMES and nxt not in _SPEECH_NEXT:
         prev = toks[i - 1][0] if i else ""

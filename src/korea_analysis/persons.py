@@ -210,18 +210,30 @@ def _person_before(text: str, a: int, k: int, actors: ActorDictionary
 
 
 def _last_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
-    """The last country, demonym or capital named in text[a:b] (one actor only)."""
+    """The one state named in text[a:b] (country, demonym or capital), else None: "the
+    country's ministry" after "Japan condemned the launch by North Korea" could be either."""
     toks = tokens(text, a, b)
-    found, i = None, 0
+    found: set = set()
+    i = 0
     while i < len(toks):
         for n in range(min(actors.first.get(toks[i][0], 0), len(toks) - i), 0, -1):
             e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
             if e is not None and e.kind in ("country", "demonym", "capital"):
-                found = e.actors[0] if len(e.actors) == 1 else None
+                found.update(e.actors if e.actors else (None,))
                 i += n - 1
                 break
         i += 1
-    return found
+    return found.pop() if len(found) == 1 else None
+
+
+def _is_demonym_run(words: str, actors: ActorDictionary) -> bool:
+    """"Americans", "South Koreans": a people's name (a plural demonym), not a place."""
+    toks = tuple(t for t, _, _ in tokens(words))
+    for key in (toks, toks[:-1] + (toks[-1][:-1],) if toks and toks[-1].endswith("s") else toks):
+        e = actors.entries.get(key)
+        if e is not None and e.kind == "demonym":
+            return True
+    return False
 
 
 def known(name: str, actors: ActorDictionary) -> bool:
@@ -321,8 +333,13 @@ _ABDUCTED_AFTER = re.compile(
     + _KIN + r"\s+of\s+(?:(?:the|an|a)\s+)?(?:abductees?\b|kidnapping\s+victims?\b|"
     r"(?:[A-Z][\w-]*\s+){1,3}(?:who|,\s+who)\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped))"
     r"|,?\s+whose\s+" + _KIN + r"\b[^.;]{0,40}?\s+(?:was|were|had\s+been)\s+"
-    r"(?:abducted|kidnapped)"
-    r"|\s+(?:was|were|had\s+been)\s+(?:abducted|kidnapped)\b")
+    r"(?:abducted|kidnapped)")
+# (a bare "X was abducted" is no clue to X's country: South Koreans were abducted too)
+#: every nationality the article ties to an abduction ("Hundreds of South Koreans were
+#: also abducted"): more than one, and no abductee takes a country from the context
+_ABDUCTION_WORD = re.compile(r"(?i)abduct|kidnap")
+_CAPITAL_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 #: "and other <plural> of/from (the) <country>" or "and other <demonym>s" after a name
 _AND_OTHER = re.compile(r"\s+and\s+other\s+(?:(?:[a-z][\w-]*\s+){1,3}(?:of|from)\s+(?:the\s+)?|)"
                         r"(?P<who>(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)?)")
@@ -340,6 +357,16 @@ def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
             ent = actors.entries.get((who,))
             if ent is not None and ent.kind == "demonym" and len(ent.actors) == 1:
                 found.add(ent.actors[0])
+        for m in _ABDUCTION_WORD.finditer(text):  # any demonym near an abduction
+            for run in _CAPITAL_RUN.finditer(text, max(0, m.start() - 120), m.end() + 120):
+                w = run.group()
+                if _BY_BEFORE.search(text, max(0, run.start() - 12), run.start()):
+                    continue  # the abductors: "abducted by North Korean agents"
+                for cand in (w, w[:-1] if w.endswith("s") else w, w.split()[-1]):
+                    ent = actors.entries.get(tuple(cand.split()))
+                    if ent is not None and ent.kind == "demonym" and len(ent.actors) == 1:
+                        found.add(ent.actors[0])
+                        break
         if len(found) == 1:
             ctx.abductees = found.pop()
     if _FORCES_GATE.search(text):
@@ -624,8 +651,10 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
     # "Kim Thae Yong and other gangsters of the south Korean puppet military", "… and other
     # Americans": one of the others the words name
     if (m := _AND_OTHER.match(text, e, sb)) and (code := first_actor(
-            text, m.start("who"), m.end("who"), actors)):
-        return code, "apposition"
+            text, m.start("who"), m.end("who"), actors)) and (
+            " of " in m.group() or " from " in m.group() or _is_demonym_run(
+                text[m.start("who"):m.end("who")], actors)):
+        return code, "apposition"  # (not "and other Beijing watchers": a city is no people)
     if want_context and (code := ctx.military_country_at(s) if military
                          else ctx.president_at(s) if presidential
                          else ctx.country_at(s)):

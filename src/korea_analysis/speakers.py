@@ -43,7 +43,8 @@ SOURCES = ("dictionary", "title", "apposition", "institution", "context", "menti
            "description")
 
 
-def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | None, str]:
+def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None = None
+                    ) -> tuple[str | None, str]:
     """``(code, actor_source)`` of the country the speaker speaks for; ``(None, "")``."""
     if not quote.speaker:
         return None, ""
@@ -64,7 +65,7 @@ def speaker_country(quote, mentions, actors: ActorDictionary) -> tuple[str | Non
         if owner is not None:
             return owner.actor, "mention"
     if quote.speaker_start is not None and (
-            code := _ministry_of_sentence(quote, mentions, actors)):
+            code := _ministry_of_sentence(quote, mentions, actors, text)):
         return code, "context"
     for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
@@ -137,26 +138,37 @@ def _anaphor_body(quote, mentions):
     return best
 
 
-def _ministry_of_sentence(quote, mentions, actors: ActorDictionary) -> str | None:
-    """"North Korea is to conduct a nuclear test, the foreign ministry said": a ministry (or
-    "state media") named without its country speaks for the state whose outlet carries its
-    words in the sentence ("… the country's foreign ministry said in a statement carried by
-    the Korean Central News Agency", "KCNA quoted a foreign ministry spokesman"), else for
-    the one state the sentence names when that is the state the article names first (not
-    "The United States is a threat, the foreign ministry said" in an article on the DPRK)."""
+def _ministry_of_sentence(quote, mentions, actors: ActorDictionary, text: str | None = None
+                          ) -> str | None:
+    """A ministry (or "state media") named without its country speaks for the state whose
+    outlet carries its words (the quote's channel: "… the country's foreign ministry said in
+    a statement carried by the Korean Central News Agency"), else for the one state the
+    article names at all; else it stays without a country."""
     if not _BARE_MINISTRY.fullmatch(quote.speaker.strip()):
         return None
-    same = [m for m in mentions if m.sentence_id == quote.sentence_id and m.actor
-            and m.kind in ("country", "demonym", "capital", "institution")]
-    carried = [m for m in same if m.kind == "institution" and m.entity in actors.state_media
-               and not quote.start <= m.start < quote.end]
-    if carried:
-        return carried[0].actor
-    codes = {m.actor for m in same}
-    first = next((m.actor for m in mentions if m.actor and m.kind in (
-        "country", "demonym", "capital", "institution") and m.entity not in actors.media),
-                 None)
-    return codes.pop() if len(codes) == 1 and first in codes else None
+    # the outlet the quote module found carrying these words ("… in a statement carried by
+    # KCNA", "KCNA quoted …"): an outlet merely named in the sentence is no such evidence
+    channel = (quote.channel or "").strip() if isinstance(quote.channel, str) else ""
+    if channel:
+        e = actors.entries.get(tuple(t for t, _, _ in tokens(channel)))
+        if e is not None and e.entity in actors.state_media and len(e.actors) == 1:
+            return e.actors[0]
+    # … or a state outlet in the cue's own tail, no comma between ("the foreign ministry said
+    # on Sunday in a release carried by the Korean Central News Agency"; not "…, adding
+    # that KCNA had confirmed it", nor "Responding to a KCNA report, the ministry said")
+    end = quote.speaker_end
+    if text is not None and end is not None:
+        for m in mentions:
+            if (m.kind == "institution" and m.entity in actors.state_media and m.actor
+                    and end <= m.start <= end + 80 and not re.search(r"[,;.“”\"]",
+                                                                    text[end:m.start])):
+                return m.actor
+    # the one state the whole article names (a ministry speaks about other states too:
+    # "North Korea's launch was a threat, the foreign ministry said" may be Japan's)
+    codes = {m.actor for m in mentions if m.actor and m.kind in (
+        "country", "demonym", "capital", "institution") and m.entity not in actors.media
+        and m.entity not in actors.state_media}  # (a KCNA report cited is no state's voice)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _owner_before(start: int, mentions):
@@ -197,12 +209,19 @@ def _definite_heads(decided):
     out, last = [], {}
     for q, code, source in decided:
         m = _THE_HEAD.fullmatch((q.speaker or "").strip())
-        if m and not code and (prev := last.get(m.group("head").lower())) is not None:
-            q.speaker, code, source = prev
+        head = m.group("head").lower() if m else ""
+        if m and not code and head not in _PERSON_HEADS and (prev := last.get(head)):
+            code, source = prev[1], prev[2]  # (the words stay as written: "The statement")
         elif code and q.speaker and " " in q.speaker.strip():
             last[q.speaker.split()[-1].lower()] = (q.speaker, code, source)
         out.append((q, code, source))
     return out
+
+
+#: people are many: "the official" after "a Chinese official" may be another one
+_PERSON_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "source",
+                           "diplomat", "analyst", "expert", "minister", "envoy", "aide",
+                           "officer", "lawmaker", "man", "woman", "resident", "leader"})
 
 
 #: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
