@@ -22,6 +22,7 @@ import re
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
 from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, ROLE_WORDS, SURNAME_FIRST
+from korea_analysis.quotes.cues import load_cues
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
@@ -210,18 +211,13 @@ def _definite_heads(decided):
     for q, code, source in decided:
         m = _THE_HEAD.fullmatch((q.speaker or "").strip())
         head = m.group("head").lower() if m else ""
-        if m and not code and head not in _PERSON_HEADS and (prev := last.get(head)):
+        if m and not code and head not in load_cues().people_heads and (
+                prev := last.get(head)):
             code, source = prev[1], prev[2]  # (the words stay as written: "The statement")
         elif code and q.speaker and " " in q.speaker.strip():
             last[q.speaker.split()[-1].lower()] = (q.speaker, code, source)
         out.append((q, code, source))
     return out
-
-
-#: people are many: "the official" after "a Chinese official" may be another one
-_PERSON_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "source",
-                           "diplomat", "analyst", "expert", "minister", "envoy", "aide",
-                           "officer", "lawmaker", "man", "woman", "resident", "leader"})
 
 
 #: an unnamed spokesperson described with the body they speak for ("a North Korean foreign

@@ -162,12 +162,7 @@ def it_antecedent(eng, pos: int, speakers: list[tuple[int, str]]
 
 def issued(cues) -> frozenset[str]:
     """The nouns for what a body issues: ``issued`` and ``issued_more`` of the cue file."""
-    got = cues.__dict__.get("_issued_all")
-    if got is None:
-        more = set(cues.data.get("issued_more") or [])
-        got = cues._issued_all = frozenset(cues.issued | more)
-        cues._published_more = frozenset(more)
-    return got
+    return cues.issued_all
 
 
 def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
@@ -196,11 +191,11 @@ def body_antecedent(eng, head: str, pos: int) -> tuple[str, str | None] | None:
             rf"(?<![\w’'\-]){re.escape(head)}(?![\w’'\-])", t[lo:pos], re.I)]
         near = [(min(abs(i.start - n), abs(i.end - n)), -i.start, i) for n in nouns
                 for i in insts if n - 200 <= i.start and i.end <= min(pos, n + 150)]
-        if head in _PUBLISHED or head in cues._published_more:
+        if head in _PUBLISHED or head in cues.published_more:
             near = [x for x in near if x[2].family in _PUBLISHERS] or near
         if near:
             return _words(eng, min(near)[2])
-        if head in _PUBLISHED or head in cues._published_more:
+        if head in _PUBLISHED or head in cues.published_more:
             # "KCNA reported …, according to CNN. The story said": the outlet that reported,
             # not the one relaying it
             pubs = [i for i in insts if max(0, pos - 600) <= i.start and i.end <= pos and
@@ -491,7 +486,7 @@ def lead_person(eng, mention: str, a: int, b: int) -> str | None:
         offices = {w for k, v in cues.person_descriptions.items() for w in {k, *v}} | {
             w.lower().rstrip(".") for w in cues.titles}
         offices -= _NO_OFFICIAL  # ("a senior official" is no head of state named next)
-    parts = frozenset(cues.titles) | frozenset(cues.data.get("title_parts") or [])
+    parts = cues.title_parts
     lowtitles = {w.lower() for w in parts}
     places = [re.sub(r"[’']s$", "", w.rstrip(",")) for w in words[1:] if w[:1].isupper()
               and w.lower().rstrip(".,") not in lowtitles and w.lower() not in _LEAD_SKIP]

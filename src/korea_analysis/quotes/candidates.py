@@ -97,7 +97,7 @@ class _Article(_Names):
             head = _strip_punct(lo, c, m)
             if m[lo:head[0]].strip() == "" and self._part_kind(*head) == "name" and \
                     _looks_person(m[head[0]:head[1]]) and \
-                    m[head[0]:head[1]].lower() not in _word_lists(self.cues)[0]:
+                    m[head[0]:head[1]].lower() not in self.cues.speaker_connectors:
                 # "Liu Jianchao, spokesman of the Foreign Ministry said, “…”": the
                 # apposition's closing comma left out; the name speaks
                 return head[0], head[1], (np[0], np[1])
@@ -112,7 +112,7 @@ class _Article(_Names):
         """Walk back from ``hi`` over the words a noun phrase can hold; stop at a clause word."""
         m = self.masked
         toks = [t.span() for t in _TOKEN.finditer(m, lo, hi)]
-        ly_nouns = _word_lists(self.cues)[1]
+        ly_nouns = self.cues.ly_nouns
         while len(toks) > 1 and _ADVERB.fullmatch(m, *toks[-1]) and \
                 m[toks[-1][0]:toks[-1][1]] not in ly_nouns:
             toks.pop()  # "Moon reportedly half-jokingly asked": the adverbs are no speaker
@@ -394,15 +394,6 @@ _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{
 _LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
 #: a lower-case adverb in -ly ("reportedly", "half-jokingly")
 _ADVERB = re.compile(r"[a-z]+(?:-[a-z]+)*ly")
-
-
-def _word_lists(cues) -> tuple[frozenset[str], frozenset[str]]:
-    """``speaker_connectors`` and ``ly_nouns`` of the cue file, as sets (computed once)."""
-    got = cues.__dict__.get("_spk_words")
-    if got is None:
-        got = cues._spk_words = (frozenset(cues.data.get("speaker_connectors") or []),
-                                 frozenset(cues.data.get("ly_nouns") or []))
-    return got
 
 
 def _noun_before(word: str) -> bool:

@@ -165,6 +165,16 @@ class Cues:
         self.institution_heads = set(heads)
         self.body_heads = {k: set(v) for k, v in (data.get("body_heads") or {}).items()}
         self.issued = set(data.get("issued") or [])
+        #: more nouns for what a body publishes ("story", "readout"), and the two together
+        self.published_more = frozenset(data.get("issued_more") or [])
+        self.issued_all = frozenset(self.issued | self.published_more)
+        #: title words that make up a title with no name ("Assistant Secretary-General")
+        self.title_parts = frozenset(self.titles) | frozenset(data.get("title_parts") or [])
+        #: sentence connectors that are never a speaker; lower-case -ly words that are nouns
+        self.speaker_connectors = frozenset(data.get("speaker_connectors") or [])
+        self.ly_nouns = frozenset(data.get("ly_nouns") or [])
+        #: kin nouns ("the brother of X"): a relative named after them is somebody else
+        self.kin = frozenset(data.get("kin") or [])
         self.named_after_heads = set(data.get("named_after_heads") or [])
         #: named outlets, case as written (an institution scan; "state media" is no name)
         named = [o for o in self.outlets if not o.islower()]
@@ -175,6 +185,12 @@ class Cues:
         #: the head nouns of one person described ("the official", "the envoy")
         self.person_heads = {w.rstrip(".") for k, v in self.person_descriptions.items()
                              for w in {k, *v} if w.isalpha()} | {"official", "diplomat"}
+        #: nouns for whoever may speak without being one described person ("sources",
+        #: "residents"; "the study", "the transcript") beside person heads and documents
+        speaking = data.get("speaking_nouns") or {}
+        self.people_heads = frozenset(self.person_heads | set(speaking.get("people") or []))
+        self.speaking_nouns = frozenset(self.people_heads | self.issued_all
+                                        | set(speaking.get("documents") or []))
         #: an institution's head word ("ministry", "Ministry"); the words before it are
         #: walked back in quotes.antecedents ("North Korea's state media")
         both = heads + [h[:1].upper() + h[1:] for h in heads]

@@ -31,18 +31,6 @@ _DATELINE = re.compile(r"[A-Z][A-Za-z .’'\-]{1,30}(?:,\s*[A-Z][a-z]+\.?\s+\d{1
                        r"\([^()\n]{1,40}\)\s*(?:-{1,2}|—|–)\s*")
 
 
-#: what a text cites as speaking, beside the cue file's issued documents
-_DOCUMENT_NOUNS = frozenset({"story", "study", "survey", "poll", "analysis", "document",
-                             "memo", "cable", "message", "speech", "resolution", "paper",
-                             "filing", "indictment", "complaint", "ruling", "verdict",
-                             "transcript", "account", "data", "figure", "record", "video",
-                             "footage", "image", "photo", "website", "post", "tweet"})
-#: nouns for people who speak, beside the cue file's person and institution heads
-_SOURCE_NOUNS = frozenset({"source", "expert", "analyst", "observer", "people", "resident",
-                           "witness", "critic", "official", "activist", "scholar", "voter",
-                           "lawmaker", "leader", "spokesperson", "aide", "insider"})
-
-
 def _could_speak(phrase: str) -> bool:
     """A speaker phrase names someone who speaks: a name, a pronoun, a person or body noun.
     "Without a peace declaration, an ongoing conflict continues." has no speaker at all."""
@@ -54,10 +42,9 @@ def _could_speak(phrase: str) -> bool:
         low = low[:-2] if low.endswith("’s") or low.endswith("'s") else low
         for x in (low, low[:-1] if low.endswith("s") else low,
                   low[:-2] if low.endswith("es") else low):
-            if (x in cues.subject_pronouns or x in cues.person_heads or x in _SOURCE_NOUNS
-                    or x in cues.institution_heads or x in cues.outlets
-                    or x in cues.body_heads or x in cues.issued  # "the statement said"
-                    or x in _DOCUMENT_NOUNS):
+            if (x in cues.subject_pronouns or x in cues.speaking_nouns  # "the report said"
+                    or x in cues.institution_heads or x in cues.body_heads
+                    or x in cues.outlets):
                 return True
     return False
 

@@ -169,10 +169,7 @@ class _Names:
 
     def _only_titles(self, words: list[str]) -> bool:
         """A title with no name: "Assistant Secretary-General" (``titles``, ``title_parts``)."""
-        parts = self.cues.__dict__.get("_title_parts")
-        if parts is None:
-            parts = self.cues._title_parts = frozenset(self.cues.titles) | frozenset(
-                self.cues.data.get("title_parts") or [])
+        parts = self.cues.title_parts
         return all(w in parts or all(x in parts for x in w.split("-")) for w in words)
 
     def full_name(self, short: str, pos: int) -> str:
@@ -196,10 +193,7 @@ class _Names:
         if not before.endswith("of "):
             return False
         words = before.split()
-        kin = self.cues.__dict__.get("_kin")
-        if kin is None:
-            kin = self.cues._kin = frozenset(self.cues.data.get("kin") or [])
-        return len(words) >= 2 and words[-2].lower().rstrip("’'s") in kin
+        return len(words) >= 2 and words[-2].lower().rstrip("’'s") in self.cues.kin
 
     def gender(self, name: str) -> str | None:
         if name in self.genders:
