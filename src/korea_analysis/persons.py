@@ -209,7 +209,7 @@ def _person_before(text: str, a: int, k: int, actors: ActorDictionary
     return "", None
 
 
-def _last_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
+def _one_state(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
     """The one state named in text[a:b] (country, demonym or capital), else None: "the
     country's ministry" after "Japan condemned the launch by North Korea" could be either."""
     toks = tokens(text, a, b)
@@ -317,12 +317,6 @@ _FORCES_GATE = re.compile(r"(?i)marines|soldiers|troops|sailors|servicemen|servi
                           r"airmen|conscripts")
 
 
-#: whose nationals were abducted: "Japanese citizens who were abducted", "Japanese
-#: nationals kidnapped", "abducted Japanese citizens"
-_ABDUCTED_NATIONALS = re.compile(
-    r"(?P<who>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:who\s+(?:were|had\s+been)\s+)?"
-    r"(?:abducted|kidnapped)\b"
-    r"|\b(?:abducted|kidnapped)\s+(?P<who2>[A-Z][a-z]+)\s+(?:citizens|nationals)\b")
 _KIN = (r"(?:mother|father|brother|sister|son|daughter|husband|wife|parents?|siblings?|"
         r"relatives?|family)")
 #: a person the sentence says was abducted, or whose relative was: "the mother of abductee
@@ -352,11 +346,6 @@ def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     ctx = ArticleContext()
     if "abducted" in text or "kidnapped" in text:
         found = set()
-        for m in _ABDUCTED_NATIONALS.finditer(text):
-            who = m.group("who") or m.group("who2")
-            ent = actors.entries.get((who,))
-            if ent is not None and ent.kind == "demonym" and len(ent.actors) == 1:
-                found.add(ent.actors[0])
         for m in _ABDUCTION_WORD.finditer(text):  # any demonym near an abduction
             for run in _CAPITAL_RUN.finditer(text, max(0, m.start() - 120), m.end() + 120):
                 w = run.group()
@@ -634,7 +623,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                 if code:
                     return code, "apposition"
                 if _THE_COUNTRYS.search(text, desc_a, desc_b) and (
-                        code := _last_actor(text, sa, s, actors)):
+                        code := _one_state(text, sa, s, actors)):
                     return code, "context"  # "…, a spokesman for the country's ministry"
                 want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
             after_end = m.end()
