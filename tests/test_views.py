@@ -268,6 +268,12 @@ def test_top_speakers_and_who_is_quoted(quoted):
     w = views.who_is_quoted(quoted, top=1)
     assert w["country"].iloc[-1].startswith("others (")
     assert w["quotes"].sum() == len(q)
+    # an institution counts once however it is written: an acronym, its name with "the"
+    agency = q.assign(speaker=["KCNA", "the Korean Central News Agency"] * (len(q) // 2)
+                      + ["KCNA"] * (len(q) % 2), speaker_actor="PRK", kind="direct")
+    one = views.top_speakers(Annotations(quoted.tables() | {"quotes": agency}, quoted.extra))
+    assert one["speaker"].tolist() == ["Korean Central News Agency"]
+    assert one["quotes"].tolist() == [len(q)]
 
 
 def test_country_sources_and_unresolved_speakers(quoted):

@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from korea_analysis import charts
+from korea_analysis.actors import tokens
 from korea_analysis.annotate import Annotations, count_words
 from korea_analysis.views.common import UNKNOWN_OUTLET, source_line, table
 
@@ -127,15 +128,25 @@ def top_speakers(ann: Annotations, top: int = 20) -> pd.DataFrame:
          .agg(speaker=("speaker", most_common), country=("country", most_common),
               speaker_type=("speaker_type", most_common), quotes=("quote", "size"),
               words=("words", "sum"), articles=("article_id", "nunique")))
-    # a person the dictionary knows is shown under the dictionary's name
+    # a person or institution the dictionary knows is shown under the dictionary's name
     known = {}
     for name in q["speaker"].unique():
         person = ann.actors.person(name)
-        if person is not None:
-            known[keys[name]] = person.name
+        if (canonical := person.name if person is not None else _institution(ann, name)):
+            known[keys[name]] = canonical
     g["speaker"] = [known.get(k, s) for k, s in zip(g["key"], g["speaker"], strict=True)]
     g = g.drop(columns="key")
     return g.sort_values(["quotes", "words"], ascending=False).head(top).reset_index(drop=True)
+
+
+def _institution(ann: Annotations, name: str) -> str | None:
+    """The dictionary's name of the institution ``name`` is written as ("KCNA", "the Korean
+    Central News Agency" -> "Korean Central News Agency"), else None."""
+    toks = tuple(t for t, _, _ in tokens(name))
+    if toks[:1] in (("the",), ("The",)):
+        toks = toks[1:]
+    e = ann.actors.entries.get(toks) if toks else None
+    return e.entity if e is not None and e.kind == "institution" and e.entity else None
 
 
 def _name_key(name: str) -> str:
@@ -149,13 +160,15 @@ def _name_key(name: str) -> str:
 def speaker_keys(ann: Annotations, speakers: pd.Series) -> dict[str, str]:
     """One key per person however the articles spell them, so the most-quoted list counts
     "Kim Yo Jong", "Kim Yo-jong" and "Donald J. Trump"/"Donald Trump" once each: the
-    dictionary's name when it knows the person, else the spelling-blind key; a lone surname
+    dictionary's name when it knows the person or institution ("KCNA" and "the Korean
+    Central News Agency" are one), else the spelling-blind key; a lone surname
     joins the one full name in the corpus that starts or ends with it ("Obama" → "Barack
     Obama", "Park" → "Park Won-gon"), and stays apart when several do."""
     keys = {}
     for name in speakers.dropna().unique():
         person = ann.actors.person(name)
-        keys[name] = _name_key(person.name if person is not None else name)
+        keys[name] = _name_key(person.name if person is not None
+                               else _institution(ann, name) or name)
     by_surname: dict[str, set[str]] = {}  # first word (Korean, Chinese) or last (Western)
     for key in keys.values():
         words = key.split()
