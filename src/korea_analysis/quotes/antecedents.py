@@ -217,8 +217,9 @@ def _issuer_re(head: str) -> re.Pattern:
 
 
 def _apposed_issuer(t: str, head: str, lo: int, pos: int) -> str | None:
-    """The person opening the sentence that issued the text, set off by an apposition:
-    ``Ri Ji Song, Researcher of the Society …, released an article`` -> Ri Ji Song."""
+    """The person opening the sentence that issued the text, maybe set off by an apposition:
+    ``Ri Ji Song, Researcher of the Society …, released an article`` -> Ri Ji Song; ``Kim Yo
+    Jong said in a statement`` -> Kim Yo Jong."""
     last = None
     for mm in _issued_by_re(head).finditer(t, lo, pos):
         last = mm
@@ -231,15 +232,16 @@ def _apposed_issuer(t: str, head: str, lo: int, pos: int) -> str | None:
     return subject.group("name")
 
 
-_APPOSED_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}),"
-                              r"[^,;:\n“”\"]{3,160},\s*")
+_APPOSED_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
+                              r"(?:,[^,;:\n“”\"]{3,160},)?\s*")
 
 
 @lru_cache(maxsize=64)
 def _issued_by_re(head: str) -> re.Pattern:
     return re.compile(
-        r"(?<![\w’'\-])(?:released|issued|published|wrote|penned|put[ \t]+out)[ \t]+"
-        rf"(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
+        r"(?<![\w’'\-])(?:released|issued|published|wrote|penned|put[ \t]+out|"
+        r"(?:said|stated|declared|warned|added|wrote)[ \t]+in)[ \t]+"
+        rf"(?:an?|the|his|her)[ \t]+(?:[\w\-]+[ \t]+)?{re.escape(head)}(?![\w’'\-])")
 
 
 def _looks_issuer(who: str) -> bool:

@@ -185,6 +185,8 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             name, _, title = _speaker(eng, ante, speakers)
             return name, (na, nb), role or title
         return mention, (na, nb), role
+    if low in ("him", "her"):  # "KCNA quoted him as saying …": who "he" would be
+        low = mention = {"him": "he", "her": "she"}[low]
     if low in eng.cues.subject_pronouns:
         if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
             inst = it_antecedent(eng, na, speakers)
@@ -290,7 +292,7 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
 def _body_pattern(head: str) -> re.Pattern:
     return re.compile(r"(?<![\w’'])(?:an?|the)\s+(?:[\w’'\-]+\s+){0,3}?" + re.escape(head) +
                       r"(?:\s+(?:released|issued|published|carried|posted|sent|read|from|by|of)"
-                      r"\b[^,.;:“”\"\n]*)", re.I)
+                      r"\b(?:(?!\bthat\b)[^,.;:“”\"\n])*)", re.I)  # (not the clause after)
 
 
 def _body_description(text: str, head: str, pos: int) -> str | None:

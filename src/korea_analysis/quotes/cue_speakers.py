@@ -47,6 +47,7 @@ class _Cue:
     inverted: bool = False
     used: bool = False
     clause: tuple[int, int] | None = None  # reported clause after the cue (for indirect)
+    cited: bool = False  # "quoted X as saying …": a quotation verb that reports a clause
 
 
 _SUBORD = re.compile(r"(?:(?:when|as|while|after|before|because|since|and|but|then|so|"
@@ -66,10 +67,12 @@ _CHANNEL_RE = re.compile(
 
 
 #: the person an outlet quotes: "… cited Shoigu as saying", "quoted Kim Yo Jong as telling"
-_CITED_AS = re.compile(r"\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}|"
+_CITED_AS = re.compile(r"\s+(?P<name>him|her|[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}|"
                        r"(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,4}?[a-z]+)"
                        r"[ \t]+as[ \t]+(?:saying|telling|stating|adding|calling|warning)\b")
 # ("… quoted a foreign ministry spokesman as saying": a described person)
+#: between "as saying" and the clause it reports
+_CITED_TAIL = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
 #: "told Mr. Bush that …": the addressee (an honorific's dot too), then "that"
 _TOLD_THAT = re.compile(r"\s*(?:(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen)\.|[^\s,.;:\x00“”]+)\s+){1,5}?that\s+")
 #: a time right after the cue ("said Monday it …", "said over the weekend that …")
@@ -174,10 +177,16 @@ class _CueSpeakers(_Article):
         cited = _CITED_AS.match(m, c.b, se) if self.cues.forms.get(c.form) in (
             "quote", "cite") else None
         if cited is not None and (_looks_person(cited.group("name")) or cited.group(
-                "name").split()[-1] in self.cues.person_heads):
+                "name").split()[-1] in self.cues.person_heads or cited.group("name") in (
+                "him", "her")):
             # "TASS cited Shoigu as saying": Shoigu speaks, the agency relays
             np = self.np_before(ss, c.a, through_quotes=embedded)
             c.sp = cited.span("name")
+            c.cited = True
+            tail = _CITED_TAIL.match(m, cited.end(), se)
+            a, b = _strip_punct(tail.end(), se, m)
+            if "\x00" not in m[tail.end():tail.end() + 1] and len(m[a:b].split()) >= 3:
+                c.clause = (a, b)  # ("KCNA quoted Kim as saying the plant must …")
             if np:
                 named = self.cues.named_outlet_re.search(m, np[0], np[1])
                 c.channel = named.group(0) if named else self.outlet_name(

@@ -111,7 +111,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None, *,
                     indirect.append((c, whole[0], whole[1]))
                     held.append(c)
                     continue
-                if not c.used and c.sp and (c.kind in ("passive", "according") or
+                if not c.used and c.sp and (c.kind in ("passive", "according") or c.cited or
                                             c.form in cues.indirect_forms) and not (
                         c.kind == "verb" and _ing(c.form) and
                         m[max(ss, c.a - 2):c.a].strip() != ","):
