@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--cues", default=None, help="event cue dictionary YAML (default: bundled)")
     a.add_argument("--backend", default=None, help="sentiment backend (default: lexicon+linear)")
     _corpus_options(a)
-    a.add_argument("--workers", type=int, default=1, help="processes for the article pass")
+    a.add_argument("--workers", type=int, default=None,
+                   help="processes for the article pass (default: all cores)")
     a.add_argument("--no-cache", action="store_true", help="annotate everything afresh")
     a.add_argument("--scheduler", default=None,
                    help="Dask scheduler address (tcp://host:port) to run the article pass on")
@@ -116,7 +117,7 @@ def _annotate(args) -> int:
     articles, info = select(articles, keep_duplicates=args.keep_duplicates)
     ann = annotate(articles, args.actors, cues=args.cues,
                    backend=args.backend or DEFAULT_BACKEND, cache=False if args.no_cache else None,
-                   workers=args.workers, scheduler=args.scheduler)
+                   workers=args.workers or os.cpu_count() or 1, scheduler=args.scheduler)
     for p in ann.to_csv(args.out):
         print(p)
     dups = Path(args.out) / "duplicates.csv"
