@@ -18,8 +18,10 @@ seeded), written as one CSV file with dates. Each run is a fresh process:
   ``pass`` (the article pass, with reading the dictionaries), ``tables`` (reading the cache
   back and the corpus tables), ``csv`` (writing every table).
 
-spaCy + textacy (``benchmarks/spacy_route.py``, one process) runs once on the same texts; its
-``pass`` excludes imports and the model load, which are shown apart. The ratio printed is
+Ours runs with ``--workers 1`` and with every core (``--workers``: the counts to compare); spaCy
++ textacy (``benchmarks/spacy_route.py``) runs once on the same texts with as many processes
+(``nlp.pipe(n_process=…)``), so each ratio compares like with like; its ``pass`` excludes
+imports and the model load, which are shown apart. The ratio printed is
 spaCy's pass alone against our whole process (the conservative one), and whole against whole.
 The machine is shared: ``uptime``'s load average is printed beside every figure, and the
 best of ``--repeat`` runs is kept. Not a test: nothing is asserted.
@@ -105,21 +107,27 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def _argv(corpus: Path, out: Path, cache: str) -> list[str]:
-    return ["annotate", str(corpus), "--out", str(out)] + (["--no-cache"] * (cache == "none"))
+def _argv(corpus: Path, out: Path, cache: str, workers: int = 1) -> list[str]:
+    return ["annotate", str(corpus), "--out", str(out), "--workers", str(workers)] + (
+        ["--no-cache"] * (cache == "none"))
 
 
-def run_whole(corpus: Path, out: Path, cache: str, env: dict) -> tuple[float, float]:
+def run_whole(corpus: Path, out: Path, cache: str, env: dict, workers: int = 1
+              ) -> tuple[float, float]:
     """Wall and CPU seconds of the command itself."""
-    cmd = [str(Path(sys.executable).with_name("korea-analysis")), *_argv(corpus, out, cache)]
+    cmd = [str(Path(sys.executable).with_name("korea-analysis")),
+           *_argv(corpus, out, cache, workers)]
     t0, c0 = time.perf_counter(), _children_cpu()
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
     return time.perf_counter() - t0, _children_cpu() - c0
 
 
-def run_phases(corpus: Path, out: Path, cache: str, env: dict, start: float) -> dict:
-    """Seconds of each step, ``{"wall": {...}, "cpu": {...}}``."""
-    r = subprocess.run([sys.executable, "-c", PHASES, str(start), *_argv(corpus, out, cache)],
+def run_phases(corpus: Path, out: Path, cache: str, env: dict, start: float,
+               workers: int = 1) -> dict:
+    """Seconds of each step, ``{"wall": {...}, "cpu": {...}}`` (CPU of this process only:
+    with workers, theirs is not in it)."""
+    r = subprocess.run([sys.executable, "-c", PHASES, str(start),
+                        *_argv(corpus, out, cache, workers)],
                        env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        text=True)
     line = [x for x in r.stderr.splitlines() if x.startswith("PHASES ")][-1]
@@ -141,12 +149,12 @@ def _phases_line(p: dict, words: int) -> str:
 
 
 def profile(corpus: Path, out: Path, cache: str, env: dict) -> None:
-    argv = ["annotate", str(corpus), "--out", str(out)] + (["--no-cache"] * (cache == "none"))
+    argv = _argv(corpus, out, cache, 1)
     subprocess.run([sys.executable, "-m", "pyinstrument", "-m", "korea_analysis.cli", *argv],
                    env=env, check=True)
 
 
-def spacy_whole(texts: list[str]) -> dict | None:
+def spacy_whole(texts: list[str], n_process: int = 1) -> dict | None:
     import spacy_route
 
     why = spacy_route.available()
@@ -159,7 +167,7 @@ def spacy_whole(texts: list[str]) -> dict | None:
     r = subprocess.run([sys.executable, "-c", code, str(HERE)], check=True,
                        capture_output=True, text=True)
     imports = float(r.stdout.split()[-1])
-    res = spacy_route.run(texts, n_process=1)
+    res = spacy_route.run(texts, n_process=n_process)
     res["imports"] = imports
     return res
 
@@ -172,6 +180,9 @@ def main(argv=None) -> int:
                     help="tmp: a fresh cache folder per run (default); none: --no-cache")
     ap.add_argument("--spacy", type=int, default=1, help="1: run spaCy + textacy; 0: skip")
     ap.add_argument("--profile", action="store_true", help="one run under pyinstrument")
+    ap.add_argument("--workers", default=None,
+                    help="comma-separated process counts to compare, each against spaCy "
+                         "with as many processes (default: 1 and every core)")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="ka-whole-") as tmp:
@@ -188,40 +199,52 @@ def main(argv=None) -> int:
             profile(corpus, tmp / "out-p", args.cache, fresh_env(-1))
             return 0
         start = startup_seconds()
-        totals, phases = [], []
-        for i in range(args.repeat):
-            totals.append(run_whole(corpus, tmp / f"out-{i}", args.cache, fresh_env(i)))
-            phases.append(run_phases(corpus, tmp / f"outp-{i}", args.cache,
-                                     fresh_env(100 + i), start))
-            print(f"run {i + 1}: total {totals[-1][0]:.2f} s wall, {totals[-1][1]:.2f} s CPU"
-                  f"; {load_average()}", flush=True)
-            for kind in ("wall", "cpu"):
-                print(f"  {kind:4}: {_phases_line(phases[-1][kind], words)}")
-        total, cpu = min(t[0] for t in totals), min(t[1] for t in totals)
-        print(f"korea-analysis annotate (cache={args.cache}), best of {args.repeat}: total "
-              f"{total:.2f} s wall ({words / total:,.0f} words/s), {cpu:.2f} s CPU "
-              f"({words / cpu:,.0f} words/s); {load_average()}")
+        counts = sorted({int(w) for w in (args.workers or f"1,{os.cpu_count() or 1}").split(",")})
+        for workers in counts:
+            if measure(args, corpus, texts, words, tmp, fresh_env, start, workers):
+                break
+    return 0
+
+
+def measure(args, corpus, texts, words, tmp, fresh_env, start, workers) -> bool:
+    """Ours with ``workers`` processes, then spaCy with as many; True to stop (no spaCy)."""
+    print(f"--- {workers} process(es) ---", flush=True)
+    totals, phases = [], []
+    for i in range(args.repeat):
+        k = 1000 * workers + i
+        totals.append(run_whole(corpus, tmp / f"out-{k}", args.cache, fresh_env(k), workers))
+        phases.append(run_phases(corpus, tmp / f"outp-{k}", args.cache,
+                                 fresh_env(100 + k), start, workers))
+        print(f"run {i + 1}: total {totals[-1][0]:.2f} s wall, {totals[-1][1]:.2f} s CPU"
+              f"; {load_average()}", flush=True)
         for kind in ("wall", "cpu"):
-            best = {k: min(p[kind][k] for p in phases) for k in phases[0][kind]}
-            print(f"  best {kind:4}: {_phases_line(best, words)}; tables+csv "
-                  f"{best['tables'] + best['csv']:.2f} s", flush=True)
-        if not args.spacy:
-            return 0
-        r = spacy_whole(texts)
-        if r is None:
-            return 0
-        spacy_total = r["imports"] + r["load_seconds"] + r["seconds"]
-        print(f"spaCy + textacy ({r['model_source']} {r['model_version']}, spacy "
-              f"{r['spacy_version']}, textacy {r['textacy_version']}, n_process=1): pass "
-              f"{r['seconds']:.1f} s wall ({words / r['seconds']:,.0f} words/s), "
-              f"{r['cpu_seconds']:.1f} s CPU, imports "
-              f"{r['imports']:.1f} s, model load {r['load_seconds']:.1f} s; {r['quotes']:,} "
-              f"quotes, {r['failed_docs']} docs refused; {load_average()}", flush=True)
-        print(f"ratio (wall): spaCy + textacy pass alone / our whole process = "
-              f"{r['seconds'] / total:.1f}x; whole / whole = {spacy_total / total:.1f}x")
+            print(f"  {kind:4}: {_phases_line(phases[-1][kind], words)}")
+    total, cpu = min(t[0] for t in totals), min(t[1] for t in totals)
+    print(f"korea-analysis annotate --workers {workers} (cache={args.cache}), best of "
+          f"{args.repeat}: total {total:.2f} s wall ({words / total:,.0f} words/s), {cpu:.2f} s "
+          f"CPU ({words / cpu:,.0f} words/s); {load_average()}")
+    for kind in ("wall", "cpu"):
+        best = {k: min(p[kind][k] for p in phases) for k in phases[0][kind]}
+        print(f"  best {kind:4}: {_phases_line(best, words)}; tables+csv "
+              f"{best['tables'] + best['csv']:.2f} s", flush=True)
+    if not args.spacy:
+        return False
+    r = spacy_whole(texts, workers)
+    if r is None:
+        return True
+    spacy_total = r["imports"] + r["load_seconds"] + r["seconds"]
+    print(f"spaCy + textacy ({r['model_source']} {r['model_version']}, spacy "
+          f"{r['spacy_version']}, textacy {r['textacy_version']}, n_process={workers}): pass "
+          f"{r['seconds']:.1f} s wall ({words / r['seconds']:,.0f} words/s), "
+          f"{r['cpu_seconds']:.1f} s CPU (this process), imports "
+          f"{r['imports']:.1f} s, model load {r['load_seconds']:.1f} s; {r['quotes']:,} "
+          f"quotes, {r['failed_docs']} docs refused; {load_average()}", flush=True)
+    print(f"ratio at {workers} process(es) (wall): spaCy + textacy pass alone / our whole "
+          f"process = {r['seconds'] / total:.1f}x; whole / whole = {spacy_total / total:.1f}x")
+    if workers == 1:
         print(f"ratio (CPU): spaCy + textacy pass alone / our whole process = "
               f"{r['cpu_seconds'] / cpu:.1f}x")
-    return 0
+    return False
 
 
 if __name__ == "__main__":
