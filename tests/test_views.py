@@ -274,6 +274,17 @@ def test_top_speakers_and_who_is_quoted(quoted):
     one = views.top_speakers(Annotations(quoted.tables() | {"quotes": agency}, quoted.extra))
     assert one["speaker"].tolist() == ["Korean Central News Agency"]
     assert one["quotes"].tolist() == [len(q)]
+    # one article's "the source" is not another's: a description is counted per article,
+    # a name written with "the" is not a description
+    src = q.assign(speaker=q["article_id"].map({"q1": "the source", "q2": "the source"}),
+                   speaker_actor=None, kind="direct")
+    two = views.top_speakers(Annotations(quoted.tables() | {"quotes": src}, quoted.extra))
+    assert two["speaker"].tolist() == ["the source", "the source"]
+    assert two["articles"].tolist() == [1, 1]
+    assert sorted(two["quotes"]) == sorted(q["article_id"].value_counts().tolist())
+    us = q.assign(speaker="the U.S.", speaker_actor="USA", kind="direct")
+    one = views.top_speakers(Annotations(quoted.tables() | {"quotes": us}, quoted.extra))
+    assert one["quotes"].tolist() == [len(q)] and one["articles"].tolist() == [2]
 
 
 def test_country_sources_and_unresolved_speakers(quoted):

@@ -19,9 +19,10 @@ _OFFICIAL = ("minister", "president", "leader", "spokes", "secretary", "official
 
 
 def speaker_type(ann: Annotations, speaker, role, speaker_actor) -> str:
-    """official / state media / analyst / other / unattributed, from the dictionary first."""
+    """official / state media / analyst / other / no speaker (mostly scare quotes), from the
+    dictionary first."""
     if not isinstance(speaker, str) or not speaker:
-        return "unattributed"
+        return "no speaker"
     person = ann.actors.person(speaker)
     if person is not None:
         titles = " ".join(p.title for p in person.positions).lower()
@@ -118,7 +119,12 @@ def top_speakers(ann: Annotations, top: int = 20) -> pd.DataFrame:
     if q.empty:
         return pd.DataFrame(columns=["speaker", "country", "speaker_type", "quotes", "words"])
     keys = speaker_keys(ann, q["speaker"])
-    q = q.assign(key=q["speaker"].map(keys), country=q["speaker_actor"].fillna(""))
+    key = q["speaker"].map(keys)
+    # "the source", "analysts": a description names nobody, so one article's source is not
+    # another's and they are counted apart
+    described = q["speaker"].map(_described)
+    key = key.where(~described, key + "\x00" + q["article_id"].astype(str))
+    q = q.assign(key=key, country=q["speaker_actor"].fillna(""))
 
     def most_common(values: pd.Series) -> str:
         named = values[values != ""]
@@ -137,6 +143,18 @@ def top_speakers(ann: Annotations, top: int = 20) -> pd.DataFrame:
     g["speaker"] = [known.get(k, s) for k, s in zip(g["key"], g["speaker"], strict=True)]
     g = g.drop(columns="key")
     return g.sort_values(["quotes", "words"], ascending=False).head(top).reset_index(drop=True)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "several", "many"})
+
+
+def _described(speaker: str) -> bool:
+    """A speaker written as a description with no name in it ("the source", "a senior
+    official", "analysts", "The official"), not "the U.S." or "Unification ministry"."""
+    words = str(speaker).split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and not any(w[:1].isupper() for w in words)
 
 
 def _institution(ann: Annotations, name: str) -> str | None:
