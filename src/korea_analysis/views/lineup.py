@@ -1,6 +1,7 @@
 """04 alignment: where the coverage places each actor between the two blocs."""
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -187,6 +188,12 @@ def alignment_over_time_chart(t: pd.DataFrame, ann: Annotations, period: str = "
         ax.tick_params(labelsize=8)
     for ax in (a for a in axes if a.get_subplotspec().is_first_col()):
         ax.set_ylabel("◀ DPRK–R–C · ROK–US–J ▶", fontsize=8)
+    if freq == "Y" and len(placed):  # years as years (not "2017-03" between two points)
+        span = placed["date"].dt.year.max() - placed["date"].dt.year.min()
+        axes[0].xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-span // 4))))
+        axes[0].xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        lo, hi = placed["date"].min(), placed["date"].max()
+        axes[0].set_xlim(lo - pd.Timedelta(days=200), hi + pd.Timedelta(days=200))
     fig.autofmt_xdate()
     n_unclear = int((t["enough"] & ~t["clear"]).sum())
     charts.finish_grid(fig, f"Positions {period} by {period}, each with its own interval",
