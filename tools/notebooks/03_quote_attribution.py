@@ -52,7 +52,8 @@ views.show_table(views.top_speakers(ann, top=500), "03_top_speakers_table", top=
 ## Finding: who gets quoted, by country and type of speaker
 
 Quotes per country of the speaker, split by type of speaker, the most quoted first (the CSV
-lists every country).
+lists every country). Scare quotes (terms) have no speaker and are counted under "no speaker";
+quotations with no speaker found are listed at the end of this report.
 """),
 ("code", """
 views.show_table(views.who_is_quoted(ann), "03_who_is_quoted", top=15)
