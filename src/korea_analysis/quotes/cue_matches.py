@@ -8,6 +8,8 @@ from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
 from korea_analysis.quotes.indirect import _ENDS_WITH_CUE
 from korea_analysis.quotes.words import (
+    DAYS_RE,
+    MONTHS_RE,
     _CAP_STOP,
     _DETS,
     _FINITE_BEFORE,
@@ -92,6 +94,16 @@ _NP_THEN_VERB = re.compile(
     r"(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
     r"[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b))\b")
 # (an -ed word before "by", "on" … is a participle: "the results based on …")
+#: a time between a cue and its clause: "announced last week it …", "admitted in 2002 it …"
+_LEAD_WHEN = re.compile(
+    rf"\s+(?:(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTHS_RE}\s*)?(?:1[89]|20)\d\d\b|"
+    rf"(?:in|on)\s+{MONTHS_RE}(?:\s+\d{{1,2}}\b)?|(?:on\s+)?{DAYS_RE}|"
+    r"(?:last|this|earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend)\b|"
+    r"(?:yesterday|today|earlier|previously|later)\b)(?:\s*,)?")
+#: a clause opened by a subject pronoun and its verb: "it would cut …", "they had agreed …"
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(?P<np>(?:it|he|she|they|we)\s+(?:is|are|was|were|had|has|have|will|would|could|"
+    r"should|might|may|must|can|did|does|do|[a-z]{3,}ed)\b)")
 #: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
 _INVERTED_DET = re.compile(r"(?:a|an|the|one\s+of\s+the)\s+")
 _OF_NAME = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.\-]*"
@@ -161,12 +173,13 @@ class _Engine(_CueSpeakers):
             if " " in form or "\n" in form:
                 form = " ".join(form.split())
             if not self._is_cue(form, a, ss) or form in cues.clause_noun_forms and \
-                    not cues.clause_noun_re.match(m, b, se):
+                    not cues.clause_noun_re.match(m, b, se) and not (
+                        form in cues.clause_that_forms and cues.that_next_re.match(m, b, se)):
                 continue  # ("made a “big mistake”": make is a cue only before "… stand that")
             c = _Cue(a, b, form, "according" if form in cues.according_set else "verb")
             self._speaker_for(c, ss, se, out)
             if c.kind == "verb":
-                self._amend_clause(c, ss, se)
+                self._amend_clause(c, ss, se, out)
             elif c.sp is not None:
                 self._amend_according(c)
             out.append(c)
@@ -174,7 +187,7 @@ class _Engine(_CueSpeakers):
         self._cache[(ss, se)] = out
         return out
 
-    def _amend_clause(self, c: _Cue, ss: int, se: int) -> None:
+    def _amend_clause(self, c: _Cue, ss: int, se: int, earlier: list[_Cue] = ()) -> None:
         """The reported clause of a speech verb, checked once its speaker is known: none in
         a headline ("Kim says … plans: KCNA") or after a denial ("does not say what …"),
         none that is only a circumstance ("told Reuters, without providing details"); the
@@ -229,6 +242,15 @@ class _Engine(_CueSpeakers):
                 c.clause = (a, b)
             return
         if lemma not in self.cues.bare_clause_verbs:
+            return
+        when = _LEAD_WHEN.match(m, pos, se) if lead is None else None
+        pro = _PRONOUN_CLAUSE.match(m, when.end() if when else pos, se)
+        if pro is not None:  # ("announced it would cut …", "admitted in 2002 it had …")
+            if any(e.clause and e.clause[0] <= c.a < e.clause[1] for e in earlier):
+                return  # ("officials said the North admitted it had …": the officials' words)
+            a, b = _strip_punct(pro.start("np"), se, m)
+            if b - a >= 8 and len(m[a:b].split()) >= 3:
+                c.clause = (a, b)
             return
         mm = _NP_THEN_VERB.match(m, pos, se)
         first = mm.group("first") if mm else ""

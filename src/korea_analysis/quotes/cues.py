@@ -98,6 +98,11 @@ class Cues:
                     self.forms[f] = lemma
                     self.indirect_forms.add(f)
                     self.clause_noun_forms.add(f)
+        #: forms of those verbs that are cues right before "that" too ("reaffirmed that …")
+        self.clause_that_forms = {f for lemma in data.get("clause_that_verbs") or []
+                                  for f in irregular.get(lemma) or _inflect(lemma)
+                                  } & self.clause_noun_forms
+        self.that_next_re = re.compile(rf"\s+(?:(?:{_TIME})\s+)?that\s+")
         nouns = [n for w in data.get("clause_nouns") or [] for n in (w, w + "s")]
         #: after a cue: up to four words, a clause noun, "that" ("its previous stand that"),
         #: maybe a time between ("expressed hope on Saturday that")

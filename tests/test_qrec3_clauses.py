@@ -1,0 +1,40 @@
+"""Reported clauses without "that" or after restating verbs (qrec3)."""
+from __future__ import annotations
+
+from korea_analysis.quotes import find_quotes
+
+
+def _indirect(text: str):
+    text = "Regional news roundup\n\n" + text + "\n"
+    return [(q.speaker, q.quote) for q in find_quotes(text) if q.kind == "indirect"]
+
+
+def test_pronoun_subject_opens_a_bare_clause():
+    # a subject pronoun and its verb open the clause a reporting verb takes without "that"
+    assert _indirect("The junta announced it would close the border crossings next month.") == [
+        ("The junta", "it would close the border crossings next month")]
+
+
+def test_a_time_may_stand_between_cue_and_clause():
+    assert _indirect("The company admitted in 2019 it had paid the fines late.") == [
+        ("The company", "it had paid the fines late")]
+    assert _indirect("The rebels announced last week they had freed two hostages.") == [
+        ("The rebels", "they had freed two hostages")]
+
+
+def test_a_nested_report_stays_with_the_outer_speaker():
+    # "officials said X admitted it had …": the whole clause is the officials' report
+    rows = _indirect("Officials said the bank admitted it had lost the records.")
+    assert rows == [("Officials", "the bank admitted it had lost the records")]
+
+
+def test_restating_verbs_before_that():
+    assert _indirect("The alliance reaffirmed that the exercises will go ahead in spring.") == [
+        ("The alliance", "the exercises will go ahead in spring")]
+    assert _indirect("The mayor made it clear that she would not run again.") == [
+        ("The mayor", "she would not run again")]
+
+
+def test_restating_verbs_without_that_report_nothing():
+    assert _indirect("The council reaffirmed its commitment to the treaty.") == []
+    assert _indirect("The mayor made the point clear to her visitors.") == []
