@@ -8,8 +8,6 @@ from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
 from korea_analysis.quotes.indirect import _ENDS_WITH_CUE
 from korea_analysis.quotes.words import (
-    DAYS_RE,
-    MONTHS_RE,
     _CAP_STOP,
     _DETS,
     _FINITE_BEFORE,
@@ -20,6 +18,8 @@ from korea_analysis.quotes.words import (
     _PREPS,
     _QUOTE_END,
     _TOKEN,
+    DAYS_RE,
+    MONTHS_RE,
     _cap,
     _ing,
     _occurrences,

@@ -21,7 +21,8 @@ _DASH_NAME = re.compile(rf"{_WS}*[-—–―]{{1,2}}{_WS}*(?P<who>{_NAME_PHRASE}
 _NAME_LINE = re.compile(rf"{_WS}*(?:[-—–―]{{1,2}}{_WS}*)?(?P<who>{_NAME_PHRASE}){_WS}*"
                         rf"(?:,{_WS}*(?P<role>[^“”\"\n]{{1,120}}?))?[ \t.\u00a0]*$")
 #: a question turn: "Q:", "Q)", "Question:", a reporter's label in capitals ("REPORTER:")
-_QUESTION = re.compile(r"[ \t]*(?:Q|Question|QUESTION|REPORTER|JOURNALIST)[ \t]*(?:[:：]|\)(?=[ \t]))")
+_QUESTION = re.compile(r"[ \t]*(?:Q|Question|QUESTION|REPORTER|JOURNALIST)[ \t]*"
+                       r"(?:[:：]|\)(?=[ \t]))")
 _ANSWER = re.compile(r"[ \t]*(?:A|Answer)[ \t]*(?:[:：]|\)(?=[ \t]))[ \t]*")
 #: an answer turn opened by the speaker's label in capitals, as government transcripts print
 #: them: "CHIEF CABINET SECRETARY SUGA:", "MR. PRICE:", "SPOKESPERSON WANG:"
