@@ -81,6 +81,8 @@ def _skip_space(m: str, pos: int) -> int:
     return pos
 
 
+#: a run of capitalised words: a name ("North Korea", "South Korea")
+_NAME_RUN = re.compile(r"\s*[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*")
 _BUT = re.compile(r",\s+(?:but|while|whereas)\s")
 #: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
 #: that …": a phrase without stops, then "that"
@@ -208,6 +210,7 @@ class _Engine(_CueSpeakers):
             c.clause = None
             return
         if c.clause is not None:
+            c.clause = self._whole_addressee(c, se)
             if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
                     not re.search(r"\bthat\b", m[c.b:c.clause[0]]):  # ("stated that after …")
                 c.clause = None
@@ -270,6 +273,28 @@ class _Engine(_CueSpeakers):
         if b - a >= 8 and len(m[a:b].split()) >= 3:
             c.clause = (a, b)
 
+    def _whole_addressee(self, c: _Cue, se: int) -> tuple[int, int]:
+        """A clause never starts inside a name: "urged North Korea to …" is not the clause
+        "Korea to …". When only capitalised words stand between the cue and a capitalised
+        clause start, they and its first words are one addressee's name: the clause is the
+        name and its "to …" (a request), else what follows the name ("told South Korea
+        it …")."""
+        m = self.masked
+        a, b = c.clause
+        if not m[a:a + 1].isupper() or not m[c.b:a].strip():
+            return a, b
+        gap = m[c.b:a].split()
+        if not all(w[:1].isupper() and w.isalpha() for w in gap) or \
+                not re.match(r"\s", m[a - 1:a]):
+            return a, b
+        run = _NAME_RUN.match(m, c.b, b)
+        if run is None or run.end() <= a:
+            return a, b
+        if re.match(r"\s+(?:(?:on|in|at)\s+\S+\s+)?(?:not\s+)?to\s", m[run.end():b]):
+            return _skip_space(m, c.b), b  # (a request: the addressee and what to do)
+        rest = _skip_space(m, run.end())
+        return (rest, b) if b - rest >= 8 else (a, b)
+
     def _inverted_speaker(self, a: int, se: int) -> tuple[int, int] | None:
         """``a spokesman for the DPRK Foreign Ministry``, ``the ceremonial leader of the
         DPRK`` at ``a``: a determiner, up to three words, a person's head noun, maybe an
@@ -312,7 +337,11 @@ class _Engine(_CueSpeakers):
         if k < 0 or not m[k:].strip():
             return False
         line = m[ss:k].rstrip()
-        return len(line.split()) <= 25 and line[-1:] not in ".!?”’\"'"
+        # a question ("How does Kim tell …?") or a quoted word ("… launch 'unpardonable'")
+        # may end a headline; a quotation's own stop before its mark ends a sentence
+        end = line.rstrip("”’\"'")
+        return len(line.split()) <= 25 and (end[-1:] not in ".!?,\x00" or
+                                             end[-1:] == "?" and end == line)
 
     def _owner(self, pos: int, ss: int) -> tuple[int, int] | None:
         """The capitalised name before a possessive ending at ``pos`` ("Choe" in "Choe's")."""
