@@ -65,6 +65,9 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 #: providing details"
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
+#: a clause of circumstance: "as experts cautioned …", "while talks went on …"
+_SUBORDINATE = re.compile(r"(?:as|while|when|after|before|because|since|though|although|"
+                          r"even\s+as|amid)\s")
 _THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
 #: an occasion or a source between the cue and its clause: "said in a statement carried by
 #: state-run KCNA news agency", "said in another statement, citing a different spokesman,",
@@ -216,6 +219,13 @@ class _Engine(_CueSpeakers):
                 c.clause = None
             elif lemma == "tell" and self.cues.told_whom(m[c.b:se]) >= c.clause[1] - c.b:
                 c.clause = None  # ("…, Kim told a televised briefing."): an audience
+            elif lemma == "tell" and m[c.b:c.clause[0]].rstrip().endswith(",") and \
+                    _SUBORDINATE.match(m, c.clause[0], se):
+                # ("…, officials told Reuters, as experts warned …": the clause after the
+                # audience is a circumstance, the words are before the cue; "told reporters,
+                # after the talks ended, that …": the clause after "that")
+                that = re.compile(r",\s*that\s+(?=\S)").search(m, c.clause[0], c.clause[1])
+                c.clause = (that.end(), c.clause[1]) if that else None
             elif before == "," and c.clause[0] - c.b <= 2:
                 np = self._inverted_speaker(c.clause[0], se)
                 if np is not None:
