@@ -42,7 +42,7 @@ def test_restating_verbs_without_that_report_nothing():
 
 def test_circumstance_after_the_audience_is_not_what_was_told():
     # "…, X told Reuters, as Y warned …": the words told are before the cue
-    rows = _indirect("The plant is likely to close within a year, two managers told Reuters, "
+    rows = _indirect("The plant is likely to close within a year, two officials told Reuters, "
                      "as unions warned of strikes.")
-    assert ("two managers", "The plant is likely to close within a year") in rows
+    assert ("two officials", "The plant is likely to close within a year") in rows
     assert not any(q.startswith("as unions") for _, q in rows)
