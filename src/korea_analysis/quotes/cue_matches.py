@@ -6,7 +6,7 @@ import re
 
 from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
-from korea_analysis.quotes.indirect import _ENDS_WITH_CUE
+from korea_analysis.quotes.indirect import _ENDS_WITH_CUE, _HAS_VERB
 from korea_analysis.quotes.words import (
     _CAP_STOP,
     _DETS,
@@ -65,6 +65,9 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 #: providing details"
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
+#: a pronoun object, then a preposition: "says this in a commentary", "said so on Monday"
+_OBJECT_THEN_PREP = re.compile(r"(?:this|so|as\s+much)\s+(?:in|on|at|during|after|before|"
+                               r"with|through|when|while|to)\s")
 #: a clause of circumstance: "as experts cautioned …", "while talks went on …"
 _SUBORDINATE = re.compile(r"(?:as|while|when|after|before|because|since|though|although|"
                           r"even\s+as|amid)\s")
@@ -212,6 +215,10 @@ class _Engine(_CueSpeakers):
         if self._headline(ss, se):
             c.clause = None
             return
+        if c.clause is not None and len(m[c.clause[0]:c.clause[1]].split()) <= 6 and \
+                not any(ch in m[c.clause[0]:se] for ch in "\x00“") and \
+                not _HAS_VERB.search(m, c.clause[0], c.clause[1]):
+            c.clause = None  # ("said in a brief commentary": a short clause with no verb)
         if c.clause is not None:
             c.clause = self._whole_addressee(c, se)
             if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
@@ -280,8 +287,8 @@ class _Engine(_CueSpeakers):
                 first.islower() and first not in _DETS and not first.endswith("s"):
             return  # (a determiner, a name or a plural noun opens it: "said relations …")
         a, b = _strip_punct(mm.start("np"), se, m)
-        if b - a >= 8 and len(m[a:b].split()) >= 3:
-            c.clause = (a, b)
+        if b - a >= 8 and len(m[a:b].split()) >= 3 and not _OBJECT_THEN_PREP.match(m, a, b):
+            c.clause = (a, b)  # (not "says this in a bylined commentary": an object)
 
     def _whole_addressee(self, c: _Cue, se: int) -> tuple[int, int]:
         """A clause never starts inside a name: "urged North Korea to …" is not the clause
