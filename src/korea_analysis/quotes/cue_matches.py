@@ -65,6 +65,29 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 #: providing details"
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
+_THAT_OR_COLON = re.compile(r"(?<![\w’'])that(?![\w’'])|:")
+#: a sign of a finite verb in a clause: an auxiliary, a negation, a subject pronoun, a past
+#: form (not a participle before "by"), an irregular past, an -s form before its object
+_FINITE_SIGN = re.compile(
+    r"(?<![\w’'\-])(?:is|are|was|were|am|be|been|has|have|had|will|would|could|should|can|"
+    r"may|might|must|shall|did|does|do|not|never|he|she|they|we|i|it|said|told|met|went|saw|"
+    r"came|began|took|made|knew|thought|found|gave|became|left|got|kept|held|sent|won|lost|"
+    r"fell|led|built|brought|sought|fought|stood|meant|wrote|broke|rose|grew|drew|spoke|"
+    r"chose|felt|heard|paid|sold|understood|wants|needs|plans|hopes|seeks|intends|tries|"
+    r"aims|refuses|continues|appears|seems|remains|[a-z]{3,}ed(?!\s+by\b)|[a-z]{2,}[^s\W]s(?=\s+"
+    r"(?:a|an|the|that|no|its|his|her|their|this|these|those|up|out|on|in|for|with|about|"
+    r"as|more|less|[a-z]+ly)\b|\s+[A-Z]))(?![\w’'\-])|n[’']t\b|(?<![\w’'\-])(?:I|It|He|She|They|We)(?![\w’'\-])")
+#: a request's "to": "urged the North to return …" (the addressee, then what to do)
+_EARLY_TO = re.compile(r"^(?:\S+\s+){0,4}?(?:not\s+)?to\s+[a-z]")
+
+
+def _finite(clause: str) -> bool:
+    """Whether a reported clause holds a verb (or is a request: "… to return", or what
+    someone was told of)."""
+    return bool(_FINITE_SIGN.search(clause) or _EARLY_TO.match(clause) or
+                clause.startswith(("of ", "about ")))  # ("told Kim of Japan's stance on …")
+
+
 #: a pronoun object, then a preposition: "says this in a commentary", "said so on Monday"
 _OBJECT_THEN_PREP = re.compile(r"(?:this|so|as\s+much)\s+(?:in|on|at|during|after|before|"
                                r"with|through|when|while|to)\s")
@@ -219,6 +242,11 @@ class _Engine(_CueSpeakers):
                 not any(ch in m[c.clause[0]:se] for ch in "\x00“") and \
                 not _HAS_VERB.search(m, c.clause[0], c.clause[1]):
             c.clause = None  # ("said in a brief commentary": a short clause with no verb)
+        if c.clause is not None and not _THAT_OR_COLON.search(m, c.b, c.clause[0] + 1) and \
+                not any(ch in m[c.clause[0]:se] for ch in "\x00“") and \
+                not _finite(m[c.clause[0]:c.clause[1]]):
+            c.clause = None  # ("stressed the importance of …", "emphasizing the strong
+            # friendship …": a noun phrase with no verb is the cue's object, not a clause)
         if c.clause is not None:
             c.clause = self._whole_addressee(c, se)
             if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
