@@ -46,3 +46,26 @@ def test_circumstance_after_the_audience_is_not_what_was_told():
                      "as unions warned of strikes.")
     assert ("two officials", "The plant is likely to close within a year") in rows
     assert not any(q.startswith("as unions") for _, q in rows)
+
+
+def test_present_tense_and_gerund_subjects_open_bare_clauses():
+    assert _indirect("The mayor said this fragile truce needs a new budget.") == [
+        ("The mayor", "this fragile truce needs a new budget")]
+    assert _indirect("The mayor said closing the library is not an option for the town.") == [
+        ("The mayor", "closing the library is not an option for the town")]
+
+
+def test_contend_and_suggest_take_bare_clauses():
+    assert _indirect("The union contends the plan doesn’t protect older workers.") == [
+        ("The union", "the plan doesn’t protect older workers")]
+    assert _indirect("The union suggested a new approach.") == []
+
+
+def test_a_request_is_reported():
+    assert _indirect("The mayor urged residents to conserve water during the heat wave.") == [
+        ("The mayor", "residents to conserve water during the heat wave")]
+
+
+def test_a_bare_verb_inside_a_reported_clause_is_no_row_of_its_own():
+    assert _indirect("Some engineers said the test data suggested the bridge was unsafe.") == [
+        ("Some engineers", "the test data suggested the bridge was unsafe")]

@@ -122,9 +122,16 @@ _TELLS = frozenset({"tell", "assure", "inform", "remind", "warn"})
 #: a clause without "that": a noun phrase of up to thirteen words, then a finite verb
 _NP_THEN_VERB = re.compile(
     r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,12}?)\s+"
-    r"(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
-    r"[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b))\b")
+    r"(?:(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
+    r"do)(?:n[’']t)?|[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b)|"
+    r"[a-z]{3,}[^s\W’']s(?=\s+(?:a|an|the|no|its|his|her|their|this|these|those)\s))"
+    r"(?![\w’'\-])")
+# (an -s form counts before its object: "said this hard-won situation needs a different …")
 # (an -ed word before "by", "on" … is a participle: "the results based on …")
+#: a request: "urged negotiators to show …", "pressed the two sides not to …"
+_REQUEST = re.compile(r"\s+(?P<obj>(?:[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]+)")
+#: a noun phrase of determiners alone is none ("said this week's …" has its noun after)
+_DETS_ONLY = re.compile(r"(?:the|a|an|this|that|these|those|its|his|her|their)$")
 #: a time between a cue and its clause: "announced last week it …", "admitted in 2002 it …"
 _LEAD_WHEN = re.compile(
     rf"\s+(?:(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTHS_RE}\s*)?(?:1[89]|20)\d\d\b|"
@@ -274,6 +281,13 @@ class _Engine(_CueSpeakers):
         if _ing(c.form) or c.form not in self.cues.indirect_forms or \
                 before in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
+        if lemma in self.cues.request_verbs:
+            req = _REQUEST.match(m, c.b, se)
+            if req is not None:  # ("urged negotiators to show flexibility …")
+                a, b = _strip_punct(req.start("obj"), se, m)
+                if len(m[a:b].split()) >= 4:
+                    c.clause = (a, b)
+                return
         # ("said in another statement, citing a military spokesman, any plans would …")
         lead = _OCCASION_LEAD.match(m, c.b, se)
         if lead is not None and lead.end() == c.b:
@@ -291,11 +305,11 @@ class _Engine(_CueSpeakers):
             return
         if lemma not in self.cues.bare_clause_verbs:
             return
+        if any(e.clause and e.clause[0] <= c.a < e.clause[1] for e in earlier):
+            return  # ("officials said the North admitted it had …": the officials' words)
         when = _LEAD_WHEN.match(m, pos, se) if lead is None else None
         pro = _PRONOUN_CLAUSE.match(m, when.end() if when else pos, se)
         if pro is not None:  # ("announced it would cut …", "admitted in 2002 it had …")
-            if any(e.clause and e.clause[0] <= c.a < e.clause[1] for e in earlier):
-                return  # ("officials said the North admitted it had …": the officials' words)
             a, b = _strip_punct(pro.start("np"), se, m)
             if b - a >= 8 and len(m[a:b].split()) >= 3:
                 c.clause = (a, b)
@@ -305,6 +319,10 @@ class _Engine(_CueSpeakers):
         if lead and first.lower() not in _DETS:
             return  # (after an occasion only a determiner opens the clause: "… the plan would")
         np_words = mm.group("np").split() if mm else []
+        gerund = first.endswith("ing") and first.islower() and len(np_words) > 1
+        if gerund and mm.group().split()[-1] not in ("is", "was", "has", "would", "will",
+                                                     "could", "does", "can", "may", "might"):
+            return  # (a gerund subject takes a singular verb: "said isolating X is …")
         if mm is None or np_words[-1] in ("and", "or", "but") or \
                 (m[mm.end() - 2:mm.end()] == "ed" and  # (a second clause: "announced the
                  any(w in ("and", "or", "but") and nxt[:1].isupper()  # plan and Moon
@@ -312,7 +330,9 @@ class _Engine(_CueSpeakers):
                 "," in mm.group("np") or \
                 first in _CAP_STOP or first.lower() in _PREPS or \
                 first.lower() in _NP_STOP or first.endswith("ly") or \
-                first.islower() and first not in _DETS and not first.endswith("s"):
+                _DETS_ONLY.match(mm.group("np")) or \
+                first.islower() and first not in _DETS and not first.endswith("s") and \
+                not gerund:
             return  # (a determiner, a name or a plural noun opens it: "said relations …")
         a, b = _strip_punct(mm.start("np"), se, m)
         if b - a >= 8 and len(m[a:b].split()) >= 3 and not _OBJECT_THEN_PREP.match(m, a, b):
