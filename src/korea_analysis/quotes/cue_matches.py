@@ -91,6 +91,9 @@ def _finite(clause: str) -> bool:
 #: a pronoun object, then a preposition: "says this in a commentary", "said so on Monday"
 _OBJECT_THEN_PREP = re.compile(r"(?:this|so|as\s+much)\s+(?:in|on|at|during|after|before|"
                                r"with|through|when|while|to)\s")
+#: after a noun-like -s form, an object opening: a determiner or a name ("calls North Korea’s …")
+_OBJECT_NEXT = re.compile(r"\S+\s+(?:the|a|an|its|his|her|their|this|these|those|"
+                          r"[A-Z][\w’'.\-]*)\s")
 #: a clause of circumstance: "as experts cautioned …", "while talks went on …"
 _SUBORDINATE = re.compile(r"(?:as|while|when|after|before|because|since|though|although|"
                           r"even\s+as|amid)\s")
@@ -475,6 +478,9 @@ class _Engine(_CueSpeakers):
         if prev in _FINITE_BEFORE or prev in self.cues.subject_pronouns or \
                 m[j - 2:j] in _QUOTE_END:
             return True
+        if form.endswith("s") and prev in self.cues.institution_heads and \
+                _OBJECT_NEXT.match(after):
+            return True  # ("State media calls North Korea’s weapons a “…”": a body's verb)
         opens = _OPENS_CLAUSE.match(after) is not None
         if k > ss and (_cap(m[k:j]) and form.endswith("s") or prev.endswith("s")):
             # "Conway notes that …", "critics charge that …", "“…,” Conway notes."
