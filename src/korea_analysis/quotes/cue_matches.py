@@ -6,7 +6,7 @@ import re
 
 from korea_analysis.quotes.cue_speakers import _Cue, _CueSpeakers
 from korea_analysis.quotes.cues import _DAYS, Cues
-from korea_analysis.quotes.indirect import _ENDS_WITH_CUE, _HAS_VERB
+from korea_analysis.quotes.indirect import _ENDS_WITH_CUE
 from korea_analysis.quotes.words import (
     _CAP_STOP,
     _DETS,
@@ -73,10 +73,12 @@ _FINITE_SIGN = re.compile(
     r"may|might|must|shall|did|does|do|not|never|he|she|they|we|i|it|said|told|met|went|saw|"
     r"came|began|took|made|knew|thought|found|gave|became|left|got|kept|held|sent|won|lost|"
     r"fell|led|built|brought|sought|fought|stood|meant|wrote|broke|rose|grew|drew|spoke|"
-    r"chose|felt|heard|paid|sold|understood|wants|needs|plans|hopes|seeks|intends|tries|"
+    r"chose|felt|heard|paid|sold|understood|flew|ran|sat|struck|threw|spent|dealt|"
+    r"swore|shook|hid|wants|needs|plans|hopes|seeks|intends|tries|"
     r"aims|refuses|continues|appears|seems|remains|[a-z]{3,}ed(?!\s+by\b)|[a-z]{2,}[^s\W]s(?=\s+"
     r"(?:a|an|the|that|no|its|his|her|their|this|these|those|up|out|on|in|for|with|about|"
     r"as|more|less|[a-z]+ly)\b|\s+[A-Z]))(?![\w’'\-])|n[’']t\b|(?<![\w’'\-])(?:I|It|He|She|They|We)(?![\w’'\-])")
+_OF_DOING = re.compile(r"\bof\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
 #: a request's "to": "urged the North to return …" (the addressee, then what to do)
 _EARLY_TO = re.compile(r"^(?:\S+\s+){0,4}?(?:not\s+)?to\s+[a-z]")
 
@@ -85,7 +87,8 @@ def _finite(clause: str) -> bool:
     """Whether a reported clause holds a verb (or is a request: "… to return", or what
     someone was told of)."""
     return bool(_FINITE_SIGN.search(clause) or _EARLY_TO.match(clause) or
-                clause.startswith(("of ", "about ")))  # ("told Kim of Japan's stance on …")
+                clause.startswith(("of ", "about ")) or  # ("told Kim of Japan's stance on …")
+                _OF_DOING.search(clause))  # ("accusing the U.S. of exploiting …": the charge)
 
 
 #: a pronoun object, then a preposition: "says this in a commentary", "said so on Monday"
@@ -248,11 +251,8 @@ class _Engine(_CueSpeakers):
         if self._headline(ss, se):
             c.clause = None
             return
-        if c.clause is not None and len(m[c.clause[0]:c.clause[1]].split()) <= 6 and \
-                not any(ch in m[c.clause[0]:se] for ch in "\x00“") and \
-                not _HAS_VERB.search(m, c.clause[0], c.clause[1]):
-            c.clause = None  # ("said in a brief commentary": a short clause with no verb)
-        if c.clause is not None and not _THAT_OR_COLON.search(m, c.b, c.clause[0] + 1) and \
+        if c.clause is not None and (_ing(c.form) or lemma in self.cues.object_verbs) and \
+                not _THAT_OR_COLON.search(m, c.b, c.clause[0] + 1) and \
                 not any(ch in m[c.clause[0]:se] for ch in "\x00“") and \
                 not _finite(m[c.clause[0]:c.clause[1]]):
             c.clause = None  # ("stressed the importance of …", "emphasizing the strong

@@ -152,6 +152,9 @@ class Cues:
         #: verbs whose clause may follow without "that" when a noun phrase and its verb open
         #: it ("says any sanctions would be …", "reported the North's military pledged …")
         self.bare_clause_verbs = set(data.get("bare_clause_verbs") or [])
+        #: verbs that also take a noun object: a clause after them without "that" needs a
+        #: verb ("stressed the importance of …" is the object)
+        self.object_verbs = set(data.get("object_verbs") or [])
         #: verbs whose addressee and "to …" are a request reported ("urged X to …")
         self.request_verbs = set(data.get("request_verbs") or [])
         audiences = _alternation(list(data.get("audiences") or ["reporters"]))
