@@ -69,3 +69,10 @@ def test_a_request_is_reported():
 def test_a_bare_verb_inside_a_reported_clause_is_no_row_of_its_own():
     assert _indirect("Some engineers said the test data suggested the bridge was unsafe.") == [
         ("Some engineers", "the test data suggested the bridge was unsafe")]
+
+
+def test_a_fronted_condition_opens_the_clause():
+    rows = _indirect("The mayor said if the river rises again, the ferry will stop.")
+    assert rows == [("The mayor", "if the river rises again, the ferry will stop")]
+    rows = _indirect("The mayor said given the rain in the hills, it seems the ferry must stop.")
+    assert [q for _, q in rows][0].startswith("given the rain in the hills, it seems")

@@ -144,10 +144,13 @@ _LEAD_WHEN = re.compile(
     rf"(?:in|on)\s+{MONTHS_RE}(?:\s+\d{{1,2}}\b)?|(?:on\s+)?{DAYS_RE}|"
     r"(?:last|this|earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend)\b|"
     r"(?:yesterday|today|earlier|previously|later)\b)(?:\s*,)?")
+#: a fronted condition, then the comma before its main clause: "said if X …, Y will …"
+_CONDITION = re.compile(r"\s+(?P<cond>(?:if|unless|given|although|though|because|once|despite)"
+                        r"\s[^,;:\x00“”]{3,120}?),\s")
 #: a clause opened by a subject pronoun and its verb: "it would cut …", "they had agreed …"
 _PRONOUN_CLAUSE = re.compile(
     r"\s+(?P<np>(?:it|he|she|they|we)\s+(?:is|are|was|were|had|has|have|will|would|could|"
-    r"should|might|may|must|can|did|does|do|[a-z]{3,}ed)\b)")
+    r"should|might|may|must|can|did|does|do|[a-z]{3,}ed)\b|(?:it|he|she)\s+[a-z]{2,}[^s\W]s\b)")
 #: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
 _INVERTED_DET = re.compile(r"(?:a|an|the|one\s+of\s+the)\s+")
 _OF_NAME = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.\-]*"
@@ -310,6 +313,12 @@ class _Engine(_CueSpeakers):
             return
         if any(e.clause and e.clause[0] <= c.a < e.clause[1] for e in earlier):
             return  # ("officials said the North admitted it had …": the officials' words)
+        cond = _CONDITION.match(m, pos, se) if lead is None else None
+        if cond is not None and (_PRONOUN_CLAUSE.match(m, cond.end() - 1, se) or
+                                 _NP_THEN_VERB.match(m, cond.end() - 1, se)):
+            a, b = _strip_punct(cond.start("cond"), se, m)  # ("said if the North tests
+            c.clause = (a, b)  # again, sanctions will follow": a fronted condition opens it)
+            return
         when = _LEAD_WHEN.match(m, pos, se) if lead is None else None
         pro = _PRONOUN_CLAUSE.match(m, when.end() if when else pos, se)
         if pro is not None:  # ("announced it would cut …", "admitted in 2002 it had …")
