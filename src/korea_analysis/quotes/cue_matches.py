@@ -18,6 +18,8 @@ from korea_analysis.quotes.words import (
     _PREPS,
     _QUOTE_END,
     _TOKEN,
+    DAYS_RE,
+    MONTHS_RE,
     _cap,
     _ing,
     _occurrences,
@@ -63,6 +65,41 @@ _DENIED = re.compile(r"(?:\bnot|n[’']t|\bnever|\b(?:declined|refused)\s+to)\s+
 #: providing details"
 _CIRCUMSTANCE = re.compile(r"(?:without|with|while|before|after|when)\s+[a-z]+ing\b")
 #: "said that, for 14 years, the council had …": the clause after the comma
+_THAT_OR_COLON = re.compile(r"(?<![\w’'])that(?![\w’'])|:")
+#: a sign of a finite verb in a clause: an auxiliary, a negation, a subject pronoun, a past
+#: form (not a participle before "by"), an irregular past, an -s form before its object
+_FINITE_SIGN = re.compile(
+    r"(?<![\w’'\-])(?:is|are|was|were|am|be|been|has|have|had|will|would|could|should|can|"
+    r"may|might|must|shall|did|does|do|not|never|he|she|they|we|i|it|said|told|met|went|saw|"
+    r"came|began|took|made|knew|thought|found|gave|became|left|got|kept|held|sent|won|lost|"
+    r"fell|led|built|brought|sought|fought|stood|meant|wrote|broke|rose|grew|drew|spoke|"
+    r"chose|felt|heard|paid|sold|understood|flew|ran|sat|struck|threw|spent|dealt|"
+    r"swore|shook|hid|wants|needs|plans|hopes|seeks|intends|tries|"
+    r"aims|refuses|continues|appears|seems|remains|[a-z]{3,}ed(?!\s+by\b)|[a-z]{2,}[^s\W]s(?=\s+"
+    r"(?:a|an|the|that|no|its|his|her|their|this|these|those|up|out|on|in|for|with|about|"
+    r"as|more|less|[a-z]+ly)\b|\s+[A-Z]))(?![\w’'\-])|n[’']t\b|(?<![\w’'\-])(?:I|It|He|She|They|We)(?![\w’'\-])")
+_OF_DOING = re.compile(r"\bof\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
+#: a request's "to": "urged the North to return …" (the addressee, then what to do)
+_EARLY_TO = re.compile(r"^(?:\S+\s+){0,4}?(?:not\s+)?to\s+[a-z]")
+
+
+def _finite(clause: str) -> bool:
+    """Whether a reported clause holds a verb (or is a request: "… to return", or what
+    someone was told of)."""
+    return bool(_FINITE_SIGN.search(clause) or _EARLY_TO.match(clause) or
+                clause.startswith(("of ", "about ")) or  # ("told Kim of Japan's stance on …")
+                _OF_DOING.search(clause))  # ("accusing the U.S. of exploiting …": the charge)
+
+
+#: a pronoun object, then a preposition: "says this in a commentary", "said so on Monday"
+_OBJECT_THEN_PREP = re.compile(r"(?:this|so|as\s+much)\s+(?:in|on|at|during|after|before|"
+                               r"with|through|when|while|to)\s")
+#: after a noun-like -s form, an object opening: a determiner or a name ("calls North Korea’s …")
+_OBJECT_NEXT = re.compile(r"\S+\s+(?:the|a|an|its|his|her|their|this|these|those|"
+                          r"[A-Z][\w’'.\-]*)\s")
+#: a clause of circumstance: "as experts cautioned …", "while talks went on …"
+_SUBORDINATE = re.compile(r"(?:as|while|when|after|before|because|since|though|although|"
+                          r"even\s+as|amid)\s")
 _THAT_COMMA = re.compile(r"\s*that\s*,\s*(?=\S)")
 #: an occasion or a source between the cue and its clause: "said in a statement carried by
 #: state-run KCNA news agency", "said in another statement, citing a different spokesman,",
@@ -79,6 +116,8 @@ def _skip_space(m: str, pos: int) -> int:
     return pos
 
 
+#: a run of capitalised words: a name ("North Korea", "South Korea")
+_NAME_RUN = re.compile(r"\s*[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*")
 _BUT = re.compile(r",\s+(?:but|while|whereas)\s")
 #: "confirmed with his US counterpart that …", "told visiting President Hu last weekend
 #: that …": a phrase without stops, then "that"
@@ -89,9 +128,29 @@ _TELLS = frozenset({"tell", "assure", "inform", "remind", "warn"})
 #: a clause without "that": a noun phrase of up to thirteen words, then a finite verb
 _NP_THEN_VERB = re.compile(
     r"\s+(?P<np>(?P<first>[\w’'.\-]+)(?:\s+(?!that\b)[\w’'.\-]+){0,12}?)\s+"
-    r"(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
-    r"[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b))\b")
+    r"(?:(?:is|are|was|were|had|has|have|will|would|could|should|might|may|must|can|did|does|"
+    r"do)(?:n[’']t)?|[a-z]{3,}ed(?!\s+(?:by|on|in|at|from|as|for|under|with|into)\b)|"
+    r"[a-z]{3,}[^s\W’']s(?=\s+(?:a|an|the|no|its|his|her|their|this|these|those)\s))"
+    r"(?![\w’'\-])")
+# (an -s form counts before its object: "said this hard-won situation needs a different …")
 # (an -ed word before "by", "on" … is a participle: "the results based on …")
+#: a request: "urged negotiators to show …", "pressed the two sides not to …"
+_REQUEST = re.compile(r"\s+(?P<obj>(?:[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]+)")
+#: a noun phrase of determiners alone is none ("said this week's …" has its noun after)
+_DETS_ONLY = re.compile(r"(?:the|a|an|this|that|these|those|its|his|her|their)$")
+#: a time between a cue and its clause: "announced last week it …", "admitted in 2002 it …"
+_LEAD_WHEN = re.compile(
+    rf"\s+(?:(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTHS_RE}\s*)?(?:1[89]|20)\d\d\b|"
+    rf"(?:in|on)\s+{MONTHS_RE}(?:\s+\d{{1,2}}\b)?|(?:on\s+)?{DAYS_RE}|"
+    r"(?:last|this|earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend)\b|"
+    r"(?:yesterday|today|earlier|previously|later)\b)(?:\s*,)?")
+#: a fronted condition, then the comma before its main clause: "said if X …, Y will …"
+_CONDITION = re.compile(r"\s+(?P<cond>(?:if|unless|given|although|though|because|once|despite)"
+                        r"\s[^,;:\x00“”]{3,120}?),\s")
+#: a clause opened by a subject pronoun and its verb: "it would cut …", "they had agreed …"
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(?P<np>(?:it|he|she|they|we)\s+(?:is|are|was|were|had|has|have|will|would|could|"
+    r"should|might|may|must|can|did|does|do|[a-z]{3,}ed)\b|(?:it|he|she)\s+[a-z]{2,}[^s\W]s\b)")
 #: "a spokesman for the DPRK Foreign Ministry", "the ceremonial leader of the DPRK"
 _INVERTED_DET = re.compile(r"(?:a|an|the|one\s+of\s+the)\s+")
 _OF_NAME = re.compile(r"\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'.\-]*"
@@ -161,12 +220,13 @@ class _Engine(_CueSpeakers):
             if " " in form or "\n" in form:
                 form = " ".join(form.split())
             if not self._is_cue(form, a, ss) or form in cues.clause_noun_forms and \
-                    not cues.clause_noun_re.match(m, b, se):
+                    not cues.clause_noun_re.match(m, b, se) and not (
+                        form in cues.clause_that_forms and cues.that_next_re.match(m, b, se)):
                 continue  # ("made a “big mistake”": make is a cue only before "… stand that")
             c = _Cue(a, b, form, "according" if form in cues.according_set else "verb")
             self._speaker_for(c, ss, se, out)
             if c.kind == "verb":
-                self._amend_clause(c, ss, se)
+                self._amend_clause(c, ss, se, out)
             elif c.sp is not None:
                 self._amend_according(c)
             out.append(c)
@@ -174,7 +234,7 @@ class _Engine(_CueSpeakers):
         self._cache[(ss, se)] = out
         return out
 
-    def _amend_clause(self, c: _Cue, ss: int, se: int) -> None:
+    def _amend_clause(self, c: _Cue, ss: int, se: int, earlier: list[_Cue] = ()) -> None:
         """The reported clause of a speech verb, checked once its speaker is known: none in
         a headline ("Kim says … plans: KCNA") or after a denial ("does not say what …"),
         none that is only a circumstance ("told Reuters, without providing details"); the
@@ -194,12 +254,26 @@ class _Engine(_CueSpeakers):
         if self._headline(ss, se):
             c.clause = None
             return
+        if c.clause is not None and (_ing(c.form) or lemma in self.cues.object_verbs) and \
+                not _THAT_OR_COLON.search(m, c.b, c.clause[0] + 1) and \
+                not any(ch in m[c.clause[0]:se] for ch in "\x00“") and \
+                not _finite(m[c.clause[0]:c.clause[1]]):
+            c.clause = None  # ("stressed the importance of …", "emphasizing the strong
+            # friendship …": a noun phrase with no verb is the cue's object, not a clause)
         if c.clause is not None:
+            c.clause = self._whole_addressee(c, se)
             if _CIRCUMSTANCE.match(m, c.clause[0], se) and \
                     not re.search(r"\bthat\b", m[c.b:c.clause[0]]):  # ("stated that after …")
                 c.clause = None
             elif lemma == "tell" and self.cues.told_whom(m[c.b:se]) >= c.clause[1] - c.b:
                 c.clause = None  # ("…, Kim told a televised briefing."): an audience
+            elif lemma == "tell" and m[c.b:c.clause[0]].rstrip().endswith(",") and \
+                    _SUBORDINATE.match(m, c.clause[0], se):
+                # ("…, officials told Reuters, as experts warned …": the clause after the
+                # audience is a circumstance, the words are before the cue; "told reporters,
+                # after the talks ended, that …": the clause after "that")
+                that = re.compile(r",\s*that\s+(?=\S)").search(m, c.clause[0], c.clause[1])
+                c.clause = (that.end(), c.clause[1]) if that else None
             elif before == "," and c.clause[0] - c.b <= 2:
                 np = self._inverted_speaker(c.clause[0], se)
                 if np is not None:
@@ -213,6 +287,13 @@ class _Engine(_CueSpeakers):
         if _ing(c.form) or c.form not in self.cues.indirect_forms or \
                 before in (",", "”", ""):
             return  # (", said a senior official involved in …": the speaker follows)
+        if lemma in self.cues.request_verbs:
+            req = _REQUEST.match(m, c.b, se)
+            if req is not None:  # ("urged negotiators to show flexibility …")
+                a, b = _strip_punct(req.start("obj"), se, m)
+                if len(m[a:b].split()) >= 4:
+                    c.clause = (a, b)
+                return
         # ("said in another statement, citing a military spokesman, any plans would …")
         lead = _OCCASION_LEAD.match(m, c.b, se)
         if lead is not None and lead.end() == c.b:
@@ -230,11 +311,30 @@ class _Engine(_CueSpeakers):
             return
         if lemma not in self.cues.bare_clause_verbs:
             return
+        if any(e.clause and e.clause[0] <= c.a < e.clause[1] for e in earlier):
+            return  # ("officials said the North admitted it had …": the officials' words)
+        cond = _CONDITION.match(m, pos, se) if lead is None else None
+        if cond is not None and (_PRONOUN_CLAUSE.match(m, cond.end() - 1, se) or
+                                 _NP_THEN_VERB.match(m, cond.end() - 1, se)):
+            a, b = _strip_punct(cond.start("cond"), se, m)  # ("said if the North tests
+            c.clause = (a, b)  # again, sanctions will follow": a fronted condition opens it)
+            return
+        when = _LEAD_WHEN.match(m, pos, se) if lead is None else None
+        pro = _PRONOUN_CLAUSE.match(m, when.end() if when else pos, se)
+        if pro is not None:  # ("announced it would cut …", "admitted in 2002 it had …")
+            a, b = _strip_punct(pro.start("np"), se, m)
+            if b - a >= 8 and len(m[a:b].split()) >= 3:
+                c.clause = (a, b)
+            return
         mm = _NP_THEN_VERB.match(m, pos, se)
         first = mm.group("first") if mm else ""
         if lead and first.lower() not in _DETS:
             return  # (after an occasion only a determiner opens the clause: "… the plan would")
         np_words = mm.group("np").split() if mm else []
+        gerund = first.endswith("ing") and first.islower() and len(np_words) > 1
+        if gerund and mm.group().split()[-1] not in ("is", "was", "has", "would", "will",
+                                                     "could", "does", "can", "may", "might"):
+            return  # (a gerund subject takes a singular verb: "said isolating X is …")
         if mm is None or np_words[-1] in ("and", "or", "but") or \
                 (m[mm.end() - 2:mm.end()] == "ed" and  # (a second clause: "announced the
                  any(w in ("and", "or", "but") and nxt[:1].isupper()  # plan and Moon
@@ -242,11 +342,35 @@ class _Engine(_CueSpeakers):
                 "," in mm.group("np") or \
                 first in _CAP_STOP or first.lower() in _PREPS or \
                 first.lower() in _NP_STOP or first.endswith("ly") or \
-                first.islower() and first not in _DETS and not first.endswith("s"):
+                _DETS_ONLY.match(mm.group("np")) or \
+                first.islower() and first not in _DETS and not first.endswith("s") and \
+                not gerund:
             return  # (a determiner, a name or a plural noun opens it: "said relations …")
         a, b = _strip_punct(mm.start("np"), se, m)
-        if b - a >= 8 and len(m[a:b].split()) >= 3:
-            c.clause = (a, b)
+        if b - a >= 8 and len(m[a:b].split()) >= 3 and not _OBJECT_THEN_PREP.match(m, a, b):
+            c.clause = (a, b)  # (not "says this in a bylined commentary": an object)
+
+    def _whole_addressee(self, c: _Cue, se: int) -> tuple[int, int]:
+        """A clause never starts inside a name: "urged North Korea to …" is not the clause
+        "Korea to …". When only capitalised words stand between the cue and a capitalised
+        clause start, they and its first words are one addressee's name: the clause is the
+        name and its "to …" (a request), else what follows the name ("told South Korea
+        it …")."""
+        m = self.masked
+        a, b = c.clause
+        if not m[a:a + 1].isupper() or not m[c.b:a].strip():
+            return a, b
+        gap = m[c.b:a].split()
+        if not all(w[:1].isupper() and w.isalpha() for w in gap) or \
+                not re.match(r"\s", m[a - 1:a]):
+            return a, b
+        run = _NAME_RUN.match(m, c.b, b)
+        if run is None or run.end() <= a:
+            return a, b
+        if re.match(r"\s+(?:(?:on|in|at)\s+\S+\s+)?(?:not\s+)?to\s", m[run.end():b]):
+            return _skip_space(m, c.b), b  # (a request: the addressee and what to do)
+        rest = _skip_space(m, run.end())
+        return (rest, b) if b - rest >= 8 else (a, b)
 
     def _inverted_speaker(self, a: int, se: int) -> tuple[int, int] | None:
         """``a spokesman for the DPRK Foreign Ministry``, ``the ceremonial leader of the
@@ -290,7 +414,11 @@ class _Engine(_CueSpeakers):
         if k < 0 or not m[k:].strip():
             return False
         line = m[ss:k].rstrip()
-        return len(line.split()) <= 25 and line[-1:] not in ".!?”’\"'"
+        # a question ("How does Kim tell …?") or a quoted word ("… launch 'unpardonable'")
+        # may end a headline; a quotation's own stop before its mark ends a sentence
+        end = line.rstrip("”’\"'")
+        return len(line.split()) <= 25 and (end[-1:] not in ".!?,\x00" or
+                                             end[-1:] == "?" and end == line)
 
     def _owner(self, pos: int, ss: int) -> tuple[int, int] | None:
         """The capitalised name before a possessive ending at ``pos`` ("Choe" in "Choe's")."""
@@ -359,6 +487,9 @@ class _Engine(_CueSpeakers):
         if prev in _FINITE_BEFORE or prev in self.cues.subject_pronouns or \
                 m[j - 2:j] in _QUOTE_END:
             return True
+        if form.endswith("s") and prev in self.cues.institution_heads and \
+                _OBJECT_NEXT.match(after):
+            return True  # ("State media calls North Korea’s weapons a “…”": a body's verb)
         opens = _OPENS_CLAUSE.match(after) is not None
         if k > ss and (_cap(m[k:j]) and form.endswith("s") or prev.endswith("s")):
             # "Conway notes that …", "critics charge that …", "“…,” Conway notes."

@@ -98,6 +98,11 @@ class Cues:
                     self.forms[f] = lemma
                     self.indirect_forms.add(f)
                     self.clause_noun_forms.add(f)
+        #: forms of those verbs that are cues right before "that" too ("reaffirmed that …")
+        self.clause_that_forms = {f for lemma in data.get("clause_that_verbs") or []
+                                  for f in irregular.get(lemma) or _inflect(lemma)
+                                  } & self.clause_noun_forms
+        self.that_next_re = re.compile(rf"\s+(?:(?:{_TIME})\s+)?that\s+")
         nouns = [n for w in data.get("clause_nouns") or [] for n in (w, w + "s")]
         #: after a cue: up to four words, a clause noun, "that" ("its previous stand that"),
         #: maybe a time between ("expressed hope on Saturday that")
@@ -147,6 +152,11 @@ class Cues:
         #: verbs whose clause may follow without "that" when a noun phrase and its verb open
         #: it ("says any sanctions would be …", "reported the North's military pledged …")
         self.bare_clause_verbs = set(data.get("bare_clause_verbs") or [])
+        #: verbs that also take a noun object: a clause after them without "that" needs a
+        #: verb ("stressed the importance of …" is the object)
+        self.object_verbs = set(data.get("object_verbs") or [])
+        #: verbs whose addressee and "to …" are a request reported ("urged X to …")
+        self.request_verbs = set(data.get("request_verbs") or [])
         audiences = _alternation(list(data.get("audiences") or ["reporters"]))
         #: whom a speaker told: "reporters", "a televised briefing", "Reuters"
         self.told_whom_re = re.compile(

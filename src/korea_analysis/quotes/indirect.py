@@ -31,6 +31,16 @@ _DATELINE = re.compile(r"[A-Z][A-Za-z .’'\-]{1,30}(?:,\s*[A-Z][a-z]+\.?\s+\d{1
                        r"\([^()\n]{1,40}\)\s*(?:-{1,2}|—|–)\s*")
 
 
+#: a clause opened by a preposition ("In this regard", "In an editorial on Monday") …
+_OCCASION_ONLY = re.compile(r"(?:In|On|At|During|After|Before|With|Following|Amid|Under|For|"
+                            r"Through|Regarding|Concerning|Citing|Unlike|Like)\s")
+#: … is no speech unless a verb stands in it (an auxiliary, a past form, "to", an -s form)
+_HAS_VERB = re.compile(r"(?<![\w’'\-])(?:is|are|was|were|be|been|has|have|had|will|would|"
+                       r"could|should|can|may|might|must|did|does|do|to|[a-z]{2,}ed|"
+                       r"(?!(?:this|thus|its|his|hers|ours|yours|theirs|less|across)\b)[a-z]{2,}s)"
+                       r"(?![\w’'\-])")
+
+
 def _could_speak(phrase: str) -> bool:
     """A speaker phrase names someone who speaks: a name, a pronoun, a person or body noun.
     "Without a peace declaration, an ongoing conflict continues." has no speaker at all."""
@@ -82,6 +92,8 @@ def _clause_before(m: str, c: _Cue, ss: int, se: int, marks: bool = False
     if b - a < 8 or len(m[a:b].split()) < 3 or not marks and "\x00" in m[a:b] and (
             m[a] in "“\x00" or any(len(r) > 40 for r in _HIDDEN.findall(m, a, b))):
         return None  # (quoted words in it: only short terms, "“words-for-words” commitments")
+    if not marks and _OCCASION_ONLY.match(m, a, b) and not _HAS_VERB.search(m, a, b):
+        return None  # ("In an editorial on Monday, the paper wrote …": an occasion, no speech)
     if c.kind == "according" and not marks and _ENDS_WITH_CUE.search(m[a:b]):
         return None  # ("“…,” Lee told the summit, according to his spokesman": a relay)
     return a, b

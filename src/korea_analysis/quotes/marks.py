@@ -96,4 +96,13 @@ def _mask(text: str, pieces: list[_Piece]) -> str:
             out.append("”")
             pos = p.b + 1
     out.append(_MARK.sub(" ", text[pos:]))
-    return "".join(out)
+    m = "".join(out)
+    if "[" in m:  # (few texts have a broadcast label: most skip the search)
+        m = _LABEL_TAG.sub(lambda mm: " " * len(mm.group()), m)
+    return m
+
+
+#: a broadcast transcript's tag before a speaker's name, "[Soundbite] Lee Min-ho(Minister) :":
+#: the tag and the title glued to the name in parentheses are labels, not part of the name
+_LABEL_TAG = re.compile(r"(?m)^[ \t]*\[[A-Za-z][A-Za-z ]{1,20}\][ \t]*(?=[A-Z])|"
+                        r"(?<=[a-z])\([A-Z][^()\n:“”\"]{1,60}\)(?=[ \t]*:)")

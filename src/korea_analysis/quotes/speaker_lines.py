@@ -20,8 +20,16 @@ _DASH_NAME = re.compile(rf"{_WS}*[-—–―]{{1,2}}{_WS}*(?P<who>{_NAME_PHRASE}
 #: a paragraph that is only a name, maybe with a description: "Defence Minister Kim, at a base."
 _NAME_LINE = re.compile(rf"{_WS}*(?:[-—–―]{{1,2}}{_WS}*)?(?P<who>{_NAME_PHRASE}){_WS}*"
                         rf"(?:,{_WS}*(?P<role>[^“”\"\n]{{1,120}}?))?[ \t.\u00a0]*$")
-_QUESTION = re.compile(r"[ \t]*(?:Q|Question)[ \t]*[:：]")
-_ANSWER = re.compile(r"[ \t]*(?:A|Answer)[ \t]*[:：][ \t]*")
+#: a question turn: "Q:", "Q)", "Question:", a reporter's label in capitals ("REPORTER:")
+_QUESTION = re.compile(r"[ \t]*(?:Q|Question|QUESTION|REPORTER|JOURNALIST)[ \t]*"
+                       r"(?:[:：]|\)(?=[ \t]))")
+_ANSWER = re.compile(r"[ \t]*(?:A|Answer)[ \t]*(?:[:：]|\)(?=[ \t]))[ \t]*")
+#: an answer turn opened by the speaker's label in capitals, as government transcripts print
+#: them: "CHIEF CABINET SECRETARY SUGA:", "MR. PRICE:", "SPOKESPERSON WANG:"
+_LABEL_TURN = re.compile(r"[ \t]*(?P<label>(?:[A-Z][A-Z.’'\-]*[ \t]+){0,4}[A-Z][A-Z’'\-]+)"
+                         r"[ \t]*[:：][ \t]+(?=\S)")
+#: honorifics that are part of a capitalised label's name ("MR. PRICE")
+_LABEL_HONORIFICS = ("MR.", "MRS.", "MS.", "DR.", "MR", "MRS", "MS", "DR")
 _BRIEFER = re.compile(
     r"(?<![\w’'\-])(?i:spokesperson|spokesman|spokeswoman)[ \t]+"
     r"(?P<name>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})")
@@ -75,7 +83,9 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
     """``A:`` turns of a ``Q:``/``A:`` transcript, each with the briefer's name span.
 
     An answer runs on over the paragraphs after it until the next question: one span. Nothing is
-    found in a text without a ``Q:`` paragraph or without a named briefer.
+    found in a text without a ``Q:`` paragraph or without a named briefer. A turn opened by a
+    label in capitals ("CHIEF CABINET SECRETARY SUGA: …") is the labelled speaker's: the
+    label's name (after its title words) is the speaker.
     """
     if not any(_QUESTION.match(text, pa, pb) for pa, pb in paras):
         return []
@@ -90,6 +100,13 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
             answering = False
             continue
         mm = _ANSWER.match(text, pa, pb)
+        label = _LABEL_TURN.match(text, pa, pb) if mm is None else None
+        if label is not None and len(label.group("label")) > 1:
+            a = label.end()
+            if pb - a >= 2:
+                out.append((a, pb, _label_name(text, label)))
+                answering = True
+            continue
         if mm is None and not answering:
             continue
         a = mm.end() if mm else pa
@@ -105,6 +122,16 @@ def transcript_answers(text: str, paras: list[tuple[int, int]]
         else:
             answering = False
     return out
+
+
+def _label_name(text: str, label: re.Match) -> tuple[int, int]:
+    """The name in a capitalised turn label: the words after its title words ("SUGA" in
+    "CHIEF CABINET SECRETARY SUGA"), the whole label after an honorific ("MR. PRICE")."""
+    a, b = label.span("label")
+    words = list(re.finditer(r"\S+", text[a:b]))
+    if len(words) < 2 or words[0].group() in _LABEL_HONORIFICS:
+        return a, b
+    return a + words[-1].start(), b
 
 
 def _briefer(text: str, pos: int) -> tuple[int, int] | None:

@@ -46,7 +46,9 @@ _AFTER_STOP = {"who", "which", "that", "when", "while", "as", "after", "before",
                "in", "on", "at", "last", "this", "earlier", "later", "told", "adding",
                "referring", "according", "because", "if", "but", "to", "about", "of",
                "noting", "saying", "and", "since", "through", "via", "with", "from", "by",
-               "for", "recently", "then", "yesterday", "today", "tonight", "where"}
+               "for", "recently", "then", "yesterday", "today", "tonight", "where",
+               # prepositions of circumstance: "said Minister X following a meeting with …"
+               "following", "amid", "ahead", "despite", "without"}
 
 
 def _ing(form: str) -> bool:
