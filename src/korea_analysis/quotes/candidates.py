@@ -321,6 +321,9 @@ class _Article(_Names):
                 end, n, prev_word = b, n + 1, core  # "the British ambassador to the UN, …"
                 continue
             prev_word = core
+            if core == "without" and n and m.startswith("Portfolio", b + 1):
+                end, n, prev_low = b, n + 1, core  # "Minister without Portfolio X": one title
+                continue
             if n and (core.lower() in _AFTER_STOP or core in _WEEKDAYS) and not _cap(w):
                 break
             if n == 1 and core in _WEEKDAYS and m[toks[0][0]:toks[0][1]].lower() in _DETS:
