@@ -170,14 +170,53 @@ _ABBREV_TITLE = re.compile(r"\b(?:(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
-    """First actor named inside text[a:b] (for a new person's description)."""
+    """First actor named inside text[a:b] (for a new person's description). A country's
+    name written where its nationality would go, before an expert's noun ("a North Korea
+    expert", "China watchers"), is the subject they study, not their country: skipped."""
     toks = tokens(text, a, b)
     for i, (tok, _, _) in enumerate(toks):
         for n in range(min(actors.first.get(tok, 0), len(toks) - i), 0, -1):
             e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
             if e and e.actors:
+                if e.kind == "country" and _topic_of_expert(toks, i, n):
+                    break
                 return e.actors[0]
     return None
+
+
+#: the nouns of people who study a subject: "a North Korea expert", "Russia specialists"
+_EXPERT_NOUNS = frozenset({
+    "expert", "experts", "analyst", "analysts", "specialist", "specialists", "watcher",
+    "watchers", "observer", "observers", "scholar", "scholars", "researcher", "researchers",
+    "hand", "hands", "historian", "historians", "academic", "academics"})
+
+
+def _topic_of_expert(toks, i: int, n: int) -> bool:
+    """The country name toks[i:i+n] modifies an expert's noun, at most two lower-case words
+    between ("North Korea leadership experts"). A name in capitals or with dots is the usual
+    adjective of its state ("U.S. experts", "ROK analysts") and does not count; a
+    possessive ("China's experts") is whose they are."""
+    words = [t for t, _, _ in toks[i:i + n]]
+    if not any(c.islower() for w in words for c in w) or "." in "".join(words):
+        return False
+    for t, _, _ in toks[i + n:i + n + 3]:
+        if t in _EXPERT_NOUNS:
+            return True
+        if not t.isalpha() or not t.islower():
+            return False
+    return False
+
+
+_EXPERT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(_EXPERT_NOUNS))
+                           + r")\b")
+
+
+def topic_of_expert_at(text: str, a: int, b: int) -> bool:
+    """The country's name text[a:b] is an expert's subject ("Several North Korea leadership
+    experts say"), as :func:`_topic_of_expert` decides on tokens."""
+    name = text[a:b]
+    return (any(c.islower() for c in name) and "." not in name
+            and _EXPERT_AFTER.match(text, b) is not None)
 
 
 #: "the country's unification ministry": the country named before, in the sentence
@@ -410,8 +449,10 @@ def _title_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | No
     code = first_actor(text, a, b, actors)
     if code or not actors.title_names:
         return code
-    for tok, _, _ in tokens(text, a, b):
-        if (tok,) in actors.title_names:
+    toks = tokens(text, a, b)
+    for i, (tok, _, _) in enumerate(toks):
+        if (tok,) in actors.title_names and not (
+                i and (toks[i - 1][0], tok) in actors.entries):  # "North Korea expert"
             return actors.title_names[(tok,)]
     return None
 

@@ -21,7 +21,13 @@ import re
 
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
-from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, ROLE_WORDS, SURNAME_FIRST
+from korea_analysis.persons import (
+    _NOT_NAME,
+    _TITLE_WORDS,
+    ROLE_WORDS,
+    SURNAME_FIRST,
+    topic_of_expert_at,
+)
 from korea_analysis.quotes.cues import load_cues
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
@@ -56,6 +62,9 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
         for m in mentions:
             if (m.start < quote.speaker_end and quote.speaker_start < m.end
                     and m.kind != "byline"):
+                if m.kind == "country" and text is not None and topic_of_expert_at(
+                        text, m.start, m.end):
+                    continue  # "North Korea leadership experts": their subject
                 return m.actor, _source_of(m)
     for m in mentions:
         if m.kind != "byline" and (m.entity == quote.speaker or (

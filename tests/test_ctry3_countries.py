@@ -1,0 +1,27 @@
+"""Countries of people and speakers on patterns of news English (issue 12, second session),
+on sentences of our own."""
+from speaker_rows import decided, people
+
+
+def speakers(text, actors, published=None):
+    return [(q.speaker, code) for q, code, _ in decided(text, actors, published)]
+
+
+def test_a_country_name_before_an_experts_noun_is_their_subject(actors):
+    # "a North Korea expert" studies North Korea; her institution decides
+    t = ("“Nothing has changed,” said Dana Whitcombe, a North Korea expert at Yale Law "
+         "School.")
+    assert ("Dana Whitcombe", "USA", "institution") in people(t, actors)
+    t = "Several China policy experts say the talks will fail."
+    assert speakers(t, actors)[-1][1] is None
+    # a nationality stays one: a demonym, or the state's abbreviation
+    t = "The test failed, said Lin Mei, a Chinese expert on missiles."
+    assert ("Lin Mei", "CHN", "apposition") in people(t, actors)
+    t = "Some U.S. experts say the test failed."
+    assert speakers(t, actors)[-1][1] == "USA"
+
+
+def test_a_party_written_with_a_lower_case_noun(actors):
+    t = ("The plan stalled, said Ri Song-chol, deputy director of the Workers’ party of "
+         "Korea’s finance department.")
+    assert ("Ri Song-chol", "PRK", "apposition") in people(t, actors)
