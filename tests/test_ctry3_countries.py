@@ -25,3 +25,18 @@ def test_a_party_written_with_a_lower_case_noun(actors):
     t = ("The plan stalled, said Ri Song-chol, deputy director of the Workers’ party of "
          "Korea’s finance department.")
     assert ("Ri Song-chol", "PRK", "apposition") in people(t, actors)
+
+
+def test_diplomats_at_an_organisation_speak_for_their_states(actors):
+    t = "Talks on new sanctions had begun, UN diplomats said on Friday."
+    assert speakers(t, actors)[-1][1] is None
+    # the organisation's own staff speak for it
+    t = "Talks on new sanctions had begun, UN officials said on Friday."
+    assert speakers(t, actors)[-1][1] == "IGOUNO"
+
+
+def test_a_group_of_two_states_speaks_for_neither(actors):
+    t = "The troops had not yet reached the front, Ukrainian and American officials said."
+    assert speakers(t, actors)[-1][1] is None
+    t = "The troops had not yet reached the front, Ukrainian officials said."
+    assert speakers(t, actors)[-1][1] == "UKR"

@@ -180,8 +180,47 @@ def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | Non
             if e and e.actors:
                 if e.kind == "country" and _topic_of_expert(toks, i, n):
                     break
+                if e.actors[0].startswith("IGO") and _seat_of_delegates(toks, i + n):
+                    break
                 return e.actors[0]
     return None
+
+
+#: who sits at an international organisation for a state: "UN diplomats", "Security Council
+#: members" speak for their states, not for the organisation (its own staff are "officials")
+_DELEGATE_NOUNS = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors", "delegate",
+                             "delegates", "delegation", "delegations", "member", "members"})
+
+
+def _seat_of_delegates(toks, k: int) -> bool:
+    """toks[k] (after an organisation's name), at most one lower-case word on, is a
+    delegate's noun: "UN diplomats", "U.N. Security Council member states"."""
+    for t, _, _ in toks[k:k + 2]:
+        if t in _DELEGATE_NOUNS:
+            return True
+        if not t.isalpha() or not t.islower():
+            return False
+    return False
+
+
+def joint_states(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
+    """text[a:b] names two states joined by "and" ("Ukrainian and American officials",
+    "U.S. and South Korean diplomats"): a group of both, who speak for neither alone."""
+    toks = tokens(text, a, b)
+    prev_code, prev_end, i = None, -1, 0
+    while i < len(toks):
+        hit = 0
+        for n in range(min(actors.first.get(toks[i][0], 0), len(toks) - i), 0, -1):
+            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+            if e is not None and e.kind in ("country", "demonym") and len(e.actors) == 1:
+                code = e.actors[0]
+                if (prev_code is not None and code != prev_code
+                        and [t for t, _, _ in toks[prev_end:i]] in (["and"], [",", "and"])):
+                    return True
+                prev_code, prev_end, hit = code, i + n, n
+                break
+        i += hit or 1
+    return False
 
 
 #: the nouns of people who study a subject: "a North Korea expert", "Russia specialists"

@@ -26,6 +26,7 @@ from korea_analysis.persons import (
     _TITLE_WORDS,
     ROLE_WORDS,
     SURNAME_FIRST,
+    joint_states,
     topic_of_expert_at,
 )
 from korea_analysis.quotes.cues import load_cues
@@ -58,6 +59,9 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
     person = actors.person(quote.speaker)
     if person is not None:
         return person.actor, "dictionary"
+    if text is not None and quote.speaker_start is not None and " and " in quote.speaker \
+            and joint_states(text, quote.speaker_start, quote.speaker_end, actors):
+        return None, ""  # "Ukrainian and American officials": neither state alone
     if quote.speaker_start is not None:
         for m in mentions:
             if (m.start < quote.speaker_end and quote.speaker_start < m.end
@@ -65,6 +69,9 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
                 if m.kind == "country" and text is not None and topic_of_expert_at(
                         text, m.start, m.end):
                     continue  # "North Korea leadership experts": their subject
+                if m.actor.startswith("IGO") and text is not None and _DELEGATES_AFTER.match(
+                        text, m.end):
+                    continue  # "UN diplomats": their states' diplomats at the UN
                 return m.actor, _source_of(m)
     for m in mentions:
         if m.kind != "byline" and (m.entity == quote.speaker or (
@@ -95,6 +102,10 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
         return code, "description"
     return None, ""
 
+
+#: a delegate's noun after an organisation's name ("UN diplomats", "Security Council members")
+_DELEGATES_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:diplomat|ambassador|delegate|delegation|"
+                              r"member)s?\b")
 
 #: capitalised words ending a speaker: "… of the Democratic People"
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*$")
