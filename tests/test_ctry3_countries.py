@@ -40,3 +40,20 @@ def test_a_group_of_two_states_speaks_for_neither(actors):
     assert speakers(t, actors)[-1][1] is None
     t = "The troops had not yet reached the front, Ukrainian officials said."
     assert speakers(t, actors)[-1][1] == "UKR"
+
+
+def test_the_source_is_the_one_introduced_before(actors):
+    t = ("A source in South Korea’s Gangwon province said prices had doubled.\n\n"
+         "“Nobody can afford rice now,” the source said.")
+    assert speakers(t, actors)[-1] == ("the source", "KOR")
+    # one of the officials named before
+    t = ("The talks stalled, Japanese officials said.\n\n"
+         "“We will wait,” the official said.")
+    assert speakers(t, actors)[-1] == ("the official", "JPN")
+
+
+def test_an_outlets_source_is_not_the_outlets_country(actors):
+    t = "“Prices have doubled,” Yonhap’s source said."
+    assert speakers(t, actors)[-1][1] is None
+    t = "“Prices have doubled,” RFA’s source said."
+    assert speakers(t, actors)[-1][1] is None

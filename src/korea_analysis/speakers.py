@@ -29,7 +29,6 @@ from korea_analysis.persons import (
     joint_states,
     topic_of_expert_at,
 )
-from korea_analysis.quotes.cues import load_cues
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
@@ -72,6 +71,11 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
                 if m.actor.startswith("IGO") and text is not None and _DELEGATES_AFTER.match(
                         text, m.end):
                     continue  # "UN diplomats": their states' diplomats at the UN
+                if m.kind == "institution" and text is not None and (
+                        (o := _OUTLETS_PERSON.match(text, m.end, quote.speaker_end))
+                        and (m.entity in actors.media or (
+                            m.entity in actors.state_media and o.group("noun") in _INFORMANTS))):
+                    return None, ""  # "RFA’s source": the outlet's, of no country it says
                 return m.actor, _source_of(m)
     for m in mentions:
         if m.kind != "byline" and (m.entity == quote.speaker or (
@@ -106,6 +110,14 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
 #: a delegate's noun after an organisation's name ("UN diplomats", "Security Council members")
 _DELEGATES_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:diplomat|ambassador|delegate|delegation|"
                               r"member)s?\b")
+
+#: an outlet's unnamed person: "RFA’s source", "Yonhap's sources" (an outlet's country is
+#: not its sources')
+_OUTLETS_PERSON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*(?P<noun>[a-z][\w-]*)$")
+#: who tells an outlet what they know, not its staff: a state outlet's correspondent speaks
+#: for its state, its source does not
+_INFORMANTS = frozenset({"source", "sources", "informant", "informants", "contact",
+                         "contacts", "interviewee", "interviewees"})
 
 #: capitalised words ending a speaker: "… of the Democratic People"
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*$")
@@ -226,18 +238,38 @@ _THE_HEAD = re.compile(r"(?i)the\s+(?P<head>[a-z]+)")
 def _definite_heads(decided):
     """"An official North Korean statement says …" then "The statement accuses …": a bare
     "the <noun>" left without a country is the last speaker before it described with that
-    noun and given a country (its words and country)."""
+    noun and given a country (its words and country). A person's noun too: "the source" is
+    the source introduced before ("A source in North Hamgyong Province said …"), the
+    definite article saying the reader has met them; "the official" after "North Korean
+    officials" is one of them."""
     out, last = [], {}
     for q, code, source in decided:
         m = _THE_HEAD.fullmatch((q.speaker or "").strip())
-        head = m.group("head").lower() if m else ""
-        if m and not code and head not in load_cues().people_heads and (
-                prev := last.get(head)):
+        head = _singular(m.group("head").lower()) if m else ""
+        if m and not code and (prev := last.get(head)):
             code, source = prev[1], prev[2]  # (the words stay as written: "The statement")
         elif code and q.speaker and " " in q.speaker.strip():
-            last[q.speaker.split()[-1].lower()] = (q.speaker, code, source)
+            last[_head_noun(q.speaker)] = (q.speaker, code, source)
         out.append((q, code, source))
     return out
+
+
+#: where a description's head noun ends: "a source in …", "a resident of …", "officials
+#: who …", "a source living in …"
+_HEAD_END = re.compile(r"\s+(?:in|of|from|at|with|for|on|near|who|whom|which|that|"
+                       r"bordering|living|based)\b|,")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _head_noun(speaker: str) -> str:
+    """The head noun of a speaker's description, singular and lower-case: "source" for "A
+    source in North Korea’s North Hamgyeong province", "official" for "North Korean
+    officials"."""
+    words = _HEAD_END.split(speaker.strip(), maxsplit=1)[0].split()
+    return _singular(words[-1].lower()) if words else ""
 
 
 #: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
