@@ -57,3 +57,18 @@ def test_an_outlets_source_is_not_the_outlets_country(actors):
     assert speakers(t, actors)[-1][1] is None
     t = "“Prices have doubled,” RFA’s source said."
     assert speakers(t, actors)[-1][1] is None
+
+
+def test_a_source_in_a_region_speaks_from_its_state(actors):
+    t = "“Every house was searched,” a source in Ryanggang Province told reporters."
+    assert speakers(t, actors)[-1][1] == "PRK"
+    t = "“Trade has stopped,” a resident of South Pyongan province said."
+    assert speakers(t, actors)[-1][1] == "PRK"
+    # a place the dictionary does not hold: nothing is decided
+    t = "“Trade has stopped,” a resident of Lower Saxony said."
+    assert speakers(t, actors)[-1][1] is None
+
+
+def test_a_body_of_the_affiliations_speaking_in_its_own_name(actors):
+    t = "Prices of rice have doubled since May, Daily NK reported on Monday."
+    assert speakers(t, actors)[-1] == ("Daily NK", "KOR")

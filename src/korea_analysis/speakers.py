@@ -104,7 +104,49 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
                 return code, "description"
     if (code := _cut_name(quote.speaker, mentions)) is not None:
         return code, "description"
+    if (code := _resident_of(quote.speaker, actors)) is not None:
+        return code, "description"
+    if (code := _body_speaking(quote.speaker, actors)) is not None:
+        return code, "institution"
     return None, ""
+
+
+def _body_speaking(speaker: str, actors: ActorDictionary) -> str | None:
+    """A body of affiliations.yaml speaking in its own name ("Daily NK reported", "the Asan
+    Institute said"): the country it is based in, as for the people quoted as its own. (Not
+    a territory, a party's member noun or an office.)"""
+    aff = actors.affiliations
+    words = speaker.strip()
+    if aff is None or not words[:1].isalpha():
+        return None
+    if words[:4].lower() == "the ":
+        words = words[4:]
+    hit = aff.find(words)
+    if (hit is None or hit[0] != 0 or hit[1] != len(words)
+            or hit[2].type in ("territory", "party", "office")):
+        return None
+    return hit[2].country
+
+
+#: someone who lives in a place or informs from it: "a source in North Hamgyong Province",
+#: "a resident of North Pyongan province’s Ryongchon county", "locals in Hyesan"
+_RESIDENT = re.compile(r"(?i)^(?:an?|one|some|several|two|three|the|other)?\s*"
+                       r"(?:[a-z-]+\s+){0,2}?(?:sources?|residents?|locals?|inhabitants?|"
+                       r"villagers?)\s+(?:(?:living|based)\s+)?(?:in|of)\s+(?:the\s+)?"
+                       r"(?P<place>[A-Z].*)$")
+
+
+def _resident_of(speaker: str, actors: ActorDictionary) -> str | None:
+    """A source or resident "in" a region or city of one state (affiliations.yaml): that
+    state, where they live and speak from (a defector or a visitor is not so described)."""
+    m = _RESIDENT.match(speaker.strip())
+    aff = actors.affiliations
+    if m is None or aff is None:
+        return None
+    hit = aff.find(speaker, m.start("place"))
+    if hit is None or hit[0] != m.start("place") or hit[2].type != "territory":
+        return None
+    return hit[2].country
 
 
 #: a delegate's noun after an organisation's name ("UN diplomats", "Security Council members")
