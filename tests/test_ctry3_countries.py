@@ -72,3 +72,17 @@ def test_a_source_in_a_region_speaks_from_its_state(actors):
 def test_a_body_of_the_affiliations_speaking_in_its_own_name(actors):
     t = "Prices of rice have doubled since May, Daily NK reported on Monday."
     assert speakers(t, actors)[-1] == ("Daily NK", "KOR")
+
+
+def test_a_member_of_a_party_takes_its_country(actors):
+    t = ("“The audit found nothing,” Rep. Han Ji-won of the ruling People Power Party told "
+         "reporters after North Korean leader Kim Jong Un spoke.")
+    assert ("Han Ji-won", "KOR", "institution") in people(t, actors)
+    t = "“We will vote no,” said Oh Se-ra of the main opposition Democratic United Party."
+    assert ("Oh Se-ra", "KOR", "institution") in people(t, actors)
+    # the party's short name before a title
+    t = "In a radio address, Saenuri chairman Baek Min-ho urged calm."
+    assert ("Baek Min-ho", "KOR", "title") in people(t, actors)
+    # "Democratic Party" alone names parties of several countries: nothing is decided
+    t = "“We will vote no,” said Oh Se-ra of the main opposition Democratic Party."
+    assert "Oh Se-ra" not in [p[0] for p in people(t, actors)]

@@ -67,6 +67,20 @@ def _party_words(actors: ActorDictionary) -> dict[str, frozenset[str]]:
                         found.setdefault(name.split()[0], set()).add(code)
         got = _PARTY_WORDS[id(actors.actors)] = {w: frozenset(c) for w, c in found.items()}
     return got
+_PARTIES: dict[int, frozenset[str]] = {}
+
+
+def _parties(actors: ActorDictionary) -> frozenset[str]:
+    """The names of the dictionary's parties (institutions of type ``party``)."""
+    got = _PARTIES.get(id(actors.actors))
+    if got is None:
+        got = _PARTIES[id(actors.actors)] = frozenset(
+            inst["name"] for data in actors.actors.values()
+            for inst in data.get("institutions") or () if isinstance(inst, dict)
+            and inst.get("type") == "party")
+    return got
+
+
 _TITLE_WORDS = {
     "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
     "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
@@ -141,7 +155,12 @@ _WORD = re.compile(r"[\w’'.-]+")
 _AFTER = re.compile(r",\s+(?P<desc>[^,;:“”\"()]{3,160})")
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that|where|when)\b")
 _REL_START = re.compile(r"(?:who|whose|whom|which|where|when)\b")
-_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”\"()]{2,100})")
+#: the words a party is described with between "the" and its name: "of the ruling People
+#: Power Party", "of the main opposition Democratic United Party"
+_PARTY_MODIFIERS = (r"(?:(?:ruling|governing|main|minor|opposition|conservative|liberal|"
+                    r"progressive|centrist|splinter|far-right|far-left|new)\s+){0,3}")
+_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<mods>" + _PARTY_MODIFIERS
+                      + r")(?P<body>[A-Z][^,;:“”\"()]{2,100})")
 _SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
                       r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)"
                       r"(?:,?\s+(?:near|outside)\s+(?P<near>[A-Z][a-z]+))?")
@@ -162,7 +181,8 @@ _DATELINE = re.compile(r"^\W{0,3}(?:\[[^\]\n]{1,30}\]\s*)?"
 # TASS style: "PYONGYANG, November 25. /TASS/."
 _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?),"
                              r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
-_OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
+_OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?" + _PARTY_MODIFIERS.replace(r"\s+", " ")
+                      + "[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Dr|Prof|Amb)"
                             r"\.\s*$")
 _ABBREV_TITLE = re.compile(r"\b(?:(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\.|"
@@ -513,12 +533,13 @@ def _owner_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | No
     return None
 
 
-def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
-             ) -> tuple[str, str] | None:
+def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str, *,
+             parties_only: bool = False) -> tuple[str, str] | None:
     """A name then "of the <state institution>" or "of/from <country>": "Lt. Gen. Lee
     Hong-ki of the Joint Chiefs of Staff" (KOR, ``institution``), "Kim Kye-gwan of North
     Korea" (``apposition``). Only a dictionary entry that starts the body counts; a news
-    outlet never does (its reporters do not speak for a state)."""
+    outlet never does (its reporters do not speak for a state). ``parties_only``: only a
+    party decides (a member of "the ruling People Power Party" is of its country)."""
     toks = tokens(text, a, b)
     if not toks:
         return None
@@ -527,6 +548,10 @@ def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
         ent = actors.entries.get(tuple(t for t, _, _ in toks[:k]))
         if ent is None or not ent.actors or len(ent.actors) != 1:
             continue
+        if parties_only:
+            if ent.kind == "institution" and ent.entity in _parties(actors):
+                return ent.actors[0], "institution"
+            return None
         if ent.kind == "institution" and ent.entity not in actors.media \
                 and ent.entity not in actors.state_media:
             return ent.actors[0], "institution"
@@ -709,13 +734,16 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             after_end = m.end()
     else:
         m = _OF_BODY.match(text, e, sb)
-        if m and aff is not None and (hit := aff.find(text, m.start("body"), m.end("body"))):
+        if m and aff is not None and not m.group("mods") and (
+                hit := aff.find(text, m.start("body"), m.end("body"))):
             if hit[0] == m.start("body"):
                 return hit[2].country, "institution"
         # a state institution or a country only after a title: "Lt. Gen. Lee … of the
-        # Joint Chiefs of Staff" (not "the Legal Counsel of …", "the Girl Scouts of America")
-        if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
-                                             m.group().split()[0])):
+        # Joint Chiefs of Staff" (not "the Legal Counsel of …", "the Girl Scouts of America");
+        # a party's member with or without one ("Lee … of the ruling People Power Party")
+        if m and (got := _body_at(text, m.start("body"), m.end("body"), actors,
+                                  m.group().split()[0], parties_only=not titled
+                                  or bool(m.group("mods")))):
             return got
     # "Kim Thae Yong and other gangsters of the south Korean puppet military", "… and other
     # Americans": one of the others the words name
