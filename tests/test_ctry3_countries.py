@@ -86,3 +86,11 @@ def test_a_member_of_a_party_takes_its_country(actors):
     # "Democratic Party" alone names parties of several countries: nothing is decided
     t = "“We will vote no,” said Oh Se-ra of the main opposition Democratic Party."
     assert "Oh Se-ra" not in [p[0] for p in people(t, actors)]
+
+
+def test_officials_added_to_the_dictionary(actors):
+    import datetime as dt
+    t = "National security adviser H.R. McMaster said the talks would go on."
+    assert ("H.R. McMaster", "USA", "dictionary") in people(t, actors, dt.date(2017, 12, 1))
+    t = "Acting chief of staff Mick Mulvaney told reporters the summit was on."
+    assert ("Mick Mulvaney", "USA", "dictionary") in people(t, actors, dt.date(2019, 2, 1))
