@@ -94,3 +94,18 @@ def test_officials_added_to_the_dictionary(actors):
     assert ("H.R. McMaster", "USA", "dictionary") in people(t, actors, dt.date(2017, 12, 1))
     t = "Acting chief of staff Mick Mulvaney told reporters the summit was on."
     assert ("Mick Mulvaney", "USA", "dictionary") in people(t, actors, dt.date(2019, 2, 1))
+
+
+def test_japans_cabinet_secretaries(actors):
+    t = "“We protested,” Deputy Chief Cabinet Secretary Kenji Aoyama said."
+    assert ("Kenji Aoyama", "JPN", "title") in people(t, actors)
+
+
+def test_an_apposition_ending_in_a_body_named_again_by_its_parent(actors):
+    t = ("China helped, said Tan Wei, a senior fellow of the Asia Research Centre, the "
+         "National University of Singapore.")
+    assert ("Tan Wei", "SGP", "institution") in people(t, actors)
+    # a list of people is not a body's name
+    t = ("China helped, said Tan Wei, a senior fellow of the Asia Research Centre, the "
+         "head of the team.")
+    assert ("Tan Wei", "SGP", "institution") not in people(t, actors)

@@ -587,6 +587,9 @@ def _portfolio(words: list[str]) -> bool:
                     for w in rest))
 
 
+#: an apposition ending in a body's name: "… of the East Asian Institute"
+_OF_A_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+_BODY_TYPES = frozenset({"think tank", "university", "ngo", "company", "media"})
 _MEMBER = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:lifelong|longtime|former|moderate|"
                      r"conservative|liberal|progressive)\s+)?")
 _ARTICLE = re.compile(r"(?:a|an|the|its|his|her)\s", re.I)
@@ -722,6 +725,15 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                     and (roles or hit[2].type not in ("territory", "party")
                          or (hit[2].type == "party"
                              and _MEMBER.fullmatch(text, desc_a, hit[0])))):
+                return hit[2].country, "institution"
+            # "…, senior fellow of the East Asian Institute, the National University of
+            # Singapore": the body the apposition ends in, named again by its parent
+            if (roles and aff is not None and desc_b == m.end("desc")
+                    and _OF_A_BODY.search(text, desc_a, desc_b)
+                    and (m2 := _AFTER.match(text, desc_b, sb))
+                    and (hit := aff.find(text, m2.start("desc"), m2.end("desc")))
+                    and hit[2].type in _BODY_TYPES
+                    and text[m2.start("desc"):hit[0]] in ("", "the ", "The ")):
                 return hit[2].country, "institution"
             if roles:
                 code = _title_actor(text, desc_a, desc_b, actors)
