@@ -109,3 +109,11 @@ def test_an_apposition_ending_in_a_body_named_again_by_its_parent(actors):
     t = ("China helped, said Tan Wei, a senior fellow of the Asia Research Centre, the "
          "head of the team.")
     assert ("Tan Wei", "SGP", "institution") not in people(t, actors)
+
+
+def test_a_presidential_committees_chairman_is_the_presidents(actors):
+    import datetime as dt
+    t = ("President Moon Jae-in met the envoys on Monday.\n\n"
+         "Talks will resume, said Seo Dong-min, chairman of the Presidential Committee on "
+         "Balanced Development.")
+    assert ("Seo Dong-min", "KOR", "context") in people(t, actors, dt.date(2019, 3, 1))

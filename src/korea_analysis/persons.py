@@ -587,6 +587,11 @@ def _portfolio(words: list[str]) -> bool:
                     for w in rest))
 
 
+#: a body of a president's office: "the Presidential Committee on Northeast Asian
+#: Cooperation Initiative", "the presidential security service"
+_PRESIDENTIAL_BODY = re.compile(r"\b[Pp]residential\s+(?:[A-Za-z]+\s+)?(?:[Cc]ommittee|"
+                                r"[Cc]ommission|[Cc]ouncil|[Oo]ffice|[Ss]ecretariat|"
+                                r"[Ss]ervice)\b")
 #: an apposition ending in a body's name: "… of the East Asian Institute"
 _OF_A_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 _BODY_TYPES = frozenset({"think tank", "university", "ngo", "company", "media"})
@@ -743,6 +748,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                         code := _one_state(text, sa, s, actors)):
                     return code, "context"  # "…, a spokesman for the country's ministry"
                 want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
+                if _PRESIDENTIAL_BODY.search(text, desc_a, desc_b):
+                    # "chairman of the Presidential Committee on …": the president's body
+                    want_context = presidential = True
             after_end = m.end()
     else:
         m = _OF_BODY.match(text, e, sb)
