@@ -117,3 +117,15 @@ def test_a_presidential_committees_chairman_is_the_presidents(actors):
          "Talks will resume, said Seo Dong-min, chairman of the Presidential Committee on "
          "Balanced Development.")
     assert ("Seo Dong-min", "KOR", "context") in people(t, actors, dt.date(2019, 3, 1))
+
+
+def test_the_government_of_the_leader_named_without_a_nationality(actors):
+    import datetime as dt
+    day = dt.date(2018, 3, 16)
+    t = ("The government said on Friday that South Korean President Moon Jae-in had "
+         "promised to help Prime Minister Shinzo Abe.")
+    assert speakers(t, actors, day)[-1][1] == "JPN"
+    # both leaders marked with their nationality: nothing is decided
+    t = ("The government said on Friday that South Korean President Moon Jae-in had "
+         "promised to help Japanese Prime Minister Shinzo Abe.")
+    assert speakers(t, actors, day)[-1][1] is None

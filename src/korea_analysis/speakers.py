@@ -88,6 +88,9 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
     if quote.speaker_start is not None and (
             code := _ministry_of_sentence(quote, mentions, actors, text)):
         return code, "context"
+    if text is not None and _GOVERNMENT.fullmatch(quote.speaker.strip()) and (
+            code := _government_of_sentence(quote, mentions, text)):
+        return code, "context"
     for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
             # a relative clause is not the speaker's nationality: "whose daughter was
@@ -244,6 +247,36 @@ def _ministry_of_sentence(quote, mentions, actors: ActorDictionary, text: str | 
         "country", "demonym", "capital", "institution") and m.entity not in actors.media
         and m.entity not in actors.state_media}  # (a KCNA report cited is no state's voice)
     return codes.pop() if len(codes) == 1 else None
+
+
+#: a government named without its state: "the government said"
+_GOVERNMENT = re.compile(r"(?i)(?:the\s+)?government")
+#: what may stand between a nationality and the name it marks: "South Korean President
+#: Moon", "the North’s ceremonial leader, Kim Yong Nam"
+_MARKED_BY = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,4}\s*,?\s*")
+_HEADS_OF_GOVERNMENT = frozenset({"prime minister", "president", "premier", "chancellor"})
+
+
+def _government_of_sentence(quote, mentions, text: str) -> str | None:
+    """"The government said on Friday that South Korean President Moon had promised to help
+    Prime Minister Shinzo Abe …": a bare "the government" is the government of the one head
+    of government or state its sentence names without a nationality (the press names its
+    own leaders so, and marks the foreign ones: "South Korean President Moon"); None when
+    it names none, or several."""
+    if quote.sentence_id is None:
+        return None
+    here = [m for m in mentions if m.sentence_id == quote.sentence_id and m.kind != "byline"]
+    states = set()
+    for m in here:
+        if m.kind != "person" or m.actor_source != "dictionary" or not m.actor or (
+                m.role or "").lower() not in _HEADS_OF_GOVERNMENT:
+            continue
+        marked = any(x.kind in ("country", "demonym", "capital") and x.end <= m.start
+                     and m.start - x.end <= 45 and _MARKED_BY.fullmatch(text, x.end, m.start)
+                     for x in here)
+        if not marked:
+            states.add(m.actor)
+    return states.pop() if len(states) == 1 else None
 
 
 def _owner_before(start: int, mentions):
