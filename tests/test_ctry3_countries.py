@@ -129,3 +129,8 @@ def test_the_government_of_the_leader_named_without_a_nationality(actors):
     t = ("The government said on Friday that South Korean President Moon Jae-in had "
          "promised to help Japanese Prime Minister Shinzo Abe.")
     assert speakers(t, actors, day)[-1][1] is None
+
+
+def test_the_unification_ministry_in_lower_case(actors):
+    t = "The North must answer for the killing, the unification ministry said on Friday."
+    assert speakers(t, actors)[-1][1] == "KOR"
