@@ -134,3 +134,15 @@ def test_the_government_of_the_leader_named_without_a_nationality(actors):
 def test_the_unification_ministry_in_lower_case(actors):
     t = "The North must answer for the killing, the unification ministry said on Friday."
     assert speakers(t, actors)[-1][1] == "KOR"
+
+
+def test_an_office_holders_aide_named_after_the_office(actors):
+    import datetime as dt
+    t = ("Others attending include President Moon Jae-in's chief of staff, Ha Seung-woo, "
+         "and the foreign minister.")
+    assert ("Ha Seung-woo", "KOR", "title") in people(t, actors, dt.date(2019, 3, 1))
+
+
+def test_a_defence_attache(actors):
+    t = "“The front will hold,” said Tom Ridley, a former British defense attaché in Kyiv."
+    assert ("Tom Ridley", "GBR", "apposition") in people(t, actors)

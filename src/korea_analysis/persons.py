@@ -36,14 +36,15 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-    "candidate", "nominee", "speaker", "rapporteur",
+    "candidate", "nominee", "speaker", "rapporteur", "attaché", "attache",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
 GOVERNMENT_ROLES = frozenset({
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "official",
     "secretary", "diplomat", "premier", "negotiator", "lawmaker", "commander", "general",
-    "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier"})
+    "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier",
+    "attaché", "attache"})
 #: a party's candidate named by the party's word ("Democratic presidential candidate …"):
 #: the word is no country (South Korea and Japan have Democratic parties too), so the
 #: article's context decides, and only when that country has a party of that word
@@ -279,6 +280,9 @@ def topic_of_expert_at(text: str, a: int, b: int) -> bool:
 
 
 #: "the country's unification ministry": the country named before, in the sentence
+#: an office named by its holder's possessive, up to the comma before the name: "President
+#: Moon Jae-in's chief of staff"
+_OWNERS_OFFICE = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
 _THE_COUNTRYS = re.compile(r"\b(?:the|that)\s+(?:country|nation)['’]s\b")
 
 
@@ -675,8 +679,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         at_name = (last.lower().rstrip("s") in ROLE_WORDS or last in _TITLE_WORDS
                    or _portfolio([w.group() for w in words]))
         # "The British Ambassador to the UN, Karen Pierce": the office, then the name
-        fronted = before.rstrip().endswith(",") and roles and head.lstrip()[:4] in ("The ",
-                                                                                  "the ")
+        # … or "President Moon Jae-in's chief of staff, Noh …": an office holder's aide
+        fronted = before.rstrip().endswith(",") and roles and (
+            head.lstrip()[:4] in ("The ", "the ") or _OWNERS_OFFICE.search(head))
         titled = bool(at_name)
         if at_name or fronted:
             # "U.S. Assistant Secretary … James Kelly and North Korea's representative, Li
