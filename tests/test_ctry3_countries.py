@@ -146,3 +146,19 @@ def test_an_office_holders_aide_named_after_the_office(actors):
 def test_a_defence_attache(actors):
     t = "“The front will hold,” said Tom Ridley, a former British defense attaché in Kyiv."
     assert ("Tom Ridley", "GBR", "apposition") in people(t, actors)
+
+
+def test_the_countrys_ministry_without_a_name_of_its_own(actors):
+    t = ("South Korea's cabinet was divided, and Jang Min-ho, a deputy spokesman for the "
+         "nation's defense ministry, urged calm.")
+    assert ("Jang Min-ho", "KOR", "context") in people(t, actors)
+
+
+def test_the_nationals_abducted_are_those_named_at_the_abduction(actors):
+    import datetime as dt
+    t = ("Prime Minister Fumio Kishida sought talks with North Korean leader Kim Jong Un on "
+         "the Japanese nationals abducted by Pyongyang.\n\n"
+         "“We will never give up,” said Aiko Mori, 60, the sister of Rie Mori who was "
+         "abducted in 1978.")
+    got = {p[0]: p[1] for p in people(t, actors, dt.date(2023, 5, 1))}
+    assert got.get("Aiko Mori") == "JPN"

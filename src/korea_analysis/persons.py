@@ -448,8 +448,12 @@ def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     ctx = ArticleContext()
     if "abducted" in text or "kidnapped" in text:
         found = set()
-        for m in _ABDUCTION_WORD.finditer(text):  # any demonym near an abduction
-            for run in _CAPITAL_RUN.finditer(text, max(0, m.start() - 120), m.end() + 120):
+        # any demonym in the abduction's own phrase, 40 characters on either side
+        # ("Japanese nationals abducted by …"; not "North Korean leader Kim Jong Un to
+        # resolve issues surrounding Japanese nationals abducted", whose leader is no
+        # abductee)
+        for m in _ABDUCTION_WORD.finditer(text):
+            for run in _CAPITAL_RUN.finditer(text, max(0, m.start() - 40), m.end() + 40):
                 w = run.group()
                 if _BY_BEFORE.search(text, max(0, run.start() - 12), run.start()):
                     continue  # the abductors: "abducted by North Korean agents"
