@@ -162,3 +162,21 @@ def test_the_nationals_abducted_are_those_named_at_the_abduction(actors):
          "abducted in 1978.")
     got = {p[0]: p[1] for p in people(t, actors, dt.date(2023, 5, 1))}
     assert got.get("Aiko Mori") == "JPN"
+
+
+def test_a_legislator_named_without_a_nationality_takes_the_articles_parties(actors):
+    import datetime as dt
+    day = dt.date(2017, 8, 30)
+    t = ("The chief of the ruling Democratic Party said on Wednesday that talks must go on.\n\n"
+         "“The launch is unpardonable,” Rep. Seo Yu-na said during a party meeting.\n\n"
+         "President Moon Jae-in called a security meeting.")
+    assert ("Seo Yu-na", "KOR", "context") in people(t, actors, day)
+    assert speakers(t, actors, day)[0][1] == "KOR"
+    # the only leader named is another state's, and no party: nothing is decided
+    t = ("“The launch is unpardonable,” Rep. Seo Yu-na told reporters.\n\n"
+         "North Korean leader Kim Jong Un watched the launch.")
+    assert "Seo Yu-na" not in [p[0] for p in people(t, actors, day)]
+    # … nor when that leader is named before the legislator
+    t = ("North Korean leader Kim Jong Un watched the launch.\n\n"
+         "“The launch is unpardonable,” Rep. Seo Yu-na told reporters.")
+    assert "Seo Yu-na" not in [p[0] for p in people(t, actors, day)]

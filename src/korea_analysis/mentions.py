@@ -23,6 +23,7 @@ from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers 
     _NOT_NAME,
     _ROLE,
     _TITLE_WORDS,
+    PENDING,
     ROLE_WORDS,
     SURNAME_FIRST,
     article_context,
@@ -30,6 +31,7 @@ from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers 
     credits,
     first_actor,
     known,
+    legislature_state,
     new_people,
 )
 
@@ -196,6 +198,13 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
         out = _house_style(text, sentences, out, actors)
     if actors.offices_re is not None:
         out = _descriptions(text, out, actors, published)
+    if any(m.actor_source == PENDING for m in out):
+        # legislators named with no nationality: the article's parties decide, else they
+        # are not recorded
+        code = legislature_state(text, out, actors)
+        out = [dataclasses.replace(m, actor=code, actor_source="context")
+               if m.actor_source == PENDING else m
+               for m in out if code or m.actor_source != PENDING]
     spans = credits(text)
     if spans:
         out = _bylines(text, sentences, out, spans, actors)

@@ -382,12 +382,14 @@ class ArticleContext:
         states = {code for start, code in self.presidents if start < pos}
         return states.pop() if len(states) == 1 else self.country_at(pos)
 
-    def country_at(self, pos: int) -> str | None:
+    def country_at(self, pos: int, leaders: bool = True) -> str | None:
         """The actor of the last state institution (or ministry named with its country:
         "the German Foreign Ministry") named before ``pos``, else the dateline's, else the
         one state whose office holders the article has named so far ("… President Lee …
         Agriculture Minister Song" is Seoul's minister; with Putin and Kim both named,
-        nothing)."""
+        nothing). Not the office holders for a legislator (``leaders=False``): the Korean
+        press names North Korea's leader more often than its own, and a "Rep." is no
+        official of his."""
         i = bisect_left(self.institutions, (pos, ""))
         j = bisect_left(self.ministries, (pos, ""))
         if i or j:
@@ -396,6 +398,8 @@ class ArticleContext:
             return last[1]
         if self.dateline:
             return self.dateline
+        if not leaders:
+            return None
         states = {code for start, code in self.leaders if start < pos}
         return states.pop() if len(states) == 1 else None
 
@@ -674,7 +678,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         while k > len(words) - 12 and k > 0 and _title_like(words[k - 1].group()):
             k -= 1
     words = words[k:]
-    titled = want_context = military = presidential = False
+    titled = want_context = military = presidential = legislator = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -708,6 +712,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             # a government role with no nationality: the context decides, unless what
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
+            legislator = bool(_LEGISLATORS.intersection(roles))
             military = bool(_MILITARY_ROLES.intersection(roles))
             presidential = "presidential" in text[hs:he].lower().split()
             if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
@@ -757,6 +762,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                         code := _one_state(text, sa, s, actors)):
                     return code, "context"  # "…, a spokesman for the country's ministry"
                 want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
+                legislator = legislator or bool(_LEGISLATORS.intersection(roles))
                 if _PRESIDENTIAL_BODY.search(text, desc_a, desc_b):
                     # "chairman of the Presidential Committee on …": the president's body
                     want_context = presidential = True
@@ -783,7 +789,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         return code, "apposition"  # (not "and other Beijing watchers": a city is no people)
     if want_context and (code := ctx.military_country_at(s) if military
                          else ctx.president_at(s) if presidential
-                         else ctx.country_at(s)):
+                         else ctx.country_at(s, leaders=not legislator)):
         return code, "context"
     # 3. "In Kobe, western Japan, Aiko Mori, 71, …" (an age or a speech verb after the name
     # says it is a person: not "In London, Robey Warshaw, a firm …")
@@ -809,7 +815,61 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             code = _city_country(m.group("near"), actors)
         if code:
             return code, "context"
+    if legislator and want_context:
+        return "", PENDING  # decided by the article's parties, once all of it is read
     return None
+
+
+#: a legislator's role: with no nationality, the parties the article names decide
+_LEGISLATORS = frozenset({"representative", "lawmaker", "legislator", "senator"})
+#: the source of a legislator the sentence left undecided (see :func:`legislature_state`)
+PENDING = "pending"
+#: a party named by a word several countries' parties share: "the ruling Democratic Party"
+_SHARED_PARTY = re.compile(r"\b(?:ruling|governing|main\s+opposition|opposition|minor)\s+"
+                           r"(?P<word>[A-Z][a-z]+)\s+Party\b")
+
+
+def legislature_state(text: str, mentions, actors: ActorDictionary) -> str | None:
+    """The one state whose legislature the article is about, for a legislator named with no
+    nationality ("Rep. Choo Mi-ae"): the states of the parties and parliaments it names,
+    and for a party named by a shared word ("the ruling Democratic Party": South Korea's,
+    Japan's and America's parties have it) those of its states whose head of state or
+    government the article names. None when that is no state, or several."""
+    parties = _parties(actors)
+    states = {m.actor for m in mentions if m.kind == "institution" and m.actor
+              and (m.entity in parties or m.entity in _legislatures(actors))}
+    if "Party" in text:
+        leaders = {m.actor for m in mentions if m.kind == "person" and m.actor
+                   and (m.role or "").lower() in _HEADS}
+        for m in _SHARED_PARTY.finditer(text):
+            states |= leaders & _party_words(actors).get(m.group("word"), frozenset())
+    return states.pop() if len(states) == 1 else None
+
+
+def shared_party_state(words: str, mentions, actors: ActorDictionary) -> str | None:
+    """"The chief of the ruling Democratic Party": the one state with a party of that word
+    whose head of state or government the article names."""
+    m = _SHARED_PARTY.search(words)
+    if m is None:
+        return None
+    leaders = {x.actor for x in mentions if x.kind == "person" and x.actor
+               and (x.role or "").lower() in _HEADS}
+    states = leaders & _party_words(actors).get(m.group("word"), frozenset())
+    return states.pop() if len(states) == 1 else None
+
+
+_HEADS = frozenset({"president", "prime minister", "premier", "chancellor"})
+_LEGISLATURES: dict[int, frozenset[str]] = {}
+
+
+def _legislatures(actors: ActorDictionary) -> frozenset[str]:
+    got = _LEGISLATURES.get(id(actors.actors))
+    if got is None:
+        got = _LEGISLATURES[id(actors.actors)] = frozenset(
+            inst["name"] for data in actors.actors.values()
+            for inst in data.get("institutions") or () if isinstance(inst, dict)
+            and inst.get("type") == "legislature")
+    return got
 
 
 def _city_country(city: str, actors: ActorDictionary) -> str | None:

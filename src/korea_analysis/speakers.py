@@ -27,6 +27,7 @@ from korea_analysis.persons import (
     ROLE_WORDS,
     SURNAME_FIRST,
     joint_states,
+    shared_party_state,
     topic_of_expert_at,
 )
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
@@ -109,6 +110,9 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
         return code, "description"
     if (code := _resident_of(quote.speaker, actors)) is not None:
         return code, "description"
+    if "Party" in quote.speaker and (code := shared_party_state(quote.speaker, mentions,
+                                                                 actors)):
+        return code, "context"
     if (code := _body_speaking(quote.speaker, actors)) is not None:
         return code, "institution"
     return None, ""
