@@ -180,3 +180,14 @@ def test_a_legislator_named_without_a_nationality_takes_the_articles_parties(act
     t = ("North Korean leader Kim Jong Un watched the launch.\n\n"
          "“The launch is unpardonable,” Rep. Seo Yu-na told reporters.")
     assert "Seo Yu-na" not in [p[0] for p in people(t, actors, day)]
+
+
+def test_the_speaker_a_transcripts_title_names(actors):
+    import datetime as dt
+    t = ("Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on March 13, "
+         "2017\n\nQ: How does the Chinese side comment on the drills?\n\nA: We have taken note "
+         "of the report.")
+    assert ("Hua Chunying", "CHN", "dictionary") in people(t, actors, dt.date(2017, 3, 13))
+    # a headline that is no transcript's title names nobody as a person of the article
+    t = "Hua Chunying Says China Opposes Drills\n\nThe ministry said the drills must stop."
+    assert people(t, actors, dt.date(2017, 3, 13)) == []
