@@ -191,3 +191,10 @@ def test_the_speaker_a_transcripts_title_names(actors):
     # a headline that is no transcript's title names nobody as a person of the article
     t = "Hua Chunying Says China Opposes Drills\n\nThe ministry said the drills must stop."
     assert people(t, actors, dt.date(2017, 3, 13)) == []
+
+
+def test_state_media_of_the_one_state_whose_outlets_the_article_names(actors):
+    t = ("The launch was a success, KCNA said on Monday.\n\n"
+         "Japan and South Korea protested.\n\n"
+         "State media reported that the leader watched the launch.")
+    assert speakers(t, actors)[-1][1] == "PRK"

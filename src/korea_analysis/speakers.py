@@ -203,6 +203,10 @@ _BARE_MINISTRY = re.compile(
     r"|(?:the\s+)?(?:state|official|state-run)\s+(?:media|news\s+agency|television)")
 
 
+_STATE_MEDIA_WORDS = re.compile(r"(?i)(?:the\s+)?(?:state|official|state-run)\s+"
+                                r"(?:media|news\s+agency|television)")
+
+
 def _anaphor_body(quote, mentions):
     """The institution a bare "the bureau" / "the Committee" speaker refers to: the last one
     named before the speaker whose name has that word ("Federal Bureau of Investigation")."""
@@ -245,6 +249,13 @@ def _ministry_of_sentence(quote, mentions, actors: ActorDictionary, text: str | 
                     and end <= m.start <= end + 80 and not re.search(r"[,;.“”\"]",
                                                                     text[end:m.start])):
                 return m.actor
+    # "state media" with no state: the one state whose state outlets the article names
+    # ("… KCNA said" earlier, then "state media reported …")
+    if _STATE_MEDIA_WORDS.fullmatch(quote.speaker.strip()):
+        outlets = {m.actor for m in mentions if m.kind == "institution" and m.actor
+                   and m.entity in actors.state_media}
+        if len(outlets) == 1:
+            return outlets.pop()
     # the one state the whole article names (a ministry speaks about other states too:
     # "North Korea's launch was a threat, the foreign ministry said" may be Japan's)
     codes = {m.actor for m in mentions if m.actor and m.kind in (
