@@ -198,3 +198,12 @@ def test_state_media_of_the_one_state_whose_outlets_the_article_names(actors):
          "Japan and South Korea protested.\n\n"
          "State media reported that the leader watched the launch.")
     assert speakers(t, actors)[-1][1] == "PRK"
+
+
+def test_his_spokesman_is_of_the_person_named_before(actors):
+    import datetime as dt
+    t = ("South Korean President Lee Myung-bak met the UN Security Council envoys.\n\n"
+         "“We do not want war,” Lee told the summit, according to his senior spokesman "
+         "Park Sun-kyu.")
+    got = {p[0]: p[1] for p in people(t, actors, dt.date(2010, 5, 31))}
+    assert got.get("Park Sun-kyu") == "KOR"

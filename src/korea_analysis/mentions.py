@@ -116,6 +116,7 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     out: list[Mention] = []
     role_starts = role_word_starts(text)
     ctx = article_context(text, actors)
+    ctx.recent = recent
     media = actors.media  # outlets report: a news agency is not an official's government
     state_media = actors.state_media
     first = actors.first

@@ -368,6 +368,9 @@ class ArticleContext:
     #: the one country whose nationals the article says were abducted ("Japanese citizens
     #: who were abducted by North Korea"), for abductees and their families
     abductees: str | None = None
+    #: surname -> (name, actor, person, source) of the people named so far (the mention
+    #: pass's own table, shared), for "his spokesman" after "Lee told …"
+    recent: dict = field(default_factory=dict)
 
     def military_country_at(self, pos: int) -> str | None:
         """For a rank or a commander: the one state whose servicemen the article named
@@ -715,6 +718,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             legislator = bool(_LEGISLATORS.intersection(roles))
             military = bool(_MILITARY_ROLES.intersection(roles))
             presidential = "presidential" in text[hs:he].lower().split()
+            if want_context and _HIS_AIDE.search(text, hs, he) and (
+                    code := _person_named_before(text, sa, hs, ctx)):
+                return code, "context"  # "Lee told …, according to his spokesman …"
             if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
                 code = ctx.country_at(s)
                 if code and code in _party_words(actors).get(m.group("party"), ()):
@@ -817,6 +823,21 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             return code, "context"
     if legislator and want_context:
         return "", PENDING  # decided by the article's parties, once all of it is read
+    return None
+
+
+#: an aide named by whose they are: "according to his senior spokesman Lee Dong-kwan"
+_HIS_AIDE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$")
+
+
+def _person_named_before(text: str, sa: int, k: int, ctx: ArticleContext) -> str | None:
+    """The country of the last person named in text[sa:k] by a surname the article has
+    already tied to someone (not an analyst's): "his" is theirs."""
+    for w in reversed(_CAPITAL_RUN.findall(text, sa, k)):
+        got = ctx.recent.get(w.split()[-1])
+        if got is not None:
+            person = got[2]
+            return got[1] if got[1] and (person is None or not person.analyst) else None
     return None
 
 
