@@ -207,3 +207,13 @@ def test_his_spokesman_is_of_the_person_named_before(actors):
          "Park Sun-kyu.")
     got = {p[0]: p[1] for p in people(t, actors, dt.date(2010, 5, 31))}
     assert got.get("Park Sun-kyu") == "KOR"
+
+
+def test_the_families_of_the_abductees(actors):
+    t = ("The prime minister will visit Pyongyang to bring back relatives of Japanese "
+         "citizens who were abducted decades ago.\n\n"
+         "The families of the abductees said they had high hopes for the visit.")
+    assert speakers(t, actors)[-1][1] == "JPN"
+    # the article does not say whose nationals were abducted
+    t = "The families of the abductees said they had high hopes for the visit."
+    assert speakers(t, actors)[-1][1] is None

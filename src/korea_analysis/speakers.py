@@ -26,6 +26,7 @@ from korea_analysis.persons import (
     _TITLE_WORDS,
     ROLE_WORDS,
     SURNAME_FIRST,
+    article_context,
     joint_states,
     shared_party_state,
     topic_of_expert_at,
@@ -115,7 +116,17 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
         return code, "context"
     if (code := _body_speaking(quote.speaker, actors)) is not None:
         return code, "institution"
+    if text is not None and _ABDUCTEES_KIN.match(quote.speaker.strip()) and (
+            code := article_context(text, actors).abductees):
+        return code, "context"  # as for an abductee's relative named by name
     return None, ""
+
+
+#: abductees' relatives as a group: "the families of the kidnapping victims", "relatives of
+#: the abductees"
+_ABDUCTEES_KIN = re.compile(r"(?i)(?:the\s+)?(?:families|family|relatives|parents|kin)\s+of\s+"
+                            r"(?:the\s+)?(?:abductees|kidnapping\s+victims|abduction\s+"
+                            r"victims|those\s+abducted|the\s+abducted)$")
 
 
 def _body_speaking(speaker: str, actors: ActorDictionary) -> str | None:
