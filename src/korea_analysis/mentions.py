@@ -23,6 +23,7 @@ from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers 
     _NOT_NAME,
     _ROLE,
     _TITLE_WORDS,
+    PENDING,
     ROLE_WORDS,
     SURNAME_FIRST,
     article_context,
@@ -30,6 +31,7 @@ from korea_analysis.persons import (  # noqa: F401  (re-exported: older callers 
     credits,
     first_actor,
     known,
+    legislature_state,
     new_people,
 )
 
@@ -114,11 +116,14 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
     out: list[Mention] = []
     role_starts = role_word_starts(text)
     ctx = article_context(text, actors)
+    ctx.recent = recent
     media = actors.media  # outlets report: a news agency is not an official's government
     state_media = actors.state_media
     first = actors.first
     for sid, s in enumerate(sentences):
         if not s.body:
+            if _TRANSCRIPT_TITLE.search(text, s.start, s.end):
+                out += _transcript_speaker(text, sid, s, actors, published, recent)
             continue
         has_role = bool(_role_matches(text, s.start, s.end, role_starts))
         new = {start: (end, name, actor, src) for start, end, name, actor, src in
@@ -196,10 +201,54 @@ def find_mentions(text: str, sentences, actors: ActorDictionary,
         out = _house_style(text, sentences, out, actors)
     if actors.offices_re is not None:
         out = _descriptions(text, out, actors, published)
+    if any(m.actor_source == PENDING for m in out):
+        # legislators named with no nationality: the article's parties decide, else they
+        # are not recorded
+        code = legislature_state(text, out, actors)
+        out = [dataclasses.replace(m, actor=code, actor_source="context")
+               if m.actor_source == PENDING else m
+               for m in out if code or m.actor_source != PENDING]
     spans = credits(text)
     if spans:
         out = _bylines(text, sentences, out, spans, actors)
     return out
+
+
+#: the title of a transcript that names who speaks in it: "Foreign Ministry Spokesperson
+#: Hong Lei's Regular Press Conference on …", "Regular Briefing by Spokesperson …",
+#: "Opening Statement by Chief Cabinet Secretary Suga"
+_TRANSCRIPT_TITLE = re.compile(r"\b(?:Press\s+Conference|Briefing|Statement|Remarks|Press\s+"
+                               r"Remarks|Speech|Address|Interview)\b")
+
+
+def _transcript_speaker(text: str, sid: int, s, actors: ActorDictionary, published,
+                        recent) -> list[Mention]:
+    """The dictionary people a transcript's title names (the speaker of the transcript, a
+    person of the article though the title is not body text), by full name or by a surname
+    after a title word ("… by Chief Cabinet Secretary Suga")."""
+    toks = tokens(text, s.start, s.end)
+    words = [t[0] for t in toks]
+    found = []
+    for i, w in enumerate(words):
+        if found and toks[i][1] < found[-1].end:
+            continue
+        n = _longest_words(words, i, actors) if w in actors.first else 0
+        if n:
+            e = actors.entries[tuple(words[i:i + n])]
+            if e.kind != "person" or e.person is None:
+                continue
+            pos = e.person.position_on(published)
+            a, b = toks[i][1], toks[i + n - 1][2]
+            found.append(Mention(sid, a, b, text[a:b], e.actors[0], e.entity, "person",
+                                 pos.title if pos else ""))
+            if e.person.surname:
+                recent[e.person.surname] = (e.person.name, e.actors[0], e.person, "dictionary")
+        elif w in actors.surnames and i and words[i - 1] in _TITLE_WORDS:
+            m = _surname(toks, i, recent, actors, published)
+            if m is not None:
+                a, b, code, entity, kind, role, src = m
+                found.append(Mention(sid, a, b, text[a:b], code, entity, kind, role, src))
+    return found
 
 
 def _bylines(text: str, sentences, out: list[Mention], spans, actors: ActorDictionary

@@ -36,14 +36,15 @@ ROLE_WORDS = (
     "secretary", "chief", "head", "president", "chairman", "chairwoman", "lawmaker", "senator",
     "leader", "general", "commander", "expert", "scholar", "diplomat", "premier", "lecturer",
     "representative", "negotiator", "governor", "mayor", "editor", "correspondent",
-    "candidate", "nominee", "speaker", "rapporteur",
+    "candidate", "nominee", "speaker", "rapporteur", "attaché", "attache",
 )
 _ROLE = re.compile(r"\b(?i:" + "|".join(ROLE_WORDS) + r")s?\b")
 #: roles held in a government: with no nationality at the name, the article's context decides
 GOVERNMENT_ROLES = frozenset({
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "official",
     "secretary", "diplomat", "premier", "negotiator", "lawmaker", "commander", "general",
-    "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier"})
+    "governor", "mayor", "senator", "representative", "adviser", "advisor", "soldier",
+    "attaché", "attache"})
 #: a party's candidate named by the party's word ("Democratic presidential candidate …"):
 #: the word is no country (South Korea and Japan have Democratic parties too), so the
 #: article's context decides, and only when that country has a party of that word
@@ -67,6 +68,20 @@ def _party_words(actors: ActorDictionary) -> dict[str, frozenset[str]]:
                         found.setdefault(name.split()[0], set()).add(code)
         got = _PARTY_WORDS[id(actors.actors)] = {w: frozenset(c) for w, c in found.items()}
     return got
+_PARTIES: dict[int, frozenset[str]] = {}
+
+
+def _parties(actors: ActorDictionary) -> frozenset[str]:
+    """The names of the dictionary's parties (institutions of type ``party``)."""
+    got = _PARTIES.get(id(actors.actors))
+    if got is None:
+        got = _PARTIES[id(actors.actors)] = frozenset(
+            inst["name"] for data in actors.actors.values()
+            for inst in data.get("institutions") or () if isinstance(inst, dict)
+            and inst.get("type") == "party")
+    return got
+
+
 _TITLE_WORDS = {
     "President", "Prime", "Minister", "Secretary", "Vice", "Deputy", "Foreign", "Defense",
     "Defence", "Leader", "General", "Gen", "Ambassador", "Chairman", "Premier", "Senator", "Sen",
@@ -141,7 +156,12 @@ _WORD = re.compile(r"[\w’'.-]+")
 _AFTER = re.compile(r",\s+(?P<desc>[^,;:“”\"()]{3,160})")
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that|where|when)\b")
 _REL_START = re.compile(r"(?:who|whose|whom|which|where|when)\b")
-_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][^,;:“”\"()]{2,100})")
+#: the words a party is described with between "the" and its name: "of the ruling People
+#: Power Party", "of the main opposition Democratic United Party"
+_PARTY_MODIFIERS = (r"(?:(?:ruling|governing|main|minor|opposition|conservative|liberal|"
+                    r"progressive|centrist|splinter|far-right|far-left|new)\s+){0,3}")
+_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?P<mods>" + _PARTY_MODIFIERS
+                      + r")(?P<body>[A-Z][^,;:“”\"()]{2,100})")
 _SAID_IN = re.compile(r",?\s+(?:said|says|told\s+(?:reporters|journalists|a\s+\w+))"
                       r"(?:\s+on\s+\w+)?\s+in\s+(?P<city>[A-Z][a-z]+)"
                       r"(?:,?\s+(?:near|outside)\s+(?P<near>[A-Z][a-z]+))?")
@@ -162,7 +182,8 @@ _DATELINE = re.compile(r"^\W{0,3}(?:\[[^\]\n]{1,30}\]\s*)?"
 # TASS style: "PYONGYANG, November 25. /TASS/."
 _DATELINE_SLASH = re.compile(r"^\W{0,3}(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?),"
                              r"[^\n/]{1,25}/[A-Z][A-Za-z-]{1,15}/", re.MULTILINE)
-_OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?[A-Z]")
+_OF_GATE = re.compile(r"[a-z] (?:of|at|from) (?:the )?" + _PARTY_MODIFIERS.replace(r"\s+", " ")
+                      + "[A-Z]")
 _ABBREV_BEFORE = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Dr|Prof|Amb)"
                             r"\.\s*$")
 _ABBREV_TITLE = re.compile(r"\b(?:(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt|Pvt|Cpl)\.|"
@@ -170,17 +191,98 @@ _ABBREV_TITLE = re.compile(r"\b(?:(?:Gov|Sen|Rep|Gen|Adm|Lt|Col|Maj|Capt|Amb|Sgt
 
 
 def first_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | None:
-    """First actor named inside text[a:b] (for a new person's description)."""
+    """First actor named inside text[a:b] (for a new person's description). A country's
+    name written where its nationality would go, before an expert's noun ("a North Korea
+    expert", "China watchers"), is the subject they study, not their country: skipped."""
     toks = tokens(text, a, b)
     for i, (tok, _, _) in enumerate(toks):
         for n in range(min(actors.first.get(tok, 0), len(toks) - i), 0, -1):
             e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
             if e and e.actors:
+                if e.kind == "country" and _topic_of_expert(toks, i, n):
+                    break
+                if e.actors[0].startswith("IGO") and _seat_of_delegates(toks, i + n):
+                    break
                 return e.actors[0]
     return None
 
 
+#: who sits at an international organisation for a state: "UN diplomats", "Security Council
+#: members" speak for their states, not for the organisation (its own staff are "officials")
+_DELEGATE_NOUNS = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors", "delegate",
+                             "delegates", "delegation", "delegations", "member", "members"})
+
+
+def _seat_of_delegates(toks, k: int) -> bool:
+    """toks[k] (after an organisation's name), at most one lower-case word on, is a
+    delegate's noun: "UN diplomats", "U.N. Security Council member states"."""
+    for t, _, _ in toks[k:k + 2]:
+        if t in _DELEGATE_NOUNS:
+            return True
+        if not t.isalpha() or not t.islower():
+            return False
+    return False
+
+
+def joint_states(text: str, a: int, b: int, actors: ActorDictionary) -> bool:
+    """text[a:b] names two states joined by "and" ("Ukrainian and American officials",
+    "U.S. and South Korean diplomats"): a group of both, who speak for neither alone."""
+    toks = tokens(text, a, b)
+    prev_code, prev_end, i = None, -1, 0
+    while i < len(toks):
+        hit = 0
+        for n in range(min(actors.first.get(toks[i][0], 0), len(toks) - i), 0, -1):
+            e = actors.entries.get(tuple(t for t, _, _ in toks[i:i + n]))
+            if e is not None and e.kind in ("country", "demonym") and len(e.actors) == 1:
+                code = e.actors[0]
+                if (prev_code is not None and code != prev_code
+                        and [t for t, _, _ in toks[prev_end:i]] in (["and"], [",", "and"])):
+                    return True
+                prev_code, prev_end, hit = code, i + n, n
+                break
+        i += hit or 1
+    return False
+
+
+#: the nouns of people who study a subject: "a North Korea expert", "Russia specialists"
+_EXPERT_NOUNS = frozenset({
+    "expert", "experts", "analyst", "analysts", "specialist", "specialists", "watcher",
+    "watchers", "observer", "observers", "scholar", "scholars", "researcher", "researchers",
+    "hand", "hands", "historian", "historians", "academic", "academics"})
+
+
+def _topic_of_expert(toks, i: int, n: int) -> bool:
+    """The country name toks[i:i+n] modifies an expert's noun, at most two lower-case words
+    between ("North Korea leadership experts"). A name in capitals or with dots is the usual
+    adjective of its state ("U.S. experts", "ROK analysts") and does not count; a
+    possessive ("China's experts") is whose they are."""
+    words = [t for t, _, _ in toks[i:i + n]]
+    if not any(c.islower() for w in words for c in w) or "." in "".join(words):
+        return False
+    for t, _, _ in toks[i + n:i + n + 3]:
+        if t in _EXPERT_NOUNS:
+            return True
+        if not t.isalpha() or not t.islower():
+            return False
+    return False
+
+
+_EXPERT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(_EXPERT_NOUNS))
+                           + r")\b")
+
+
+def topic_of_expert_at(text: str, a: int, b: int) -> bool:
+    """The country's name text[a:b] is an expert's subject ("Several North Korea leadership
+    experts say"), as :func:`_topic_of_expert` decides on tokens."""
+    name = text[a:b]
+    return (any(c.islower() for c in name) and "." not in name
+            and _EXPERT_AFTER.match(text, b) is not None)
+
+
 #: "the country's unification ministry": the country named before, in the sentence
+#: an office named by its holder's possessive, up to the comma before the name: "President
+#: Moon Jae-in's chief of staff"
+_OWNERS_OFFICE = re.compile(r"[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
 _THE_COUNTRYS = re.compile(r"\b(?:the|that)\s+(?:country|nation)['’]s\b")
 
 
@@ -266,6 +368,9 @@ class ArticleContext:
     #: the one country whose nationals the article says were abducted ("Japanese citizens
     #: who were abducted by North Korea"), for abductees and their families
     abductees: str | None = None
+    #: surname -> (name, actor, person, source) of the people named so far (the mention
+    #: pass's own table, shared), for "his spokesman" after "Lee told …"
+    recent: dict = field(default_factory=dict)
 
     def military_country_at(self, pos: int) -> str | None:
         """For a rank or a commander: the one state whose servicemen the article named
@@ -280,12 +385,14 @@ class ArticleContext:
         states = {code for start, code in self.presidents if start < pos}
         return states.pop() if len(states) == 1 else self.country_at(pos)
 
-    def country_at(self, pos: int) -> str | None:
+    def country_at(self, pos: int, leaders: bool = True) -> str | None:
         """The actor of the last state institution (or ministry named with its country:
         "the German Foreign Ministry") named before ``pos``, else the dateline's, else the
         one state whose office holders the article has named so far ("… President Lee …
         Agriculture Minister Song" is Seoul's minister; with Putin and Kim both named,
-        nothing)."""
+        nothing). Not the office holders for a legislator (``leaders=False``): the Korean
+        press names North Korea's leader more often than its own, and a "Rep." is no
+        official of his."""
         i = bisect_left(self.institutions, (pos, ""))
         j = bisect_left(self.ministries, (pos, ""))
         if i or j:
@@ -294,6 +401,8 @@ class ArticleContext:
             return last[1]
         if self.dateline:
             return self.dateline
+        if not leaders:
+            return None
         states = {code for start, code in self.leaders if start < pos}
         return states.pop() if len(states) == 1 else None
 
@@ -346,8 +455,12 @@ def article_context(text: str, actors: ActorDictionary) -> ArticleContext:
     ctx = ArticleContext()
     if "abducted" in text or "kidnapped" in text:
         found = set()
-        for m in _ABDUCTION_WORD.finditer(text):  # any demonym near an abduction
-            for run in _CAPITAL_RUN.finditer(text, max(0, m.start() - 120), m.end() + 120):
+        # any demonym in the abduction's own phrase, 40 characters on either side
+        # ("Japanese nationals abducted by …"; not "North Korean leader Kim Jong Un to
+        # resolve issues surrounding Japanese nationals abducted", whose leader is no
+        # abductee)
+        for m in _ABDUCTION_WORD.finditer(text):
+            for run in _CAPITAL_RUN.finditer(text, max(0, m.start() - 40), m.end() + 40):
                 w = run.group()
                 if _BY_BEFORE.search(text, max(0, run.start() - 12), run.start()):
                     continue  # the abductors: "abducted by North Korean agents"
@@ -410,8 +523,10 @@ def _title_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | No
     code = first_actor(text, a, b, actors)
     if code or not actors.title_names:
         return code
-    for tok, _, _ in tokens(text, a, b):
-        if (tok,) in actors.title_names:
+    toks = tokens(text, a, b)
+    for i, (tok, _, _) in enumerate(toks):
+        if (tok,) in actors.title_names and not (
+                i and (toks[i - 1][0], tok) in actors.entries):  # "North Korea expert"
             return actors.title_names[(tok,)]
     return None
 
@@ -433,12 +548,13 @@ def _owner_actor(text: str, a: int, b: int, actors: ActorDictionary) -> str | No
     return None
 
 
-def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
-             ) -> tuple[str, str] | None:
+def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str, *,
+             parties_only: bool = False) -> tuple[str, str] | None:
     """A name then "of the <state institution>" or "of/from <country>": "Lt. Gen. Lee
     Hong-ki of the Joint Chiefs of Staff" (KOR, ``institution``), "Kim Kye-gwan of North
     Korea" (``apposition``). Only a dictionary entry that starts the body counts; a news
-    outlet never does (its reporters do not speak for a state)."""
+    outlet never does (its reporters do not speak for a state). ``parties_only``: only a
+    party decides (a member of "the ruling People Power Party" is of its country)."""
     toks = tokens(text, a, b)
     if not toks:
         return None
@@ -447,6 +563,10 @@ def _body_at(text: str, a: int, b: int, actors: ActorDictionary, prep: str
         ent = actors.entries.get(tuple(t for t, _, _ in toks[:k]))
         if ent is None or not ent.actors or len(ent.actors) != 1:
             continue
+        if parties_only:
+            if ent.kind == "institution" and ent.entity in _parties(actors):
+                return ent.actors[0], "institution"
+            return None
         if ent.kind == "institution" and ent.entity not in actors.media \
                 and ent.entity not in actors.state_media:
             return ent.actors[0], "institution"
@@ -482,6 +602,14 @@ def _portfolio(words: list[str]) -> bool:
                     for w in rest))
 
 
+#: a body of a president's office: "the Presidential Committee on Northeast Asian
+#: Cooperation Initiative", "the presidential security service"
+_PRESIDENTIAL_BODY = re.compile(r"\b[Pp]residential\s+(?:[A-Za-z]+\s+)?(?:[Cc]ommittee|"
+                                r"[Cc]ommission|[Cc]ouncil|[Oo]ffice|[Ss]ecretariat|"
+                                r"[Ss]ervice)\b")
+#: an apposition ending in a body's name: "… of the East Asian Institute"
+_OF_A_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+_BODY_TYPES = frozenset({"think tank", "university", "ngo", "company", "media"})
 _MEMBER = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:lifelong|longtime|former|moderate|"
                      r"conservative|liberal|progressive)\s+)?")
 _ARTICLE = re.compile(r"(?:a|an|the|its|his|her)\s", re.I)
@@ -553,7 +681,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         while k > len(words) - 12 and k > 0 and _title_like(words[k - 1].group()):
             k -= 1
     words = words[k:]
-    titled = want_context = military = presidential = False
+    titled = want_context = military = presidential = legislator = False
     if words:
         hs = lo + cut + 1 + words[0].start()  # words are found in head
         he = lo + len(stripped)
@@ -562,8 +690,9 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         at_name = (last.lower().rstrip("s") in ROLE_WORDS or last in _TITLE_WORDS
                    or _portfolio([w.group() for w in words]))
         # "The British Ambassador to the UN, Karen Pierce": the office, then the name
-        fronted = before.rstrip().endswith(",") and roles and head.lstrip()[:4] in ("The ",
-                                                                                  "the ")
+        # … or "President Moon Jae-in's chief of staff, Noh …": an office holder's aide
+        fronted = before.rstrip().endswith(",") and roles and (
+            head.lstrip()[:4] in ("The ", "the ") or _OWNERS_OFFICE.search(head))
         titled = bool(at_name)
         if at_name or fronted:
             # "U.S. Assistant Secretary … James Kelly and North Korea's representative, Li
@@ -586,8 +715,12 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             # a government role with no nationality: the context decides, unless what
             # follows the name does ("Sen. … of Vermont", "…, a Tokyo governor")
             want_context = bool(GOVERNMENT_ROLES.intersection(roles))
+            legislator = bool(_LEGISLATORS.intersection(roles))
             military = bool(_MILITARY_ROLES.intersection(roles))
             presidential = "presidential" in text[hs:he].lower().split()
+            if want_context and _HIS_AIDE.search(text, hs, he) and (
+                    code := _person_named_before(text, sa, hs, ctx)):
+                return code, "context"  # "Lee told …, according to his spokesman …"
             if not want_context and (m := _PARTY_CANDIDATE.search(text, hs, he)):
                 code = ctx.country_at(s)
                 if code and code in _party_words(actors).get(m.group("party"), ()):
@@ -618,6 +751,15 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                          or (hit[2].type == "party"
                              and _MEMBER.fullmatch(text, desc_a, hit[0])))):
                 return hit[2].country, "institution"
+            # "…, senior fellow of the East Asian Institute, the National University of
+            # Singapore": the body the apposition ends in, named again by its parent
+            if (roles and aff is not None and desc_b == m.end("desc")
+                    and _OF_A_BODY.search(text, desc_a, desc_b)
+                    and (m2 := _AFTER.match(text, desc_b, sb))
+                    and (hit := aff.find(text, m2.start("desc"), m2.end("desc")))
+                    and hit[2].type in _BODY_TYPES
+                    and text[m2.start("desc"):hit[0]] in ("", "the ", "The ")):
+                return hit[2].country, "institution"
             if roles:
                 code = _title_actor(text, desc_a, desc_b, actors)
                 if code:
@@ -626,16 +768,23 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
                         code := _one_state(text, sa, s, actors)):
                     return code, "context"  # "…, a spokesman for the country's ministry"
                 want_context = want_context or bool(GOVERNMENT_ROLES.intersection(roles))
+                legislator = legislator or bool(_LEGISLATORS.intersection(roles))
+                if _PRESIDENTIAL_BODY.search(text, desc_a, desc_b):
+                    # "chairman of the Presidential Committee on …": the president's body
+                    want_context = presidential = True
             after_end = m.end()
     else:
         m = _OF_BODY.match(text, e, sb)
-        if m and aff is not None and (hit := aff.find(text, m.start("body"), m.end("body"))):
+        if m and aff is not None and not m.group("mods") and (
+                hit := aff.find(text, m.start("body"), m.end("body"))):
             if hit[0] == m.start("body"):
                 return hit[2].country, "institution"
         # a state institution or a country only after a title: "Lt. Gen. Lee … of the
-        # Joint Chiefs of Staff" (not "the Legal Counsel of …", "the Girl Scouts of America")
-        if m and titled and (got := _body_at(text, m.start("body"), m.end("body"), actors,
-                                             m.group().split()[0])):
+        # Joint Chiefs of Staff" (not "the Legal Counsel of …", "the Girl Scouts of America");
+        # a party's member with or without one ("Lee … of the ruling People Power Party")
+        if m and (got := _body_at(text, m.start("body"), m.end("body"), actors,
+                                  m.group().split()[0], parties_only=not titled
+                                  or bool(m.group("mods")))):
             return got
     # "Kim Thae Yong and other gangsters of the south Korean puppet military", "… and other
     # Americans": one of the others the words name
@@ -646,7 +795,7 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
         return code, "apposition"  # (not "and other Beijing watchers": a city is no people)
     if want_context and (code := ctx.military_country_at(s) if military
                          else ctx.president_at(s) if presidential
-                         else ctx.country_at(s)):
+                         else ctx.country_at(s, leaders=not legislator)):
         return code, "context"
     # 3. "In Kobe, western Japan, Aiko Mori, 71, …" (an age or a speech verb after the name
     # says it is a person: not "In London, Robey Warshaw, a firm …")
@@ -672,7 +821,76 @@ def _decide(text: str, s: int, e: int, sa: int, sb: int, actors: ActorDictionary
             code = _city_country(m.group("near"), actors)
         if code:
             return code, "context"
+    if legislator and want_context:
+        return "", PENDING  # decided by the article's parties, once all of it is read
     return None
+
+
+#: an aide named by whose they are: "according to his senior spokesman Lee Dong-kwan"
+_HIS_AIDE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$")
+
+
+def _person_named_before(text: str, sa: int, k: int, ctx: ArticleContext) -> str | None:
+    """The country of the last person named in text[sa:k] by a surname the article has
+    already tied to someone (not an analyst's): "his" is theirs."""
+    for w in reversed(_CAPITAL_RUN.findall(text, sa, k)):
+        got = ctx.recent.get(w.split()[-1])
+        if got is not None:
+            person = got[2]
+            return got[1] if got[1] and (person is None or not person.analyst) else None
+    return None
+
+
+#: a legislator's role: with no nationality, the parties the article names decide
+_LEGISLATORS = frozenset({"representative", "lawmaker", "legislator", "senator"})
+#: the source of a legislator the sentence left undecided (see :func:`legislature_state`)
+PENDING = "pending"
+#: a party named by a word several countries' parties share: "the ruling Democratic Party"
+_SHARED_PARTY = re.compile(r"\b(?:ruling|governing|main\s+opposition|opposition|minor)\s+"
+                           r"(?P<word>[A-Z][a-z]+)\s+Party\b")
+
+
+def legislature_state(text: str, mentions, actors: ActorDictionary) -> str | None:
+    """The one state whose legislature the article is about, for a legislator named with no
+    nationality ("Rep. Choo Mi-ae"): the states of the parties and parliaments it names,
+    and for a party named by a shared word ("the ruling Democratic Party": South Korea's,
+    Japan's and America's parties have it) those of its states whose head of state or
+    government the article names. None when that is no state, or several."""
+    parties = _parties(actors)
+    states = {m.actor for m in mentions if m.kind == "institution" and m.actor
+              and (m.entity in parties or m.entity in _legislatures(actors))}
+    if "Party" in text:
+        leaders = {m.actor for m in mentions if m.kind == "person" and m.actor
+                   and (m.role or "").lower() in _HEADS}
+        for m in _SHARED_PARTY.finditer(text):
+            states |= leaders & _party_words(actors).get(m.group("word"), frozenset())
+    return states.pop() if len(states) == 1 else None
+
+
+def shared_party_state(words: str, mentions, actors: ActorDictionary) -> str | None:
+    """"The chief of the ruling Democratic Party": the one state with a party of that word
+    whose head of state or government the article names."""
+    m = _SHARED_PARTY.search(words)
+    if m is None:
+        return None
+    leaders = {x.actor for x in mentions if x.kind == "person" and x.actor
+               and (x.role or "").lower() in _HEADS}
+    states = leaders & _party_words(actors).get(m.group("word"), frozenset())
+    return states.pop() if len(states) == 1 else None
+
+
+_HEADS = frozenset({"president", "prime minister", "premier", "chancellor"})
+_LEGISLATURES: dict[int, frozenset[str]] = {}
+
+
+def _legislatures(actors: ActorDictionary) -> frozenset[str]:
+    got = _LEGISLATURES.get(id(actors.actors))
+    if got is None:
+        got = _LEGISLATURES[id(actors.actors)] = frozenset(
+            inst["name"] for data in actors.actors.values()
+            for inst in data.get("institutions") or () if isinstance(inst, dict)
+            and inst.get("type") == "legislature")
+    return got
 
 
 def _city_country(city: str, actors: ActorDictionary) -> str | None:

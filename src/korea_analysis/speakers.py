@@ -21,8 +21,16 @@ import re
 
 from korea_analysis.actors import ActorDictionary, tokens
 from korea_analysis.mentions import _longest, first_actor
-from korea_analysis.persons import _NOT_NAME, _TITLE_WORDS, ROLE_WORDS, SURNAME_FIRST
-from korea_analysis.quotes.cues import load_cues
+from korea_analysis.persons import (
+    _NOT_NAME,
+    _TITLE_WORDS,
+    ROLE_WORDS,
+    SURNAME_FIRST,
+    article_context,
+    joint_states,
+    shared_party_state,
+    topic_of_expert_at,
+)
 from korea_analysis.quotes.words import DAY_NAMES, MONTH_NAMES
 from korea_analysis.roles import OFFICE_OF, OWNED_OUTLET
 
@@ -52,10 +60,24 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
     person = actors.person(quote.speaker)
     if person is not None:
         return person.actor, "dictionary"
+    if text is not None and quote.speaker_start is not None and " and " in quote.speaker \
+            and joint_states(text, quote.speaker_start, quote.speaker_end, actors):
+        return None, ""  # "Ukrainian and American officials": neither state alone
     if quote.speaker_start is not None:
         for m in mentions:
             if (m.start < quote.speaker_end and quote.speaker_start < m.end
                     and m.kind != "byline"):
+                if m.kind == "country" and text is not None and topic_of_expert_at(
+                        text, m.start, m.end):
+                    continue  # "North Korea leadership experts": their subject
+                if m.actor.startswith("IGO") and text is not None and _DELEGATES_AFTER.match(
+                        text, m.end):
+                    continue  # "UN diplomats": their states' diplomats at the UN
+                if m.kind == "institution" and text is not None and (
+                        (o := _OUTLETS_PERSON.match(text, m.end, quote.speaker_end))
+                        and (m.entity in actors.media or (
+                            m.entity in actors.state_media and o.group("noun") in _INFORMANTS))):
+                    return None, ""  # "RFA’s source": the outlet's, of no country it says
                 return m.actor, _source_of(m)
     for m in mentions:
         if m.kind != "byline" and (m.entity == quote.speaker or (
@@ -67,6 +89,9 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
             return owner.actor, "mention"
     if quote.speaker_start is not None and (
             code := _ministry_of_sentence(quote, mentions, actors, text)):
+        return code, "context"
+    if text is not None and _GOVERNMENT.fullmatch(quote.speaker.strip()) and (
+            code := _government_of_sentence(quote, mentions, text)):
         return code, "context"
     for is_role, words in ((False, quote.speaker), (True, quote.role)):
         if words:
@@ -84,8 +109,75 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
                 return code, "description"
     if (code := _cut_name(quote.speaker, mentions)) is not None:
         return code, "description"
+    if (code := _resident_of(quote.speaker, actors)) is not None:
+        return code, "description"
+    if "Party" in quote.speaker and (code := shared_party_state(quote.speaker, mentions,
+                                                                 actors)):
+        return code, "context"
+    if (code := _body_speaking(quote.speaker, actors)) is not None:
+        return code, "institution"
+    if text is not None and _ABDUCTEES_KIN.match(quote.speaker.strip()) and (
+            code := article_context(text, actors).abductees):
+        return code, "context"  # as for an abductee's relative named by name
     return None, ""
 
+
+#: abductees' relatives as a group: "the families of the kidnapping victims", "relatives of
+#: the abductees"
+_ABDUCTEES_KIN = re.compile(r"(?i)(?:the\s+)?(?:families|family|relatives|parents|kin)\s+of\s+"
+                            r"(?:the\s+)?(?:abductees|kidnapping\s+victims|abduction\s+"
+                            r"victims|those\s+abducted|the\s+abducted)$")
+
+
+def _body_speaking(speaker: str, actors: ActorDictionary) -> str | None:
+    """A body of affiliations.yaml speaking in its own name ("Daily NK reported", "the Asan
+    Institute said"): the country it is based in, as for the people quoted as its own. (Not
+    a territory, a party's member noun or an office.)"""
+    aff = actors.affiliations
+    words = speaker.strip()
+    if aff is None or not words[:1].isalpha():
+        return None
+    if words[:4].lower() == "the ":
+        words = words[4:]
+    hit = aff.find(words)
+    if (hit is None or hit[0] != 0 or hit[1] != len(words)
+            or hit[2].type in ("territory", "party", "office")):
+        return None
+    return hit[2].country
+
+
+#: someone who lives in a place or informs from it: "a source in North Hamgyong Province",
+#: "a resident of North Pyongan province’s Ryongchon county", "locals in Hyesan"
+_RESIDENT = re.compile(r"(?i)^(?:an?|one|some|several|two|three|the|other)?\s*"
+                       r"(?:[a-z-]+\s+){0,2}?(?:sources?|residents?|locals?|inhabitants?|"
+                       r"villagers?)\s+(?:(?:living|based)\s+)?(?:in|of)\s+(?:the\s+)?"
+                       r"(?P<place>[A-Z].*)$")
+
+
+def _resident_of(speaker: str, actors: ActorDictionary) -> str | None:
+    """A source or resident "in" a region or city of one state (affiliations.yaml): that
+    state, where they live and speak from (a defector or a visitor is not so described)."""
+    m = _RESIDENT.match(speaker.strip())
+    aff = actors.affiliations
+    if m is None or aff is None:
+        return None
+    hit = aff.find(speaker, m.start("place"))
+    if hit is None or hit[0] != m.start("place") or hit[2].type != "territory":
+        return None
+    return hit[2].country
+
+
+#: a delegate's noun after an organisation's name ("UN diplomats", "Security Council members")
+_DELEGATES_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:diplomat|ambassador|delegate|delegation|"
+                              r"member)s?\b")
+
+#: an outlet's unnamed person: "RFA’s source", "Yonhap's sources" (an outlet's country is
+#: not its sources')
+_OUTLETS_PERSON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*(?P<noun>[a-z][\w-]*)$")
+#: who tells an outlet what they know, not its staff: a state outlet's correspondent speaks
+#: for its state, its source does not
+_INFORMANTS = frozenset({"source", "sources", "informant", "informants", "contact",
+                         "contacts", "interviewee", "interviewees"})
 
 #: capitalised words ending a speaker: "… of the Democratic People"
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*$")
@@ -120,6 +212,10 @@ _BARE_MINISTRY = re.compile(
     r"(?:(?:foreign|defen[cs]e|unification)\s+)?ministry(?:\s+spokes(?:man|woman|person))?"
     # a state's outlets without the state: "state media reported …"
     r"|(?:the\s+)?(?:state|official|state-run)\s+(?:media|news\s+agency|television)")
+
+
+_STATE_MEDIA_WORDS = re.compile(r"(?i)(?:the\s+)?(?:state|official|state-run)\s+"
+                                r"(?:media|news\s+agency|television)")
 
 
 def _anaphor_body(quote, mentions):
@@ -164,12 +260,49 @@ def _ministry_of_sentence(quote, mentions, actors: ActorDictionary, text: str | 
                     and end <= m.start <= end + 80 and not re.search(r"[,;.“”\"]",
                                                                     text[end:m.start])):
                 return m.actor
+    # "state media" with no state: the one state whose state outlets the article names
+    # ("… KCNA said" earlier, then "state media reported …")
+    if _STATE_MEDIA_WORDS.fullmatch(quote.speaker.strip()):
+        outlets = {m.actor for m in mentions if m.kind == "institution" and m.actor
+                   and m.entity in actors.state_media}
+        if len(outlets) == 1:
+            return outlets.pop()
     # the one state the whole article names (a ministry speaks about other states too:
     # "North Korea's launch was a threat, the foreign ministry said" may be Japan's)
     codes = {m.actor for m in mentions if m.actor and m.kind in (
         "country", "demonym", "capital", "institution") and m.entity not in actors.media
         and m.entity not in actors.state_media}  # (a KCNA report cited is no state's voice)
     return codes.pop() if len(codes) == 1 else None
+
+
+#: a government named without its state: "the government said"
+_GOVERNMENT = re.compile(r"(?i)(?:the\s+)?government")
+#: what may stand between a nationality and the name it marks: "South Korean President
+#: Moon", "the North’s ceremonial leader, Kim Yong Nam"
+_MARKED_BY = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,4}\s*,?\s*")
+_HEADS_OF_GOVERNMENT = frozenset({"prime minister", "president", "premier", "chancellor"})
+
+
+def _government_of_sentence(quote, mentions, text: str) -> str | None:
+    """"The government said on Friday that South Korean President Moon had promised to help
+    Prime Minister Shinzo Abe …": a bare "the government" is the government of the one head
+    of government or state its sentence names without a nationality (the press names its
+    own leaders so, and marks the foreign ones: "South Korean President Moon"); None when
+    it names none, or several."""
+    if quote.sentence_id is None:
+        return None
+    here = [m for m in mentions if m.sentence_id == quote.sentence_id and m.kind != "byline"]
+    states = set()
+    for m in here:
+        if m.kind != "person" or m.actor_source != "dictionary" or not m.actor or (
+                m.role or "").lower() not in _HEADS_OF_GOVERNMENT:
+            continue
+        marked = any(x.kind in ("country", "demonym", "capital") and x.end <= m.start
+                     and m.start - x.end <= 45 and _MARKED_BY.fullmatch(text, x.end, m.start)
+                     for x in here)
+        if not marked:
+            states.add(m.actor)
+    return states.pop() if len(states) == 1 else None
 
 
 def _owner_before(start: int, mentions):
@@ -206,18 +339,38 @@ _THE_HEAD = re.compile(r"(?i)the\s+(?P<head>[a-z]+)")
 def _definite_heads(decided):
     """"An official North Korean statement says …" then "The statement accuses …": a bare
     "the <noun>" left without a country is the last speaker before it described with that
-    noun and given a country (its words and country)."""
+    noun and given a country (its words and country). A person's noun too: "the source" is
+    the source introduced before ("A source in North Hamgyong Province said …"), the
+    definite article saying the reader has met them; "the official" after "North Korean
+    officials" is one of them."""
     out, last = [], {}
     for q, code, source in decided:
         m = _THE_HEAD.fullmatch((q.speaker or "").strip())
-        head = m.group("head").lower() if m else ""
-        if m and not code and head not in load_cues().people_heads and (
-                prev := last.get(head)):
+        head = _singular(m.group("head").lower()) if m else ""
+        if m and not code and (prev := last.get(head)):
             code, source = prev[1], prev[2]  # (the words stay as written: "The statement")
         elif code and q.speaker and " " in q.speaker.strip():
-            last[q.speaker.split()[-1].lower()] = (q.speaker, code, source)
+            last[_head_noun(q.speaker)] = (q.speaker, code, source)
         out.append((q, code, source))
     return out
+
+
+#: where a description's head noun ends: "a source in …", "a resident of …", "officials
+#: who …", "a source living in …"
+_HEAD_END = re.compile(r"\s+(?:in|of|from|at|with|for|on|near|who|whom|which|that|"
+                       r"bordering|living|based)\b|,")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _head_noun(speaker: str) -> str:
+    """The head noun of a speaker's description, singular and lower-case: "source" for "A
+    source in North Korea’s North Hamgyeong province", "official" for "North Korean
+    officials"."""
+    words = _HEAD_END.split(speaker.strip(), maxsplit=1)[0].split()
+    return _singular(words[-1].lower()) if words else ""
 
 
 #: an unnamed spokesperson described with the body they speak for ("a North Korean foreign
