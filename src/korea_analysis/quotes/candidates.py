@@ -19,6 +19,8 @@ from korea_analysis.quotes.words import (
     _TOKEN,
     _VERBISH,
     _WEEKDAYS,
+    DAYS_RE,
+    MONTHS_RE,
     _cap,
     _strip_punct,
 )
@@ -323,6 +325,8 @@ class _Article(_Names):
             prev_word = core
             if n and (core.lower() in _AFTER_STOP or core in _WEEKDAYS) and not _cap(w):
                 break
+            if n and _TIME_PHRASE.match(m, a) is not None:
+                break  # "said Minister X following a meeting with …"
             if n == 1 and core in _WEEKDAYS and m[toks[0][0]:toks[0][1]].lower() in _DETS:
                 end = a + len(core)  # "a Wednesday editorial"
                 n += 1
@@ -394,6 +398,11 @@ _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{
 _LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
 #: a lower-case adverb in -ly ("reportedly", "half-jokingly")
 _ADVERB = re.compile(r"[a-z]+(?:-[a-z]+)*ly")
+#: a time or occasion after a subject, before its verb: "on Thursday", "in March", "during
+#: a visit", "following a meeting", "amid …" (the subject ends before it)
+_TIME_PHRASE = re.compile(r"(?:(?:on|in|at|since|until|by|early|late|last|this|next)[ \t]+"
+                          r"(?:" + DAYS_RE + "|" + MONTHS_RE + r"|\d)|(?:during|following|amid|"
+                          r"despite|ahead[ \t]+of|upon)[ \t])")
 
 
 def _noun_before(word: str) -> bool:
