@@ -29,3 +29,46 @@ def test_an_adverb_that_ends_a_subordinate_clause_is_not_stepped_over():
     text = ("If the council acts rashly, warning of \"grave steps\", it would lose the "
             "support it has.")
     assert "the council acts" not in speakers(text)
+
+
+def rows(text):
+    return [(q.speaker, q.role) for q in find_quotes(text) if q.kind != "term"]
+
+
+def test_the_official_after_a_named_spokeswoman_is_her():
+    text = ("\"We regret the decision,\" Lena Varga, the agency's spokeswoman, said at a "
+            "briefing.\n\n\"It will not change our plans for the spring,\" the official said.")
+    assert speakers(text) == ["Lena Varga", "Lena Varga"]
+
+
+def test_a_capitalised_title_as_description_is_the_person_quoted_before():
+    text = ("Tomas Hald, head of the national security office, said on Monday, \"We talked "
+            "about the border.\"\n\nThe Deputy Minister briefed reporters and said, \"We "
+            "shared our view of the talks with them.\"")
+    assert speakers(text)[-1] == "Tomas Hald"
+
+
+def test_the_official_after_an_unnamed_one_keeps_its_words_and_takes_its_description():
+    text = ("A Ruritanian official said Monday that the troops had reached the border. The "
+            "official, who spoke on the condition of anonymity, said the troops had not "
+            "yet crossed it.")
+    assert rows(text)[-1] == ("The official", "A Ruritanian official")
+
+
+def test_the_source_is_never_a_person_named_before():
+    text = ("\"The market was closed,\" said Ana Belo, a trader.\n\n"
+            "\"People were searched at the gate,\" the source said.")
+    assert speakers(text)[-1] == "the source"
+
+
+def test_a_description_after_a_quote_that_speaks_of_the_person_is_not_that_person():
+    text = ("Tomas Hald said the talks would go on.\n\n"
+            "\"Hald told the envoy that the talks must go on,\" the official said.")
+    assert speakers(text)[-1] == "the official"
+
+
+def test_a_description_is_not_the_person_quoted_before_when_someone_else_was_named_since():
+    text = ("\"We will wait,\" said Tomas Hald, a deputy minister.\n\n"
+            "Ana Belo, his counterpart, arrived in the capital on Tuesday.\n\n"
+            "\"The door stays open,\" the minister said.")
+    assert speakers(text)[-1] != "Tomas Hald"

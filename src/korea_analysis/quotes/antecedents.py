@@ -567,3 +567,78 @@ def acronym_body(eng, head: str, pos: int) -> str | None:
         if word not in _STATE_CODES and head[0].upper() in word[1:]:
             best = word  # (the initial after the first letter: "Federal Bureau …")
     return best
+
+
+#: how far back the person a definite description stands for may have been quoted
+_REFER_BACK = 1500
+#: the words that end a description's head ("a source in X province", "an official of …")
+_DESC_TAIL = frozenset({"in", "of", "from", "at", "on", "with", "who", "whose", "based",
+                        "close", "familiar", "inside", "for", "to", ","})
+
+
+def description_head(mention: str) -> str:
+    """The head noun of a description: its last word before a modifier after it ("a source
+    in North Hamgyong Province" -> "source", "The Deputy Minister" -> "minister")."""
+    words = []
+    for w in mention.replace(",", " , ").split():
+        if words and w.lower() in _DESC_TAIL:
+            break
+        words.append(w)
+    return words[-1].lower().rstrip(".’'s") if words else ""
+
+
+@lru_cache(maxsize=4)
+def _referring(cues) -> tuple[frozenset, frozenset, frozenset]:
+    data = cues.data
+    heads = frozenset(cues.person_heads | set(data.get("referring_heads") or []))
+    return heads, frozenset(data.get("referring_unnamed") or []), \
+        frozenset(data.get("referring_strict") or [])
+
+
+def described_before(eng, mention: str, a: int, b: int, quote: tuple[int, int],
+                     credits: list[tuple[int, str, str | None, str]]
+                     ) -> tuple[str, str | None] | None:
+    """``the official`` / ``The Deputy Minister`` / ``the source`` as a speaker, with no
+    fuller mention found, and a speaker credited before it within a few paragraphs:
+
+    - an unnamed description with the same head ("a source in X province" … "the source
+      said"; "the senior Japanese official" … "the official said"): ``(mention, that
+      description)``, the earlier words kept as the role;
+    - else the person quoted just before, when the description names no country of its
+      own, nobody else is named between them (outside the quotation itself), and the
+      quotation does not speak of that person: ``(name, None)``.
+
+    None otherwise: never a guess between two, never over another person named since."""
+    words = mention.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() != "the":
+        return None
+    head = description_head(mention)
+    heads, unnamed, strict = _referring(eng.cues)
+    if head != words[-1].lower() or head not in heads and head not in unnamed or \
+            head.startswith("spokes"):
+        return None  # ("the spokesman" after an unnamed one speaks for the body: speakers)
+    prior = [c for c in credits if a - _REFER_BACK <= c[0] < a]
+    for _p, _name, role, said in reversed(prior):
+        if said.split()[0].lower() in ("a", "an", "one", "the") and \
+                description_head(said) == head and said.lower() != mention.lower():
+            return mention, role or said
+    if not prior or head in unnamed:
+        return None
+    p, name, role, said = prior[-1]
+    if not _looks_person(name) or name in eng.institution_names:
+        return None
+    parts = eng.cues.title_parts
+    if any(w[:1].isupper() and w not in parts for w in words[1:]):
+        return None  # ("the Ruritanian envoy" says more than "he": its own rules)
+    described = " ".join(x for x in (role, said) if x).lower()
+    if head in strict and head not in described:
+        return None
+    mine = set(name.split())
+    if mine & set(eng.text[quote[0]:quote[1]].split()):
+        return None  # (“Abe told Moon …,” the official said: not Abe)
+    for q, other in eng.names():
+        if q >= a:
+            break
+        if q > p and not quote[0] <= q < quote[1] and not mine & set(other.split()):
+            return None  # someone else named since: "the official" may be them
+    return name, None

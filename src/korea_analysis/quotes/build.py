@@ -11,6 +11,7 @@ from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
     acronym_body,
     body_antecedent,
+    described_before,
     described_person,
     is_bare_description,
     issued,
@@ -319,6 +320,7 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
     items.sort(key=lambda x: (x[0], x[1]))
     out: list[Quote] = []
     speakers: list[tuple[int, str]] = []
+    credits: list[tuple[int, str, str | None, str]] = []  # (start, speaker, role, as written)
     for a, b, (attr, kind) in items:
         qt = Quote(text[a:b], a, b, kind=kind)
         si = bisect.bisect_right(starts, a) - 1
@@ -334,8 +336,18 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             if named is not None:  # "said the summit's host, President Biden"
                 qt.speaker, role = named[0], name + (", " + named[1] if named[1] else "")
             qt.role = role or title
+            said = re.sub(r"\s+", " ", text[sa:sb])
+            if qt.speaker == said and (qt.role is None or _RELATIVE_ROLE.match(qt.role)):
+                # ("The official, who spoke on condition of anonymity, said": no description)
+                # "the official said" after "Kim …, the ministry's spokesman, said": Kim
+                ref = described_before(eng, said, sa, sb, (a, b), credits)
+                if ref is not None:
+                    qt.speaker, qt.role = ref
+                    name = qt.speaker
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
+            if not credits or credits[-1][0] != sa:
+                credits.append((sa, qt.speaker, qt.role, said))
             if _looks_person(name) or not name[:1].islower() or eng.person_description(name):
                 speakers.append((sa, name))
         if attr is not None:
@@ -346,6 +358,10 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 qt.channel = None
         out.append(qt)
     return out
+
+
+#: a role that is a relative clause, which says nothing of who the speaker is
+_RELATIVE_ROLE = re.compile(r"(?:who|which|whose)\s")
 
 
 def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):
