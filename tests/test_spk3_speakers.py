@@ -72,3 +72,37 @@ def test_a_description_is_not_the_person_quoted_before_when_someone_else_was_nam
             "Ana Belo, his counterpart, arrived in the capital on Tuesday.\n\n"
             "\"The door stays open,\" the minister said.")
     assert speakers(text)[-1] != "Tomas Hald"
+
+
+def test_the_site_is_the_website_named_before_and_it_goes_on_for_it():
+    text = ("The state propaganda website Ruritalk has attacked a foreign newspaper for the "
+            "first time.\n\nIn a commentary on Monday, the website wrote that the newspaper "
+            "was \"a nest of liars\". It further claimed that the paper served its masters.")
+    assert set(speakers(text)) == {"Ruritalk"}
+
+
+def test_it_after_a_name_introduced_as_a_website_is_that_website():
+    text = ("Ruritalk, a state website aimed at its neighbour, has criticised the army.\n\n"
+            "Ruritalk asserted, \"The army has declared war on its own people.\"\n\n"
+            "\"These groups only call for peace,\" it went on.")
+    assert speakers(text) == ["Ruritalk", "Ruritalk"]
+
+
+def test_the_article_is_the_issuer_named_with_appositions_and_a_date_after_a_dateline():
+    text = ("Capital, February 16 (RNA) -- Ivo Petran, head of Nasa Rec, an internet paper "
+            "of Ruritanians in the U.S., on Feb. 13 issued an article praising the launch.\n\n"
+            "The launch reinforced the courage of many countries, the article said.")
+    assert speakers(text)[-1] == "Ivo Petran"
+
+
+def test_a_description_never_stands_for_a_name_inside_the_quotation_it_ends():
+    text = ("Former Ruritanian President Ivo Marin said Tuesday a summit was likely.\n\n"
+            "\"A summit is closer than ever, as President Ana Belo has vowed to meet her "
+            "neighbour,\" the former president said in an interview.")
+    assert speakers(text) == ["Ivo Marin", "Ivo Marin"]
+
+
+def test_the_former_president_is_the_one_whose_title_says_former():
+    text = ("Former President Ivo Marin met President Ana Belo on Monday.\n\n"
+            "\"We agreed to work together,\" the former president said.")
+    assert speakers(text) == ["Ivo Marin"]

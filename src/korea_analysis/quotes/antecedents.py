@@ -225,15 +225,27 @@ def _apposed_issuer(t: str, head: str, lo: int, pos: int) -> str | None:
         last = mm
     if last is None:
         return None
-    start = max(t.rfind(".", lo, last.start()), t.rfind("\n", lo, last.start())) + 1
+    start = max(t.rfind("\n", lo, last.start()) + 1, lo)
+    for end in _SENTENCE_END.finditer(t, start, last.start()):
+        start = end.end()  # (not the stop of "U.S." or "Feb. 13")
+    dateline = _ISSUER_DATELINE.match(t, start, last.start())
+    if dateline is not None:
+        start = dateline.end()  # "Pyongyang, February 16 (KCNA) -- Ro Kil Nam, …"
     subject = _APPOSED_SUBJECT.fullmatch(t[start:last.start()])
     if subject is None or not _looks_person(subject.group("name")):
         return None
     return subject.group("name")
 
 
+#: the subject before "issued an article": a name, up to three appositions ("Ro Kil Nam,
+#: representative of X, an internet paper of Koreans in the U.S., on Feb. 13 issued …") and
+#: a date
 _APPOSED_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
-                              r"(?:,[^,;:\n“”\"]{3,160},)?\s*")
+                              r"(?:(?:,[^,;:\n“”\"]{3,160}){1,3},)?\s*"
+                              r"(?:(?:on|in)[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{1,2})?[ \t]+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?[ \t]+(?=[\"“‘]?[A-Z][a-z])")
+_ISSUER_DATELINE = re.compile(r"[ \t]*[A-Z][\w ]{1,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+                              r"[ \t]*(?:\([A-Za-z][^()\n]{0,30}\))?[ \t]*(?:--|—|–|-)[ \t]+")
 
 
 @lru_cache(maxsize=64)
@@ -250,30 +262,59 @@ def _looks_issuer(who: str) -> bool:
     return not (len(words) == 1 and (words[0] in _CAP_STOP or words[0] in _NOT_PROPER))
 
 
-def person_antecedent(eng, head: str, pos: int) -> str | None:
+def person_antecedent(eng, head: str, pos: int, former: bool = False) -> str | None:
     """``the president`` -> the latest person named before with that title
-    ("President Lee Jae-myung") or that word in an apposition ("…, the Russian envoy,")."""
+    ("President Lee Jae-myung") or that word in an apposition ("…, the Russian envoy,").
+    Never a name inside a quotation (quoted words speak of people, they do not name the
+    speaker); ``former`` ("the former president"): only a title that says "former"."""
     titles = eng.cues.person_descriptions.get(head)
     if not titles:
         return None
     t = eng.text
+    masked = getattr(eng, "masked", None) or t
     lo = max(0, pos - _BODY_WINDOW)
     best: tuple[int, str] | None = None
+
+    def fits(p: int) -> bool:
+        if masked[p] == "\x00":
+            return False  # ("…, as President Roh has vowed …,” the former president said")
+        return not former or _former_before(t, p)
+
     for mm in _title_name_re(tuple(sorted(titles))).finditer(t, lo, pos):
         name = mm.group("name") or mm.group("name2")
         if name and name.endswith(("’s", "'s")):  # "President Trump's summit": Trump
             name = name[:-2]
-        if name and _looks_person(name):
+        if name and _looks_person(name) and fits(mm.start("name") if mm.group("name")
+                                                 else mm.start("name2")):
             best = (mm.start(), name)
     for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"
         if p >= pos:
             break
         if p >= lo and (best is None or p > best[0]) and _looks_person(name) and \
-                _titled_before(t[max(0, p - 60):p].split(), titles):
+                _titled_before(t[max(0, p - 60):p].split(), titles) and fits(p):
             best = (p, name)
     if best is None:
         return None
     return eng.full_name(best[1], best[0]) if " " not in best[1] else best[1]
+
+
+#: lower-case words a title before a name may hold ("Former President and Nobel Peace
+#: laureate Kim …")
+_TITLE_GLUE = frozenset({"and", "of", "the", "to", "for", "former", "ex", "then", "laureate",
+                         "prize", "winner", "late"})
+
+
+def _former_before(t: str, p: int) -> bool:
+    """The title right before the name at ``p`` says "former" ("Former South Korean President
+    and Nobel Peace laureate Kim Dae-jung"; not "Former President X met President Y")."""
+    for w in reversed(t[max(0, p - 100):p].split()[-10:]):
+        low = w.lower().strip(",")
+        if low in ("former", "ex-president", "ex-minister"):
+            return True
+        if w[:1].islower() and low not in _TITLE_GLUE or w.endswith((",", ".", ";", ":")) \
+                and not w.endswith("Gen."):
+            return False
+    return False
 
 
 def _titled_before(words: list[str], titles: set[str]) -> bool:
@@ -642,3 +683,53 @@ def described_before(eng, mention: str, a: int, b: int, quote: tuple[int, int],
         if q > p and not quote[0] <= q < quote[1] and not mine & set(other.split()):
             return None  # someone else named since: "the official" may be them
     return name, None
+
+
+_SITE_NAME = r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:TV|[A-Z][\w’'\-]*)){0,3})"
+
+
+@lru_cache(maxsize=4)
+def _site_res(cues) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    data = cues.data
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
+        data.get("site_nouns") or ["website"], key=len, reverse=True))
+    after = re.compile(rf"(?<![\w’'\-])(?i:{alt})[ \t]+(?:(?:called|named)[ \t]+)?[‘'\"“]?"
+                       + _SITE_NAME)
+    appos = re.compile(_SITE_NAME + r"[’'\"”]?,[ \t]+(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,5}?"
+                       rf"(?i:{alt})(?![\w’'\-])")
+    return after, appos, frozenset(data.get("site_heads") or [])
+
+
+def named_sites(eng) -> list[tuple[int, str]]:
+    """Names the article introduces as a website or channel ("the propaganda website
+    Uriminzokkiri", "Uriminzokkiri, a North Korean website aimed at …"), in text order."""
+    found = getattr(eng, "_sites", None)
+    if found is not None:
+        return found
+    after, appos, _ = _site_res(eng.cues)
+    t = eng.text
+    found = sorted({(mm.start("name"), mm.group("name")) for r in (after, appos)
+                    for mm in r.finditer(t) if mm.group("name").split()[0] not in _CAP_STOP
+                    and mm.group("name").split()[0] not in _NOT_PROPER})
+    eng._sites = found
+    return found
+
+
+def is_site(eng, name: str) -> bool:
+    """A speaker the article introduced as a website or channel (``Uriminzokkiri TV`` after
+    ``Uriminzokkiri, a North Korean website``): a body, never "he" or "she"."""
+    return any(name == n or name.startswith(n + " ") for _p, n in named_sites(eng))
+
+
+def site_antecedent(eng, mention: str, pos: int) -> str | None:
+    """``the website`` / ``the site`` -> the website named before it within a few
+    paragraphs; None when none was."""
+    words = mention.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "this") or \
+            words[1] not in _site_res(eng.cues)[2]:
+        return None
+    best = None
+    for p, name in named_sites(eng):
+        if pos - _BODY_WINDOW <= p < pos:
+            best = name
+    return best

@@ -14,11 +14,13 @@ from korea_analysis.quotes.antecedents import (
     described_before,
     described_person,
     is_bare_description,
+    is_site,
     issued,
     it_antecedent,
     lead_person,
     named_inside,
     person_antecedent,
+    site_antecedent,
     source_after,
 )
 from korea_analysis.quotes.candidates import _Article
@@ -270,7 +272,8 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             return acronym, (na, nb), role or mention
         pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
         key = pair if pair in eng.cues.person_descriptions else head
-        person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
+        person = person_antecedent(eng, key, na, "former" in low.split()) or \
+            described_person(eng, mention, head, na, nb)
         if person:
             return person, (na, nb), role
         if head in _SPOKES_HEADS:  # "The spokesman said" after "a spokesman for the ministry"
@@ -337,6 +340,11 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 qt.speaker, role = named[0], name + (", " + named[1] if named[1] else "")
             qt.role = role or title
             said = re.sub(r"\s+", " ", text[sa:sb])
+            site = site_antecedent(eng, said, sa) if qt.speaker == said else None
+            if site is not None:  # "the website wrote" after "the website Uriminzokkiri"
+                qt.speaker = name = site
+            if is_site(eng, qt.speaker):
+                eng.institution_names.add(qt.speaker)  # (then "it went on" is the site)
             if qt.speaker == said and (qt.role is None or _RELATIVE_ROLE.match(qt.role)):
                 # ("The official, who spoke on condition of anonymity, said": no description)
                 # "the official said" after "Kim …, the ministry's spokesman, said": Kim
