@@ -106,3 +106,21 @@ def test_the_former_president_is_the_one_whose_title_says_former():
     text = ("Former President Ivo Marin met President Ana Belo on Monday.\n\n"
             "\"We agreed to work together,\" the former president said.")
     assert speakers(text) == ["Ivo Marin"]
+
+
+def test_they_is_the_group_of_people_named_in_the_sentence_before():
+    text = ("Three senior Ruritanian officials said the government had sent no invitation. "
+            "The letter was the only request, they said.")
+    assert speakers(text)[-1] == "Three senior Ruritanian officials"
+
+
+def test_they_after_representatives_of_a_group_is_the_representatives():
+    text = ("Representatives of exiled farmers called on the minister to resign.\n\n"
+            "Her remark showed contempt for the farmers, they said.")
+    assert speakers(text)[-1] == "Representatives"
+
+
+def test_they_is_never_a_group_owned_by_a_pronoun():
+    text = ("The king wants to look strong in the eyes of his people.\n\n"
+            "He will not give up the weapons soon, they say.")
+    assert speakers(text)[-1] == "they"

@@ -733,3 +733,66 @@ def site_antecedent(eng, mention: str, pos: int) -> str | None:
         if pos - _BODY_WINDOW <= p < pos:
             best = name
     return best
+
+
+#: how far back "they" looks for the group it stands for (the sentence or two before)
+_THEY_BACK = 450
+#: words that end the stretch before a plural head: what comes before them is no part of it
+_GROUP_CUT = frozenset({"his", "her", "their", "its", "our", "my", "your", "them", "these",
+                        "those", "of", "in", "on", "at", "for", "to", "with", "by", "from",
+                        "and", "or", "that", "which", "who", "as", "than", "about"})
+_GROUP_WORD = re.compile(r"(?:[A-Z][\w’'.\-]*|\d[\w,.\-]*|[a-z][a-z\-]*)")
+
+
+@lru_cache(maxsize=4)
+def _plural_re(cues) -> re.Pattern:
+    words = {w + "s" for w in cues.people_heads if not w.endswith("s")}
+    words |= set(cues.data.get("plural_speakers") or [])
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'\-])(?i:{alt})(?![\w’'\-])")
+
+
+def plural_antecedent(eng, pos: int) -> str | None:
+    """``they said`` -> the group of people named nearest before it, in this paragraph or
+    the one before ("Two senior U.S. officials said …. …, they said"; "Opposition party
+    lawmakers demanded …. They said …"): the latest plural people noun outside quotations
+    with the words before it that name the group (numbers, adjectives, capitals), never one
+    owned by a pronoun ("his people"). None when there is none: "they" stays as written."""
+    m = getattr(eng, "masked", None) or eng.text
+    lo = max(0, pos - _THEY_BACK)
+    para = m.rfind("\n\n", lo, pos)
+    if para >= 0:
+        before = m.rfind("\n\n", lo, para)
+        lo = before + 2 if before >= 0 else lo
+    last = None
+    for mm in _plural_re(eng.cues).finditer(m, lo, pos):
+        last = mm
+    if last is None:
+        return None
+    start = max(m.rfind("\n", lo, last.start()) + 1, m.rfind(",", lo, last.start()) + 1,
+                m.rfind(";", lo, last.start()) + 1, lo)
+    for end in _SENTENCE_END.finditer(m, start, last.start()):
+        start = end.end()
+    toks = m[start:last.start()].split()[-5:]
+    keep: list[str] = []
+    for i, w in enumerate(reversed(toks)):
+        wl = w.lower()
+        if wl == "of" and i + 1 < len(toks):
+            owner = _plural_re(eng.cues).fullmatch(toks[-i - 2].strip(",")) if i + 2 <= len(
+                toks) else None
+            if owner is not None:  # "Representatives of North Korean defectors": the
+                return owner.group(0)  # representatives speak (not the defectors)
+        if wl in _GROUP_CUT or not _GROUP_WORD.fullmatch(w) or wl in eng.cues.forms or \
+                wl in _BE_WORDS or w[:1].islower() and wl.endswith("ed"):
+            if wl in ("his", "her", "their", "its", "our", "my", "your") and not keep:
+                return None  # ("the minds of his people")
+            break
+        keep.append(w)
+    keep.reverse()
+    while keep and keep[0] in _CAP_STOP and keep[0] not in ("The",):
+        keep = keep[1:]  # ("But officials …")
+    return " ".join(keep + [eng.text[last.start():last.end()]])
+
+
+_BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                       "would", "could", "should", "may", "might", "can", "did", "do", "does"})

@@ -20,6 +20,7 @@ from korea_analysis.quotes.antecedents import (
     lead_person,
     named_inside,
     person_antecedent,
+    plural_antecedent,
     site_antecedent,
     source_after,
 )
@@ -196,6 +197,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             if inst:
                 _note_institution(eng, *inst)
                 return inst[0], (na, nb), role or inst[1]
+        if low == "they":  # "Two senior U.S. officials said …. …, they said"
+            group = plural_antecedent(eng, na)
+            if group is not None:
+                return group, (na, nb), role
         name = eng.resolve_pronoun(mention, na, speakers, goes_on=goes_on)
         # ("It said" again: the institution's fuller name carries over as its role)
         return name, (na, nb), role or eng.institution_roles.get(name)
