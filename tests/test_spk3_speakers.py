@@ -124,3 +124,18 @@ def test_they_is_never_a_group_owned_by_a_pronoun():
     text = ("The king wants to look strong in the eyes of his people.\n\n"
             "He will not give up the weapons soon, they say.")
     assert speakers(text)[-1] == "they"
+
+
+def test_a_river_is_no_person_a_pronoun_could_stand_for():
+    text = ("Smugglers cross the Tumen River at night.\n\n"
+            "A trader in Ruritania's northern province said the guards had doubled.\n\n"
+            "\"People cannot cross with metal goods any more,\" he told a radio station.")
+    assert "Tumen River" not in speakers(text)
+
+
+def test_an_unnamed_source_with_a_place_is_the_source_with_the_place_as_role():
+    text = ("A source in Ruritania's northern province said the guards had doubled.\n\n"
+            "\"People cannot cross with metal goods any more,\" he told a radio station.")
+    got = rows(text)
+    assert got[0] == ("A source", "A source in Ruritania's northern province")
+    assert got[-1] == got[0]

@@ -796,3 +796,9 @@ def plural_antecedent(eng, pos: int) -> str | None:
 
 _BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
                        "would", "could", "should", "may", "might", "can", "did", "do", "does"})
+
+
+def unnamed_heads(cues) -> frozenset[str]:
+    """Heads of a description of one person left unnamed on purpose ("a source", "a
+    resident"): ``referring_unnamed`` of the cue file."""
+    return _referring(cues)[1]

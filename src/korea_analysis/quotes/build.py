@@ -23,6 +23,7 @@ from korea_analysis.quotes.antecedents import (
     plural_antecedent,
     site_antecedent,
     source_after,
+    unnamed_heads,
 )
 from korea_analysis.quotes.candidates import _Article
 from korea_analysis.quotes.cue_matches import _Engine
@@ -329,6 +330,7 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
     out: list[Quote] = []
     speakers: list[tuple[int, str]] = []
     credits: list[tuple[int, str, str | None, str]] = []  # (start, speaker, role, as written)
+    described: dict[str, tuple[str, str]] = {}  # a description split into speaker and role
     for a, b, (attr, kind) in items:
         qt = Quote(text[a:b], a, b, kind=kind)
         si = bisect.bisect_right(starts, a) - 1
@@ -357,6 +359,14 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 if ref is not None:
                     qt.speaker, qt.role = ref
                     name = qt.speaker
+            if qt.role is None and qt.speaker in described:
+                qt.speaker, qt.role = described[qt.speaker]  # ("he told RFA": the source)
+            elif qt.role is None and qt.speaker == said:
+                head = _DESCRIBED_HEAD.match(said)
+                if head is not None and eng.person_description(said) and \
+                        head.group("head").lower() in unnamed_heads(eng.cues):
+                    # "a source in North Hamgyong Province": an unnamed source, described
+                    qt.speaker, qt.role = described[said] = head.group("np"), said
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
             if not credits or credits[-1][0] != sa:
@@ -373,6 +383,11 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
     return out
 
 
+#: a description of one unnamed person with a place or body after its head: the person
+#: ("a source"), then where or of what ("in North Hamgyong Province", "of the ministry")
+_DESCRIBED_HEAD = re.compile(r"(?P<np>(?i:an?|one|the)\s+(?:[\w’'\-]+\s+){0,4}?"
+                             r"(?P<head>[a-z][\w\-]*))\s+(?:in|of|from|at|inside|near|"
+                             r"close\s+to|familiar\s+with|based\s+in)\s+\S.*")
 #: a role that is a relative clause, which says nothing of who the speaker is
 _RELATIVE_ROLE = re.compile(r"(?:who|which|whose)\s")
 
