@@ -691,26 +691,41 @@ _SITE_NAME = r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:TV|[A-Z][\w’'\-]*)){0,3})"
 @lru_cache(maxsize=4)
 def _site_res(cues) -> tuple[re.Pattern, re.Pattern, frozenset]:
     data = cues.data
+    nouns = data.get("site_nouns") or ["website"]
+    forms = {f for w in nouns for f in (w, w[:1].upper() + w[1:])}
     alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
-        data.get("site_nouns") or ["website"], key=len, reverse=True))
-    after = re.compile(rf"(?<![\w’'\-])(?i:{alt})[ \t]+(?:(?:called|named)[ \t]+)?[‘'\"“]?"
-                       + _SITE_NAME)
-    appos = re.compile(_SITE_NAME + r"[’'\"”]?,[ \t]+(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,5}?"
-                       rf"(?i:{alt})(?![\w’'\-])")
-    return after, appos, frozenset(data.get("site_heads") or [])
+        forms, key=len, reverse=True))
+    noun = re.compile(rf"\b(?:{alt})\b")
+    after = re.compile(r"[ \t]+(?:(?:called|named)[ \t]+)?[‘'\"“]?" + _SITE_NAME)
+    return noun, after, frozenset(data.get("site_heads") or [])
+
+
+_APPOS_LEAD = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,5}\Z")
+_NAME_BEFORE = re.compile(r"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:TV|[A-Z][\w’'\-]*))"
+                          r"{0,3})[’'\"”]?\Z")
 
 
 def named_sites(eng) -> list[tuple[int, str]]:
     """Names the article introduces as a website or channel ("the propaganda website
-    Uriminzokkiri", "Uriminzokkiri, a North Korean website aimed at …"), in text order."""
+    Uriminzokkiri", "Uriminzokkiri, a North Korean website aimed at …"), in text order
+    (looked for around each site noun only)."""
     found = getattr(eng, "_sites", None)
     if found is not None:
         return found
-    after, appos, _ = _site_res(eng.cues)
+    noun, after, _ = _site_res(eng.cues)
     t = eng.text
-    found = sorted({(mm.start("name"), mm.group("name")) for r in (after, appos)
-                    for mm in r.finditer(t) if mm.group("name").split()[0] not in _CAP_STOP
-                    and mm.group("name").split()[0] not in _NOT_PROPER})
+    hits = set()
+    for hit in noun.finditer(t):
+        mm = after.match(t, hit.end())
+        if mm is not None:
+            hits.add((mm.start("name"), mm.group("name")))
+        lead = _APPOS_LEAD.search(t, max(0, hit.start() - 80), hit.start())
+        if lead is not None:
+            mm = _NAME_BEFORE.search(t, max(0, lead.start() - 60), lead.start())
+            if mm is not None:
+                hits.add((mm.start("name"), mm.group("name")))
+    found = sorted((p, n) for p, n in hits if n.split()[0] not in _CAP_STOP
+                   and n.split()[0] not in _NOT_PROPER)
     eng._sites = found
     return found
 

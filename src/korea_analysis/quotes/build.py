@@ -194,6 +194,9 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         low = mention = {"him": "he", "her": "she"}[low]
     if low in eng.cues.subject_pronouns:
         if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
+            for _p, said in speakers[-3:]:  # "Uriminzokkiri, a North Korean website, …"
+                if said not in eng.institution_names and is_site(eng, said):
+                    eng.institution_names.add(said)  # (then "it went on" is the site)
             inst = it_antecedent(eng, na, speakers)
             if inst:
                 _note_institution(eng, *inst)
@@ -350,8 +353,6 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             site = site_antecedent(eng, said, sa) if qt.speaker == said else None
             if site is not None:  # "the website wrote" after "the website Uriminzokkiri"
                 qt.speaker = name = site
-            if is_site(eng, qt.speaker):
-                eng.institution_names.add(qt.speaker)  # (then "it went on" is the site)
             if qt.speaker == said and (qt.role is None or _RELATIVE_ROLE.match(qt.role)):
                 # ("The official, who spoke on condition of anonymity, said": no description)
                 # "the official said" after "Kim …, the ministry's spokesman, said": Kim
