@@ -139,3 +139,16 @@ def test_an_unnamed_source_with_a_place_is_the_source_with_the_place_as_role():
     got = rows(text)
     assert got[0] == ("A source", "A source in Ruritania's northern province")
     assert got[-1] == got[0]
+
+
+def test_a_participle_after_an_inverted_speaker_is_that_speakers():
+    text = ("Ruritania considers the talks vital, said Belo, noting that the principles of "
+            "the 2005 accord still have practical value.")
+    assert speakers(text) == ["Belo", "Belo"]
+
+
+def test_a_capitalised_title_in_apposition_without_its_closing_comma():
+    text = ("\"The proposals play important roles,\" Ivo Marin, Vice President of Ruritania "
+            "Institute of Strategic Studies said.")
+    assert rows(text) == [("Ivo Marin",
+                           "Vice President of Ruritania Institute of Strategic Studies")]

@@ -103,6 +103,16 @@ class _Article(_Names):
                 # "Liu Jianchao, spokesman of the Foreign Ministry said, “…”": the
                 # apposition's closing comma left out; the name speaks
                 return head[0], head[1], (np[0], np[1])
+        if c >= lo and m[c] == "," and role is None and np[0] > start:
+            seg = m[start:hi].split()
+            head = _strip_punct(lo, c, m)
+            if len(seg) >= 3 and seg[0] in self.cues.titles and " of " in m[start:hi] and \
+                    m[lo:head[0]].strip() == "" and self._part_kind(*head) == "name" and \
+                    _looks_person(m[head[0]:head[1]]):
+                # "Rong Ying, Vice President of China Institute of International Studies
+                # said": a capitalised title in apposition, its closing comma left out
+                a0 = start + len(m[start:hi]) - len(m[start:hi].lstrip())
+                return head[0], head[1], (a0, hi)
         to = _ENVOY_TO.search(m, np[0], np[1])
         if to is not None and role is None and not _cap(m[to.end():to.end() + 1]):
             # "The North Korean envoy to six-nation talks on …": the envoy speaks, the rest

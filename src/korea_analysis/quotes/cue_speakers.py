@@ -236,6 +236,11 @@ class _CueSpeakers(_Article):
         """Who is "saying" in ``…, saying``: the subject of the clause the participle hangs on."""
         m = self.masked
         pre = m[ss:c.a].rstrip()
+        for e in reversed(earlier):  # "…, said Hua, noting that …": the inverted speaker
+            if e.sp and e.inverted and e.kind == "verb" and \
+                    m[max(e.sp[1], e.role[1] if e.role else 0):c.a].strip() == ",":
+                return e.sp[0], e.sp[1], e.role
+            break
         if pre.endswith((" and", " or")):
             for e in reversed(earlier):
                 if e.sp and e.kind == "verb" and _ing(e.form):
