@@ -152,3 +152,11 @@ def test_a_capitalised_title_in_apposition_without_its_closing_comma():
             "Institute of Strategic Studies said.")
     assert rows(text) == [("Ivo Marin",
                            "Vice President of Ruritania Institute of Strategic Studies")]
+
+
+def test_a_transcripts_label_and_a_title_in_parentheses_are_no_part_of_the_name():
+    text = ("The minister spoke to reporters on Monday.\n\n"
+            "[Soundbite] Ivo Marin(Minister of Trade) : \"We have offered them talks next "
+            "week at the border.\"")
+    got = [r for r in rows(text) if r[0] and "Marin" in r[0]]
+    assert got and all(r == ("Ivo Marin", "Minister of Trade") for r in got)

@@ -87,6 +87,10 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
                         re.I)
 
 
+#: a broadcast transcript's label before a speaker ("[Soundbite] ", "[Interview] ")
+_LABEL = re.compile(r"\[[A-Za-z][\w \-]{1,30}\][ \t]*")
+#: a title in parentheses after a name ("Cho Myoung-gyon(Minister of Unification)")
+_TITLE_IN_PARENS = re.compile(r"[ \t]*\((?P<title>[A-Z][^()\n]{2,80})\)[ \t]*$")
 #: a person's place in a photo, written after the name in a caption run into the text
 _PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centre|front|"
                              r"back)\)$")
@@ -152,6 +156,14 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     pos = _PHOTO_POSITION.search(t, a, b)
     if pos is not None and pos.start() > a:
         b = pos.start()  # "Kim Yo Jong (L), the sister of …": a photo caption's position
+    label = _LABEL.match(t, a, b)
+    if label is not None and label.end() < b:
+        a = label.end()  # "[Soundbite] Cho Myoung-gyon": a transcript's label is no name
+    paren = _TITLE_IN_PARENS.search(t, a, b)
+    if paren is not None and paren.start() > a and _looks_person(t[a:paren.start()].strip()):
+        # "Cho Myoung-gyon(Minister of Unification)": the title in parentheses is the role
+        return eng.full_name(t[a:paren.start()].strip(), a), (a, paren.start()), \
+            paren.group("title")
     both = re.search(r"\s+and\s+(?=[A-Z])", t[a:b])
     if both and _cap(t[a:b]):  # "Secretary Lloyd Austin and Defense Secretary Suh Wook"
         (n1, e1), t1 = _split_title(eng, a, a + both.start())
