@@ -160,3 +160,9 @@ def test_a_transcripts_label_and_a_title_in_parentheses_are_no_part_of_the_name(
             "week at the border.\"")
     got = [r for r in rows(text) if r[0] and "Marin" in r[0]]
     assert got and all(r == ("Ivo Marin", "Minister of Trade") for r in got)
+
+
+def test_a_subject_with_a_relative_clause_speaks_not_the_object_inside_it():
+    text = ("Ruritanian officials who met with Marin in the capital this week also said he "
+            "had committed to the deal.")
+    assert speakers(text) == ["Ruritanian officials"]

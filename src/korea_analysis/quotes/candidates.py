@@ -103,6 +103,14 @@ class _Article(_Names):
                 # "Liu Jianchao, spokesman of the Foreign Ministry said, “…”": the
                 # apposition's closing comma left out; the name speaks
                 return head[0], head[1], (np[0], np[1])
+        rel = _REL_SUBJECT.match(m, start, hi) if np[0] > start else None
+        if rel is not None and np[0] > rel.start("who") and role is None:
+            head = rel.group("np").split()[-1]
+            if _cap(rel.group("np")) or head.lower() in self.cues.people_heads or \
+                    head.lower().rstrip("s") in self.cues.people_heads:
+                # "Chinese officials who met with Kim in Beijing this week also said": the
+                # officials, not the object of their relative clause
+                return rel.start("np"), rel.end("np"), None
         if c >= lo and m[c] == "," and role is None and np[0] > start:
             seg = m[start:hi].split()
             head = _strip_punct(lo, c, m)
@@ -404,6 +412,10 @@ _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{
                             r"[ \t]+\d{1,2})[ \t]*(?:\([A-Za-z][^()\n]{0,30}\)[ \t]*)?"
                             r"(?:--|—|–|-)[ \t]+")
 # ("Pyongyang, March 14 (KCNA) -- …": a city in title case needs its date)
+#: a subject with a restrictive relative clause before its verb: "Officials who met Kim …"
+_REL_SUBJECT = re.compile(r"[ \t]*(?P<np>(?:[A-Z][\w.’'\-]*|the|The|[Tt]wo|[Tt]hree|[Ss]ome|"
+                          r"[Ss]everal|[Mm]any)(?:[ \t]+[\w.’'\-]+){0,5}?)[ \t]+(?P<who>who)[ \t]"
+                          r"[^,;:“”\x00\n]+$")
 #: a conjunction opening a new clause whose subject is set off by an apposition
 _LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
 #: a lower-case adverb in -ly ("reportedly", "half-jokingly")
