@@ -166,3 +166,9 @@ def test_a_subject_with_a_relative_clause_speaks_not_the_object_inside_it():
     text = ("Ruritanian officials who met with Marin in the capital this week also said he "
             "had committed to the deal.")
     assert speakers(text) == ["Ruritanian officials"]
+
+
+def test_state_television_is_the_whole_phrase_and_it_after_it_is_the_television():
+    text = ("Ruritanian state television announced \"the first launch of the year\".\n\n"
+            "\"We have joined the ranks of space powers,\" it said.")
+    assert speakers(text) == ["Ruritanian state television"] * 2

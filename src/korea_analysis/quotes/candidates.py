@@ -1,6 +1,7 @@
 """Speaker candidates: the noun phrase before or after a cue, appositives and roles."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -165,7 +166,8 @@ class _Article(_Names):
                 if wl in self.cues.noun_forms and (j >= 2 and (_noun_before(
                         m[toks[j - 2][0]:toks[j - 2][1]]) or j == len(toks) and
                         _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j < len(toks) and
-                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads and
+                        (m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads or
+                         m[toks[j][0]:toks[j][1]].lower() in _broadcast_heads(self.cues)) and
                         (j == 1 or _cap(m[toks[j - 2][0]:toks[j - 2][1]]))):
                     j -= 1  # "the report said", "Korea's state media said", "state media said",
                     # "the IMF report said" (a name before the noun, right before the cue),
@@ -181,6 +183,9 @@ class _Article(_Names):
                     break
             j -= 1
         toks = toks[j:]
+        if len(toks) > 2 and m[toks[0][0]:toks[0][1]] in _PARTICLES and \
+                m[toks[1][0]:toks[1][1]] in _PREPS:
+            toks = toks[2:]  # "a communique read out on state radio said": the radio
         if toks and m[toks[0][0]:toks[0][1]].lower() in _PREPS:
             return None  # "in a later interview": an adverbial, not the subject
         while toks and m[toks[0][0]:toks[0][1]].lower() in _NP_LEAD_STRIP:
@@ -425,6 +430,16 @@ _ADVERB = re.compile(r"[a-z]+(?:-[a-z]+)*ly")
 _TIME_PHRASE = re.compile(r"(?:(?:on|in|at|since|until|by|early|late|last|this|next)[ \t]+"
                           r"(?:" + DAYS_RE + "|" + MONTHS_RE + r"|\d)|(?:during|following|amid|"
                           r"despite|ahead[ \t]+of|upon)[ \t])")
+
+
+#: verb particles left before a phrase when a verb stopped the walk back ("read out on …")
+_PARTICLES = frozenset({"out", "up", "off", "down", "back", "over"})
+
+
+@functools.lru_cache(maxsize=4)
+def _broadcast_heads(cues) -> frozenset[str]:
+    """``broadcast_heads`` of the cue file ("television", "radio")."""
+    return frozenset(cues.data.get("broadcast_heads") or [])
 
 
 def _noun_before(word: str) -> bool:
