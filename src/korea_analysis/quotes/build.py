@@ -91,6 +91,8 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
 _LABEL = re.compile(r"\[[A-Za-z][\w \-]{1,30}\][ \t]*")
 #: a title in parentheses after a name ("Cho Myoung-gyon(Minister of Unification)")
 _TITLE_IN_PARENS = re.compile(r"[ \t]*\((?P<title>[A-Z][^()\n]{2,80})\)[ \t]*$")
+#: a title glued to a transcript speaker's name before its colon ("Lee(Minister) :")
+_TITLE_GLUED = re.compile(r"\((?P<title>[A-Z][^()\n]{2,80})\)[ \t]*:")
 #: a person's place in a photo, written after the name in a caption run into the text
 _PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centre|front|"
                              r"back)\)$")
@@ -159,6 +161,10 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     label = _LABEL.match(t, a, b)
     if label is not None and label.end() < b:
         a = label.end()  # "[Soundbite] Cho Myoung-gyon": a transcript's label is no name
+    glued = _TITLE_GLUED.match(t, b)
+    if glued is not None and _looks_person(t[a:b].strip()):
+        # "[Soundbite] Cho Myoung-gyon(Minister of Unification) : “…”": the title is the role
+        return eng.full_name(t[a:b].strip(), a), (a, b), glued.group("title")
     paren = _TITLE_IN_PARENS.search(t, a, b)
     if paren is not None and paren.start() > a and _looks_person(t[a:paren.start()].strip()):
         # "Cho Myoung-gyon(Minister of Unification)": the title in parentheses is the role
