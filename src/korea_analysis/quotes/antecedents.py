@@ -225,15 +225,27 @@ def _apposed_issuer(t: str, head: str, lo: int, pos: int) -> str | None:
         last = mm
     if last is None:
         return None
-    start = max(t.rfind(".", lo, last.start()), t.rfind("\n", lo, last.start())) + 1
+    start = max(t.rfind("\n", lo, last.start()) + 1, lo)
+    for end in _SENTENCE_END.finditer(t, start, last.start()):
+        start = end.end()  # (not the stop of "U.S." or "Feb. 13")
+    dateline = _ISSUER_DATELINE.match(t, start, last.start())
+    if dateline is not None:
+        start = dateline.end()  # "Pyongyang, February 16 (KCNA) -- Ro Kil Nam, …"
     subject = _APPOSED_SUBJECT.fullmatch(t[start:last.start()])
     if subject is None or not _looks_person(subject.group("name")):
         return None
     return subject.group("name")
 
 
+#: the subject before "issued an article": a name, up to three appositions ("Ro Kil Nam,
+#: representative of X, an internet paper of Koreans in the U.S., on Feb. 13 issued …") and
+#: a date
 _APPOSED_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
-                              r"(?:,[^,;:\n“”\"]{3,160},)?\s*")
+                              r"(?:(?:,[^,;:\n“”\"]{3,160}){1,3},)?\s*"
+                              r"(?:(?:on|in)[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{1,2})?[ \t]+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?[ \t]+(?=[\"“‘]?[A-Z][a-z])")
+_ISSUER_DATELINE = re.compile(r"[ \t]*[A-Z][\w ]{1,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+                              r"[ \t]*(?:\([A-Za-z][^()\n]{0,30}\))?[ \t]*(?:--|—|–|-)[ \t]+")
 
 
 @lru_cache(maxsize=64)
@@ -250,30 +262,59 @@ def _looks_issuer(who: str) -> bool:
     return not (len(words) == 1 and (words[0] in _CAP_STOP or words[0] in _NOT_PROPER))
 
 
-def person_antecedent(eng, head: str, pos: int) -> str | None:
+def person_antecedent(eng, head: str, pos: int, former: bool = False) -> str | None:
     """``the president`` -> the latest person named before with that title
-    ("President Lee Jae-myung") or that word in an apposition ("…, the Russian envoy,")."""
+    ("President Lee Jae-myung") or that word in an apposition ("…, the Russian envoy,").
+    Never a name inside a quotation (quoted words speak of people, they do not name the
+    speaker); ``former`` ("the former president"): only a title that says "former"."""
     titles = eng.cues.person_descriptions.get(head)
     if not titles:
         return None
     t = eng.text
+    masked = getattr(eng, "masked", None) or t
     lo = max(0, pos - _BODY_WINDOW)
     best: tuple[int, str] | None = None
+
+    def fits(p: int) -> bool:
+        if masked[p] == "\x00":
+            return False  # ("…, as President Roh has vowed …,” the former president said")
+        return not former or _former_before(t, p)
+
     for mm in _title_name_re(tuple(sorted(titles))).finditer(t, lo, pos):
         name = mm.group("name") or mm.group("name2")
         if name and name.endswith(("’s", "'s")):  # "President Trump's summit": Trump
             name = name[:-2]
-        if name and _looks_person(name):
+        if name and _looks_person(name) and fits(mm.start("name") if mm.group("name")
+                                                 else mm.start("name2")):
             best = (mm.start(), name)
     for p, name in eng.names():  # "Russian Ambassador to North Korea Alexander Matsegora"
         if p >= pos:
             break
         if p >= lo and (best is None or p > best[0]) and _looks_person(name) and \
-                _titled_before(t[max(0, p - 60):p].split(), titles):
+                _titled_before(t[max(0, p - 60):p].split(), titles) and fits(p):
             best = (p, name)
     if best is None:
         return None
     return eng.full_name(best[1], best[0]) if " " not in best[1] else best[1]
+
+
+#: lower-case words a title before a name may hold ("Former President and Nobel Peace
+#: laureate Kim …")
+_TITLE_GLUE = frozenset({"and", "of", "the", "to", "for", "former", "ex", "then", "laureate",
+                         "prize", "winner", "late"})
+
+
+def _former_before(t: str, p: int) -> bool:
+    """The title right before the name at ``p`` says "former" ("Former South Korean President
+    and Nobel Peace laureate Kim Dae-jung"; not "Former President X met President Y")."""
+    for w in reversed(t[max(0, p - 100):p].split()[-10:]):
+        low = w.lower().strip(",")
+        if low in ("former", "ex-president", "ex-minister"):
+            return True
+        if w[:1].islower() and low not in _TITLE_GLUE or w.endswith((",", ".", ";", ":")) \
+                and not w.endswith("Gen."):
+            return False
+    return False
 
 
 def _titled_before(words: list[str], titles: set[str]) -> bool:
@@ -567,3 +608,212 @@ def acronym_body(eng, head: str, pos: int) -> str | None:
         if word not in _STATE_CODES and head[0].upper() in word[1:]:
             best = word  # (the initial after the first letter: "Federal Bureau …")
     return best
+
+
+#: how far back the person a definite description stands for may have been quoted
+_REFER_BACK = 1500
+#: the words that end a description's head ("a source in X province", "an official of …")
+_DESC_TAIL = frozenset({"in", "of", "from", "at", "on", "with", "who", "whose", "based",
+                        "close", "familiar", "inside", "for", "to", ","})
+
+
+def description_head(mention: str) -> str:
+    """The head noun of a description: its last word before a modifier after it ("a source
+    in North Hamgyong Province" -> "source", "The Deputy Minister" -> "minister")."""
+    words = []
+    for w in mention.replace(",", " , ").split():
+        if words and w.lower() in _DESC_TAIL:
+            break
+        words.append(w)
+    return words[-1].lower().rstrip(".’'s") if words else ""
+
+
+@lru_cache(maxsize=4)
+def _referring(cues) -> tuple[frozenset, frozenset, frozenset]:
+    data = cues.data
+    heads = frozenset(cues.person_heads | set(data.get("referring_heads") or []))
+    return heads, frozenset(data.get("referring_unnamed") or []), \
+        frozenset(data.get("referring_strict") or [])
+
+
+def described_before(eng, mention: str, a: int, b: int, quote: tuple[int, int],
+                     credits: list[tuple[int, str, str | None, str]]
+                     ) -> tuple[str, str | None] | None:
+    """``the official`` / ``The Deputy Minister`` / ``the source`` as a speaker, with no
+    fuller mention found, and a speaker credited before it within a few paragraphs:
+
+    - an unnamed description with the same head ("a source in X province" … "the source
+      said"; "the senior Japanese official" … "the official said"): ``(mention, that
+      description)``, the earlier words kept as the role;
+    - else the person quoted just before, when the description names no country of its
+      own, nobody else is named between them (outside the quotation itself), and the
+      quotation does not speak of that person: ``(name, None)``.
+
+    None otherwise: never a guess between two, never over another person named since."""
+    words = mention.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() != "the":
+        return None
+    head = description_head(mention)
+    heads, unnamed, strict = _referring(eng.cues)
+    if head != words[-1].lower() or head not in heads and head not in unnamed or \
+            head.startswith("spokes"):
+        return None  # ("the spokesman" after an unnamed one speaks for the body: speakers)
+    prior = [c for c in credits if a - _REFER_BACK <= c[0] < a]
+    for _p, _name, role, said in reversed(prior):
+        if said.split()[0].lower() in ("a", "an", "one", "the") and \
+                description_head(said) == head and said.lower() != mention.lower():
+            return mention, role or said
+    if not prior or head in unnamed:
+        return None
+    p, name, role, said = prior[-1]
+    if not _looks_person(name) or name in eng.institution_names:
+        return None
+    parts = eng.cues.title_parts
+    if any(w[:1].isupper() and w not in parts for w in words[1:]):
+        return None  # ("the Ruritanian envoy" says more than "he": its own rules)
+    described = " ".join(x for x in (role, said) if x).lower()
+    if head in strict and head not in described:
+        return None
+    mine = set(name.split())
+    if mine & set(eng.text[quote[0]:quote[1]].split()):
+        return None  # (“Abe told Moon …,” the official said: not Abe)
+    for q, other in eng.names():
+        if q >= a:
+            break
+        if q > p and not quote[0] <= q < quote[1] and not mine & set(other.split()):
+            return None  # someone else named since: "the official" may be them
+    return name, None
+
+
+_SITE_NAME = r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:TV|[A-Z][\w’'\-]*)){0,3})"
+
+
+@lru_cache(maxsize=4)
+def _site_res(cues) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    data = cues.data
+    nouns = data.get("site_nouns") or ["website"]
+    forms = {f for w in nouns for f in (w, w[:1].upper() + w[1:])}
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
+        forms, key=len, reverse=True))
+    noun = re.compile(rf"\b(?:{alt})\b")
+    after = re.compile(r"[ \t]+(?:(?:called|named)[ \t]+)?[‘'\"“]?" + _SITE_NAME)
+    return noun, after, frozenset(data.get("site_heads") or [])
+
+
+_APPOS_LEAD = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w’'\-]+[ \t]+){0,5}\Z")
+_NAME_BEFORE = re.compile(r"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:TV|[A-Z][\w’'\-]*))"
+                          r"{0,3})[’'\"”]?\Z")
+
+
+def named_sites(eng) -> list[tuple[int, str]]:
+    """Names the article introduces as a website or channel ("the propaganda website
+    Uriminzokkiri", "Uriminzokkiri, a North Korean website aimed at …"), in text order
+    (looked for around each site noun only)."""
+    found = getattr(eng, "_sites", None)
+    if found is not None:
+        return found
+    noun, after, _ = _site_res(eng.cues)
+    t = eng.text
+    hits = set()
+    for hit in noun.finditer(t):
+        mm = after.match(t, hit.end())
+        if mm is not None:
+            hits.add((mm.start("name"), mm.group("name")))
+        lead = _APPOS_LEAD.search(t, max(0, hit.start() - 80), hit.start())
+        if lead is not None:
+            mm = _NAME_BEFORE.search(t, max(0, lead.start() - 60), lead.start())
+            if mm is not None:
+                hits.add((mm.start("name"), mm.group("name")))
+    found = sorted((p, n) for p, n in hits if n.split()[0] not in _CAP_STOP
+                   and n.split()[0] not in _NOT_PROPER)
+    eng._sites = found
+    return found
+
+
+def is_site(eng, name: str) -> bool:
+    """A speaker the article introduced as a website or channel (``Uriminzokkiri TV`` after
+    ``Uriminzokkiri, a North Korean website``): a body, never "he" or "she"."""
+    return any(name == n or name.startswith(n + " ") for _p, n in named_sites(eng))
+
+
+def site_antecedent(eng, mention: str, pos: int) -> str | None:
+    """``the website`` / ``the site`` -> the website named before it within a few
+    paragraphs; None when none was."""
+    words = mention.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "this") or \
+            words[1] not in _site_res(eng.cues)[2]:
+        return None
+    best = None
+    for p, name in named_sites(eng):
+        if pos - _BODY_WINDOW <= p < pos:
+            best = name
+    return best
+
+
+#: how far back "they" looks for the group it stands for (the sentence or two before)
+_THEY_BACK = 450
+#: words that end the stretch before a plural head: what comes before them is no part of it
+_GROUP_CUT = frozenset({"his", "her", "their", "its", "our", "my", "your", "them", "these",
+                        "those", "of", "in", "on", "at", "for", "to", "with", "by", "from",
+                        "and", "or", "that", "which", "who", "as", "than", "about"})
+_GROUP_WORD = re.compile(r"(?:[A-Z][\w’'.\-]*|\d[\w,.\-]*|[a-z][a-z\-]*)")
+
+
+@lru_cache(maxsize=4)
+def _plural_re(cues) -> re.Pattern:
+    words = {w + "s" for w in cues.people_heads if not w.endswith("s")}
+    words |= set(cues.data.get("plural_speakers") or [])
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'\-])(?i:{alt})(?![\w’'\-])")
+
+
+def plural_antecedent(eng, pos: int) -> str | None:
+    """``they said`` -> the group of people named nearest before it, in this paragraph or
+    the one before ("Two senior U.S. officials said …. …, they said"; "Opposition party
+    lawmakers demanded …. They said …"): the latest plural people noun outside quotations
+    with the words before it that name the group (numbers, adjectives, capitals), never one
+    owned by a pronoun ("his people"). None when there is none: "they" stays as written."""
+    m = getattr(eng, "masked", None) or eng.text
+    lo = max(0, pos - _THEY_BACK)
+    para = m.rfind("\n\n", lo, pos)
+    if para >= 0:
+        before = m.rfind("\n\n", lo, para)
+        lo = before + 2 if before >= 0 else lo
+    last = None
+    for mm in _plural_re(eng.cues).finditer(m, lo, pos):
+        last = mm
+    if last is None:
+        return None
+    start = max(m.rfind("\n", lo, last.start()) + 1, m.rfind(",", lo, last.start()) + 1,
+                m.rfind(";", lo, last.start()) + 1, lo)
+    for end in _SENTENCE_END.finditer(m, start, last.start()):
+        start = end.end()
+    toks = m[start:last.start()].split()[-5:]
+    keep: list[str] = []
+    for i, w in enumerate(reversed(toks)):
+        wl = w.lower()
+        if wl == "of" and i + 1 < len(toks):
+            owner = _plural_re(eng.cues).fullmatch(toks[-i - 2].strip(",")) if i + 2 <= len(
+                toks) else None
+            if owner is not None:  # "Representatives of North Korean defectors": the
+                return owner.group(0)  # representatives speak (not the defectors)
+        if wl in _GROUP_CUT or not _GROUP_WORD.fullmatch(w) or wl in eng.cues.forms or \
+                wl in _BE_WORDS or w[:1].islower() and wl.endswith("ed"):
+            if wl in ("his", "her", "their", "its", "our", "my", "your") and not keep:
+                return None  # ("the minds of his people")
+            break
+        keep.append(w)
+    keep.reverse()
+    while keep and keep[0] in _CAP_STOP and keep[0] not in ("The",):
+        keep = keep[1:]  # ("But officials …")
+    return " ".join(keep + [eng.text[last.start():last.end()]])
+
+
+_BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                       "would", "could", "should", "may", "might", "can", "did", "do", "does"})
+
+
+def unnamed_heads(cues) -> frozenset[str]:
+    """Heads of a description of one person left unnamed on purpose ("a source", "a
+    resident"): ``referring_unnamed`` of the cue file."""
+    return _referring(cues)[1]

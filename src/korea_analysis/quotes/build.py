@@ -11,14 +11,19 @@ from korea_analysis.quotes.antecedents import (
     acronym_antecedent,
     acronym_body,
     body_antecedent,
+    described_before,
     described_person,
     is_bare_description,
+    is_site,
     issued,
     it_antecedent,
     lead_person,
     named_inside,
     person_antecedent,
+    plural_antecedent,
+    site_antecedent,
     source_after,
+    unnamed_heads,
 )
 from korea_analysis.quotes.candidates import _Article
 from korea_analysis.quotes.cue_matches import _Engine
@@ -82,6 +87,12 @@ _BODY_HEAD = re.compile(r"^(?:the|this|that|its|their)\s+(?:[\w’'\-]+\s+){0,3}
                         re.I)
 
 
+#: a broadcast transcript's label before a speaker ("[Soundbite] ", "[Interview] ")
+_LABEL = re.compile(r"\[[A-Za-z][\w \-]{1,30}\][ \t]*")
+#: a title in parentheses after a name ("Cho Myoung-gyon(Minister of Unification)")
+_TITLE_IN_PARENS = re.compile(r"[ \t]*\((?P<title>[A-Z][^()\n]{2,80})\)[ \t]*$")
+#: a title glued to a transcript speaker's name before its colon ("Lee(Minister) :")
+_TITLE_GLUED = re.compile(r"\((?P<title>[A-Z][^()\n]{2,80})\)[ \t]*:")
 #: a person's place in a photo, written after the name in a caption run into the text
 _PHOTO_POSITION = re.compile(r"\s*\((?:L|R|C|2nd L|2nd R|left|right|center|centre|front|"
                              r"back)\)$")
@@ -147,6 +158,18 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
     pos = _PHOTO_POSITION.search(t, a, b)
     if pos is not None and pos.start() > a:
         b = pos.start()  # "Kim Yo Jong (L), the sister of …": a photo caption's position
+    label = _LABEL.match(t, a, b)
+    if label is not None and label.end() < b:
+        a = label.end()  # "[Soundbite] Cho Myoung-gyon": a transcript's label is no name
+    glued = _TITLE_GLUED.match(t, b)
+    if glued is not None and _looks_person(t[a:b].strip()):
+        # "[Soundbite] Cho Myoung-gyon(Minister of Unification) : “…”": the title is the role
+        return eng.full_name(t[a:b].strip(), a), (a, b), glued.group("title")
+    paren = _TITLE_IN_PARENS.search(t, a, b)
+    if paren is not None and paren.start() > a and _looks_person(t[a:paren.start()].strip()):
+        # "Cho Myoung-gyon(Minister of Unification)": the title in parentheses is the role
+        return eng.full_name(t[a:paren.start()].strip(), a), (a, paren.start()), \
+            paren.group("title")
     both = re.search(r"\s+and\s+(?=[A-Z])", t[a:b])
     if both and _cap(t[a:b]):  # "Secretary Lloyd Austin and Defense Secretary Suh Wook"
         (n1, e1), t1 = _split_title(eng, a, a + both.start())
@@ -189,10 +212,17 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
         low = mention = {"him": "he", "her": "she"}[low]
     if low in eng.cues.subject_pronouns:
         if low == "it":  # "Pyongyang's defence ministry issued a statement. It said …"
+            for _p, said in speakers[-3:]:  # "Uriminzokkiri, a North Korean website, …"
+                if said not in eng.institution_names and is_site(eng, said):
+                    eng.institution_names.add(said)  # (then "it went on" is the site)
             inst = it_antecedent(eng, na, speakers)
             if inst:
                 _note_institution(eng, *inst)
                 return inst[0], (na, nb), role or inst[1]
+        if low == "they":  # "Two senior U.S. officials said …. …, they said"
+            group = plural_antecedent(eng, na)
+            if group is not None:
+                return group, (na, nb), role
         name = eng.resolve_pronoun(mention, na, speakers, goes_on=goes_on)
         # ("It said" again: the institution's fuller name carries over as its role)
         return name, (na, nb), role or eng.institution_roles.get(name)
@@ -269,7 +299,8 @@ def _speaker(eng: _Article, sp: tuple[int, int], speakers: list[tuple[int, str]]
             return acronym, (na, nb), role or mention
         pair = " ".join(words[-2:]).lower()  # "the chief government spokesman"
         key = pair if pair in eng.cues.person_descriptions else head
-        person = person_antecedent(eng, key, na) or described_person(eng, mention, head, na, nb)
+        person = person_antecedent(eng, key, na, "former" in low.split()) or \
+            described_person(eng, mention, head, na, nb)
         if person:
             return person, (na, nb), role
         if head in _SPOKES_HEADS:  # "The spokesman said" after "a spokesman for the ministry"
@@ -319,6 +350,8 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
     items.sort(key=lambda x: (x[0], x[1]))
     out: list[Quote] = []
     speakers: list[tuple[int, str]] = []
+    credits: list[tuple[int, str, str | None, str]] = []  # (start, speaker, role, as written)
+    described: dict[str, tuple[str, str]] = {}  # a description split into speaker and role
     for a, b, (attr, kind) in items:
         qt = Quote(text[a:b], a, b, kind=kind)
         si = bisect.bisect_right(starts, a) - 1
@@ -334,8 +367,29 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
             if named is not None:  # "said the summit's host, President Biden"
                 qt.speaker, role = named[0], name + (", " + named[1] if named[1] else "")
             qt.role = role or title
+            said = re.sub(r"\s+", " ", text[sa:sb])
+            site = site_antecedent(eng, said, sa) if qt.speaker == said else None
+            if site is not None:  # "the website wrote" after "the website Uriminzokkiri"
+                qt.speaker = name = site
+            if qt.speaker == said and (qt.role is None or _RELATIVE_ROLE.match(qt.role)):
+                # ("The official, who spoke on condition of anonymity, said": no description)
+                # "the official said" after "Kim …, the ministry's spokesman, said": Kim
+                ref = described_before(eng, said, sa, sb, (a, b), credits)
+                if ref is not None:
+                    qt.speaker, qt.role = ref
+                    name = qt.speaker
+            if qt.role is None and qt.speaker in described:
+                qt.speaker, qt.role = described[qt.speaker]  # ("he told RFA": the source)
+            elif qt.role is None and qt.speaker == said:
+                head = _DESCRIBED_HEAD.match(said)
+                if head is not None and eng.person_description(said) and \
+                        head.group("head").lower() in unnamed_heads(eng.cues):
+                    # "a source in North Hamgyong Province": an unnamed source, described
+                    qt.speaker, qt.role = described[said] = head.group("np"), said
             if qt.role:
                 qt.role = re.sub(r"\s+", " ", qt.role).strip(" ,()")
+            if not credits or credits[-1][0] != sa:
+                credits.append((sa, qt.speaker, qt.role, said))
             if _looks_person(name) or not name[:1].islower() or eng.person_description(name):
                 speakers.append((sa, name))
         if attr is not None:
@@ -346,6 +400,15 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 qt.channel = None
         out.append(qt)
     return out
+
+
+#: a description of one unnamed person with a place or body after its head: the person
+#: ("a source"), then where or of what ("in North Hamgyong Province", "of the ministry")
+_DESCRIBED_HEAD = re.compile(r"(?P<np>(?i:an?|one|the)\s+(?:[\w’'\-]+\s+){0,4}?"
+                             r"(?P<head>[a-z][\w\-]*))\s+(?:in|of|from|at|inside|near|"
+                             r"close\s+to|familiar\s+with|based\s+in)\s+\S.*")
+#: a role that is a relative clause, which says nothing of who the speaker is
+_RELATIVE_ROLE = re.compile(r"(?:who|which|whose)\s")
 
 
 def _named_in_role(eng: _Engine, name: str, role: tuple[int, int]):

@@ -1,6 +1,7 @@
 """Speaker candidates: the noun phrase before or after a cue, appositives and roles."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -19,6 +20,8 @@ from korea_analysis.quotes.words import (
     _TOKEN,
     _VERBISH,
     _WEEKDAYS,
+    DAYS_RE,
+    MONTHS_RE,
     _cap,
     _strip_punct,
 )
@@ -101,6 +104,24 @@ class _Article(_Names):
                 # "Liu Jianchao, spokesman of the Foreign Ministry said, “…”": the
                 # apposition's closing comma left out; the name speaks
                 return head[0], head[1], (np[0], np[1])
+        rel = _REL_SUBJECT.match(m, start, hi) if np[0] > start else None
+        if rel is not None and np[0] > rel.start("who") and role is None:
+            head = rel.group("np").split()[-1]
+            if _cap(rel.group("np")) or head.lower() in self.cues.people_heads or \
+                    head.lower().rstrip("s") in self.cues.people_heads:
+                # "Chinese officials who met with Kim in Beijing this week also said": the
+                # officials, not the object of their relative clause
+                return rel.start("np"), rel.end("np"), None
+        if c >= lo and m[c] == "," and role is None and np[0] > start:
+            seg = m[start:hi].split()
+            head = _strip_punct(lo, c, m)
+            if len(seg) >= 3 and seg[0] in self.cues.titles and " of " in m[start:hi] and \
+                    m[lo:head[0]].strip() == "" and self._part_kind(*head) == "name" and \
+                    _looks_person(m[head[0]:head[1]]):
+                # "Rong Ying, Vice President of China Institute of International Studies
+                # said": a capitalised title in apposition, its closing comma left out
+                a0 = start + len(m[start:hi]) - len(m[start:hi].lstrip())
+                return head[0], head[1], (a0, hi)
         to = _ENVOY_TO.search(m, np[0], np[1])
         if to is not None and role is None and not _cap(m[to.end():to.end() + 1]):
             # "The North Korean envoy to six-nation talks on …": the envoy speaks, the rest
@@ -145,7 +166,8 @@ class _Article(_Names):
                 if wl in self.cues.noun_forms and (j >= 2 and (_noun_before(
                         m[toks[j - 2][0]:toks[j - 2][1]]) or j == len(toks) and
                         _cap(m[toks[j - 2][0]:toks[j - 2][1]])) or j < len(toks) and
-                        m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads and
+                        (m[toks[j][0]:toks[j][1]].lower() in self.cues.institution_heads or
+                         m[toks[j][0]:toks[j][1]].lower() in _broadcast_heads(self.cues)) and
                         (j == 1 or _cap(m[toks[j - 2][0]:toks[j - 2][1]]))):
                     j -= 1  # "the report said", "Korea's state media said", "state media said",
                     # "the IMF report said" (a name before the noun, right before the cue),
@@ -161,6 +183,9 @@ class _Article(_Names):
                     break
             j -= 1
         toks = toks[j:]
+        if len(toks) > 2 and m[toks[0][0]:toks[0][1]] in _PARTICLES and \
+                m[toks[1][0]:toks[1][1]] in _PREPS:
+            toks = toks[2:]  # "a communique read out on state radio said": the radio
         if toks and m[toks[0][0]:toks[0][1]].lower() in _PREPS:
             return None  # "in a later interview": an adverbial, not the subject
         while toks and m[toks[0][0]:toks[0][1]].lower() in _NP_LEAD_STRIP:
@@ -326,6 +351,8 @@ class _Article(_Names):
                 continue
             if n and (core.lower() in _AFTER_STOP or core in _WEEKDAYS) and not _cap(w):
                 break
+            if n and _TIME_PHRASE.match(m, a) is not None:
+                break  # "said Minister X following a meeting with …"
             if n == 1 and core in _WEEKDAYS and m[toks[0][0]:toks[0][1]].lower() in _DETS:
                 end = a + len(core)  # "a Wednesday editorial"
                 n += 1
@@ -393,10 +420,29 @@ _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z]{2,}[A-Z’' .\-]*(?:,[ \t]+[A-Z][a-z]{
                             r"[ \t]+\d{1,2})[ \t]*(?:\([A-Za-z][^()\n]{0,30}\)[ \t]*)?"
                             r"(?:--|—|–|-)[ \t]+")
 # ("Pyongyang, March 14 (KCNA) -- …": a city in title case needs its date)
+#: a subject with a restrictive relative clause before its verb: "Officials who met Kim …"
+_REL_SUBJECT = re.compile(r"[ \t]*(?P<np>(?:[A-Z][\w.’'\-]*|the|The|[Tt]wo|[Tt]hree|[Ss]ome|"
+                          r"[Ss]everal|[Mm]any)(?:[ \t]+[\w.’'\-]+){0,5}?)[ \t]+(?P<who>who)[ \t]"
+                          r"[^,;:“”\x00\n]+$")
 #: a conjunction opening a new clause whose subject is set off by an apposition
 _LEAD_CONJ = re.compile(r"(?:while|whereas|but|and|although|though)[ \t]+(?=[A-Z])")
 #: a lower-case adverb in -ly ("reportedly", "half-jokingly")
 _ADVERB = re.compile(r"[a-z]+(?:-[a-z]+)*ly")
+#: a time or occasion after a subject, before its verb: "on Thursday", "in March", "during
+#: a visit", "following a meeting", "amid …" (the subject ends before it)
+_TIME_PHRASE = re.compile(r"(?:(?:on|in|at|since|until|by|early|late|last|this|next)[ \t]+"
+                          r"(?:" + DAYS_RE + "|" + MONTHS_RE + r"|\d)|(?:during|following|amid|"
+                          r"despite|ahead[ \t]+of|upon)[ \t])")
+
+
+#: verb particles left before a phrase when a verb stopped the walk back ("read out on …")
+_PARTICLES = frozenset({"out", "up", "off", "down", "back", "over"})
+
+
+@functools.lru_cache(maxsize=4)
+def _broadcast_heads(cues) -> frozenset[str]:
+    """``broadcast_heads`` of the cue file ("television", "radio")."""
+    return frozenset(cues.data.get("broadcast_heads") or [])
 
 
 def _noun_before(word: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from korea_analysis.quotes.candidates import _DATELINE_LEAD, _Article
+from korea_analysis.quotes.candidates import _ADVERB, _DATELINE_LEAD, _TIME_PHRASE, _Article
 from korea_analysis.quotes.names import _looks_person
 from korea_analysis.quotes.words import (
     _AFTER_STOP,
@@ -236,6 +236,11 @@ class _CueSpeakers(_Article):
         """Who is "saying" in ``…, saying``: the subject of the clause the participle hangs on."""
         m = self.masked
         pre = m[ss:c.a].rstrip()
+        for e in reversed(earlier):  # "…, said Hua, noting that …": the inverted speaker
+            if e.sp and e.inverted and e.kind == "verb" and \
+                    m[max(e.sp[1], e.role[1] if e.role else 0):c.a].strip() == ",":
+                return e.sp[0], e.sp[1], e.role
+            break
         if pre.endswith((" and", " or")):
             for e in reversed(earlier):
                 if e.sp and e.kind == "verb" and _ing(e.form):
@@ -335,7 +340,8 @@ class _CueSpeakers(_Article):
             # (but "…, said a statement issued by the commission": a participle and its agent)
             return w in _STRICT_AFTER or day or participle and re.match(
                 r"\S+\s+by\s", rest) is not None
-        return w != "that" and (w in _AFTER_STOP or day or participle)
+        return w != "that" and (w in _AFTER_STOP or day or participle or
+                                _TIME_PHRASE.match(rest) is not None)  # ("… following a …")
 
     def _reported_clause(self, c: _Cue, se: int) -> tuple[int, int] | None:
         """What follows ``said`` / ``told reporters that``: the reported clause, if any."""
@@ -416,6 +422,10 @@ class _CueSpeakers(_Article):
                                          wl in _VERBISH or wl.endswith("ed") or
                                          wl in self.cues.between_set):
                 break
+            if i and core == w and i + 1 < len(toks) and (
+                    _ADVERB.fullmatch(core) and core not in self.cues.ly_nouns and
+                    m[toks[i + 1][0]].islower() or _TIME_PHRASE.match(m, x) is not None):
+                break  # "The council on Thursday strongly condemned …": the council
             if i and not _cap(core) and wl not in _NP_INNER and all(
                     _cap(m[p:q]) for p, q in keep) and \
                     m[keep[0][0]:keep[0][1]].lower() not in _DETS and \

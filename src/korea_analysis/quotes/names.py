@@ -79,7 +79,17 @@ _NOT_PERSON = {
     "Amendment", "Report", "Index", "Survey", "Poll", "Research", "Conference", "Forum",
     "Talks", "Meeting", "Dialogue", "Nonproliferation", "Proliferation", "UN", "U.N.", "EU",
     "NATO", "ASEAN", "IAEA", "Representatives", "Delegates", "Envoys", "Officials",
+    # places named with a common noun ("the Yalu River", "Mount Paektu") are no one's name
+    # (not "Park", "Hall", "Bay": surnames too)
+    "River", "Mountain", "Mountains", "Mount", "Lake", "Gulf", "Harbor", "Harbour",
+    "Bridge", "Airport", "Station", "Coast", "Canal", "Palace", "Stadium", "Museum", "Plaza",
+    "Prefecture", "Border", "Desert", "Reservoir", "Dam", "Complex",
 }
+
+
+#: words after the head of a description of one person ("a source in …", "a resident of …")
+_DESCRIPTION_TAIL = frozenset({"of", "in", "from", "at", "inside", "near", "close", "familiar",
+                               "with", "based"})
 
 
 # Any word a name part can be (a _NAME_WORD or a connector), at a word start and ending where
@@ -480,15 +490,21 @@ class _Names:
         """A speaker that is one person described, not named: "the U.S. official", "The
         spokesman", "a senior Asian diplomat" (a candidate for a later "he"/"she")."""
         words = name.split()
-        if len(words) < 2 or len(words) > 9 or words[0].lower() not in _DETS or \
+        if len(words) < 2 or words[0].lower() not in _DETS or \
                 words[0].lower() in _PLURAL_DETS:
             return False
-        if "of" in words[2:]:  # "the representative of the United States"
-            words = words[:words.index("of", 2)]
+        for k, w in enumerate(words[2:], 2):
+            if w in _DESCRIPTION_TAIL:  # "the representative of the United States", "a
+                words = words[:k]  # source in North Hamgyong Province"
+                break
+        else:
+            if len(words) > 9:
+                return False
         if len(words) > 6:
             return False
         head = words[-1].lower()
-        return words[-1].islower() and head in self.cues.person_heads
+        return words[-1].islower() and (head in self.cues.person_heads or
+                                        head in self.cues.people_heads and head != "people")
 
     def titled(self, lo: int, hi: int) -> list[tuple[int, str, str | None]]:
         """A surname alone after a title or an honorific ("opposition leader Lee", "Mr. Lee")
