@@ -109,8 +109,10 @@ def speaker_country(quote, mentions, actors: ActorDictionary, text: str | None =
                 return code, "description"
     if (code := _cut_name(quote.speaker, mentions)) is not None:
         return code, "description"
-    if (code := _resident_of(quote.speaker, actors)) is not None:
-        return code, "description"
+    for words in (quote.speaker, quote.role):  # (the quote finder may keep "a source" as
+        # the speaker and "a source in Ryanggang Province" as its role)
+        if words and (code := _resident_of(words, actors)) is not None:
+            return code, "description"
     if "Party" in quote.speaker and (code := shared_party_state(quote.speaker, mentions,
                                                                  actors)):
         return code, "context"
