@@ -480,6 +480,7 @@ _FILLER = frozenset("the a an its their his her our this these those any".split(
 
 
 def _window(text: str, clause_start: int, cue_start: int, book: CueBook) -> list[str]:
+    """The words of the negation window before a cue, lower-cased."""
     # the last few words before the cue: look at a stretch of text that holds more than
     # that many (its first word may be cut), else at the whole clause before the cue.
     # Articles, possessives and -ly adverbs take no room: "put an end to the extremely
@@ -492,29 +493,41 @@ def _window(text: str, clause_start: int, cue_start: int, book: CueBook) -> list
 
 
 def _negated(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
-    return any(w.lower() in book.negations or w.lower().endswith("n't")
-               for w in _window(text, clause_start, cue_start, book))
+    return _window_flags(text, clause_start, cue_start, book)[0]
 
 
 def _cancelled(text: str, clause_start: int, cue_start: int, book: CueBook) -> bool:
     """A cue an actor means to avoid is no act either way: "sought to avoid a confrontation
     with China" is neither conflict nor cooperation with China."""
-    return bool(book.cancels) and any(w.lower() in book.cancels
-                                      for w in _window(text, clause_start, cue_start, book))
+    return _window_flags(text, clause_start, cue_start, book)[1]
+
+
+def _window_flags(text: str, clause_start: int, cue_start: int,
+                  book: CueBook) -> tuple[bool, bool]:
+    """(:func:`_negated`, :func:`_cancelled`) from one reading of the window: every cue
+    asks both of the same words."""
+    low = _window(text, clause_start, cue_start, book)
+    neg, cancels = book.negations, book.cancels
+    return (any(w in neg or w.endswith("n't") for w in low),
+            bool(cancels) and any(w in cancels for w in low))
 
 
 def _window_words(words: list[str], neg: frozenset[str]) -> list[str]:
     """The words that take room in the negation window; the noun "end" of "to this end",
-    "in the end", "the end of" is no reverser ("put an end to" is)."""
+    "in the end", "the end of" is no reverser ("put an end to" is). Lower-cased, each word
+    once; without an "end" (nearly always) in one comprehension."""
+    lows = [w.lower() for w in words]
+    if "end" not in lows:
+        return [low for w, low in zip(words, lows, strict=True)
+                if low not in _FILLER and not (w.endswith("ly") and low not in neg)]
     out = []
-    for i, w in enumerate(words):
-        low = w.lower()
+    for i, (w, low) in enumerate(zip(words, lows, strict=True)):
         if low in _FILLER or (w.endswith("ly") and low not in neg):
             continue
-        if low == "end" and ((i and words[i - 1].lower() in ("this", "the"))
-                             or (i + 1 < len(words) and words[i + 1].lower() == "of")):
+        if low == "end" and ((i and lows[i - 1] in ("this", "the"))
+                             or (i + 1 < len(words) and lows[i + 1] == "of")):
             continue
-        out.append(w)
+        out.append(low)
     return out
 
 
@@ -690,6 +703,18 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
     bare: list[int] = []  # rows of bare nouns (weight < 1)
     any_cue = False
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
+    flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (start, cue) -> its window's
+
+    def negated(start: int, pos: int) -> bool:
+        """:func:`_negated`, read once per window (a chain asks again for its head's)."""
+        got = flags.get((start, pos))
+        if got is None:
+            got = flags[start, pos] = _window_flags(text, start, pos, cues)
+        return got[0]
+
+    def cancelled(start: int, pos: int) -> bool:
+        negated(start, pos)
+        return flags[start, pos][1]
 
     def emit(x, y, cue, a, b, value, weight, frame, neg, clause):
         # a mutual event is one event whichever actor comes first
@@ -777,20 +802,19 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             for j in chain[:-1]:  # "South Korea and Australia agreed to …"
                 g = hits[j][2]
                 if (g.binds and not any(k == "join" for k, *_ in extra)
-                        and not _negated(text, ca, a0, cues)):
+                        and not negated(ca, a0)):
                     for x, y in combinations(sources, 2):
                         emit(x, y, g, hits[j][0], hits[j][1], g.goldstein, 1.0, "", False,
                              (ca, cb))
             # the value: the governed cue's, read through its governors
             value, ecue, frame = cue.goldstein, cue, ""
             support = None  # the reversing governor that read a conflict cue as support
-            if _cancelled(text, ca, a, cues):
+            if cancelled(ca, a):
                 continue
             if len(chain) == 1:
-                neg = _negated(text, ca, a, cues)
+                neg = negated(ca, a)
             else:  # "did not agree to …", "agreed not to …"
-                neg = (_negated(text, ca, a0, cues)
-                       != _negated(text, hits[chain[-2]][1], a, cues))
+                neg = negated(ca, a0) != negated(hits[chain[-2]][1], a)
             for j in reversed(chain[:-1]):
                 g = hits[j][2]
                 if not g.event or g.governs == "carry":
