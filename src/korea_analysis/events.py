@@ -704,6 +704,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
     any_cue = False
     scored: dict[str, float] = {}  # clause -> polarity, scored once per sentence
     flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (start, cue) -> its window's
+    # mention start -> whether a place word stands before it: every cue of the clause after
+    # the mention asks
+    place: dict[int, bool] = {}
 
     def negated(start: int, pos: int) -> bool:
         """:func:`_negated`, read once per window (a chain asks again for its head's)."""
@@ -750,7 +753,9 @@ def _sentence_events(text: str, s, sid: int, ms: list, speaker: str | None, cues
             # the next cue with an event of its own bounds this one's object
             nxt = next((h[0] for h in hits[chain[-1] + 1:] if h[2].event), cb)
             # a place ("talks held in Singapore") is not a subject
-            before = [m for m in cms if m.end <= a0 and not _after_place(text, m.start)]
+            before = [m for m in cms if m.end <= a0
+                      and not (place[m.start] if m.start in place
+                               else place.setdefault(m.start, _after_place(text, m.start)))]
             if cue.adverbial and len(chain) == 1:
                 # "Japan will keep watching North Korea's moves in close cooperation with the
                 # US": not the owner of a noun or a preposition's object, but the subject
