@@ -142,15 +142,23 @@ ANAPHOR_NOUNS = ("leaders", "countries", "sides", "nations", "governments", "min
 
 
 def anaphor_pattern(nouns) -> re.Pattern:
-    """"The two …"/"the 2 …"/"Both …" + one of ``nouns``, "the parties", a bare "They"."""
+    r""""The two …"/"the 2 …"/"Both …" + one of ``nouns``, "the parties", a bare "They"
+    (group 1).
+
+    Plainly: ``\b(?:(?:[Tt]he (?:two|2)|[Bb]oth) (?:NOUNS)\b|[Tt]he parties\b|(They)\b)``;
+    written to start with the letter it consumes (as ``_YEAR``), so a search skips to the
+    next T or B instead of trying every position: a third of the time over an article.
+    """
     alts = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    return re.compile(r"\b(?:(?:[Tt]he (?:two|2)|[Bb]oth) (?:" + alts
-                      + r")\b|[Tt]he parties\b|(They)\b)")
+    return re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he (?:two|2) (?:" + alts + r")\b"
+                      r"|(?<=[Bb])oth (?:" + alts + r")\b|(?<=[Tt])he parties\b"
+                      r"|(?<=T)hey(?<=(They))\b)")
 
 
 _ANAPHOR = anaphor_pattern(ANAPHOR_NOUNS)
-#: First person plural: the speaker of a quotation, or the article's own voice
-_WE = re.compile(r"(?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-])")
+#: First person plural: the speaker of a quotation, or the article's own voice.
+# (?<![\w’'-])(?:[Ww]e|us|[Oo]urs?)(?![\w’'-]), starting with the letter it consumes
+_WE = re.compile(r"[WwuOo](?<![\w’'-][WwuOo])(?:(?<=[Ww])e|(?<=u)s|(?<=[Oo])urs?)(?![\w’'-])")
 #: How many sentences back "the test" / "the launch" looks for the act it names
 ACT_LOOKBACK = 6
 #: Between an act's actor and the act: up to eight words ("North Korea said it had carried
