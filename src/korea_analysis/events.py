@@ -48,7 +48,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import combinations, permutations, product
+from itertools import combinations, compress, permutations, product
 from pathlib import Path
 
 from korea_analysis.actors import load_data_file, tokens
@@ -462,26 +462,55 @@ def find_cues(text: str, start: int, end: int, book: CueBook) -> list[tuple[int,
     """Non-overlapping cue matches in text[start:end], longest first, returned in text order.
 
     Each word looks up the cues that can start with it (exact word or prefix), so the cost per
-    word does not grow with the number of cues.
+    word does not grow with the number of cues. Only the words that have candidates (one in
+    five) are placed in the text (:func:`_word_at`), instead of making a match object for
+    every word.
     """
-    cands = book.word_candidates(_CUE_WORD.findall(text, start, end))
+    words = _CUE_WORD.findall(text, start, end)
+    cands = book.word_candidates(words)
     if cands is None:
         return []  # many clauses: no word can start a cue
     found = []
     regexes = book.regexes
     compiled = regexes.compiled if isinstance(regexes, Patterns) else regexes
-    for w, c in zip(_CUE_WORD.finditer(text, start, end), cands, strict=True):
-        if c:
-            for i in c:
-                m = (compiled[i] or regexes[i]).match(text, w.start(), end)
-                if m:
-                    found.append((m.start(), m.end(), book.cues[i]))
+    at = start
+    for k in compress(range(len(words)), cands):
+        w = words[k]
+        at = _word_at(text, w, at, start, end)
+        for i in cands[k]:
+            m = (compiled[i] or regexes[i]).match(text, at, end)
+            if m:
+                found.append((m.start(), m.end(), book.cues[i]))
+        at += len(w)
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, Cue]] = []
     for a, b, c in found:
         if not kept or a >= kept[-1][1]:
             kept.append((a, b, c))
     return kept
+
+
+def _cue_char(c: str) -> bool:
+    """Whether ``c`` belongs to a :data:`_CUE_WORD` word (``\\w`` is alphanumeric or "_")."""
+    return c.isalnum() or c in "_’'-"
+
+
+def _word_at(text: str, word: str, at: int, start: int, end: int) -> int:
+    """Where the next :data:`_CUE_WORD` word ``word`` of text[start:end] starts, at or after
+    ``at`` (the end of an earlier word).
+
+    The words skipped since ``at`` differ from ``word`` (a word equal to it has the same
+    candidates and would have been placed), so the first occurrence that is a whole word (no
+    word character either side, within the range) is it.
+    """
+    n = len(word)
+    p = text.find(word, at, end)
+    while p >= 0 and ((p > start and _cue_char(text[p - 1]))
+                      or (p + n < end and _cue_char(text[p + n]))):
+        p = text.find(word, p + 1, end)
+    if p < 0:  # cannot happen: _cue_char is _CUE_WORD's class (checked on every code point)
+        raise AssertionError(f"word {word!r} not found after {at}")
+    return p
 
 
 _FILLER = frozenset("the a an its their his her our this these those any".split())
