@@ -33,7 +33,7 @@ import math
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -116,10 +116,11 @@ class Sentence:
 
 
 #: Sentences tokenised last (text -> Sentence), the oldest dropped beyond SENTENCE_CACHE.
-#: A dict rather than ``lru_cache`` so that :func:`lexicon_mean` can ask whether a span is
-#: a sentence already tokenised (an event clause that is its whole sentence) without
-#: tokenising one that is not.
-_SENTENCES: dict[str, Sentence] = {}
+#: A mapping rather than ``lru_cache`` so that :func:`lexicon_mean` can ask whether a span
+#: is a sentence already tokenised (an event clause that is its whole sentence) without
+#: tokenising one that is not. An OrderedDict: dropping a plain dict's first key again and
+#: again makes finding the next first key slower and slower (it skips the deleted slots).
+_SENTENCES: OrderedDict[str, Sentence] = OrderedDict()
 SENTENCE_CACHE = 512
 
 
@@ -129,7 +130,7 @@ def sentence(text: str) -> Sentence:
     got = _SENTENCES.get(text)
     if got is None:
         if len(_SENTENCES) >= SENTENCE_CACHE:
-            del _SENTENCES[next(iter(_SENTENCES))]
+            _SENTENCES.popitem(last=False)
         got = _SENTENCES[text] = _tokenise(text)
     return got
 
