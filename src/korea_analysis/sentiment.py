@@ -33,7 +33,7 @@ import math
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -115,9 +115,31 @@ class Sentence:
         return got
 
 
-@lru_cache(maxsize=512)
+#: Sentences tokenised last (text -> Sentence), the oldest dropped beyond SENTENCE_CACHE.
+#: A mapping rather than ``lru_cache`` so that :func:`lexicon_mean` can ask whether a span
+#: is a sentence already tokenised (an event clause that is its whole sentence) without
+#: tokenising one that is not. An OrderedDict: dropping a plain dict's first key again and
+#: again makes finding the next first key slower and slower (it skips the deleted slots).
+_SENTENCES: OrderedDict[str, Sentence] = OrderedDict()
+SENTENCE_CACHE = 512
+
+
 def sentence(text: str) -> Sentence:
-    """Tokens (lower case, with offsets), negation marks and clause segments of ``text``.
+    """Tokens (lower case, with offsets), negation marks and clause segments of ``text``
+    (cached: every mention of a sentence asks for it)."""
+    got = _SENTENCES.get(text)
+    if got is None:
+        if len(_SENTENCES) >= SENTENCE_CACHE:
+            _SENTENCES.popitem(last=False)
+        got = _SENTENCES[text] = _tokenise(text)
+    return got
+
+
+sentence.cache_clear = _SENTENCES.clear  # type: ignore[attr-defined]  # as lru_cache's
+
+
+def _tokenise(text: str) -> Sentence:
+    """:func:`sentence`, uncached.
 
     Written as list comprehensions rather than one loop: this runs once per sentence and
     is most of the cost of scoring its mentions.
@@ -511,8 +533,13 @@ def polarity_label(polarity: float, *, backend: str = DEFAULT_BACKEND) -> str:
 
 
 def lexicon_mean(text: str, lexicon: Lexicon) -> Score:
-    """Mean polarity and subjectivity of the sentiment words of ``text`` (TextBlob's way)."""
-    items = assessments(words_of(text), lexicon)
+    """Mean polarity and subjectivity of the sentiment words of ``text`` (TextBlob's way).
+
+    A sentence whose mentions were scored (an event clause that is its whole sentence) has
+    its assessments already: the same items, in the same order, so the same means.
+    """
+    s = _SENTENCES.get(text)
+    items = s.items(lexicon) if s is not None else assessments(words_of(text), lexicon)
     if not items:
         return 0.0, 0.0
     return sum(it[1] for it in items) / len(items), sum(it[2] for it in items) / len(items)
