@@ -42,7 +42,7 @@ def test_the_official_after_a_named_spokeswoman_is_her():
 
 
 def test_a_capitalised_title_as_description_is_the_person_quoted_before():
-    text = ("Tomas Hald, head of the national security office, said on Monday, \"We talked "
+    text = ("Tomas Hald, deputy minister of national security, said on Monday, \"We talked "
             "about the border.\"\n\nThe Deputy Minister briefed reporters and said, \"We "
             "shared our view of the talks with them.\"")
     assert speakers(text)[-1] == "Tomas Hald"

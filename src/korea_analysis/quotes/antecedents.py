@@ -295,6 +295,10 @@ def person_antecedent(eng, head: str, pos: int, former: bool = False) -> str | N
             best = (p, name)
     if best is None:
         return None
+    end = t.find(best[1], best[0]) + len(best[1])
+    if head not in _referring(eng.cues)[2] and _group_or_same_head(eng, head, end, pos):
+        return None  # ("Foreign Minister Kang said …. Japanese officials declined …. “…,”
+        #              the diplomat said": one of them may be the diplomat)
     return eng.full_name(best[1], best[0]) if " " not in best[1] else best[1]
 
 
@@ -434,7 +438,10 @@ def described_person(eng, mention: str, head: str, a: int, b: int) -> str | None
                 r"(?![\w’'\-])", t[p + len(name):p + len(name) + 60]) is not None
             # ("the US ambassador" = "Ambassador Susan Rice of the US")
         else:
-            fits = any(w in titles for w in low)
+            fits = any(w in titles for w in low) and not (
+                p < a and head not in _referring(eng.cues)[2] and
+                _group_or_same_head(eng, head, p + len(name), a))
+            # (people named or grouped since: "Japanese officials declined to comment")
         if fits:
             found.add(eng.full_name(name, p) if " " not in name else name)
     # (a surname and the full name it stands for are one person)
@@ -586,6 +593,9 @@ def lead_person(eng, mention: str, a: int, b: int) -> str | None:
         if fits(p, name):
             return eng.full_name(name, p) if " " not in name else name
     if latest is not None:
+        if head not in _referring(eng.cues)[2] and _group_or_same_head(
+                eng, head, latest[0] + len(latest[1]), a):
+            return None  # (officials or analysts named since: one of them may speak)
         return latest[1]
     return None  # never the next person named with no title that fits: that is a guess
 
@@ -674,6 +684,10 @@ def described_before(eng, mention: str, a: int, b: int, quote: tuple[int, int],
     described = " ".join(x for x in (role, said) if x).lower()
     if head in strict and head not in described:
         return None
+    if not _fits_head(eng, head, name, p, a, role, said):
+        return None  # ("the scholar" after "Trump said": nothing says he is one)
+    if _people_between(eng, head, p, a, role, said, quote):
+        return None  # ("A North Korean official rejected it." / "Analysts were divided.")
     mine = set(name.split())
     if mine & set(eng.text[quote[0]:quote[1]].split()):
         return None  # (“Abe told Moon …,” the official said: not Abe)
@@ -683,6 +697,66 @@ def described_before(eng, mention: str, a: int, b: int, quote: tuple[int, int],
         if q > p and not quote[0] <= q < quote[1] and not mine & set(other.split()):
             return None  # someone else named since: "the official" may be them
     return name, None
+
+
+@lru_cache(maxsize=4)
+def _head_fits(cues) -> dict[str, frozenset]:
+    data = cues.data.get("referring_fits") or {}
+    return {k: frozenset(w.lower() for w in v) for k, v in data.items()}
+
+
+def _fits_head(eng, head: str, name: str, p: int, a: int, role, said: str) -> bool:
+    """The earlier person is described by the head, or a title that fits it, somewhere: in
+    the role or words they were credited with, or the title before or the apposition after
+    one of their mentions before ``a`` ("Foreign Ministry spokesman Kim" is an official;
+    "Professor Lee" a scholar; "Trump" no scholar)."""
+    fits = set(_head_fits(eng.cues).get(head, ())) | {head}
+    fits |= eng.cues.person_descriptions.get(head, set())
+    t = eng.text
+    texts = [role or "", said]
+    last = name.split()[-1]
+    for mm in re.finditer(rf"(?<![\w’'\-]){re.escape(last)}(?![\w’'\-])", t[:a]):
+        first = mm.start()
+        full = t.rfind(name, max(0, first - len(name)), mm.end())
+        if full >= 0:
+            first = full
+        texts.append(" ".join(_title_run(t, first)))
+        after = t[mm.end():mm.end() + 120]
+        if after.startswith(", "):
+            texts.append(after[2:].split(",")[0])
+    described = " ".join(texts).lower()
+    return any(re.search(rf"(?<![\w\-]){re.escape(w)}", described) for w in fits)
+
+
+def _people_between(eng, head: str, p: int, a: int, role, said: str,
+                    quote: tuple[int, int]) -> bool:
+    """Between the earlier credit (its own words and role left out) and the description,
+    outside quotations, another phrase with the same head ("A North Korean official
+    rejected the claim") or a group of people ("Analysts were divided", "Japanese
+    officials declined"): the description may stand for one of them."""
+    m = getattr(eng, "masked", None) or eng.text
+    lo = p + len(said)
+    if role:
+        r = eng.text.find(role, p, p + 400)
+        if r >= 0:
+            lo = max(lo, r + len(role))
+    if lo >= a:
+        return False
+    span = m[lo:a]
+    if lo <= quote[0] < a:  # (the quotation itself, when the text is not masked)
+        span = m[lo:quote[0]] + " " + m[min(a, quote[1]):a]
+    return _group_in(eng, head, span)
+
+
+def _group_or_same_head(eng, head: str, lo: int, hi: int) -> bool:
+    m = getattr(eng, "masked", None) or eng.text
+    return lo < hi and _group_in(eng, head, m[lo:hi])
+
+
+def _group_in(eng, head: str, span: str) -> bool:
+    if re.search(rf"(?<![\w’'\-])(?i:{re.escape(head)})s?(?![\w’'\-])", span):
+        return True
+    return _plural_re(eng.cues).search(span) is not None
 
 
 _SITE_NAME = r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:TV|[A-Z][\w’'\-]*)){0,3})"

@@ -1,0 +1,45 @@
+"""Speaker choice, fourth round (spk4): when a description or "they" may not stand for the
+speaker before it. Sentences of our own, modelled on patterns of wire copy."""
+from korea_analysis.quotes import find_quotes
+
+
+def speakers(text):
+    return [q.speaker for q in find_quotes(text) if q.kind != "term"]
+
+
+# --- "the official" / "the scholar" / "the diplomat" ------------------------------------
+
+def test_the_official_is_not_the_person_before_when_another_official_came_between():
+    text = ("Ana Belo said, \"The border will stay open.\" A Ruritanian official disputed "
+            "her account. \"The border is already shut,\" the official said.")
+    assert speakers(text)[-1] != "Ana Belo"
+
+
+def test_the_diplomat_is_not_the_minister_before_when_officials_came_between():
+    text = ("Foreign Minister Ivo Marin said, \"We will keep talking.\" Ruritanian officials "
+            "would not comment. \"The capital acted on its own,\" the diplomat said.")
+    assert speakers(text)[-1] != "Ivo Marin"
+
+
+def test_the_scholar_is_not_a_person_no_title_calls_a_scholar():
+    text = ("Tomas Hald said, \"It was a fine meeting.\"\n\n"
+            "\"The meeting changed nothing,\" the scholar said.")
+    assert speakers(text)[-1] != "Tomas Hald"
+
+
+def test_the_scholar_is_the_professor_quoted_before():
+    text = ("\"Nobody expected a deal,\" said Lena Varga, a professor at Capital "
+            "University.\n\n\"It changed nothing on the ground,\" the scholar said.")
+    assert speakers(text) == ["Lena Varga", "Lena Varga"]
+
+
+def test_the_official_is_the_spokesman_quoted_before_with_nobody_between():
+    text = ("Foreign Ministry spokesman Ivo Marin said, \"We regret the vote.\"\n\n"
+            "\"It will not change our course,\" the official said.")
+    assert speakers(text) == ["Ivo Marin", "Ivo Marin"]
+
+
+def test_a_group_of_analysts_between_blocks_the_description():
+    text = ("\"We are close to a deal,\" said Deputy Minister Ivo Marin.\n\n"
+            "Analysts doubted it.\n\n\"A deal is months away,\" the minister said.")
+    assert speakers(text)[-1] != "Ivo Marin"
