@@ -43,3 +43,29 @@ def test_a_group_of_analysts_between_blocks_the_description():
     text = ("\"We are close to a deal,\" said Deputy Minister Ivo Marin.\n\n"
             "Analysts doubted it.\n\n\"A deal is months away,\" the minister said.")
     assert speakers(text)[-1] != "Ivo Marin"
+
+
+# --- "they said" ------------------------------------------------------------------------
+
+def test_they_is_nobody_when_two_groups_were_named():
+    text = ("Ruritanian officials met Vandorian envoys in the capital on Friday. \"The "
+            "meeting went well,\" they said.")
+    assert speakers(text) == ["they"]
+
+
+def test_a_group_phrase_holds_no_verb():
+    text = ("Ruritanian officials met Vandorian envoys in the capital on Friday. \"The "
+            "meeting went well,\" they said.")
+    assert not any(" met " in s for s in speakers(text))
+
+
+def test_the_object_of_a_verb_is_not_who_they_is():
+    text = ("The guards arrested three residents at the gate.\n\n"
+            "\"They had no permits,\" they said.")
+    assert speakers(text) == ["they"]
+
+
+def test_a_group_with_its_members_named_by_of_is_one_group():
+    text = ("Leaders of striking miners marched to the ministry.\n\n"
+            "The minister had ignored the miners for a year, they said.")
+    assert speakers(text)[-1] == "Leaders"

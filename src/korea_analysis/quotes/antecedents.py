@@ -842,28 +842,47 @@ def _plural_re(cues) -> re.Pattern:
 
 
 def plural_antecedent(eng, pos: int) -> str | None:
-    """``they said`` -> the group of people named nearest before it, in this paragraph or
-    the one before ("Two senior U.S. officials said …. …, they said"; "Opposition party
-    lawmakers demanded …. They said …"): the latest plural people noun outside quotations
-    with the words before it that name the group (numbers, adjectives, capitals), never one
-    owned by a pronoun ("his people"). None when there is none: "they" stays as written."""
+    """``they said`` -> the group of people named before it, in this paragraph or else the
+    one before ("Two senior U.S. officials said …. …, they said"; "Opposition party
+    lawmakers demanded …. They said …"): a plural people noun outside quotations with the
+    words before it that name the group (numbers, adjectives, capitals; never a verb, so
+    the phrase ends at its noun), never one owned by a pronoun ("his people") nor the
+    object of a verb ("Police detained two protesters"). None when there is none, or when
+    the paragraph names two groups or more ("South Korean officials met North Korean
+    delegates"): "they" stays as written."""
     m = getattr(eng, "masked", None) or eng.text
     lo = max(0, pos - _THEY_BACK)
     para = m.rfind("\n\n", lo, pos)
+    spans = [(para + 2, pos), (lo, para)] if para >= 0 else [(lo, pos)]
     if para >= 0:
         before = m.rfind("\n\n", lo, para)
-        lo = before + 2 if before >= 0 else lo
-    last = None
-    for mm in _plural_re(eng.cues).finditer(m, lo, pos):
-        last = mm
-    if last is None:
-        return None
+        spans[1] = (before + 2 if before >= 0 else lo, para)
+    for a, b in spans:
+        hits = list(_plural_re(eng.cues).finditer(m, a, b))
+        if not hits:
+            continue
+        heads = {hits[0].group(0).lower()}
+        for prev, h in zip(hits, hits[1:], strict=False):
+            if not _OF_GROUP.fullmatch(m, prev.end(), h.start()):
+                heads.add(h.group(0).lower())  # ("Representatives of North Korean
+                #                                 defectors" is one group)
+        if len(heads) > 1:
+            return None  # (two groups: "they" may be either, or both)
+        return _group_phrase(eng, m, a, hits[-1])
+    return None
+
+
+_OF_GROUP = re.compile(r"[ \t]+of[ \t]+(?:[\w’'\-]+[ \t]+){0,3}")
+
+
+def _group_phrase(eng, m: str, lo: int, last) -> str | None:
     start = max(m.rfind("\n", lo, last.start()) + 1, m.rfind(",", lo, last.start()) + 1,
                 m.rfind(";", lo, last.start()) + 1, lo)
     for end in _SENTENCE_END.finditer(m, start, last.start()):
         start = end.end()
     toks = m[start:last.start()].split()[-5:]
     keep: list[str] = []
+    verbs = _group_verbs(eng.cues)
     for i, w in enumerate(reversed(toks)):
         wl = w.lower()
         if wl == "of" and i + 1 < len(toks):
@@ -871,8 +890,11 @@ def plural_antecedent(eng, pos: int) -> str | None:
                 toks) else None
             if owner is not None:  # "Representatives of North Korean defectors": the
                 return owner.group(0)  # representatives speak (not the defectors)
-        if wl in _GROUP_CUT or not _GROUP_WORD.fullmatch(w) or wl in eng.cues.forms or \
-                wl in _BE_WORDS or w[:1].islower() and wl.endswith("ed"):
+        verb = w[:1].islower() and (wl in eng.cues.forms or wl in _BE_WORDS or
+                                    wl.endswith("ed") or wl in verbs)
+        if verb:
+            return None  # ("Police detained two protesters": the object speaks not)
+        if wl in _GROUP_CUT or not _GROUP_WORD.fullmatch(w):
             if wl in ("his", "her", "their", "its", "our", "my", "your") and not keep:
                 return None  # ("the minds of his people")
             break
@@ -881,6 +903,11 @@ def plural_antecedent(eng, pos: int) -> str | None:
     while keep and keep[0] in _CAP_STOP and keep[0] not in ("The",):
         keep = keep[1:]  # ("But officials …")
     return " ".join(keep + [eng.text[last.start():last.end()]])
+
+
+@lru_cache(maxsize=4)
+def _group_verbs(cues) -> frozenset[str]:
+    return frozenset(w.lower() for w in cues.data.get("group_verbs") or [])
 
 
 _BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
