@@ -69,3 +69,17 @@ def test_a_group_with_its_members_named_by_of_is_one_group():
     text = ("Leaders of striking miners marched to the ministry.\n\n"
             "The minister had ignored the miners for a year, they said.")
     assert speakers(text)[-1] == "Leaders"
+
+
+# --- "the site" -------------------------------------------------------------------------
+
+def test_a_test_site_is_no_website():
+    text = ("Inspectors visited the launch site Varna-dong on Tuesday.\n\n"
+            "\"The pads were dismantled,\" the site said.")
+    assert "Varna-dong" not in speakers(text)
+
+
+def test_a_news_site_is_a_website():
+    text = ("The news site Capital Daily Online published a leaked memo on Monday.\n\n"
+            "\"The memo is genuine,\" the site said.")
+    assert speakers(text)[-1] == "Capital Daily Online"
