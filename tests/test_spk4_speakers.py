@@ -83,3 +83,19 @@ def test_a_news_site_is_a_website():
     text = ("The news site Capital Daily Online published a leaked memo on Monday.\n\n"
             "\"The memo is genuine,\" the site said.")
     assert speakers(text)[-1] == "Capital Daily Online"
+
+
+# --- two people, each with an apposition ------------------------------------------------
+
+def test_two_names_each_with_an_apposition_both_speak():
+    text = ("\"These are only models,\" Marin, a weapons analyst, and Varga, an aerospace "
+            "engineer, said.")
+    assert speakers(text) == ["Marin and Varga"]
+
+
+def test_two_names_with_appositions_take_their_full_names_and_both_roles():
+    text = ("Ivo Marin and Lena Varga wrote on a blog that the rocket was a mock-up.\n\n"
+            "\"These are models,\" Marin, a weapons analyst, and Varga, an aerospace "
+            "engineer, said.")
+    rows = [(q.speaker, q.role) for q in find_quotes(text) if q.kind != "term"]
+    assert rows[-1] == ("Ivo Marin and Lena Varga", "a weapons analyst; an aerospace engineer")

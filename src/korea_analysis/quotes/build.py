@@ -103,6 +103,11 @@ _DATELINE = re.compile(r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z][A-Z’'\-]+)*(?:,[ \t]+
                        r"(?:[ \t]+\d+)?)?[ \t]+[-–—]+[ \t]+(?=\S)")
 #: a coordination whose second conjunct is a common noun phrase ("the U.S. and other
 #: experts", "Ambassador John Bolton and key allies Britain and France"): the first speaks
+#: "Lewis, a nonproliferation analyst, and " right before a speaker with an apposition of
+#: its own: the first of two people who speak together
+_JOINT_BEFORE = re.compile(
+    r"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3}),[ \t]+"
+    r"(?P<role>(?:an?|the)[ \t][^,.;:“”\"\n]{1,80}),[ \t]+and[ \t]+\Z")
 _FIRST_CONJUNCT = re.compile(r"(?P<first>[^\n]+?)[ \t]+and[ \t]+(?!the\b)[a-z][\w\-]*[ \t][^\n]*")
 _OF_WORD = re.compile(r"\s+of\s")
 _NAME_OF = re.compile(r"(?:[^\n]*?\s)?(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})"
@@ -368,6 +373,15 @@ def _build(eng: _Engine, found, indirect, sentences: Sequence[Sentence]) -> list
                 qt.speaker, role = named[0], name + (", " + named[1] if named[1] else "")
             qt.role = role or title
             said = re.sub(r"\s+", " ", text[sa:sb])
+            joint = _JOINT_BEFORE.search(text, max(0, sa - 200), sa) if qt.role and \
+                _looks_person(qt.speaker) and _looks_person(said) else None
+            if joint is not None and _looks_person(joint.group("name")):
+                # "Lewis, a nonproliferation analyst, and Schilling, an aerospace engineer,
+                # said": both speak, as "Lewis and Schilling said"
+                first = eng.full_name(joint.group("name"), joint.start("name"))
+                qt.speaker = name = first + " and " + qt.speaker
+                qt.speaker_start = joint.start("name")
+                qt.role = joint.group("role") + "; " + qt.role
             site = site_antecedent(eng, said, sa) if qt.speaker == said else None
             if site is not None:  # "the website wrote" after "the website Uriminzokkiri"
                 qt.speaker = name = site
